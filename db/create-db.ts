@@ -1,0 +1,39 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import type { Database } from "./schema.js";
+
+export type Dialect = "sqlite" | "postgres";
+
+export interface Db {
+  kysely: Kysely<Database>;
+  dialect: Dialect;
+  destroy(): Promise<void>;
+}
+
+// Epoch-millisecond columns are BIGINT on PostgreSQL; pg returns int8 as a string unless told.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+/** `sqlite:<path>` (or `sqlite::memory:`) or `postgres://…`. */
+export function createDb(url: string): Db {
+  if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
+    const kysely = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }),
+    });
+    return { kysely, dialect: "postgres", destroy: () => kysely.destroy() };
+  }
+  if (!url.startsWith("sqlite:")) throw new Error(`Unsupported DATABASE_URL: ${url}`);
+  const file = url.slice("sqlite:".length);
+  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  // WAL lets readers proceed while the sender loop writes; busy_timeout rides out short locks
+  // instead of failing with SQLITE_BUSY when a second process (a restarted bot) overlaps.
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { kysely, dialect: "sqlite", destroy: () => kysely.destroy() };
+}

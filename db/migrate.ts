@@ -1,0 +1,32 @@
+import { type Kysely, type Migration, type MigrationResultSet, Migrator } from "kysely";
+import * as m0001 from "./migrations/0001_users.js";
+
+// Listed explicitly rather than read from a folder so that tsx, bundlers and tests agree.
+const migrations: Record<string, Migration> = {
+  "0001_users": m0001,
+};
+
+function migrator(db: Kysely<any>): Migrator {
+  return new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+}
+
+function unwrap(result: MigrationResultSet): void {
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === "Error");
+    throw new Error(`Migration ${failed?.migrationName ?? "?"} failed`, { cause: result.error });
+  }
+}
+
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  unwrap(await migrator(db).migrateToLatest());
+}
+
+/** Rolls every migration back; used by the migration tests. */
+export async function migrateAllDown(db: Kysely<any>): Promise<void> {
+  const m = migrator(db);
+  for (;;) {
+    const result = await m.migrateDown();
+    unwrap(result);
+    if (!result.results || result.results.length === 0) return;
+  }
+}

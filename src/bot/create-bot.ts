@@ -1,0 +1,66 @@
+import { conversations } from "@grammyjs/conversations";
+import { sequentialize } from "@grammyjs/runner";
+import { autoRetry } from "@grammyjs/auto-retry";
+import { Bot, GrammyError, HttpError } from "grammy";
+import { conversationStateStore } from "../../db/repositories/conversation-state.js";
+import { scenes } from "../../scenes/index.js";
+import type { BotContext, BotDeps } from "./context.js";
+import { cancelFeature } from "./features/cancel.js";
+import { chatMemberFeature } from "./features/chat-member.js";
+import { helpFeature } from "./features/help.js";
+import { languageFeature } from "./features/language.js";
+import { startFeature } from "./features/start.js";
+import { unhandledFeature } from "./features/unhandled.js";
+import { createI18n } from "./i18n.js";
+import { loadUser } from "./middlewares/user.js";
+
+export function createBot(token: string, deps: BotDeps) {
+  const bot = new Bot<BotContext>(token, { client: { apiRoot: deps.config.botApiRoot } });
+  // Bounded, so a long outage surfaces as an error instead of a handler stuck for minutes.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  const i18n = createI18n(deps.db);
+
+  // Order within a chat matters (scene state has no lock); across chats updates run in parallel.
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  bot.use(async (ctx, next) => {
+    ctx.deps = deps;
+    ctx.logger = deps.logger.child({ updateId: ctx.update.update_id });
+    // Remember whether the callback query was answered so the error boundary never answers twice.
+    ctx.api.config.use((prev, method, payload, signal) => {
+      if (method === "answerCallbackQuery") ctx.callbackAnswered = true;
+      return prev(method, payload, signal);
+    });
+    await next();
+  });
+  bot.use(loadUser);
+  bot.use(i18n);
+  bot.use(
+    conversations<BotContext, BotContext>({
+      storage: { type: "key", adapter: conversationStateStore(deps.db, () => deps.clock.now()), prefix: "scene:" },
+    }),
+  );
+
+  // Commands that work everywhere come before the scenes, so a scene never swallows them.
+  bot.use(startFeature, helpFeature, cancelFeature, languageFeature, chatMemberFeature);
+  bot.use(scenes(deps, i18n));
+  bot.use(unhandledFeature);
+
+  bot.catch(async (err) => {
+    const ctx = err.ctx;
+    deps.logger.error({ err: err.error, update: ctx.update }, "update failed");
+    if (err.error instanceof GrammyError || err.error instanceof HttpError) {
+      // A failed reply is what broke; replying again would most likely fail the same way.
+      if (err.error instanceof GrammyError && err.error.error_code === 403) return;
+    }
+    if (ctx.callbackQuery && !ctx.callbackAnswered) {
+      await ctx.answerCallbackQuery().catch(() => undefined);
+    }
+    if (ctx.chat?.type === "private") {
+      await ctx.reply(ctx.t ? ctx.t("error-generic") : "Something went wrong.").catch((replyError: unknown) => {
+        deps.logger.warn({ err: replyError }, "could not tell the user about the error");
+      });
+    }
+  });
+
+  return { bot, i18n };
+}

@@ -1,0 +1,34 @@
+import { Composer } from "grammy";
+import { escapeHtml } from "../html.js";
+import { callbackArgs, callbackPattern } from "../callback-data.js";
+import type { BotContext } from "../context.js";
+import { mainMenu } from "../menus.js";
+import { sendHelp } from "./help.js";
+
+export const startFeature = new Composer<BotContext>();
+const privateChats = startFeature.chatType("private");
+
+privateChats.command("start", async (ctx) => {
+  // /start is the way out of anything: it leaves a scene in progress and shows the menu.
+  await ctx.conversation.exitAll();
+  const user = ctx.user!;
+  const isNew = user.created_at === user.last_seen_at;
+  const text = ctx.t(isNew ? "greeting" : "greeting-again", { alias: escapeHtml(user.alias) });
+  await ctx.reply(text, { parse_mode: "HTML", reply_markup: mainMenu(ctx.t) });
+});
+
+privateChats.callbackQuery(callbackPattern("menu"), async (ctx) => {
+  const [entry] = callbackArgs(ctx.callbackQuery.data, "menu") ?? [];
+  switch (entry) {
+    case "help":
+      await ctx.answerCallbackQuery();
+      await sendHelp(ctx);
+      return;
+    case "language":
+      await ctx.answerCallbackQuery();
+      await ctx.conversation.enter("language");
+      return;
+    default:
+      await ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
+  }
+});

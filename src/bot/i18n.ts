@@ -1,0 +1,22 @@
+import { fileURLToPath } from "node:url";
+import { I18n } from "@grammyjs/i18n";
+import type { Context } from "grammy";
+import type { Kysely } from "kysely";
+import { findUser } from "../../db/repositories/users.js";
+import type { Database, User } from "../../db/schema.js";
+import { languageOf } from "./locale.js";
+
+export function createI18n(db: Kysely<Database>): I18n<Context & { user?: User }> {
+  const i18n = new I18n<Context & { user?: User }>({
+    defaultLocale: "en",
+    // Fluent wraps variables in Unicode isolation marks by default; in chat they show as junk.
+    fluentBundleOptions: { useIsolating: false },
+    // Scenes rebuild their context without `ctx.user`, so fall back to a read by id there.
+    localeNegotiator: async (ctx) => {
+      const user = ctx.user ?? (ctx.from ? await findUser(db, ctx.from.id) : undefined);
+      return languageOf(user, ctx.from?.language_code);
+    },
+  });
+  i18n.loadLocalesDirSync(fileURLToPath(new URL("../i18n/", import.meta.url)));
+  return i18n;
+}

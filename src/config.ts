@@ -1,0 +1,168 @@
+import { config as readDotenv } from "dotenv";
+import { z } from "zod";
+
+/** The one place that reads the environment. Everything else receives a parsed `Config`. */
+
+const intList = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((s, ctx) => {
+      const parts = s.split(",").map((p) => p.trim()).filter((p) => p !== "");
+      const numbers = parts.map(Number);
+      if (numbers.length === 0 || numbers.some((n) => !Number.isInteger(n) || n <= 0)) {
+        ctx.addIssue({ code: "custom", message: "expected a comma-separated list of positive whole numbers" });
+        return z.NEVER;
+      }
+      return numbers;
+    });
+
+const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
+
+const schema = z
+  .object({
+    BOT_TOKEN: z
+      .string()
+      .trim()
+      .regex(/^\d+:[\w-]{20,}$/, "expected a token like 123456789:AA… as given by @BotFather")
+      .optional(),
+    BOT_API_ROOT: z.url().default("https://api.telegram.org"),
+    DATABASE_URL: z
+      .string()
+      .default("sqlite:data/doum.sqlite")
+      .refine((u) => /^(sqlite:|postgres(ql)?:\/\/)/.test(u), "expected sqlite:<file> or postgres://…"),
+    ADMIN_IDS: z
+      .string()
+      .default("")
+      .refine((s) => /^\s*(\d+\s*(,\s*\d+\s*)*)?$/.test(s), "expected comma-separated Telegram user ids")
+      .transform((s) => s.split(",").map((p) => p.trim()).filter((p) => p !== "").map(Number)),
+    ADMIN_GROUP_ID: z.coerce.number().int().optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    TZ: z
+      .string()
+      .default("Asia/Seoul")
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat("en", { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, "expected an IANA time zone such as Asia/Seoul"),
+    HELP_CATEGORIES: z
+      .string()
+      .default("moving,repairs,tech,errands,pets,accompany,car,other")
+      .transform((s) => s.split(",").map((c) => c.trim()).filter((c) => /^[a-z][a-z0-9_]{0,15}$/.test(c))),
+    REQUEST_VALIDITY_PRESETS_MINUTES: intList("15,30,60,180"),
+    REQUEST_VALIDITY_MIN_MINUTES: int(5, 1),
+    REQUEST_VALIDITY_MAX_MINUTES: int(1440, 1),
+    MAX_OPEN_REQUESTS_PER_USER: int(3, 1),
+    HELPER_RADIUS_PRESETS_KM: intList("1,3,5,10"),
+    DEFAULT_RADIUS_KM: int(3, 1),
+    MAX_RADIUS_KM: int(10, 1),
+    LOCATION_FUZZ_METERS: int(500, 300),
+    PENALTY_LIMIT: int(3, 1),
+    HELP_BADGES_PER_PENALTY_REMOVAL: int(5, 1),
+    PRIZE_THRESHOLD: int(100, 1),
+    HELPER_CANCEL_GRACE_MINUTES: int(10),
+    REQUESTER_CANCEL_GRACE_MINUTES: int(10),
+    FANOUT_WAVE_SIZE: int(10, 1),
+    FANOUT_WAVE_INTERVAL_SECONDS: int(180, 1),
+  })
+  .refine((c) => c.REQUEST_VALIDITY_MIN_MINUTES <= c.REQUEST_VALIDITY_MAX_MINUTES, {
+    path: ["REQUEST_VALIDITY_MAX_MINUTES"],
+    message: "must not be below REQUEST_VALIDITY_MIN_MINUTES",
+  })
+  .refine((c) => c.DEFAULT_RADIUS_KM <= c.MAX_RADIUS_KM, {
+    path: ["DEFAULT_RADIUS_KM"],
+    message: "must not exceed MAX_RADIUS_KM",
+  })
+  .refine((c) => c.HELP_CATEGORIES.length > 0, { path: ["HELP_CATEGORIES"], message: "needs at least one category" });
+
+type Env = z.output<typeof schema>;
+
+export interface Config {
+  botToken: string | undefined;
+  botApiRoot: string;
+  databaseUrl: string;
+  adminIds: number[];
+  adminGroupId: number | undefined;
+  logLevel: Env["LOG_LEVEL"];
+  timeZone: string;
+  categories: string[];
+  limits: {
+    validityPresetsMinutes: number[];
+    validityMinMinutes: number;
+    validityMaxMinutes: number;
+    maxOpenRequestsPerUser: number;
+    radiusPresetsKm: number[];
+    defaultRadiusKm: number;
+    maxRadiusKm: number;
+    locationFuzzMeters: number;
+    penaltyLimit: number;
+    helpBadgesPerPenaltyRemoval: number;
+    prizeThreshold: number;
+    helperCancelGraceMinutes: number;
+    requesterCancelGraceMinutes: number;
+    fanoutWaveSize: number;
+    fanoutWaveIntervalSeconds: number;
+  };
+}
+
+/** Thrown with one line per bad variable, so the operator can fix them all at once. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  // An empty variable in .env means "not set", so defaults apply.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(present);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => {
+        const name = issue.path.join(".") || "(config)";
+        return `${name}: ${issue.message}${name in present ? ` (got "${present[name]}")` : ""}`;
+      }),
+    );
+  }
+  const e = result.data;
+  return {
+    botToken: e.BOT_TOKEN,
+    botApiRoot: e.BOT_API_ROOT.replace(/\/+$/, ""),
+    databaseUrl: e.DATABASE_URL,
+    adminIds: e.ADMIN_IDS,
+    adminGroupId: e.ADMIN_GROUP_ID,
+    logLevel: e.LOG_LEVEL,
+    timeZone: e.TZ,
+    categories: e.HELP_CATEGORIES,
+    limits: {
+      validityPresetsMinutes: e.REQUEST_VALIDITY_PRESETS_MINUTES.filter(
+        (m) => m >= e.REQUEST_VALIDITY_MIN_MINUTES && m <= e.REQUEST_VALIDITY_MAX_MINUTES,
+      ),
+      validityMinMinutes: e.REQUEST_VALIDITY_MIN_MINUTES,
+      validityMaxMinutes: e.REQUEST_VALIDITY_MAX_MINUTES,
+      maxOpenRequestsPerUser: e.MAX_OPEN_REQUESTS_PER_USER,
+      radiusPresetsKm: e.HELPER_RADIUS_PRESETS_KM.filter((km) => km <= e.MAX_RADIUS_KM),
+      defaultRadiusKm: e.DEFAULT_RADIUS_KM,
+      maxRadiusKm: e.MAX_RADIUS_KM,
+      locationFuzzMeters: e.LOCATION_FUZZ_METERS,
+      penaltyLimit: e.PENALTY_LIMIT,
+      helpBadgesPerPenaltyRemoval: e.HELP_BADGES_PER_PENALTY_REMOVAL,
+      prizeThreshold: e.PRIZE_THRESHOLD,
+      helperCancelGraceMinutes: e.HELPER_CANCEL_GRACE_MINUTES,
+      requesterCancelGraceMinutes: e.REQUESTER_CANCEL_GRACE_MINUTES,
+      fanoutWaveSize: e.FANOUT_WAVE_SIZE,
+      fanoutWaveIntervalSeconds: e.FANOUT_WAVE_INTERVAL_SECONDS,
+    },
+  };
+}
+
+/** Reads `.env` (if present) under the real environment, which wins. */
+export function loadConfig(): Config {
+  readDotenv({ quiet: true });
+  return parseConfig(process.env);
+}
