@@ -7,6 +7,10 @@ import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 export interface Database {
   users: UsersTable;
   conversation_state: ConversationStateTable;
+  helpers: HelpersTable;
+  helper_proofs: HelperProofsTable;
+  helper_status_history: HelperStatusHistoryTable;
+  admin_audit: AdminAuditTable;
 }
 
 export type Language = "en" | "ko";
@@ -33,4 +37,61 @@ export interface ConversationStateTable {
   /** JSON of the conversations plugin's versioned state. */
   state: string;
   updated_at: number;
+}
+
+export type HelperStatus = "pending" | "approved" | "rejected" | "suspended";
+
+export interface HelpersTable {
+  user_id: number;
+  status: HelperStatus;
+  /** JSON array of category codes from config. */
+  categories: string;
+  categories_note: string | null;
+  profile: string;
+  photo_file_id: string | null;
+  career_note: string | null;
+  latitude: number;
+  longitude: number;
+  /** Grid cell of (latitude, longitude), see src/domain/geo.ts. */
+  cell: number;
+  position_updated_at: number;
+  /** While a live location is being shared, its end; edits after it are ignored. */
+  live_until: number | null;
+  radius_m: number;
+  available: Generated<number>;
+  /** Minutes after midnight in the configured time zone; both null = no quiet hours. */
+  quiet_start_minute: number | null;
+  quiet_end_minute: number | null;
+  submitted_at: number;
+  decided_at: number | null;
+  decided_by: number | null;
+  decision_reason: string | null;
+}
+export type Helper = Selectable<HelpersTable>;
+
+export interface HelperProofsTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: "photo" | "document";
+  file_id: string;
+  created_at: number;
+}
+
+export interface HelperStatusHistoryTable {
+  id: Generated<number>;
+  user_id: number;
+  from_status: HelperStatus | null;
+  to_status: HelperStatus;
+  actor_id: number;
+  reason: string | null;
+  at: number;
+}
+
+export interface AdminAuditTable {
+  id: Generated<number>;
+  admin_id: number;
+  action: string;
+  subject_id: number | null;
+  reason: string | null;
+  at: number;
 }

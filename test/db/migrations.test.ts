@@ -11,6 +11,8 @@ async function tableNames(db: Db): Promise<string[]> {
   return tables.map((t) => t.name).filter((n) => !n.startsWith("kysely_")).sort();
 }
 
+const ALL_TABLES = ["admin_audit", "conversation_state", "helper_proofs", "helper_status_history", "helpers", "users"];
+
 function migrationSuite(open: () => Promise<{ db: Db; cleanup(): Promise<void> }>) {
   let current: { db: Db; cleanup(): Promise<void> } | undefined;
   afterAll(async () => {
@@ -22,7 +24,7 @@ function migrationSuite(open: () => Promise<{ db: Db; cleanup(): Promise<void> }
     current = await open();
     const { db } = current;
     await migrateToLatest(db.kysely);
-    expect(await tableNames(db)).toEqual(["conversation_state", "users"]);
+    expect(await tableNames(db)).toEqual(ALL_TABLES);
 
     const now = 1_700_000_000_000;
     let n = 0;
@@ -51,7 +53,7 @@ function migrationSuite(open: () => Promise<{ db: Db; cleanup(): Promise<void> }
     expect(await tableNames(db)).toEqual([]);
     // And up again: down must leave nothing behind that blocks a fresh install.
     await migrateToLatest(db.kysely);
-    expect(await tableNames(db)).toEqual(["conversation_state", "users"]);
+    expect(await tableNames(db)).toEqual(ALL_TABLES);
     const count = await sql<{ n: number }>`select count(*) as n from users`.execute(db.kysely);
     expect(Number(count.rows[0]?.n)).toBe(0);
   });
