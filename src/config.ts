@@ -19,8 +19,7 @@ const intList = (fallback: string) =>
 
 const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
 
-const schema = z
-  .object({
+const variables = z.object({
     BOT_TOKEN: z
       .string()
       .trim()
@@ -68,7 +67,12 @@ const schema = z
     REQUESTER_CANCEL_GRACE_MINUTES: int(10),
     FANOUT_WAVE_SIZE: int(10, 1),
     FANOUT_WAVE_INTERVAL_SECONDS: int(180, 1),
-  })
+});
+
+/** Every variable the bot reads; .env.example documents exactly these. */
+export const CONFIG_VARIABLES = Object.keys(variables.shape);
+
+const schema = variables
   .refine((c) => c.REQUEST_VALIDITY_MIN_MINUTES <= c.REQUEST_VALIDITY_MAX_MINUTES, {
     path: ["REQUEST_VALIDITY_MAX_MINUTES"],
     message: "must not be below REQUEST_VALIDITY_MIN_MINUTES",

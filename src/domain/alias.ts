@@ -14,6 +14,8 @@ const ANIMALS = [
 /** `random` returns a float in [0, 1); injected so tests and scenes stay deterministic. */
 export function generateAlias(random: () => number): string {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const adjective = pick(ADJECTIVES);
+  const animal = pick(ANIMALS);
   const number = 10 + Math.floor(random() * 990);
-  return `${pick(ADJECTIVES)} ${pick(ANIMALS)} ${number}`;
+  return `${adjective} ${animal} ${number}`;
 }

@@ -1,0 +1,106 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { pino } from "pino";
+import { createDb, type Db } from "../../db/create-db.js";
+import { startApp, type App } from "../../src/app.js";
+import { parseConfig } from "../../src/config.js";
+import type { Clock } from "../../src/clock.js";
+import type { FakeTelegram } from "./fake-telegram/index.js";
+import { tempSqliteUrl } from "./databases.js";
+import { TestClock } from "./clock.js";
+
+const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
+
+export interface BotOptions {
+  /** Extra environment, e.g. ADMIN_IDS; defaults give a fresh SQLite file. */
+  env?: Record<string, string>;
+  databaseUrl?: string;
+}
+
+function environment(fake: FakeTelegram, databaseUrl: string, env: Record<string, string> = {}): Record<string, string> {
+  return { BOT_TOKEN: fake.token, BOT_API_ROOT: fake.apiRoot, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn", ...env };
+}
+
+export interface RunningBot {
+  databaseUrl: string;
+  clock: TestClock;
+  /** A second connection for assertions on what the database holds. */
+  db: Db;
+  stop(): Promise<void>;
+}
+
+/** The real app in this process, with a clock the test controls. */
+export async function startBot(fake: FakeTelegram, opts: BotOptions & { clock?: TestClock } = {}): Promise<RunningBot> {
+  const databaseUrl = opts.databaseUrl ?? tempSqliteUrl();
+  const config = parseConfig(environment(fake, databaseUrl, opts.env));
+  const clock = opts.clock ?? new TestClock();
+  const app: App = await startApp({ config, token: fake.token, logger: pino({ level: config.logLevel }), clock: clock as Clock });
+  const db = createDb(databaseUrl);
+  return {
+    databaseUrl,
+    clock,
+    db,
+    async stop() {
+      await app.stop();
+      await db.destroy();
+    },
+  };
+}
+
+export interface BotProcess {
+  process: ChildProcess;
+  output(): string;
+  /** Resolves with the exit code. */
+  exited: Promise<number | null>;
+  kill(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/**
+ * The bot exactly as `npm start` runs it (`tsx src/main.ts`), as a child process that can be
+ * killed with SIGKILL mid-update. Resolves once it logged that it is ready.
+ */
+export async function startBotProcess(
+  fake: FakeTelegram,
+  opts: BotOptions & { command?: "node" | "npm"; waitForReady?: boolean } = {},
+): Promise<BotProcess> {
+  const databaseUrl = opts.databaseUrl ?? tempSqliteUrl();
+  const env = { ...process.env, ...environment(fake, databaseUrl, { LOG_LEVEL: "info", ...opts.env }) };
+  const child =
+    opts.command === "npm"
+      ? spawn("npm", ["start", "--silent"], { cwd: projectRoot, env, detached: true })
+      : spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: projectRoot, env });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+
+  if (opts.waitForReady !== false) {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`bot did not become ready:\n${output}`)), 20_000);
+      const check = () => {
+        if (output.includes("doum is ready")) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      child.stdout?.on("data", check);
+      void exited.then((code) => {
+        clearTimeout(timer);
+        reject(new Error(`bot exited with ${code} before it was ready:\n${output}`));
+      });
+    });
+  }
+  return {
+    process: child,
+    output: () => output,
+    exited,
+    async kill(signal: NodeJS.Signals = "SIGTERM") {
+      if (child.exitCode === null && child.signalCode === null) {
+        // npm runs the bot in a child of its own; signal the whole group so nothing is left.
+        if (opts.command === "npm" && child.pid) process.kill(-child.pid, signal);
+        else child.kill(signal);
+      }
+      return exited;
+    },
+  };
+}
