@@ -10,7 +10,9 @@ export interface Database {
   helpers: HelpersTable;
   helper_proofs: HelperProofsTable;
   helper_status_history: HelperStatusHistoryTable;
+  helper_drafts: HelperDraftsTable;
   admin_audit: AdminAuditTable;
+  outbox: OutboxTable;
 }
 
 export type Language = "en" | "ko";
@@ -87,6 +89,13 @@ export interface HelperStatusHistoryTable {
   at: number;
 }
 
+export interface HelperDraftsTable {
+  user_id: number;
+  /** JSON of the scene's draft (see src/domain/helper-profile.ts). */
+  data: string;
+  updated_at: number;
+}
+
 export interface AdminAuditTable {
   id: Generated<number>;
   admin_id: number;
@@ -94,4 +103,29 @@ export interface AdminAuditTable {
   subject_id: number | null;
   reason: string | null;
   at: number;
+}
+
+/** Lower sends first: relay > match/selection notices > fan-out > broadcasts. */
+export const OutboxPriority = { relay: 0, notice: 1, fanout: 2, broadcast: 3 } as const;
+export type OutboxPriorityValue = (typeof OutboxPriority)[keyof typeof OutboxPriority];
+
+export type OutboxStatus = "pending" | "sending" | "sent" | "failed" | "dropped";
+
+export interface OutboxTable {
+  id: Generated<number>;
+  chat_id: number;
+  priority: number;
+  /** A Bot API method, or "editByRef" to edit every sent message carrying `ref`. */
+  method: string;
+  /** JSON of the method's parameters without chat_id. */
+  payload: string;
+  /** Names a message so it can be edited later (e.g. every admin's copy of one application). */
+  ref: string | null;
+  status: OutboxStatus;
+  attempts: Generated<number>;
+  next_attempt_at: number;
+  created_at: number;
+  sent_at: number | null;
+  message_id: number | null;
+  error: string | null;
 }

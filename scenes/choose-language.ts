@@ -4,10 +4,10 @@ import { publishUserCommands } from "../src/bot/commands.js";
 import type { BotDeps, Scene, SceneContext } from "../src/bot/context.js";
 import { LANGUAGES } from "../src/bot/locale.js";
 import { languageMenu } from "../src/bot/menus.js";
-import type { I18n } from "@grammyjs/i18n";
+import type { Translator } from "../src/services/deps.js";
 
 /** /language: one question, answered by a button; the answer also re-labels the command menu. */
-export function chooseLanguageScene(deps: BotDeps, i18n: Pick<I18n<never>, "t">) {
+export function chooseLanguageScene(deps: BotDeps, i18n: Translator) {
   return async function language(conversation: Scene, ctx: SceneContext): Promise<void> {
     await ctx.reply(ctx.t("language-prompt"), { reply_markup: languageMenu() });
     const answer = await conversation.waitForCallbackQuery(callbackPattern("lang"), {
@@ -25,7 +25,7 @@ export function chooseLanguageScene(deps: BotDeps, i18n: Pick<I18n<never>, "t">)
     await answer.answerCallbackQuery();
     const key = previous === language ? "language-unchanged" : "language-set";
     await answer.editMessageText(i18n.t(language, key));
-    await publishUserCommands(answer.api, i18n, userId, language);
+    await publishUserCommands(answer.api, i18n, userId, language, deps.config.adminIds.includes(userId));
   };
 }
 

@@ -3,14 +3,20 @@ import type { I18n } from "@grammyjs/i18n";
 import { Composer } from "grammy";
 import type { BotContext, BotDeps, SceneContext } from "../src/bot/context.js";
 import { chooseLanguageScene } from "./choose-language.js";
+import { quietHoursScene } from "./quiet-hours.js";
+import { helperProfileScene } from "./register-helper.js";
+import { rejectReasonScene } from "./reject-reason.js";
 
 /**
  * Registers every scene. Plugins of the outer tree do not reach inside a scene, so i18n is
- * installed again for each one.
+ * installed again for each one. Scene ids are stored with scenes in progress: never rename one.
  */
 export function scenes(deps: BotDeps, i18n: I18n<SceneContext>): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const plugins = [i18n.middleware()];
   composer.use(createConversation(chooseLanguageScene(deps, i18n), { id: "language", plugins }));
+  composer.use(createConversation(helperProfileScene(deps), { id: "helper", plugins }));
+  composer.use(createConversation(quietHoursScene(deps), { id: "quiet", plugins }));
+  composer.use(createConversation(rejectReasonScene(deps), { id: "rejectReason", plugins }));
   return composer;
 }

@@ -1,13 +1,23 @@
 import { run, type RunnerHandle } from "@grammyjs/runner";
+import { Api } from "grammy";
 import { createDb } from "../db/create-db.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { createBot } from "./bot/create-bot.js";
-import { publishDefaultCommands } from "./bot/commands.js";
+import { publishDefaultCommands, publishUserCommands } from "./bot/commands.js";
+import type { BotContext, BotDeps, SceneContext } from "./bot/context.js";
+import { createI18n } from "./bot/i18n.js";
 import type { Clock } from "./clock.js";
 import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
+import { createOutboxSender } from "./outbox/sender.js";
+import { TELEGRAM_LIMITS } from "./outbox/rate-limiter.js";
+import { languageFor } from "./services/recipients.js";
+import { markUnreachable } from "./services/reachability.js";
 
 export interface App {
+  deps: BotDeps;
+  /** Resolves once every message due in the outbox has been handed to Telegram. */
+  outboxIdle(): Promise<void>;
   /** Stops taking updates, lets the ones in progress finish, then closes the database. */
   stop(): Promise<void>;
 }
@@ -18,9 +28,38 @@ export async function startApp(opts: { config: Config; token: string; logger: Lo
   const database = createDb(config.databaseUrl);
   await migrateToLatest(database.kysely);
 
-  const { bot, i18n } = createBot(token, { config, db: database.kysely, logger, clock, random: opts.random ?? Math.random });
+  const i18n = createI18n<BotContext>(database.kysely);
+  const sceneI18n = createI18n<SceneContext>(database.kysely);
+  const senderApi = new Api(token, { apiRoot: config.botApiRoot });
+  let wake = () => {};
+  const deps: BotDeps = {
+    config,
+    db: database.kysely,
+    logger,
+    clock,
+    i18n,
+    random: opts.random ?? Math.random,
+    outbox: { wake: () => wake() },
+  };
+  const sender = createOutboxSender({
+    db: database.kysely,
+    api: senderApi,
+    logger,
+    limits: TELEGRAM_LIMITS,
+    onUnreachable: (userId) => markUnreachable(deps, userId),
+  });
+  wake = () => sender.wake();
+
+  const bot = createBot(token, deps, i18n, sceneI18n);
   await bot.init();
   await publishDefaultCommands(bot.api, i18n);
+  for (const adminId of config.adminIds) {
+    // Telegram refuses a chat-scoped menu for someone who never opened the bot; /start retries.
+    await publishUserCommands(bot.api, i18n, adminId, await languageFor(deps.db, adminId), true).catch((error: unknown) =>
+      logger.info({ adminId, err: error }, "admin menu not set yet; the admin has not started the bot"),
+    );
+  }
+  await sender.start();
 
   const runner: RunnerHandle = run(bot, {
     runner: { fetch: { allowed_updates: ["message", "edited_message", "callback_query", "my_chat_member"] } },
@@ -29,9 +68,12 @@ export async function startApp(opts: { config: Config; token: string; logger: Lo
 
   let stopping: Promise<void> | undefined;
   return {
+    deps,
+    outboxIdle: () => sender.idle(),
     stop() {
       stopping ??= (async () => {
         if (runner.isRunning()) await runner.stop();
+        await sender.stop();
         await database.destroy();
         logger.info("doum stopped");
       })();

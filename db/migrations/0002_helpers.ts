@@ -15,7 +15,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("career_note", "text")
     .addColumn("latitude", "double precision", (c) => c.notNull())
     .addColumn("longitude", "double precision", (c) => c.notNull())
-    // Grid cell of the position (see src/domain/geo.ts); what the nearby search is indexed on.
+    // cellOf(latitude, longitude) on HELPER_GRID (src/domain/geo.ts): a row-major grid id, so the
+    // nearby search can seek one cell at a time. Written only through helperPositionColumns.
     .addColumn("cell", "bigint", (c) => c.notNull())
     .addColumn("position_updated_at", "bigint", (c) => c.notNull())
     .addColumn("live_until", "bigint")
@@ -30,10 +31,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // Only approved, available helpers are ever searched; a partial covering index keeps the
   // nearby search on the index alone (both SQLite and PostgreSQL support partial indexes).
+  // (cell, latitude) first: each cell is one seek to the box's latitude band; the rest is what
+  // the search returns, quiet hours included, so it never reads the table.
   await db.schema
     .createIndex("helpers_nearby")
     .on("helpers")
-    .columns(["cell", "latitude", "longitude", "radius_m", "user_id"])
+    .columns(["cell", "latitude", "longitude", "radius_m", "user_id", "quiet_start_minute", "quiet_end_minute"])
     .where(sql.ref("status"), "=", "approved")
     .where(sql.ref("available"), "=", 1)
     .execute();
@@ -56,6 +59,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex("helper_status_history_user").on("helper_status_history").columns(["user_id", "at"]).execute();
 
+  // A registration in progress, so a user who leaves the scene can pick it up again.
+  await db.schema
+    .createTable("helper_drafts")
+    .addColumn("user_id", "bigint", (c) => c.primaryKey().references("users.id").onDelete("cascade"))
+    .addColumn("data", "text", (c) => c.notNull())
+    .addColumn("updated_at", "bigint", (c) => c.notNull())
+    .execute();
+
   await withAutoId(db, db.schema.createTable("admin_audit"))
     .addColumn("admin_id", "bigint", (c) => c.notNull())
     .addColumn("action", "varchar(32)", (c) => c.notNull())
@@ -67,6 +78,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable("admin_audit").execute();
+  await db.schema.dropTable("helper_drafts").execute();
   await db.schema.dropTable("helper_status_history").execute();
   await db.schema.dropTable("helper_proofs").execute();
   await db.schema.dropTable("helpers").execute();

@@ -1,17 +1,17 @@
 import type { Api } from "grammy";
 import type { BotCommand } from "grammy/types";
-import type { I18n } from "@grammyjs/i18n";
+import type { Translator } from "../services/deps.js";
 import type { Language } from "../../db/schema.js";
 import { LANGUAGES } from "./locale.js";
 
 /** Commands every user sees, in menu order. */
-const USER_COMMANDS = ["start", "helper", "language", "help", "cancel"] as const;
+const USER_COMMANDS = ["start", "helper", "profile", "available", "radius", "quiet", "language", "help", "cancel"] as const;
+/** Shown only in admins' own menus; everyone else gets "unknown command" for them. */
+const ADMIN_COMMANDS = ["pending", "approve", "reject", "suspend", "reinstate"] as const;
 
-// I18n is generic over the context type; only its translate function is used here.
-type Translator = Pick<I18n<never>, "t">;
-
-export function commandMenu(i18n: Translator, language: Language): BotCommand[] {
-  return USER_COMMANDS.map((command) => ({ command, description: i18n.t(language, `cmd-${command}`) }));
+export function commandMenu(i18n: Translator, language: Language, isAdmin = false): BotCommand[] {
+  const commands = isAdmin ? [...USER_COMMANDS, ...ADMIN_COMMANDS] : USER_COMMANDS;
+  return commands.map((command) => ({ command, description: i18n.t(language, `cmd-${command}`) }));
 }
 
 /** The menus shown to users who have not chosen a language: by their Telegram client language. */
@@ -26,6 +26,6 @@ export async function publishDefaultCommands(api: Api, i18n: Translator): Promis
  * Telegram picks menus by client language, not by our stored choice; a menu scoped to the
  * user's own chat makes it follow the choice made with /language.
  */
-export async function publishUserCommands(api: Api, i18n: Translator, userId: number, language: Language): Promise<void> {
-  await api.setMyCommands(commandMenu(i18n, language), { scope: { type: "chat", chat_id: userId } });
+export async function publishUserCommands(api: Api, i18n: Translator, userId: number, language: Language, isAdmin: boolean): Promise<void> {
+  await api.setMyCommands(commandMenu(i18n, language, isAdmin), { scope: { type: "chat", chat_id: userId } });
 }

@@ -1,18 +1,12 @@
 import type { Conversation, ConversationFlavor } from "@grammyjs/conversations";
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
-import type { Kysely } from "kysely";
-import type { Clock } from "../clock.js";
-import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
-import type { Database, User } from "../../db/schema.js";
+import type { ServiceDeps } from "../services/deps.js";
+import type { User } from "../../db/schema.js";
 
 /** What every handler may use; built once in main and passed to createBot. */
-export interface BotDeps {
-  config: Config;
-  db: Kysely<Database>;
-  logger: Logger;
-  clock: Clock;
+export interface BotDeps extends ServiceDeps {
   random: () => number;
 }
 

@@ -4,21 +4,22 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot, GrammyError, HttpError } from "grammy";
 import { conversationStateStore } from "../../db/repositories/conversation-state.js";
 import { scenes } from "../../scenes/index.js";
-import type { BotContext, BotDeps } from "./context.js";
+import type { BotContext, BotDeps, SceneContext } from "./context.js";
 import { cancelFeature } from "./features/cancel.js";
 import { chatMemberFeature } from "./features/chat-member.js";
+import { adminFeature } from "./features/admin.js";
 import { helpFeature } from "./features/help.js";
+import { helperFeature } from "./features/helper.js";
 import { languageFeature } from "./features/language.js";
 import { startFeature } from "./features/start.js";
 import { unhandledFeature } from "./features/unhandled.js";
-import { createI18n } from "./i18n.js";
+import type { I18n } from "@grammyjs/i18n";
 import { loadUser } from "./middlewares/user.js";
 
-export function createBot(token: string, deps: BotDeps) {
+export function createBot(token: string, deps: BotDeps, i18n: I18n<BotContext>, sceneI18n: I18n<SceneContext>) {
   const bot = new Bot<BotContext>(token, { client: { apiRoot: deps.config.botApiRoot } });
   // Bounded, so a long outage surfaces as an error instead of a handler stuck for minutes.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
-  const i18n = createI18n(deps.db);
 
   // Order within a chat matters (scene state has no lock); across chats updates run in parallel.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
@@ -42,7 +43,8 @@ export function createBot(token: string, deps: BotDeps) {
 
   // Commands that work everywhere come before the scenes, so a scene never swallows them.
   bot.use(startFeature, helpFeature, cancelFeature, languageFeature, chatMemberFeature);
-  bot.use(scenes(deps, i18n));
+  bot.use(scenes(deps, sceneI18n));
+  bot.use(helperFeature, adminFeature);
   bot.use(unhandledFeature);
 
   bot.catch(async (err) => {
@@ -62,5 +64,5 @@ export function createBot(token: string, deps: BotDeps) {
     }
   });
 
-  return { bot, i18n };
+  return bot;
 }

@@ -6,8 +6,9 @@ import { findUser } from "../../db/repositories/users.js";
 import type { Database, User } from "../../db/schema.js";
 import { languageOf } from "./locale.js";
 
-export function createI18n(db: Kysely<Database>): I18n<Context & { user?: User }> {
-  const i18n = new I18n<Context & { user?: User }>({
+/** Generic over the context so the same instance serves the outer tree and the scenes. */
+export function createI18n<C extends Context & { user?: User }>(db: Kysely<Database>): I18n<C> {
+  const i18n = new I18n<C>({
     defaultLocale: "en",
     // Fluent wraps variables in Unicode isolation marks by default; in chat they show as junk.
     fluentBundleOptions: { useIsolating: false },

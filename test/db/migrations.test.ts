@@ -11,7 +11,7 @@ async function tableNames(db: Db): Promise<string[]> {
   return tables.map((t) => t.name).filter((n) => !n.startsWith("kysely_")).sort();
 }
 
-const ALL_TABLES = ["admin_audit", "conversation_state", "helper_proofs", "helper_status_history", "helpers", "users"];
+const ALL_TABLES = ["admin_audit", "conversation_state", "helper_drafts", "helper_proofs", "helper_status_history", "helpers", "outbox", "users"];
 
 function migrationSuite(open: () => Promise<{ db: Db; cleanup(): Promise<void> }>) {
   let current: { db: Db; cleanup(): Promise<void> } | undefined;

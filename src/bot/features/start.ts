@@ -4,6 +4,9 @@ import { callbackArgs, callbackPattern } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { mainMenu } from "../menus.js";
 import { sendHelp } from "./help.js";
+import { publishUserCommands } from "../commands.js";
+import { isAdmin } from "../filters.js";
+import { languageOf } from "../locale.js";
 
 export const startFeature = new Composer<BotContext>();
 const privateChats = startFeature.chatType("private");
@@ -15,6 +18,8 @@ privateChats.command("start", async (ctx) => {
   const isNew = user.created_at === user.last_seen_at;
   const text = ctx.t(isNew ? "greeting" : "greeting-again", { alias: escapeHtml(user.alias) });
   await ctx.reply(text, { parse_mode: "HTML", reply_markup: mainMenu(ctx.t) });
+  // An admin's own menu could not be set before they ever wrote to the bot; now it can.
+  if (isAdmin(ctx)) await publishUserCommands(ctx.api, ctx.deps.i18n, user.id, languageOf(user), true);
 });
 
 privateChats.callbackQuery(callbackPattern("menu"), async (ctx) => {
@@ -25,8 +30,10 @@ privateChats.callbackQuery(callbackPattern("menu"), async (ctx) => {
       await sendHelp(ctx);
       return;
     case "language":
+    case "helper":
       await ctx.answerCallbackQuery();
-      await ctx.conversation.enter("language");
+      await ctx.conversation.exitAll();
+      await ctx.conversation.enter(entry, ...(entry === "helper" ? ["register"] : []));
       return;
     default:
       await ctx.answerCallbackQuery({ text: ctx.t("button-stale") });

@@ -1,0 +1,91 @@
+import type { Kysely, Transaction } from "kysely";
+import type { Database, OutboxPriorityValue } from "../schema.js";
+
+export interface OutgoingMessage {
+  chatId: number;
+  priority: OutboxPriorityValue;
+  method: string;
+  params: Record<string, unknown>;
+  ref?: string;
+}
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/** Call inside the transaction that makes the state change the messages tell about. */
+export async function enqueueMessages(db: Executor, now: number, messages: OutgoingMessage[]): Promise<void> {
+  if (messages.length === 0) return;
+  await db
+    .insertInto("outbox")
+    .values(
+      messages.map((m) => ({
+        chat_id: m.chatId,
+        priority: m.priority,
+        method: m.method,
+        payload: JSON.stringify(m.params),
+        ref: m.ref ?? null,
+        status: "pending" as const,
+        next_attempt_at: 0,
+        created_at: now,
+      })),
+    )
+    .execute();
+}
+
+export function dueMessages(db: Kysely<Database>, now: number, limit: number) {
+  return db
+    .selectFrom("outbox")
+    .selectAll()
+    .where("status", "=", "pending")
+    .where("next_attempt_at", "<=", now)
+    .orderBy("priority")
+    .orderBy("id")
+    .limit(limit)
+    .execute();
+}
+
+/** Returns false when another sender took the row first. */
+export async function claimMessage(db: Kysely<Database>, id: number): Promise<boolean> {
+  const result = await db
+    .updateTable("outbox")
+    .set({ status: "sending" })
+    .where("id", "=", id)
+    .where("status", "=", "pending")
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function markSent(db: Kysely<Database>, id: number, now: number, messageId: number | null): Promise<void> {
+  await db.updateTable("outbox").set({ status: "sent", sent_at: now, message_id: messageId, error: null }).where("id", "=", id).execute();
+}
+
+export async function markFinal(db: Kysely<Database>, id: number, status: "failed" | "dropped", error: string): Promise<void> {
+  await db.updateTable("outbox").set({ status, error }).where("id", "=", id).execute();
+}
+
+export async function retryLater(db: Kysely<Database>, id: number, at: number, attempts: number, error: string): Promise<void> {
+  await db.updateTable("outbox").set({ status: "pending", next_attempt_at: at, attempts, error }).where("id", "=", id).execute();
+}
+
+/** After a crash, rows that were in flight are sent again: at least once beats never. */
+export async function releaseInFlight(db: Kysely<Database>): Promise<void> {
+  await db.updateTable("outbox").set({ status: "pending" }).where("status", "=", "sending").execute();
+}
+
+/** An edit for `ref` makes its undelivered originals pointless; delivered ones are returned to edit. */
+export async function settleRef(db: Kysely<Database>, ref: string, exceptId: number) {
+  await db
+    .updateTable("outbox")
+    .set({ status: "dropped", error: "superseded by an edit" })
+    .where("ref", "=", ref)
+    .where("status", "=", "pending")
+    .where("method", "!=", "editByRef")
+    .execute();
+  return db
+    .selectFrom("outbox")
+    .select(["id", "chat_id", "message_id", "status"])
+    .where("ref", "=", ref)
+    .where("id", "!=", exceptId)
+    .where("method", "!=", "editByRef")
+    .where("status", "in", ["sent", "sending"])
+    .execute();
+}

@@ -1,0 +1,209 @@
+import { type Api, GrammyError, HttpError } from "grammy";
+import type { Kysely } from "kysely";
+import {
+  claimMessage,
+  dueMessages,
+  markFinal,
+  markSent,
+  releaseInFlight,
+  retryLater,
+  settleRef,
+} from "../../db/repositories/outbox.js";
+import type { Database, OutboxTable } from "../../db/schema.js";
+import type { Selectable } from "kysely";
+import type { Logger } from "../logger.js";
+import { RateLimiter, type RateLimits } from "./rate-limiter.js";
+
+type OutboxRow = Selectable<OutboxTable>;
+
+const MAX_ATTEMPTS = 8;
+const IN_FLIGHT = 8;
+const IDLE_POLL_MS = 1000;
+
+export interface OutboxSenderDeps {
+  db: Kysely<Database>;
+  /** An Api without auto-retry: the sender schedules its own retries and must not stall. */
+  api: Api;
+  logger: Logger;
+  limits: RateLimits;
+  /** Called once a recipient turned out to have blocked the bot; winds up what depends on them. */
+  onUnreachable(userId: number): Promise<void>;
+}
+
+export interface OutboxSender {
+  start(): Promise<void>;
+  /** Lets the messages being sent finish; the rest stay in the table for the next start. */
+  stop(): Promise<void>;
+  /** Call after a commit that enqueued messages, so they go out without waiting for the poll. */
+  wake(): void;
+  /** Resolves when nothing is due or in flight (tests and graceful shutdown). */
+  idle(): Promise<void>;
+}
+
+export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
+  const { db, api, logger } = deps;
+  const limiter = new RateLimiter(deps.limits);
+  const inFlight = new Set<Promise<void>>();
+  let running = false;
+  let loop: Promise<void> | undefined;
+  let wakeUp: (() => void) | undefined;
+  let idleWaiters: (() => void)[] = [];
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wakeUp = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  async function deliver(row: OutboxRow): Promise<void> {
+    const params = JSON.parse(row.payload) as Record<string, unknown>;
+    try {
+      if (row.method === "editByRef") {
+        await editByRef(row, params);
+        return;
+      }
+      const result: unknown = await (api.raw as unknown as Record<string, (p: unknown) => Promise<unknown>>)[row.method]!({
+        chat_id: row.chat_id,
+        ...params,
+      });
+      const messageId =
+        typeof result === "object" && result !== null && "message_id" in result ? Number(result.message_id) : null;
+      await markSent(db, row.id, Date.now(), messageId);
+    } catch (error) {
+      await handleFailure(row, error);
+    }
+  }
+
+  async function editByRef(row: OutboxRow, params: Record<string, unknown>): Promise<void> {
+    const { ref, ...edit } = params as { ref: string } & Record<string, unknown>;
+    const targets = await settleRef(db, ref, row.id);
+    if (targets.some((t) => t.status === "sending")) {
+      // An original is on its way; edit once it has a message id.
+      await retryLater(db, row.id, Date.now() + 200, row.attempts, "waiting for originals");
+      return;
+    }
+    for (const target of targets) {
+      if (target.message_id === null) continue;
+      try {
+        await api.editMessageText(target.chat_id, target.message_id, edit.text as string, edit as never);
+      } catch (error) {
+        // Blocked, deleted or already showing this text: the edit has nothing left to do there.
+        if (!(error instanceof GrammyError) || error.error_code >= 500 || error.error_code === 429) throw error;
+        logger.debug({ err: error, outboxId: target.id }, "edit skipped");
+      }
+    }
+    await markSent(db, row.id, Date.now(), null);
+  }
+
+  async function handleFailure(row: OutboxRow, error: unknown): Promise<void> {
+    const attempts = row.attempts + 1;
+    const description = error instanceof Error ? error.message : String(error);
+    if (error instanceof GrammyError) {
+      if (error.error_code === 429) {
+        const seconds = error.parameters.retry_after ?? 1;
+        await retryLater(db, row.id, Date.now() + seconds * 1000, row.attempts, description);
+        return;
+      }
+      if (error.error_code === 403) {
+        await markFinal(db, row.id, "dropped", description);
+        await deps.onUnreachable(row.chat_id);
+        return;
+      }
+      if (error.error_code === 400 && /chat not found/i.test(error.description)) {
+        await markFinal(db, row.id, "dropped", description);
+        logger.warn({ chatId: row.chat_id }, "outbox: chat not found; the user never started the bot");
+        return;
+      }
+      if (error.error_code < 500) {
+        logger.error({ err: error, outboxId: row.id, method: row.method }, "outbox: Telegram refused a message");
+        await markFinal(db, row.id, "failed", description);
+        return;
+      }
+    } else if (!(error instanceof HttpError)) {
+      logger.error({ err: error, outboxId: row.id }, "outbox: unexpected error");
+    }
+    if (attempts >= MAX_ATTEMPTS) {
+      await markFinal(db, row.id, "failed", description);
+      return;
+    }
+    await retryLater(db, row.id, Date.now() + Math.min(60_000, 500 * 2 ** attempts), attempts, description);
+  }
+
+  function launch(row: OutboxRow): void {
+    const task = deliver(row)
+      .catch((error: unknown) => logger.error({ err: error, outboxId: row.id }, "outbox: could not record a result"))
+      .finally(() => {
+        inFlight.delete(task);
+        wakeUp?.();
+      });
+    inFlight.add(task);
+  }
+
+  async function pass(): Promise<number> {
+    const rows = await dueMessages(db, Date.now(), 200);
+    let launched = 0;
+    let soonest = IDLE_POLL_MS;
+    for (const row of rows) {
+      if (!running) return 0;
+      // Full: a finishing send wakes the loop.
+      if (inFlight.size >= IN_FLIGHT) return IDLE_POLL_MS;
+      const isEdit = row.method.startsWith("edit");
+      const wait = isEdit ? 0 : limiter.waitFor(row.chat_id);
+      if (wait > 0) {
+        soonest = Math.min(soonest, wait);
+        if (limiter.globalWait() > 0) break;
+        continue;
+      }
+      if (!(await claimMessage(db, row.id))) continue;
+      if (!isEdit) limiter.take(row.chat_id);
+      launch(row);
+      launched++;
+    }
+    if (launched === 0 && inFlight.size === 0) {
+      const waiters = idleWaiters;
+      idleWaiters = [];
+      if (rows.length === 0) for (const resolve of waiters) resolve();
+      else idleWaiters = waiters;
+    }
+    return launched > 0 ? 0 : soonest;
+  }
+
+  async function run(): Promise<void> {
+    while (running) {
+      let wait: number;
+      try {
+        wait = await pass();
+      } catch (error) {
+        logger.error({ err: error }, "outbox: pass failed");
+        wait = IDLE_POLL_MS;
+      }
+      if (wait > 0 && running) await sleep(wait);
+    }
+  }
+
+  return {
+    async start() {
+      await releaseInFlight(db);
+      running = true;
+      loop = run();
+    },
+    async stop() {
+      running = false;
+      wakeUp?.();
+      await loop;
+      await Promise.all(inFlight);
+    },
+    wake() {
+      wakeUp?.();
+    },
+    idle() {
+      return new Promise<void>((resolve) => {
+        idleWaiters.push(resolve);
+        wakeUp?.();
+      });
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema.js";
+import type { Clock } from "../clock.js";
+import type { Config } from "../config.js";
+import type { Logger } from "../logger.js";
+
+/** Turns a message key into text in one language; the i18n plugin's `t` fits. */
+export interface Translator {
+  t(locale: string, key: string, variables?: Record<string, string | number>): string;
+}
+
+/** What every use case needs: state, time, words, and a nudge for the outbox sender. */
+export interface ServiceDeps {
+  config: Config;
+  db: Kysely<Database>;
+  clock: Clock;
+  logger: Logger;
+  i18n: Translator;
+  outbox: { wake(): void };
+}
