@@ -15,10 +15,6 @@ export async function waitForAnswer<T>(
   for (;;) {
     const ctx = await conversation.wait();
     if (ctx.editedMessage || ctx.myChatMember) continue;
-    if (ctx.message?.text?.startsWith("/")) {
-      await ctx.reply(ctx.t("scene-command-blocked"));
-      continue;
-    }
     const input = await parse(ctx);
     if ("value" in input) return { value: input.value, ctx };
     if ("ignore" in input) {

@@ -14,6 +14,7 @@ import { languageFeature } from "./features/language.js";
 import { startFeature } from "./features/start.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import type { I18n } from "@grammyjs/i18n";
+import { interruptScene } from "./middlewares/interrupt-scene.js";
 import { loadUser } from "./middlewares/user.js";
 
 export function createBot(token: string, deps: BotDeps, i18n: I18n<BotContext>, sceneI18n: I18n<SceneContext>) {
@@ -41,10 +42,12 @@ export function createBot(token: string, deps: BotDeps, i18n: I18n<BotContext>, 
     }),
   );
 
-  // Commands that work everywhere come before the scenes, so a scene never swallows them.
-  bot.use(startFeature, helpFeature, cancelFeature, languageFeature, chatMemberFeature);
+  // /help and /cancel work inside a scene; other commands leave it first. Features that enter
+  // scenes must come after the scenes: a scene can only be entered once it is registered.
+  bot.use(helpFeature, cancelFeature, chatMemberFeature);
+  bot.use(interruptScene);
   bot.use(scenes(deps, sceneI18n));
-  bot.use(helperFeature, adminFeature);
+  bot.use(startFeature, languageFeature, helperFeature, adminFeature);
   bot.use(unhandledFeature);
 
   bot.catch(async (err) => {

@@ -4,7 +4,7 @@ import type { Context } from "grammy";
 import type { Kysely } from "kysely";
 import { findUser } from "../../db/repositories/users.js";
 import type { Database, User } from "../../db/schema.js";
-import { languageOf } from "./locale.js";
+import { LANGUAGES, languageOf } from "./locale.js";
 
 /** Generic over the context so the same instance serves the outer tree and the scenes. */
 export function createI18n<C extends Context & { user?: User }>(db: Kysely<Database>): I18n<C> {
@@ -18,6 +18,8 @@ export function createI18n<C extends Context & { user?: User }>(db: Kysely<Datab
       return languageOf(user, ctx.from?.language_code);
     },
   });
-  i18n.loadLocalesDirSync(fileURLToPath(new URL("../i18n/", import.meta.url)));
+  for (const language of LANGUAGES) {
+    i18n.loadLocaleSync(language, { filePath: fileURLToPath(new URL(`../i18n/${language}.ftl`, import.meta.url)) });
+  }
   return i18n;
 }

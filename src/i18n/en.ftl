@@ -5,7 +5,6 @@ greeting =
     • Ask for help: carrying, repairs, company on the way home — people nearby see it and offer.
     • Become a helper: get told when someone near you needs a hand, and earn help badges.
     • You stay anonymous: others only see your alias, and chats go through me.
-greeting-again = Welcome back, <b>{ $alias }</b>. What would you like to do?
 
 help =
     <b>How doum works</b>
@@ -53,7 +52,6 @@ send-my-location = 📍 Send my location
 scene-helper = helper registration
 scene-quiet = setting quiet hours
 scene-rejectReason = writing a rejection reason
-scene-command-blocked = Please finish this step first, or /cancel to leave. (/help shows where you are.)
 scene-expected-text = Please send text. { $hint }
 scene-too-long = That is { $length } characters; the limit is { $max }. Please shorten it.
 

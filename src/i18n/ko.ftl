@@ -5,7 +5,6 @@ greeting =
     • 도움 요청: 짐 나르기, 수리, 귀갓길 동행 — 근처 이웃이 보고 돕겠다고 나섭니다.
     • 헬퍼 등록: 가까운 곳에서 도움이 필요할 때 알림을 받고 도움 배지를 모으세요.
     • 익명 보장: 상대에게는 별명만 보이고, 대화는 봇을 통해 전달됩니다.
-greeting-again = 다시 오셨네요, <b>{ $alias }</b>님. 무엇을 할까요?
 
 help =
     <b>도움 사용법</b>
@@ -53,7 +52,6 @@ send-my-location = 📍 내 위치 보내기
 scene-helper = 헬퍼 등록
 scene-quiet = 방해 금지 시간 설정
 scene-rejectReason = 거절 사유 작성
-scene-command-blocked = 먼저 이 단계를 마치거나 /cancel 로 나가세요. (/help 로 현재 위치를 볼 수 있어요.)
 scene-expected-text = 텍스트로 보내 주세요. { $hint }
 scene-too-long = { $length }자입니다. 최대 { $max }자까지 가능해요. 줄여서 다시 보내 주세요.
 

@@ -15,8 +15,7 @@ privateChats.command("start", async (ctx) => {
   // /start is the way out of anything: it leaves a scene in progress and shows the menu.
   await ctx.conversation.exitAll();
   const user = ctx.user!;
-  const isNew = user.created_at === user.last_seen_at;
-  const text = ctx.t(isNew ? "greeting" : "greeting-again", { alias: escapeHtml(user.alias) });
+  const text = ctx.t("greeting", { alias: escapeHtml(user.alias) });
   await ctx.reply(text, { parse_mode: "HTML", reply_markup: mainMenu(ctx.t) });
   // An admin's own menu could not be set before they ever wrote to the bot; now it can.
   if (isAdmin(ctx)) await publishUserCommands(ctx.api, ctx.deps.i18n, user.id, languageOf(user), true);
