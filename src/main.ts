@@ -33,7 +33,12 @@ async function main(): Promise<number> {
   const app = await startApp({ config, token: config.botToken, logger, clock: systemClock });
 
   return new Promise<number>((resolve) => {
+    let stopping = false;
+    // Launchers (npm, tsx) may pass the same signal on once more; the second must not kill
+    // the process halfway through the graceful stop.
     const shutdown = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
       logger.info({ signal }, "stopping");
       app.stop().then(
         () => resolve(0),
@@ -43,8 +48,8 @@ async function main(): Promise<number> {
         },
       );
     };
-    process.once("SIGINT", shutdown);
-    process.once("SIGTERM", shutdown);
+    process.on("SIGINT", shutdown);
+    process.on("SIGTERM", shutdown);
   });
 }
 

@@ -96,7 +96,8 @@ export async function startBotProcess(
     exited,
     async kill(signal: NodeJS.Signals = "SIGTERM") {
       if (child.exitCode === null && child.signalCode === null) {
-        // npm runs the bot in a child of its own; signal the whole group so nothing is left.
+        // npm does not pass signals on to the bot it started: signal the whole process group,
+        // as a terminal's Ctrl-C would.
         if (opts.command === "npm" && child.pid) process.kill(-child.pid, signal);
         else child.kill(signal);
       }

@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createDb } from "../../db/create-db.js";
+import { findUser } from "../../db/repositories/users.js";
+import { startFakeTelegram, type FakeTelegram } from "../support/fake-telegram/index.js";
+import { startBotProcess, type BotProcess } from "../support/bot.js";
+import { tempSqliteUrl } from "../support/databases.js";
+
+describe("the bot as `npm start` runs it, as a separate process", () => {
+  let fake: FakeTelegram;
+  const processes: BotProcess[] = [];
+  afterEach(async () => {
+    for (const p of processes.splice(0)) await p.kill("SIGKILL");
+    await fake?.close();
+  });
+
+  it("npm start answers /start for an English and a Korean user, each in their language", async () => {
+    fake = await startFakeTelegram();
+    const bot = await startBotProcess(fake, { command: "npm" });
+    processes.push(bot);
+    const ann = fake.persona({ firstName: "Ann", languageCode: "en" });
+    const minji = fake.persona({ firstName: "민지", languageCode: "ko" });
+    await Promise.all([ann.command("start"), minji.command("start")]);
+    await ann.waitFor("I am doum", { timeoutMs: 15_000 });
+    await minji.waitFor("동네 도움 봇", { timeoutMs: 15_000 });
+    await fake.settle();
+    fake.assertNoViolations();
+    // As on Ctrl-C: the bot finishes what it was doing and says so.
+    await bot.kill("SIGINT");
+    expect(bot.output()).toContain("doum stopped");
+  });
+
+  it("a scene interrupted by kill -9 continues at the same step after a restart", async () => {
+    fake = await startFakeTelegram();
+    const databaseUrl = tempSqliteUrl();
+    const first = await startBotProcess(fake, { databaseUrl });
+    processes.push(first);
+    const ann = fake.persona({ firstName: "Ann", languageCode: "en" });
+    await ann.command("language");
+    const prompt = await ann.waitFor("Choose your language", { timeoutMs: 15_000 });
+    await fake.settle();
+    expect(await first.kill("SIGKILL")).toBeNull();
+
+    // While the bot is down the user answers; the update waits at Telegram.
+    const query = await ann.press("한국어");
+    const second = await startBotProcess(fake, { databaseUrl });
+    processes.push(second);
+    await ann.waitForCallbackAnswer(query, { timeoutMs: 15_000 });
+    await ann.waitForEdit(prompt.message_id, "이제부터 한국어로", { timeoutMs: 15_000 });
+    await fake.settle();
+    fake.assertNoViolations();
+
+    const db = createDb(databaseUrl);
+    expect((await findUser(db.kysely, ann.id))?.language).toBe("ko");
+    await db.destroy();
+    // A graceful stop: SIGTERM lets in-flight updates finish and exits 0.
+    expect(await second.kill("SIGTERM")).toBe(0);
+  });
+});

@@ -1,0 +1,152 @@
+// The test-facing object: starts the server, creates personas, and offers
+// the end-of-test checks (settle, assertNoViolations).
+import { editHandlers } from './methods/edit.js';
+import { miscHandlers } from './methods/misc.js';
+import { sendHandlers } from './methods/send.js';
+import type { Handler } from './methods/common.js';
+import { LongPoller } from './long-poll.js';
+import type { Persona, PersonaOptions } from './persona.js';
+import { startHttpServer, type HttpServer } from './server.js';
+import type { BotCommand, FakeTelegramOptions, RecordedCall, TgUser, Violation, WorldError } from './types.js';
+import { pollUntil, sleep } from './waiting.js';
+import { World } from './world.js';
+
+const handlers: Record<string, Handler> = { ...miscHandlers, ...sendHandlers, ...editHandlers };
+
+export interface SettleOptions {
+  timeoutMs?: number;
+  /** How long the bot must have made no call. */
+  quietMs?: number;
+}
+
+export class FakeTelegram {
+  private closed = false;
+
+  private constructor(
+    private readonly world: World,
+    private readonly server: HttpServer,
+    private readonly poller: LongPoller,
+  ) {}
+
+  static async start(opts: FakeTelegramOptions = {}): Promise<FakeTelegram> {
+    const world = new World(opts);
+    const poller = new LongPoller(world, opts.pollTakeoverGraceMs ?? 250);
+    const server = await startHttpServer(world, handlers, poller);
+    return new FakeTelegram(world, server, poller);
+  }
+
+  /** e.g. http://127.0.0.1:PORT — pass as grammY's client.apiRoot. */
+  get apiRoot(): string {
+    return this.server.apiRoot;
+  }
+
+  get token(): string {
+    return this.world.token;
+  }
+
+  get botInfo(): TgUser {
+    return { ...this.world.bot };
+  }
+
+  /** Every request the bot made, in arrival order. */
+  get calls(): readonly RecordedCall[] {
+    return this.world.calls;
+  }
+
+  /** Rules the bot broke. */
+  get violations(): readonly Violation[] {
+    return this.world.violations;
+  }
+
+  /** Failures caused by the world (blocked users, unknown chats) that the bot should handle. */
+  get errors(): readonly WorldError[] {
+    return this.world.errors;
+  }
+
+  /** Updates the bot has not confirmed yet. */
+  get pendingUpdates(): number {
+    return this.world.updates.unconfirmed;
+  }
+
+  /** True while a getUpdates long poll is waiting, i.e. the bot is up and listening. */
+  get polling(): boolean {
+    return this.poller.waiting;
+  }
+
+  /** Resolves once the bot has a long poll waiting (useful right after starting it). */
+  async waitForPolling(opts: { timeoutMs?: number } = {}): Promise<void> {
+    const timeoutMs = opts.timeoutMs ?? 5000;
+    await pollUntil(
+      () => (this.poller.waiting ? true : undefined),
+      timeoutMs,
+      () => `the bot did not start long polling within ${timeoutMs} ms (calls so far: ${this.world.calls.map((c) => c.method).join(', ') || 'none'})`,
+    );
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.world.calls.filter((c) => c.method === method);
+  }
+
+  persona(opts: PersonaOptions): Persona {
+    return this.world.addPersona(opts);
+  }
+
+  personaById(id: number): Persona | undefined {
+    return this.world.personas.get(id);
+  }
+
+  /** Commands a user's private chat would show: chat scope, then all_private_chats, then default. */
+  commandsFor(userId: number, languageCode?: string): BotCommand[] {
+    return this.world.commandsFor(userId, languageCode);
+  }
+
+  /**
+   * Waits until every update is confirmed, every callback query answered, no
+   * call is in flight and the bot has been quiet for quietMs.
+   */
+  async settle(opts: SettleOptions = {}): Promise<void> {
+    const timeoutMs = opts.timeoutMs ?? 5000;
+    const quietMs = opts.quietMs ?? 100;
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const unanswered = this.world.unansweredCallbacks;
+      const pending = this.world.updates.unconfirmed;
+      const quietFor = Date.now() - this.world.lastBotActivity;
+      if (pending === 0 && unanswered.length === 0 && this.world.inFlight === 0 && quietFor >= quietMs) return;
+      if (Date.now() >= deadline) {
+        this.world.flagUnansweredCallbacks();
+        throw new Error(
+          `fake Telegram did not settle within ${timeoutMs} ms: ${pending} unconfirmed update(s), ` +
+            `${unanswered.length} unanswered callback query(ies), ${this.world.inFlight} call(s) in flight, ` +
+            `last bot activity ${quietFor} ms ago`,
+        );
+      }
+      await sleep(10);
+    }
+  }
+
+  /** Flags still-unanswered callback queries, then throws if any rule was broken. */
+  assertNoViolations(): void {
+    this.world.flagUnansweredCallbacks();
+    const v = this.world.violations;
+    if (v.length === 0) return;
+    const lines = v.map((x) => `  - [${x.rule}] ${x.method}: ${x.description}\n      params: ${JSON.stringify(x.params).slice(0, 300)}`);
+    throw new Error(`the bot broke ${v.length} Telegram rule(s):\n${lines.join('\n')}`);
+  }
+
+  /** Returns the violations so far and forgets them (for tests that provoke some on purpose). */
+  takeViolations(): Violation[] {
+    return this.world.violations.splice(0);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.world.dispose();
+    await this.server.close();
+  }
+}
+
+export async function startFakeTelegram(opts: FakeTelegramOptions = {}): Promise<FakeTelegram> {
+  return FakeTelegram.start(opts);
+}

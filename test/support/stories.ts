@@ -1,0 +1,48 @@
+import { expect } from "vitest";
+import type { Persona } from "./fake-telegram/index.js";
+
+export interface Place {
+  latitude: number;
+  longitude: number;
+}
+
+/** Seoul City Hall, and points a given distance north of it (1° latitude ≈ 111.2 km). */
+export const SEOUL: Place = { latitude: 37.5663, longitude: 126.9779 };
+export const northOf = (place: Place, km: number): Place => ({ latitude: place.latitude + km / 111.2, longitude: place.longitude });
+
+/** Registers `persona` as a helper through the English scene, the shortest way (no photo, no proofs). */
+export async function registerHelper(persona: Persona, opts: { at: Place; radiusKm?: number; profile?: string }): Promise<void> {
+  await persona.command("helper");
+  await persona.waitFor("1/7");
+  await persona.press(/^Keep “/);
+  await persona.waitFor("2/7");
+  await persona.press("Repairs");
+  await persona.press("✔️ Done");
+  await persona.waitFor("Anything else");
+  await persona.press("Skip");
+  await persona.waitFor("3/7");
+  await persona.send(opts.profile ?? "I fix things and carry boxes.");
+  await persona.waitFor("4/7");
+  await persona.press("Skip");
+  await persona.waitFor("5/7");
+  await persona.press("✔️ Done");
+  await persona.waitFor("experience");
+  await persona.press("Skip");
+  await persona.waitFor("6/7");
+  await persona.press("📍 Send my location", { location: opts.at });
+  await persona.waitFor("Location saved");
+  await persona.waitFor("7/7");
+  await persona.press(`${opts.radiusKm ?? 3} km`);
+  await persona.waitFor("Check your application");
+  await persona.press("✅ Submit");
+  await persona.waitFor("Submitted!");
+}
+
+/** The admin approves the newest application card of `applicant` by button. */
+export async function approveByButton(admin: Persona, applicant: Persona): Promise<void> {
+  const card = await admin.waitFor(`Helper application #${applicant.id}`);
+  const query = await admin.pressIn(card.message_id, "✅ Approve");
+  const answer = await admin.waitForCallbackAnswer(query);
+  expect(answer.text).toContain("Approved");
+  await applicant.waitFor("You are approved as a helper");
+}
