@@ -92,7 +92,7 @@ async function askCategories(deps: BotDeps, conversation: Scene, ctx: SceneConte
     else chosen.add(code);
     await c.answerCallbackQuery();
     await c.editMessageReplyMarkup({ reply_markup: categoryKeyboard(c, all, chosen) });
-    return { ignore: true };
+    return { handled: true };
   });
   await ctx.reply(ctx.t("reg-categories-note-prompt", { max: NOTE_MAX }), {
     reply_markup: new InlineKeyboard().text(ctx.t("skip"), callbackData("reg", "skipnote")),

@@ -1,11 +1,18 @@
 import { createConversation } from "@grammyjs/conversations";
 import type { I18n } from "@grammyjs/i18n";
-import { Composer } from "grammy";
+import { Composer, type NextFunction } from "grammy";
+import { RETRY_OPTIONS } from "../src/bot/create-bot.js";
+import { autoRetry } from "@grammyjs/auto-retry";
 import type { BotContext, BotDeps, SceneContext } from "../src/bot/context.js";
 import { chooseLanguageScene } from "./choose-language.js";
 import { quietHoursScene } from "./quiet-hours.js";
 import { helperProfileScene } from "./register-helper.js";
 import { rejectReasonScene } from "./reject-reason.js";
+
+async function withAutoRetry(ctx: SceneContext, next: NextFunction): Promise<void> {
+  ctx.api.config.use(autoRetry(RETRY_OPTIONS));
+  await next();
+}
 
 /**
  * Registers every scene. Plugins of the outer tree do not reach inside a scene, so i18n is
@@ -13,7 +20,8 @@ import { rejectReasonScene } from "./reject-reason.js";
  */
 export function scenes(deps: BotDeps, i18n: I18n<SceneContext>): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  const plugins = [i18n.middleware()];
+  // Inside a scene ctx.api is a fresh object without bot.api's transformers: add retries again.
+  const plugins = [i18n.middleware(), withAutoRetry];
   composer.use(createConversation(chooseLanguageScene(deps, i18n), { id: "language", plugins }));
   composer.use(createConversation(helperProfileScene(deps), { id: "helper", plugins }));
   composer.use(createConversation(quietHoursScene(deps), { id: "quiet", plugins }));

@@ -1,8 +1,11 @@
 import type { Scene, SceneContext } from "../src/bot/context.js";
 import { isValidCoordinate } from "../src/domain/geo.js";
 
-/** What a step makes of one update: an answer, a hint to re-ask with, or nothing to say. */
-export type StepInput<T> = { value: T } | { hint: string; alert?: boolean } | { ignore: true };
+/**
+ * What a step makes of one update: an answer, a hint to re-ask with, or `handled` when the
+ * step already reacted itself (e.g. a toggle it answered) and keeps waiting.
+ */
+export type StepInput<T> = { value: T } | { hint: string; alert?: boolean } | { handled: true };
 
 /**
  * Waits until the user gives a valid answer. Wrong input gets its hint and the step goes on;
@@ -17,10 +20,7 @@ export async function waitForAnswer<T>(
     if (ctx.editedMessage || ctx.myChatMember) continue;
     const input = await parse(ctx);
     if ("value" in input) return { value: input.value, ctx };
-    if ("ignore" in input) {
-      if (ctx.callbackQuery) await ctx.answerCallbackQuery();
-      continue;
-    }
+    if ("handled" in input) continue;
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: input.hint, show_alert: input.alert ?? false });
     else await ctx.reply(input.hint, { parse_mode: "HTML" });
   }

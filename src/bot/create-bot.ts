@@ -17,10 +17,12 @@ import type { I18n } from "@grammyjs/i18n";
 import { interruptScene } from "./middlewares/interrupt-scene.js";
 import { loadUser } from "./middlewares/user.js";
 
+/** Bounded, so a long outage surfaces as an error instead of a handler stuck for minutes. */
+export const RETRY_OPTIONS = { maxRetryAttempts: 3, maxDelaySeconds: 30 };
+
 export function createBot(token: string, deps: BotDeps, i18n: I18n<BotContext>, sceneI18n: I18n<SceneContext>) {
   const bot = new Bot<BotContext>(token, { client: { apiRoot: deps.config.botApiRoot } });
-  // Bounded, so a long outage surfaces as an error instead of a handler stuck for minutes.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  bot.api.config.use(autoRetry(RETRY_OPTIONS));
 
   // Order within a chat matters (scene state has no lock); across chats updates run in parallel.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));

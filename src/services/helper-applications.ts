@@ -82,7 +82,7 @@ export async function submitApplication(deps: ServiceDeps, userId: number, draft
             .text(t("admin-reject"), callbackData("hrej", userId)),
         },
       });
-      const caption = deps.i18n.t(language, "admin-attachment-caption", { alias: escapeHtml(draft.alias), id: userId });
+      const caption = deps.i18n.t(language, "admin-attachment-caption", { alias: escapeHtml(draft.alias), id: String(userId) });
       if (draft.photoFileId) {
         messages.push({ chatId: adminId, priority: OutboxPriority.notice, method: "sendPhoto", params: { photo: draft.photoFileId, caption, parse_mode: "HTML" } });
       }

@@ -35,7 +35,7 @@ export interface HelperCardInput {
 export function applicationCard(i18n: Translator, language: string, userId: number, input: HelperCardInput): string {
   const t = (key: string, vars?: Record<string, string | number>) => i18n.t(language, key, vars);
   const lines = [
-    t("admin-application-title", { id: userId }),
+    t("admin-application-title", { id: String(userId) }),
     t("field-alias", { value: escapeHtml(input.alias) }),
     t("field-categories", { value: escapeHtml(categoryLabels(i18n, language, input.categories)) }),
   ];

@@ -9,9 +9,15 @@ export interface World {
   close(): Promise<void>;
 }
 
+/**
+ * Personas type at machine speed, far beyond any human; within one chat they are allowed a
+ * human's pace of a few messages a second. Telegram's global limit stays as it is.
+ */
+export const HUMAN_PACE_LIMITS = { perChatPerSecond: 30, perChatBurst: 30 };
+
 /** A strict fake Telegram and the real bot, in-process, on a fresh SQLite database. */
 export async function openWorld(opts: BotOptions & { clock?: TestClock } = {}): Promise<World> {
-  const fake = await startFakeTelegram();
+  const fake = await startFakeTelegram({ limits: HUMAN_PACE_LIMITS });
   const bot = await startBot(fake, opts);
   return {
     fake,

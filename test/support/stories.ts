@@ -15,8 +15,9 @@ export async function registerHelper(persona: Persona, opts: { at: Place; radius
   await persona.command("helper");
   await persona.waitFor("1/7");
   await persona.press(/^Keep “/);
-  await persona.waitFor("2/7");
-  await persona.press("Repairs");
+  const categories = await persona.waitFor("2/7");
+  await persona.pressIn(categories.message_id, "Repairs");
+  await persona.waitForEdit(categories.message_id, (m) => JSON.stringify(m.reply_markup).includes("✅ Repairs"));
   await persona.press("✔️ Done");
   await persona.waitFor("Anything else");
   await persona.press("Skip");
@@ -39,10 +40,12 @@ export async function registerHelper(persona: Persona, opts: { at: Place; radius
 }
 
 /** The admin approves the newest application card of `applicant` by button. */
-export async function approveByButton(admin: Persona, applicant: Persona): Promise<void> {
-  const card = await admin.waitFor(`Helper application #${applicant.id}`);
+export async function approveByButton(admin: Persona, applicant: Persona, approvedText = "You are approved as a helper"): Promise<void> {
+  const title = `Helper application #${applicant.id}`;
+  // The card may already have been read by the test; take the newest one either way.
+  const card = admin.inbox.findLast((m) => m.text.includes(title)) ?? (await admin.waitFor(title));
   const query = await admin.pressIn(card.message_id, "✅ Approve");
   const answer = await admin.waitForCallbackAnswer(query);
   expect(answer.text).toContain("Approved");
-  await applicant.waitFor("You are approved as a helper");
+  await applicant.waitFor(approvedText);
 }

@@ -43,9 +43,9 @@ function idAndReason(text: string): { id: number; reason: string } | undefined {
 
 async function approve(ctx: BotContext, userId: number): Promise<string> {
   const result = await decideApplication(ctx.deps, { adminId: ctx.from!.id, userId, approve: true, reason: null });
-  if (result.ok) return ctx.t("admin-approved-done", { alias: escapeHtml(result.alias), id: userId });
-  if (result.reason === "not-found") return ctx.t("admin-no-such-helper", { id: userId });
-  return ctx.t("admin-already-decided", { id: userId, status: ctx.t(`helper-status-${result.status ?? "none"}`) });
+  if (result.ok) return ctx.t("admin-approved-done", { alias: escapeHtml(result.alias), id: String(userId) });
+  if (result.reason === "not-found") return ctx.t("admin-no-such-helper", { id: String(userId) });
+  return ctx.t("admin-already-decided", { id: String(userId), status: ctx.t(`helper-status-${result.status ?? "none"}`) });
 }
 
 admins.command("approve", async (ctx) => {
@@ -65,10 +65,10 @@ admins.command("reject", async (ctx) => {
   }
   const result = await decideApplication(ctx.deps, { adminId: ctx.from.id, userId: args.id, approve: false, reason: args.reason.slice(0, 300) });
   const text = result.ok
-    ? ctx.t("admin-rejected-done", { alias: escapeHtml(result.alias), id: args.id })
+    ? ctx.t("admin-rejected-done", { alias: escapeHtml(result.alias), id: String(args.id) })
     : result.reason === "not-found"
-      ? ctx.t("admin-no-such-helper", { id: args.id })
-      : ctx.t("admin-already-decided", { id: args.id, status: ctx.t(`helper-status-${result.status ?? "none"}`) });
+      ? ctx.t("admin-no-such-helper", { id: String(args.id) })
+      : ctx.t("admin-already-decided", { id: String(args.id), status: ctx.t(`helper-status-${result.status ?? "none"}`) });
   await ctx.reply(text, { parse_mode: "HTML" });
 });
 
@@ -83,8 +83,8 @@ for (const [command, suspended] of [["suspend", true], ["reinstate", false]] as 
     const alias = (await findUser(ctx.deps.db, args.id))?.alias ?? `#${args.id}`;
     await ctx.reply(
       result.ok
-        ? ctx.t(`admin-${command}-done`, { alias: escapeHtml(alias), id: args.id })
-        : ctx.t("admin-cannot-change", { id: args.id, status: ctx.t(`helper-status-${result.status ?? "none"}`) }),
+        ? ctx.t(`admin-${command}-done`, { alias: escapeHtml(alias), id: String(args.id) })
+        : ctx.t("admin-cannot-change", { id: String(args.id), status: ctx.t(`helper-status-${result.status ?? "none"}`) }),
       { parse_mode: "HTML" },
     );
   });
@@ -100,7 +100,7 @@ admins.callbackQuery(callbackPattern("hrej"), async (ctx) => {
   const userId = Number(callbackArgs(ctx.callbackQuery.data, "hrej")?.[0]);
   const helper = await findHelper(ctx.deps.db, userId);
   if (!helper || helper.status !== "pending") {
-    await ctx.answerCallbackQuery({ text: ctx.t("admin-already-decided-plain", { id: userId }) });
+    await ctx.answerCallbackQuery({ text: ctx.t("admin-already-decided-plain", { id: String(userId) }) });
     return;
   }
   await ctx.answerCallbackQuery();
