@@ -4,6 +4,7 @@ import { findUser } from "../../db/repositories/users.js";
 import { startFakeTelegram, type FakeTelegram } from "../support/fake-telegram/index.js";
 import { startBotProcess, type BotProcess } from "../support/bot.js";
 import { tempSqliteUrl } from "../support/databases.js";
+import { HUMAN_PACE_LIMITS } from "../support/e2e.js";
 
 describe("the bot as `npm start` runs it, as a separate process", () => {
   let fake: FakeTelegram;
@@ -54,5 +55,44 @@ describe("the bot as `npm start` runs it, as a separate process", () => {
     await db.destroy();
     // A graceful stop: SIGTERM lets in-flight updates finish and exits 0.
     expect(await second.kill("SIGTERM")).toBe(0);
+  });
+
+  it("a helper registration killed at step 3 resumes at step 3, with the earlier answers kept", async () => {
+    fake = await startFakeTelegram({ limits: HUMAN_PACE_LIMITS });
+    const databaseUrl = tempSqliteUrl();
+    const first = await startBotProcess(fake, { databaseUrl });
+    processes.push(first);
+    const ann = fake.persona({ firstName: "Ann", languageCode: "en" });
+    await ann.command("helper");
+    await ann.waitFor("1/7", { timeoutMs: 15_000 });
+    await ann.send("Restart Ann");
+    await ann.waitFor("2/7");
+    await ann.press("Car");
+    await ann.press("✔️ Done");
+    await ann.waitFor("Anything else");
+    await ann.press("Skip");
+    await ann.waitFor("3/7");
+    await fake.settle();
+    await first.kill("SIGKILL");
+
+    const second = await startBotProcess(fake, { databaseUrl });
+    processes.push(second);
+    await ann.send("I can jump-start cars.");
+    await ann.waitFor("4/7", { timeoutMs: 15_000 });
+    await ann.press("Skip");
+    await ann.waitFor("5/7");
+    await ann.press("✔️ Done");
+    await ann.waitFor("experience");
+    await ann.press("Skip");
+    await ann.waitFor("6/7");
+    await ann.sendLocation(37.5, 127);
+    await ann.waitFor("7/7");
+    await ann.press("1 km");
+    const review = await ann.waitFor("Check your application");
+    expect(review.text).toContain("Alias: Restart Ann");
+    expect(review.text).toContain("Helps with: Car");
+    expect(review.text).toContain("Profile: I can jump-start cars.");
+    await fake.settle();
+    fake.assertNoViolations();
   });
 });
