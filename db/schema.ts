@@ -13,6 +13,11 @@ export interface Database {
   helper_drafts: HelperDraftsTable;
   admin_audit: AdminAuditTable;
   outbox: OutboxTable;
+  requests: RequestsTable;
+  request_notifications: RequestNotificationsTable;
+  offers: OffersTable;
+  deadlines: DeadlinesTable;
+  credit_entries: CreditEntriesTable;
 }
 
 export type Language = "en" | "ko";
@@ -128,4 +133,74 @@ export interface OutboxTable {
   sent_at: number | null;
   message_id: number | null;
   error: string | null;
+}
+
+export type RequestStatus = "open" | "matched" | "expired" | "cancelled";
+
+export interface RequestsTable {
+  id: Generated<number>;
+  requester_id: number;
+  category: string;
+  description: string;
+  latitude: number;
+  longitude: number;
+  fuzzed_latitude: number;
+  fuzzed_longitude: number;
+  /** How far from the place helpers are searched. */
+  radius_m: number;
+  /** Credits offered; 0 for none. */
+  fee: number;
+  status: RequestStatus;
+  created_at: number;
+  expires_at: number;
+  helper_id: number | null;
+  matched_at: number | null;
+  closed_at: number | null;
+}
+export type HelpRequest = Selectable<RequestsTable>;
+
+export interface RequestNotificationsTable {
+  request_id: number;
+  helper_id: number;
+  wave: number;
+  distance_m: number;
+  notified_at: number;
+}
+
+export type OfferStatus = "active" | "withdrawn" | "chosen" | "declined";
+
+export interface OffersTable {
+  id: Generated<number>;
+  request_id: number;
+  helper_id: number;
+  eta_minutes: number;
+  distance_m: number;
+  status: OfferStatus;
+  created_at: number;
+}
+export type Offer = Selectable<OffersTable>;
+
+export type DeadlineKind = "request-expiry" | "request-wave";
+
+export interface DeadlinesTable {
+  id: Generated<number>;
+  kind: DeadlineKind;
+  subject_id: number;
+  due_at: number;
+  state: "pending" | "done" | "cancelled";
+  created_at: number;
+  fired_at: number | null;
+}
+export type Deadline = Selectable<DeadlinesTable>;
+
+export interface CreditEntriesTable {
+  id: Generated<number>;
+  user_id: number;
+  /** Positive adds to the balance, negative takes from it. */
+  amount: number;
+  reason: string;
+  request_id: number | null;
+  actor_id: number | null;
+  note: string | null;
+  created_at: number;
 }

@@ -8,6 +8,7 @@ import { chooseLanguageScene } from "./choose-language.js";
 import { quietHoursScene } from "./quiet-hours.js";
 import { helperProfileScene } from "./register-helper.js";
 import { rejectReasonScene } from "./reject-reason.js";
+import { postRequestScene } from "./post-request.js";
 
 async function withAutoRetry(ctx: SceneContext, next: NextFunction): Promise<void> {
   ctx.api.config.use(autoRetry(RETRY_OPTIONS));
@@ -26,5 +27,6 @@ export function scenes(deps: BotDeps, i18n: I18n<SceneContext>): Composer<BotCon
   composer.use(createConversation(helperProfileScene(deps), { id: "helper", plugins }));
   composer.use(createConversation(quietHoursScene(deps), { id: "quiet", plugins }));
   composer.use(createConversation(rejectReasonScene(deps), { id: "rejectReason", plugins }));
+  composer.use(createConversation(postRequestScene(deps), { id: "ask", plugins }));
   return composer;
 }

@@ -33,7 +33,7 @@ export function textAnswer(ctx: SceneContext, maxLength: number, hintKey: string
   if (text === undefined) return { hint: ctx.t("scene-expected-text", { hint: ctx.t(hintKey) }) };
   const length = [...text].length;
   if (length === 0) return { hint: ctx.t(hintKey) };
-  if (length > maxLength) return { hint: ctx.t("scene-too-long", { length, max: maxLength }) };
+  if (length > maxLength) return { hint: ctx.t("scene-too-long", { length: String(length), max: String(maxLength) }) };
   return { value: text };
 }
 

@@ -10,20 +10,32 @@ import type { Clock } from "./clock.js";
 import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
 import { createOutboxSender } from "./outbox/sender.js";
-import { TELEGRAM_LIMITS } from "./outbox/rate-limiter.js";
+import { TELEGRAM_LIMITS, type RateLimits } from "./outbox/rate-limiter.js";
 import { languageFor } from "./services/recipients.js";
 import { markUnreachable } from "./services/reachability.js";
+import { expireRequest, fanOutWave, windUpUnreachable } from "./services/requests.js";
+import { createDeadlineRunner } from "./jobs/deadlines.js";
 
 export interface App {
   deps: BotDeps;
   /** Resolves once every message due in the outbox has been handed to Telegram. */
   outboxIdle(): Promise<void>;
+  /** Fires every deadline due by the (injected) clock now; tests call it after moving the clock. */
+  runDueDeadlines(): Promise<number>;
   /** Stops taking updates, lets the ones in progress finish, then closes the database. */
   stop(): Promise<void>;
 }
 
 /** Everything `npm start` does after reading the config; tests call it in-process too. */
-export async function startApp(opts: { config: Config; token: string; logger: Logger; clock: Clock; random?: () => number }): Promise<App> {
+export async function startApp(opts: {
+  config: Config;
+  token: string;
+  logger: Logger;
+  clock: Clock;
+  random?: () => number;
+  /** Telegram's limits by default; tests whose personas type faster than humans raise the per-chat part. */
+  outboxLimits?: RateLimits;
+}): Promise<App> {
   const { config, token, logger, clock } = opts;
   const database = createDb(config.databaseUrl);
   await migrateToLatest(database.kysely);
@@ -40,15 +52,29 @@ export async function startApp(opts: { config: Config; token: string; logger: Lo
     i18n,
     random: opts.random ?? Math.random,
     outbox: { wake: () => wake() },
+    deadlines: { wake: () => deadlines.wake() },
   };
   const sender = createOutboxSender({
     db: database.kysely,
     api: senderApi,
     logger,
-    limits: TELEGRAM_LIMITS,
-    onUnreachable: (userId) => markUnreachable(deps, userId),
+    limits: opts.outboxLimits ?? TELEGRAM_LIMITS,
+    onUnreachable: async (userId) => {
+      await markUnreachable(deps, userId);
+      await windUpUnreachable(deps, userId);
+    },
   });
   wake = () => sender.wake();
+  const deadlines = createDeadlineRunner({
+    db: database.kysely,
+    clock,
+    logger,
+    handlers: {
+      "request-expiry": (trx, deadline) => expireRequest(deps, trx, deadline.subject_id),
+      "request-wave": async (trx, deadline) => void (await fanOutWave(deps, trx, deadline.subject_id)),
+    },
+    afterFire: () => sender.wake(),
+  });
 
   const bot = createBot(token, deps, i18n, sceneI18n);
   await bot.init();
@@ -60,6 +86,8 @@ export async function startApp(opts: { config: Config; token: string; logger: Lo
     );
   }
   await sender.start();
+  // Overdue deadlines (the bot was down) fire now, before new updates are taken.
+  await deadlines.start();
 
   const runner: RunnerHandle = run(bot, {
     runner: { fetch: { allowed_updates: ["message", "edited_message", "callback_query", "my_chat_member"] } },
@@ -70,9 +98,11 @@ export async function startApp(opts: { config: Config; token: string; logger: Lo
   return {
     deps,
     outboxIdle: () => sender.idle(),
+    runDueDeadlines: () => deadlines.runDue(),
     stop() {
       stopping ??= (async () => {
         if (runner.isRunning()) await runner.stop();
+        await deadlines.stop();
         await sender.stop();
         await database.destroy();
         logger.info("doum stopped");

@@ -8,6 +8,7 @@ import {
   cellRangesForBox,
   distanceLowerBoundMeters,
   distanceMeters,
+  spreadBound,
 } from "../../src/domain/geo.js";
 import type { Database } from "../schema.js";
 
@@ -34,8 +35,8 @@ export function helperPositionColumns(latitude: number, longitude: number): { la
 }
 
 /**
- * The first box is about the size that already holds the nearest 50 in a dense city district;
- * elsewhere the candidate count of that box predicts how far to widen (see `nextHalfSide`).
+ * About the box that holds the nearest 50 in a dense city district. Elsewhere the first answer
+ * tells how far to widen, so a sparse area costs one more statement, not a slow first one.
  */
 const FIRST_HALF_SIDE_M = 300;
 /** Aim a little past `limit` when widening so a second widening is rare. */
@@ -45,161 +46,184 @@ const WIDEN_SLACK = 1.3;
  * Approved, available, reachable helpers within `radiusM` of the point whose own radius also
  * reaches it, nearest first (ties by user id), at most `limit`.
  *
- * Searches a box around the point on the `helpers_nearby` covering index and widens it only
- * while fewer than `limit` helpers are proven nearest: a helper at distance d is final once the
- * box holds the whole circle of radius d, since no helper outside the box can then be nearer.
- * `grid` exists for the benchmark's cell-size comparison; stored cells use HELPER_GRID.
+ * One statement per step: the helpers in a box around the point, read from the
+ * `helpers_nearby` covering index, cut in SQL to the `take` smallest by a lower bound of the
+ * distance, joined to users for reachability. A helper at exact distance d is final once the
+ * box holds the whole circle of radius d (no helper outside can be nearer) and d is below the
+ * lower bound of every helper the cut left out. Until `limit` helpers are final, the box widens
+ * or the cut grows. `grid` is for the benchmark's cell-size comparison only.
  */
 export async function findNearbyHelpers(
   db: Kysely<Database>,
   query: NearbyHelperQuery,
   grid: CellGrid = HELPER_GRID,
 ): Promise<NearbyHelper[]> {
-  const { latitude, longitude, radiusM, limit } = query;
-  if (limit <= 0 || radiusM < 0) return [];
-  const unreachable = new Set<number>();
-  const checked = new Set<number>();
+  const { radiusM, limit } = query;
+  if (!(limit > 0) || !(radiusM >= 0)) return [];
   let halfSide = Math.min(radiusM, FIRST_HALF_SIDE_M);
+  // A few spare rows so that unreachable helpers and near-ties rarely force a second statement.
+  let take = limit + Math.ceil(limit / 10) + 2;
   for (;;) {
     const whole = halfSide >= radiusM;
-    // geolib rounds to whole metres: a helper at a rounded d ≤ halfSide is within halfSide + 1.
-    const rows = await selectBox(db, boxAround(latitude, longitude, halfSide + 1), grid); if (process.env.DEBUG_SEARCH) console.log("box", halfSide, rows.length, JSON.stringify(boxAround(latitude, longitude, halfSide + 1)));
-    const candidates = rankByLowerBound(rows, query);
-    const proven = provenNearest(candidates, latitude, longitude, whole ? radiusM : halfSide);
-    const found: NearbyHelper[] = [];
-    for (;;) {
-      const batch: NearbyHelper[] = [];
-      while (found.length + batch.length < limit) {
-        const next = proven.next();
-        if (!next) break;
-        if (!unreachable.has(next.userId)) batch.push(next);
-      }
-      // Too few proven in this box: it will be widened, so asking about reachability is wasted.
-      if (batch.length === 0 || (!whole && found.length + batch.length < limit)) break;
-      await markUnreachable(db, batch, checked, unreachable);
-      for (const helper of batch) if (!unreachable.has(helper.userId)) found.push(helper);
-      if (found.length >= limit) return found;
+    const boxRadius = whole ? radiusM : halfSide;
+    // geolib rounds to whole metres: a helper at a rounded d ≤ boxRadius is within boxRadius + 1.
+    const box = boxAround(query.latitude, query.longitude, boxRadius + 1);
+    const bound = spreadBound(box);
+    const rows = await selectNearest(db, query, box, bound, take, grid);
+    const cut = rows.length >= take;
+    // Integer distances: d below the left-out helpers' lower bound means d ≤ ceil(bound) − 1.
+    const cutRadius = cut ? Math.ceil(bound.metersPerRootSpread * Math.sqrt(largestSpread(rows)) - 1) - 1 : Infinity;
+    const found = nearestFirst(rows, query, Math.min(boxRadius, cutRadius), limit);
+    if (found.length >= limit) return found;
+    if (cut && cutRadius < boxRadius) {
+      take *= 2;
+    } else if (whole) {
+      return found;
+    } else {
+      halfSide = widen(halfSide, rows.length, cut, limit, radiusM);
     }
-    if (whole) return found;
-    halfSide = nextHalfSide(halfSide, candidates.length, limit, radiusM);
   }
 }
 
-interface CandidateRow {
+interface NearestRow {
   user_id: number;
   latitude: number;
   longitude: number;
   radius_m: number;
   quiet_start_minute: number | null;
   quiet_end_minute: number | null;
+  spread: number;
+  reachable: number | null;
 }
 
+/** Keeps a very wide search under the bound-parameter limits; one chunk is the usual case. */
+const CELLS_PER_STATEMENT = 400;
+
 /**
- * One statement text for SQLite and PostgreSQL. The status/available literals (not parameters)
- * let both planners match the partial index; `cell IN (…)` with a latitude range is one
- * index seek per cell that reads only the box's latitude band of that cell.
+ * One statement text for SQLite and PostgreSQL.
+ * - The box's cells are a VALUES list CROSS JOINed to helpers, which SQLite always runs
+ *   cells-first: one seek per cell on the covering index to the box's latitude band. (With a
+ *   plain `cell IN (…)`, SQLite without statistics prefers the status index from four cells on
+ *   and reads every approved helper.) The casts give PostgreSQL a type for the VALUES.
+ * - status/available are literals, not parameters: only then do both planners see that the
+ *   partial index applies.
+ * - The spread lower bound drops helpers that cannot be within either radius, and its ORDER BY
+ *   with LIMIT keeps the rows handed to JavaScript, and the users looked up, near `take`.
+ * - users is joined after the cut, so reachability costs `take` key lookups, not one per
+ *   helper in the box; LEFT JOIN keeps every cut row so the caller sees where the cut fell.
  */
-function selectBox(db: Kysely<Database>, box: Box, grid: CellGrid): Promise<CandidateRow[]> {
+async function selectNearest(
+  db: Kysely<Database>,
+  query: NearbyHelperQuery,
+  box: Box,
+  bound: { lonWeight: number; metersPerRootSpread: number },
+  take: number,
+  grid: CellGrid,
+): Promise<NearestRow[]> {
   const cells: number[] = [];
   for (const [first, last] of cellRangesForBox(box, grid)) for (let c = first; c <= last; c++) cells.push(c);
-  return db
-    .selectFrom("helpers")
-    .select(["user_id", "latitude", "longitude", "radius_m", "quiet_start_minute", "quiet_end_minute"])
-    .where("status", "=", sql.lit("approved"))
-    .where("available", "=", sql.lit(1))
-    .where("cell", "in", cells)
-    .where("latitude", ">=", box.minLat)
-    .where("latitude", "<=", box.maxLat)
-    .where((eb) =>
-      box.minLon <= box.maxLon
-        ? eb.and([eb("longitude", ">=", box.minLon), eb("longitude", "<=", box.maxLon)])
-        : eb.or([eb("longitude", ">=", box.minLon), eb("longitude", "<=", box.maxLon)]),
-    )
-    .execute();
-}
-
-interface Candidate {
-  row: CandidateRow;
-  lowerBound: number;
-}
-
-/** Drops what can never qualify and orders the rest by a cheap lower bound of the distance. */
-function rankByLowerBound(rows: CandidateRow[], query: NearbyHelperQuery): Candidate[] {
-  const candidates: Candidate[] = [];
-  for (const row of rows) {
-    if (query.excludeUserIds?.has(row.user_id)) continue;
-    const lowerBound = distanceLowerBoundMeters(query.latitude, query.longitude, row.latitude, row.longitude);
-    if (lowerBound <= query.radiusM && lowerBound <= row.radius_m) candidates.push({ row, lowerBound });
+  const excluded = [...(query.excludeUserIds ?? [])];
+  const perRootSpread = bound.metersPerRootSpread;
+  const maxSpread = perRootSpread > 0 ? ((query.radiusM + 1) / perRootSpread) ** 2 : Number.MAX_VALUE;
+  const spread = sql<number>`(latitude - ${query.latitude}) * (latitude - ${query.latitude}) + (longitude - ${query.longitude}) * (longitude - ${query.longitude}) * ${bound.lonWeight}`;
+  const rows: NearestRow[] = [];
+  for (let from = 0; from < cells.length; from += CELLS_PER_STATEMENT) {
+    const values = sql.join(cells.slice(from, from + CELLS_PER_STATEMENT).map((cell) => sql`(cast(${cell} as bigint))`));
+    const chunk = await db
+      .with("box_cells(cell)", () => sql<{ cell: number }>`(values ${values})`)
+      .with("nearest", (qc) =>
+        qc
+          .selectFrom("box_cells")
+          .crossJoin("helpers")
+          .select(["user_id", "latitude", "longitude", "radius_m", "quiet_start_minute", "quiet_end_minute", spread.as("spread")])
+          .whereRef("helpers.cell", "=", "box_cells.cell")
+          .where("status", "=", sql.lit("approved"))
+          .where("available", "=", sql.lit(1))
+          .where("latitude", ">=", box.minLat)
+          .where("latitude", "<=", box.maxLat)
+          .where((eb) =>
+            box.minLon <= box.maxLon
+              ? eb.and([eb("longitude", ">=", box.minLon), eb("longitude", "<=", box.maxLon)])
+              : eb.or([eb("longitude", ">=", box.minLon), eb("longitude", "<=", box.maxLon)]),
+          )
+          .where(spread, "<=", maxSpread)
+          // The helper's own radius, as a square so no sqrt is needed (SQLite may lack it).
+          .where(
+            sql`${spread} * ${perRootSpread * perRootSpread}`,
+            "<=",
+            sql`cast(radius_m + 1 as double precision) * cast(radius_m + 1 as double precision)`,
+          )
+          .$if(excluded.length > 0, (qb) => qb.where("user_id", "not in", excluded))
+          .orderBy("spread")
+          .limit(take),
+      )
+      .selectFrom("nearest")
+      .leftJoin("users", "users.id", "nearest.user_id")
+      .selectAll("nearest")
+      .select("users.reachable")
+      .execute();
+    rows.push(...chunk);
   }
-  return candidates.sort((a, b) => a.lowerBound - b.lowerBound);
+  // Several chunks each kept `take`: keep the overall `take` smallest so the cut stays one line.
+  return rows.length > take ? rows.sort((a, b) => a.spread - b.spread).slice(0, take) : rows;
+}
+
+function largestSpread(rows: NearestRow[]): number {
+  let max = 0;
+  for (const row of rows) if (row.spread > max) max = row.spread;
+  return max;
 }
 
 /**
- * Yields qualifying candidates in exact (distance, user id) order up to `provenRadius`, calling
- * geolib only on those whose lower bound could still beat the best one not yet yielded.
+ * The reachable, qualifying rows in exact (distance, user id) order up to `provenRadius`, at
+ * most `limit`. Rows are ranked by a cheap lower bound first, so geolib runs only on those that
+ * could still beat the best one not yet taken.
  */
-function provenNearest(
-  candidates: Candidate[],
-  latitude: number,
-  longitude: number,
-  provenRadius: number,
-): { next(): NearbyHelper | undefined } {
-  let index = 0;
-  // Computed but not yet yielded, kept sorted descending so the nearest pops off the end.
+function nearestFirst(rows: NearestRow[], query: NearbyHelperQuery, provenRadius: number, limit: number): NearbyHelper[] {
+  const candidates = rows
+    .filter((row) => row.reachable === 1)
+    .map((row) => ({ row, lowerBound: distanceLowerBoundMeters(query.latitude, query.longitude, row.latitude, row.longitude) }))
+    .filter((c) => c.lowerBound <= provenRadius)
+    .sort((a, b) => a.lowerBound - b.lowerBound);
+  const found: NearbyHelper[] = [];
+  // Computed but not yet taken, kept sorted farthest first so the nearest pops off the end.
   const pending: NearbyHelper[] = [];
   const before = (a: NearbyHelper, b: NearbyHelper) => a.distanceM < b.distanceM || (a.distanceM === b.distanceM && a.userId < b.userId);
-  return {
-    next() {
-      for (;;) {
-        const best = pending[pending.length - 1];
-        const candidate = candidates[index];
-        if (candidate && (!best || candidate.lowerBound <= best.distanceM)) {
-          index++;
-          const { row } = candidate;
-          const distanceM = distanceMeters({ latitude, longitude }, row);
-          if (distanceM > provenRadius || distanceM > row.radius_m) continue;
-          const helper: NearbyHelper = {
-            userId: row.user_id,
-            distanceM,
-            radiusM: row.radius_m,
-            quietStartMinute: row.quiet_start_minute,
-            quietEndMinute: row.quiet_end_minute,
-          };
-          let at = pending.length;
-          while (at > 0 && before(pending[at - 1]!, helper)) at--;
-          pending.splice(at, 0, helper);
-          continue;
-        }
-        return pending.pop();
-      }
-    },
-  };
+  let index = 0;
+  while (found.length < limit) {
+    const best = pending[pending.length - 1];
+    const candidate = candidates[index];
+    if (candidate && (!best || candidate.lowerBound <= best.distanceM)) {
+      index++;
+      const { row } = candidate;
+      const distanceM = distanceMeters(query, row);
+      if (distanceM > provenRadius || distanceM > row.radius_m || distanceM > query.radiusM) continue;
+      const helper: NearbyHelper = {
+        userId: row.user_id,
+        distanceM,
+        radiusM: row.radius_m,
+        quietStartMinute: row.quiet_start_minute,
+        quietEndMinute: row.quiet_end_minute,
+      };
+      let at = pending.length;
+      while (at > 0 && before(pending[at - 1]!, helper)) at--;
+      pending.splice(at, 0, helper);
+      continue;
+    }
+    if (!best) break;
+    found.push(pending.pop()!);
+  }
+  return found;
 }
 
 /**
- * Reachability lives on users, outside the covering index, so it is looked up only for helpers
- * about to be returned; asking for the unreachable ones keeps the usual answer empty.
+ * Assumes the helpers seen so far are spread evenly and widens to the circle that should hold
+ * `limit` of them with some slack; at least by half, so sparse areas converge fast. A cut
+ * answer only says "at least this many", which is why it is treated as a lower estimate.
  */
-async function markUnreachable(
-  db: Kysely<Database>,
-  helpers: NearbyHelper[],
-  checked: Set<number>,
-  unreachable: Set<number>,
-): Promise<void> {
-  const ids = helpers.map((h) => h.userId).filter((id) => !checked.has(id));
-  if (ids.length === 0) return;
-  const rows = await db.selectFrom("users").select("id").where("id", "in", ids).where("reachable", "<>", 1).execute();
-  for (const id of ids) checked.add(id);
-  for (const row of rows) unreachable.add(row.id);
-}
-
-/**
- * Assumes the helpers seen so far are spread evenly over the box and widens to the circle that
- * should hold `limit` of them with some slack; at least by half, so sparse areas converge fast.
- */
-function nextHalfSide(halfSide: number, candidatesInBox: number, limit: number, radiusM: number): number {
+function widen(halfSide: number, seen: number, cut: boolean, limit: number, radiusM: number): number {
   const boxArea = 4 * halfSide * halfSide;
-  const wanted = Math.sqrt((WIDEN_SLACK * limit * boxArea) / (Math.PI * Math.max(candidatesInBox, 1)));
-  const widened = candidatesInBox === 0 ? halfSide * 4 : Math.max(halfSide * 1.5, wanted);
+  const wanted = Math.sqrt((WIDEN_SLACK * limit * boxArea) / (Math.PI * Math.max(seen, 1)));
+  const widened = seen === 0 ? halfSide * 4 : cut ? halfSide * 1.5 : Math.max(halfSide * 1.5, wanted);
   return Math.min(radiusM, widened);
 }

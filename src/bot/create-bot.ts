@@ -11,6 +11,8 @@ import { adminFeature } from "./features/admin.js";
 import { helpFeature } from "./features/help.js";
 import { helperFeature } from "./features/helper.js";
 import { languageFeature } from "./features/language.js";
+import { requestActionsFeature } from "./features/request-actions.js";
+import { requestsFeature } from "./features/requests.js";
 import { startFeature } from "./features/start.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import type { I18n } from "@grammyjs/i18n";
@@ -46,10 +48,10 @@ export function createBot(token: string, deps: BotDeps, i18n: I18n<BotContext>, 
 
   // /help and /cancel work inside a scene; other commands leave it first. Features that enter
   // scenes must come after the scenes: a scene can only be entered once it is registered.
-  bot.use(helpFeature, cancelFeature, chatMemberFeature);
+  bot.use(helpFeature, cancelFeature, chatMemberFeature, requestActionsFeature);
   bot.use(interruptScene);
   bot.use(scenes(deps, sceneI18n));
-  bot.use(startFeature, languageFeature, helperFeature, adminFeature);
+  bot.use(startFeature, languageFeature, requestsFeature, helperFeature, adminFeature);
   bot.use(unhandledFeature);
 
   bot.catch(async (err) => {

@@ -5,6 +5,9 @@ import { callbackData } from "./callback-data.js";
 /** The main menu under the greeting; every entry leads somewhere that works. */
 export function mainMenu(t: TranslateFunction): InlineKeyboard {
   return new InlineKeyboard()
+    .text(t("menu-ask"), callbackData("menu", "ask"))
+    .text(t("menu-nearby"), callbackData("menu", "nearby"))
+    .row()
     .text(t("menu-become-helper"), callbackData("menu", "helper"))
     .row()
     .text(t("menu-help"), callbackData("menu", "help"))

@@ -71,6 +71,28 @@ export function boxAround(lat: number, lon: number, meters: number): Box {
 }
 
 /**
+ * A lower bound of `distanceMeters` that SQL can compute with + and * only, for points inside
+ * `box` (built around the centre): `spread` = Δlat² + lonWeight × Δlon² in degrees², and
+ * distanceMeters ≥ metersPerRootSpread × √spread − 1.
+ *
+ * Why it holds: the great-circle angle is at least twice the square root of the haversine, and
+ * 2·sin(x/2) ≥ x·(1 − x²/24); lonWeight uses the smallest cosine of latitude in the box. A box
+ * that wraps in longitude gets lonWeight 0 (latitude alone still bounds the distance).
+ */
+export interface SpreadBound {
+  lonWeight: number;
+  metersPerRootSpread: number;
+}
+
+export function spreadBound(box: Box): SpreadBound {
+  const wraps = box.minLon > box.maxLon || box.maxLon - box.minLon >= 180;
+  const widest = Math.max(box.maxLat - box.minLat, wraps ? 0 : box.maxLon - box.minLon) * RAD;
+  const shrink = Math.max(0, 1 - (widest * widest) / 24) * (1 - 1e-9);
+  const cosMin = Math.cos(Math.max(Math.abs(box.minLat), Math.abs(box.maxLat)) * RAD);
+  return { lonWeight: wraps ? 0 : cosMin * cosMin, metersPerRootSpread: METERS_PER_DEGREE * shrink };
+}
+
+/**
  * Row-major grid over latitude/longitude: cell = row * columns + column, so the cells of one
  * latitude row that a box spans form one contiguous integer range. Steps are in degrees so a
  * cell id depends on nothing but the position.

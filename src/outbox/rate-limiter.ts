@@ -39,6 +39,7 @@ export interface RateLimits {
   perChatBurst: number;
 }
 
+/** A little under Telegram's ~30 msg/s and ~1 msg/s per chat, so replies to users fit in too. */
 export const TELEGRAM_LIMITS: RateLimits = { globalPerSecond: 25, globalBurst: 25, perChatPerSecond: 1, perChatBurst: 3 };
 
 export class RateLimiter {

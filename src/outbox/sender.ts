@@ -13,6 +13,7 @@ import type { Database, OutboxTable } from "../../db/schema.js";
 import type { Selectable } from "kysely";
 import type { Logger } from "../logger.js";
 import { RateLimiter, type RateLimits } from "./rate-limiter.js";
+import { languageFor } from "../services/recipients.js";
 
 type OutboxRow = Selectable<OutboxTable>;
 
@@ -78,7 +79,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   }
 
   async function editByRef(row: OutboxRow, params: Record<string, unknown>): Promise<void> {
-    const { ref, ...edit } = params as { ref: string } & Record<string, unknown>;
+    const { ref, textByLanguage, ...edit } = params as { ref: string; textByLanguage: Record<string, string> } & Record<string, unknown>;
     const targets = await settleRef(db, ref, row.id);
     if (targets.some((t) => t.status === "sending")) {
       // An original is on its way; edit once it has a message id.
@@ -87,8 +88,10 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     }
     for (const target of targets) {
       if (target.message_id === null) continue;
+      // Each copy is edited in its reader's language.
+      const text = textByLanguage[await languageFor(db, target.chat_id)] ?? Object.values(textByLanguage)[0]!;
       try {
-        await api.editMessageText(target.chat_id, target.message_id, edit.text as string, edit as never);
+        await api.editMessageText(target.chat_id, target.message_id, text, edit as never);
       } catch (error) {
         // Blocked, deleted or already showing this text: the edit has nothing left to do there.
         if (!(error instanceof GrammyError) || error.error_code >= 500 || error.error_code === 429) throw error;

@@ -17,4 +17,6 @@ export interface ServiceDeps {
   logger: Logger;
   i18n: Translator;
   outbox: { wake(): void };
+  /** Nudges the deadline runner after a new deadline was scheduled. */
+  deadlines: { wake(): void };
 }

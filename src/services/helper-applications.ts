@@ -1,7 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import { deleteDraft } from "../../db/repositories/helper-drafts.js";
 import { findHelper, helperProofs, isAliasTaken, recordAudit, transitionHelper } from "../../db/repositories/helpers.js";
-import { enqueueMessages, type OutgoingMessage } from "../../db/repositories/outbox.js";
+import { editByRef, enqueueMessages, type OutgoingMessage } from "../../db/repositories/outbox.js";
 import { helperPositionColumns } from "../../db/repositories/helper-search.js";
 import { OutboxPriority, type HelperStatus } from "../../db/schema.js";
 import { callbackData } from "../bot/callback-data.js";
@@ -147,8 +147,7 @@ export async function decideApplication(
     ];
     // Every admin's copy of the card shows the outcome and loses its buttons.
     const proofs = await helperProofs(trx, decision.userId);
-    const adminLanguage = await languageFor(trx, decision.adminId);
-    const card = applicationCard(deps.i18n, adminLanguage, decision.userId, {
+    const cardInput = {
       alias: user.alias,
       categories: JSON.parse(helper.categories) as string[],
       categoriesNote: helper.categories_note,
@@ -159,18 +158,15 @@ export async function decideApplication(
       radiusKm: helper.radius_m / 1000,
       proofCount: proofs.length,
       hasPhoto: helper.photo_file_id !== null,
-    });
+    };
     const adminAlias = (await trx.selectFrom("users").select("alias").where("id", "=", decision.adminId).executeTakeFirst())?.alias ?? `#${decision.adminId}`;
-    const outcome = deps.i18n.t(adminLanguage, decision.approve ? "admin-card-approved" : "admin-card-rejected", {
-      admin: escapeHtml(adminAlias),
-      reason,
-    });
-    messages.push({
-      chatId: 0,
-      priority: OutboxPriority.notice,
-      method: "editByRef",
-      params: { ref: cardRef(decision.userId, helper.submitted_at), text: `${card}\n\n${outcome}`, parse_mode: "HTML" },
-    });
+    messages.push(
+      editByRef(cardRef(decision.userId, helper.submitted_at), (language) => {
+        const card = applicationCard(deps.i18n, language, decision.userId, cardInput);
+        const outcome = deps.i18n.t(language, decision.approve ? "admin-card-approved" : "admin-card-rejected", { admin: escapeHtml(adminAlias), reason });
+        return `${card}\n\n${outcome}`;
+      }),
+    );
     await enqueueMessages(trx, now, messages);
     return { ok: true, alias: user.alias };
   });

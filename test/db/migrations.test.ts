@@ -11,7 +11,10 @@ async function tableNames(db: Db): Promise<string[]> {
   return tables.map((t) => t.name).filter((n) => !n.startsWith("kysely_")).sort();
 }
 
-const ALL_TABLES = ["admin_audit", "conversation_state", "helper_drafts", "helper_proofs", "helper_status_history", "helpers", "outbox", "users"];
+const ALL_TABLES = [
+  "admin_audit", "conversation_state", "credit_entries", "deadlines", "helper_drafts", "helper_proofs",
+  "helper_status_history", "helpers", "offers", "outbox", "request_notifications", "requests", "users",
+];
 
 function migrationSuite(open: () => Promise<{ db: Db; cleanup(): Promise<void> }>) {
   let current: { db: Db; cleanup(): Promise<void> } | undefined;

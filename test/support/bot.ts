@@ -5,6 +5,7 @@ import { createDb, type Db } from "../../db/create-db.js";
 import { startApp, type App } from "../../src/app.js";
 import { parseConfig } from "../../src/config.js";
 import type { Clock } from "../../src/clock.js";
+import type { RateLimits } from "../../src/outbox/rate-limiter.js";
 import type { FakeTelegram } from "./fake-telegram/index.js";
 import { tempSqliteUrl } from "./databases.js";
 import { TestClock } from "./clock.js";
@@ -23,6 +24,7 @@ function environment(fake: FakeTelegram, databaseUrl: string, env: Record<string
 
 export interface RunningBot {
   databaseUrl: string;
+  app: App;
   clock: TestClock;
   /** A second connection for assertions on what the database holds. */
   db: Db;
@@ -30,14 +32,15 @@ export interface RunningBot {
 }
 
 /** The real app in this process, with a clock the test controls. */
-export async function startBot(fake: FakeTelegram, opts: BotOptions & { clock?: TestClock } = {}): Promise<RunningBot> {
+export async function startBot(fake: FakeTelegram, opts: BotOptions & { clock?: TestClock; outboxLimits?: RateLimits } = {}): Promise<RunningBot> {
   const databaseUrl = opts.databaseUrl ?? tempSqliteUrl();
   const config = parseConfig(environment(fake, databaseUrl, opts.env));
   const clock = opts.clock ?? new TestClock();
-  const app: App = await startApp({ config, token: fake.token, logger: pino({ level: config.logLevel }), clock: clock as Clock });
+  const app: App = await startApp({ config, token: fake.token, logger: pino({ level: config.logLevel }), clock: clock as Clock, outboxLimits: opts.outboxLimits });
   const db = createDb(databaseUrl);
   return {
     databaseUrl,
+    app,
     clock,
     db,
     async stop() {

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import type { Persona } from "./fake-telegram/index.js";
+import type { InboxMessage, Persona } from "./fake-telegram/index.js";
 
 export interface Place {
   latitude: number;
@@ -48,4 +48,23 @@ export async function approveByButton(admin: Persona, applicant: Persona, approv
   const answer = await admin.waitForCallbackAnswer(query);
   expect(answer.text).toContain("Approved");
   await applicant.waitFor(approvedText);
+}
+
+/** Posts a request through the English "ask" scene: Repairs, a description, the place, a preset time, no fee. */
+export async function askForHelp(persona: Persona, opts: { at: Place; description?: string; validity?: string }): Promise<InboxMessage> {
+  await persona.command("ask");
+  await persona.waitFor("What do you need help with?");
+  await persona.press("Repairs");
+  await persona.waitFor("Describe what you need");
+  await persona.send(opts.description ?? "Please help me hang a heavy mirror.");
+  await persona.waitFor("Where?");
+  await persona.press("📍 Send my location", { location: opts.at });
+  await persona.waitFor("Place saved");
+  await persona.waitFor("How long should the request stay open?");
+  await persona.press(opts.validity ?? "30 min");
+  await persona.waitFor("Would you like to offer a fee");
+  await persona.press("No fee");
+  await persona.waitFor("Check your request");
+  await persona.press("📣 Post");
+  return persona.waitFor("Posted");
 }

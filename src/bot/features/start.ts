@@ -4,6 +4,7 @@ import { callbackArgs, callbackPattern } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { mainMenu } from "../menus.js";
 import { sendHelp } from "./help.js";
+import { showNearby } from "./request-actions.js";
 import { publishUserCommands } from "../commands.js";
 import { isAdmin } from "../filters.js";
 import { languageOf } from "../locale.js";
@@ -30,9 +31,14 @@ privateChats.callbackQuery(callbackPattern("menu"), async (ctx) => {
       return;
     case "language":
     case "helper":
+    case "ask":
       await ctx.answerCallbackQuery();
       await ctx.conversation.exitAll();
       await ctx.conversation.enter(entry, ...(entry === "helper" ? ["register"] : []));
+      return;
+    case "nearby":
+      await ctx.answerCallbackQuery();
+      await showNearby(ctx, 0);
       return;
     default:
       await ctx.answerCallbackQuery({ text: ctx.t("button-stale") });

@@ -5,7 +5,7 @@ import type { BotContext } from "../context.js";
  * Buttons that start something new (main menu, profile settings, admin decisions) are
  * honoured even from inside a scene.
  */
-const STARTS_SOMETHING = /^1:(menu|hset|hrej|happ|rad):/;
+const STARTS_SOMETHING = /^1:(menu|hset|hrej|happ|rad|again):/;
 
 /**
  * A command (other than /help and /cancel, handled before this) or a "start something" button

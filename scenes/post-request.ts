@@ -1,0 +1,200 @@
+import { InlineKeyboard, Keyboard } from "grammy";
+import { creditBalance, findRequest } from "../db/repositories/requests.js";
+import { callbackArgs, callbackData, callbackPattern } from "../src/bot/callback-data.js";
+import type { BotDeps, Scene, SceneContext } from "../src/bot/context.js";
+import { escapeHtml } from "../src/bot/html.js";
+import { DESCRIPTION_MAX, FEE_MAX, FEE_PRESETS, parseFee, parseValidityMinutes } from "../src/domain/requests.js";
+import { postingBlocker, postRequest, type RequestDraft } from "../src/services/requests.js";
+import { buttonAnswer, placeAnswer, textAnswer, waitForAnswer } from "./steps.js";
+
+type Draft = Partial<RequestDraft>;
+const FIELDS = ["category", "description", "place", "validity", "fee"] as const;
+type Field = (typeof FIELDS)[number];
+
+/** "Ask for help": category, description, place, validity, fee, then a confirmation card. */
+export function postRequestScene(deps: BotDeps) {
+  return async function ask(conversation: Scene, ctx: SceneContext, againFrom?: number): Promise<void> {
+    const userId = ctx.from!.id;
+    const blocker = await conversation.external(() => postingBlocker(deps, userId));
+    if (blocker) {
+      await ctx.reply(ctx.t("ask-too-many-open", { limit: String(deps.config.limits.maxOpenRequestsPerUser) }));
+      return;
+    }
+    let draft: Draft = {};
+    if (againFrom !== undefined) {
+      const old = await conversation.external(() => findRequest(deps.db, againFrom));
+      if (old && old.requester_id === userId) {
+        draft = { category: old.category, description: old.description, place: { latitude: old.latitude, longitude: old.longitude }, fee: old.fee };
+      }
+    }
+    if (Object.keys(draft).length === 0) await ctx.reply(ctx.t("ask-intro"));
+    for (const field of FIELDS) {
+      if (missing(draft, field)) draft = await askField(deps, conversation, ctx, field, draft, userId);
+    }
+    for (;;) {
+      const complete = draft as RequestDraft;
+      await ctx.reply(confirmationCard(ctx, complete), { parse_mode: "HTML", reply_markup: confirmationKeyboard(ctx) });
+      const { value, ctx: answered } = await waitForAnswer(conversation, (c) => buttonAnswer(c, callbackPattern("askrev"), "scene-expected-button"));
+      const [action, field] = callbackArgs(value, "askrev") ?? [];
+      await answered.answerCallbackQuery();
+      await answered.editMessageReplyMarkup({ reply_markup: undefined });
+      if (action === "edit" && FIELDS.includes(field as Field)) {
+        draft = await askField(deps, conversation, ctx, field as Field, draft, userId);
+        continue;
+      }
+      if (action === "cancel") {
+        await ctx.reply(ctx.t("ask-cancelled"));
+        return;
+      }
+      const result = await conversation.external(() => postRequest(deps, userId, complete));
+      if (result.ok) {
+        await ctx.reply(ctx.t(result.notified > 0 ? "ask-posted" : "ask-posted-nobody", { count: String(result.notified) }), {
+          reply_markup: new InlineKeyboard().text(ctx.t("ask-cancel-request"), callbackData("rcan", result.requestId)),
+        });
+        return;
+      }
+      if (result.reason === "too-many-open") {
+        await ctx.reply(ctx.t("ask-too-many-open", { limit: String(result.limit) }));
+        return;
+      }
+      await ctx.reply(ctx.t("ask-fee-short", { balance: String(result.balance), missing: String(result.missing) }));
+      draft = await askField(deps, conversation, ctx, "fee", draft, userId);
+    }
+  };
+}
+
+function missing(draft: Draft, field: Field): boolean {
+  switch (field) {
+    case "category":
+      return draft.category === undefined;
+    case "description":
+      return draft.description === undefined;
+    case "place":
+      return draft.place === undefined;
+    case "validity":
+      return draft.validityMinutes === undefined;
+    case "fee":
+      return draft.fee === undefined;
+  }
+}
+
+async function askField(deps: BotDeps, conversation: Scene, ctx: SceneContext, field: Field, draft: Draft, userId: number): Promise<Draft> {
+  switch (field) {
+    case "category":
+      return { ...draft, category: await askCategory(deps, conversation, ctx) };
+    case "description": {
+      await ctx.reply(ctx.t("ask-description-prompt", { max: String(DESCRIPTION_MAX) }));
+      const { value } = await waitForAnswer(conversation, (c) => textAnswer(c, DESCRIPTION_MAX, "ask-description-hint"));
+      return { ...draft, description: value };
+    }
+    case "place": {
+      await ctx.reply(ctx.t("ask-place-prompt"), { reply_markup: new Keyboard().requestLocation(ctx.t("send-my-location")).resized().oneTime() });
+      const { value, ctx: answered } = await waitForAnswer(conversation, (c) => placeAnswer(c, "ask-place-hint"));
+      await answered.reply(ctx.t("ask-place-saved"), { reply_markup: { remove_keyboard: true } });
+      return { ...draft, place: { latitude: value.latitude, longitude: value.longitude } };
+    }
+    case "validity":
+      return { ...draft, validityMinutes: await askValidity(deps, conversation, ctx) };
+    case "fee":
+      return { ...draft, fee: await askFee(deps, conversation, ctx, userId) };
+  }
+}
+
+async function askCategory(deps: BotDeps, conversation: Scene, ctx: SceneContext): Promise<string> {
+  const keyboard = new InlineKeyboard();
+  deps.config.categories.forEach((code, i) => {
+    keyboard.text(ctx.t(`category-${code}`), callbackData("askcat", code));
+    if (i % 2 === 1) keyboard.row();
+  });
+  const question = await ctx.reply(ctx.t("ask-category-prompt"), { reply_markup: keyboard });
+  const { value, ctx: answered } = await waitForAnswer(conversation, (c) => {
+    const answer = buttonAnswer(c, callbackPattern("askcat"), "ask-category-hint");
+    if (!("value" in answer)) return answer;
+    const code = callbackArgs(answer.value, "askcat")?.[0];
+    return code && deps.config.categories.includes(code) && c.callbackQuery?.message?.message_id === question.message_id ? { value: code } : { hint: c.t("button-stale") };
+  });
+  await answered.answerCallbackQuery();
+  await answered.editMessageText(ctx.t("ask-category-chosen", { category: ctx.t(`category-${value}`) }));
+  return value;
+}
+
+async function askValidity(deps: BotDeps, conversation: Scene, ctx: SceneContext): Promise<number> {
+  const { validityPresetsMinutes, validityMinMinutes, validityMaxMinutes } = deps.config.limits;
+  const keyboard = new InlineKeyboard();
+  for (const minutes of validityPresetsMinutes) keyboard.text(durationLabel(ctx, minutes), callbackData("askval", minutes));
+  keyboard.row().text(ctx.t("ask-validity-other"), callbackData("askval", "other"));
+  const question = await ctx.reply(ctx.t("ask-validity-prompt"), { reply_markup: keyboard });
+  const bounds = { min: String(validityMinMinutes), max: String(validityMaxMinutes) };
+  const { value, ctx: answered } = await waitForAnswer<number | "other">(conversation, (c) => {
+    if (c.callbackQuery) {
+      const arg = callbackArgs(c.callbackQuery.data, "askval")?.[0];
+      if (arg === "other") return { value: "other" };
+      const minutes = Number(arg);
+      return validityPresetsMinutes.includes(minutes) && c.callbackQuery.message?.message_id === question.message_id ? { value: minutes } : { hint: c.t("button-stale") };
+    }
+    // Typing a number right away is as good as pressing "Other" first.
+    const text = textAnswer(c, 20, "ask-validity-hint");
+    if (!("value" in text)) return text;
+    const minutes = parseValidityMinutes(text.value);
+    return minutes !== undefined && minutes >= validityMinMinutes && minutes <= validityMaxMinutes ? { value: minutes } : { hint: c.t("ask-validity-bounds", bounds) };
+  });
+  if (answered.callbackQuery) await answered.answerCallbackQuery();
+  if (value !== "other") {
+    if (answered.callbackQuery) await answered.editMessageText(ctx.t("ask-validity-chosen", { duration: durationLabel(ctx, value) }));
+    return value;
+  }
+  await ctx.reply(ctx.t("ask-validity-custom", bounds));
+  const { value: custom } = await waitForAnswer(conversation, (c) => {
+    const text = textAnswer(c, 20, "ask-validity-hint");
+    if (!("value" in text)) return text;
+    const minutes = parseValidityMinutes(text.value);
+    return minutes !== undefined && minutes >= validityMinMinutes && minutes <= validityMaxMinutes ? { value: minutes } : { hint: c.t("ask-validity-bounds", bounds) };
+  });
+  return custom;
+}
+
+function durationLabel(ctx: SceneContext, minutes: number): string {
+  return minutes % 60 === 0 ? ctx.t("duration-hours", { hours: String(minutes / 60) }) : ctx.t("duration-minutes", { minutes: String(minutes) });
+}
+
+async function askFee(deps: BotDeps, conversation: Scene, ctx: SceneContext, userId: number): Promise<number> {
+  const balance = await conversation.external(() => creditBalance(deps.db, userId));
+  const keyboard = new InlineKeyboard();
+  for (const fee of FEE_PRESETS) keyboard.text(fee === 0 ? ctx.t("ask-fee-none") : String(fee), callbackData("askfee", fee));
+  await ctx.reply(ctx.t("ask-fee-prompt", { balance: String(balance) }), { reply_markup: keyboard });
+  for (;;) {
+    const { value, ctx: answered } = await waitForAnswer<number>(conversation, (c) => {
+      if (c.callbackQuery) {
+        const fee = Number(callbackArgs(c.callbackQuery.data, "askfee")?.[0]);
+        return (FEE_PRESETS as readonly number[]).includes(fee) ? { value: fee } : { hint: c.t("button-stale") };
+      }
+      const text = textAnswer(c, 10, "ask-fee-hint");
+      if (!("value" in text)) return text;
+      const fee = parseFee(text.value);
+      return fee !== undefined && fee <= FEE_MAX ? { value: fee } : { hint: c.t("ask-fee-hint") };
+    });
+    if (answered.callbackQuery) await answered.answerCallbackQuery();
+    if (value <= balance) return value;
+    await answered.reply(answered.t("ask-fee-short", { balance: String(balance), missing: String(value - balance) }));
+  }
+}
+
+function confirmationCard(ctx: SceneContext, draft: RequestDraft): string {
+  return [
+    ctx.t("ask-confirm-title"),
+    ctx.t("ask-field-category", { category: ctx.t(`category-${draft.category}`) }),
+    ctx.t("ask-field-description", { description: escapeHtml(draft.description) }),
+    ctx.t("ask-field-place"),
+    ctx.t("ask-field-validity", { duration: durationLabel(ctx, draft.validityMinutes) }),
+    draft.fee > 0 ? ctx.t("request-fee", { fee: String(draft.fee) }) : ctx.t("request-no-fee"),
+  ].join("\n");
+}
+
+function confirmationKeyboard(ctx: SceneContext): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  FIELDS.forEach((field, i) => {
+    keyboard.text(ctx.t(`ask-edit-${field}`), callbackData("askrev", "edit", field));
+    if (i % 3 === 2) keyboard.row();
+  });
+  return keyboard.row().text(ctx.t("ask-post"), callbackData("askrev", "post")).text(ctx.t("cancel"), callbackData("askrev", "cancel"));
+}

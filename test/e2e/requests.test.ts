@@ -1,0 +1,155 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { findRequest } from "../../db/repositories/requests.js";
+import { openWorld, type World } from "../support/e2e.js";
+import type { Persona } from "../support/fake-telegram/index.js";
+import { seedApprovedHelper } from "../support/seed.js";
+import { approveByButton, askForHelp, northOf, registerHelper, SEOUL } from "../support/stories.js";
+
+const ADMIN_ID = 900_001;
+
+describe("requests: posting, matching nearby, offers, choosing", () => {
+  let world: World;
+  afterEach(async () => {
+    await world.close();
+  });
+
+  it("notifies the helpers within 3 km at a fuzzed point, takes their offers and matches the chosen one", async () => {
+    world = await openWorld({ env: { ADMIN_IDS: String(ADMIN_ID) } });
+    const admin = world.fake.persona({ id: ADMIN_ID, firstName: "Admin", languageCode: "en" });
+    await admin.command("start");
+    await admin.waitFor("I am doum");
+    const near = world.fake.persona({ firstName: "Near", languageCode: "en" });
+    const mid = world.fake.persona({ firstName: "Mid", languageCode: "en" });
+    const far = world.fake.persona({ firstName: "Far", languageCode: "en" });
+    await registerHelper(near, { at: northOf(SEOUL, 0.5), radiusKm: 3 });
+    await approveByButton(admin, near);
+    await registerHelper(mid, { at: northOf(SEOUL, 2), radiusKm: 5 });
+    await approveByButton(admin, mid);
+    // Mid reads Korean from now on: notices go out in each helper's own language.
+    await mid.command("language");
+    const prompt = await mid.waitFor("Choose your language");
+    await mid.press("한국어");
+    await mid.waitForEdit(prompt.message_id, "한국어로");
+    await registerHelper(far, { at: northOf(SEOUL, 8), radiusKm: 10 });
+    await approveByButton(admin, far);
+
+    const rita = world.fake.persona({ firstName: "Rita", username: "rita_r", languageCode: "en" });
+    const posted = await askForHelp(rita, { at: SEOUL, description: "Carry a <heavy> wardrobe & a lamp" });
+    expect(posted.text).toContain("2 helpers nearby were told");
+
+    // The two near helpers see the request at a fuzzed point, never the exact one.
+    const nearMap = await near.waitFor((m) => m.kind === "location");
+    const midMap = await mid.waitFor((m) => m.kind === "location");
+    for (const map of [nearMap, midMap]) {
+      expect(map.location).toBeDefined();
+      expect(map.location!.latitude).not.toBe(SEOUL.latitude);
+      expect(Math.abs(map.location!.latitude - SEOUL.latitude)).toBeLessThan(0.01);
+    }
+    const nearNotice = await near.waitFor("Repairs");
+    const midNotice = await mid.waitFor("수리");
+    expect(nearNotice.text).toContain("Carry a <heavy> wardrobe & a lamp");
+    expect(nearNotice.text).toContain("500 m away");
+    expect(midNotice.text).toContain("2 km");
+    expect(nearNotice.text).not.toMatch(/Rita|rita_r/);
+    await world.fake.settle();
+    expect(far.inbox.some((m) => m.text.includes("wardrobe"))).toBe(false);
+
+    // Both offer, with an ETA; the requester gets one card each.
+    await near.pressIn(nearNotice.message_id, "I can be there in 10 min");
+    await near.waitForEdit(nearNotice.message_id, "You offered to be there in 10 min");
+    await mid.pressIn(midNotice.message_id, "20분 안에 갈 수 있어요");
+    await mid.waitForEdit(midNotice.message_id, "20분 안에 가겠다고 제안했어요");
+    const nearAlias = (await world.bot.db.kysely.selectFrom("users").select("alias").where("id", "=", near.id).executeTakeFirstOrThrow()).alias;
+    const nearCard = await rita.waitFor(`${nearAlias} can help`);
+    expect(nearCard.text).toContain("there in ~10 min, 500 m away");
+    const midCard = await rita.waitFor(/can help — there in ~20 min/);
+    expect(midCard.text).not.toMatch(/Near|Mid/);
+
+    await rita.press(`✅ Choose ${nearAlias}`);
+    await rita.waitForEdit(nearCard.message_id, `You chose ${nearAlias}`);
+
+    // The chosen helper gets the exact place; the other is told; every notice is closed.
+    await near.waitFor("You were chosen");
+    const exact = await near.waitFor((m) => m.kind === "location");
+    expect(exact.location).toMatchObject({ latitude: SEOUL.latitude, longitude: SEOUL.longitude });
+    await mid.waitFor("다른 헬퍼를 선택했어요");
+    await near.waitForEdit(nearNotice.message_id, (m) => m.text.includes("No longer available") && m.reply_markup === undefined);
+    await mid.waitForEdit(midNotice.message_id, (m) => m.text.includes("더 이상 유효하지 않아요") && m.reply_markup === undefined);
+    await rita.waitForEdit(midCard.message_id, "Another helper was chosen");
+    const request = await world.bot.db.kysely.selectFrom("requests").selectAll().executeTakeFirstOrThrow();
+    expect(request).toMatchObject({ status: "matched", helper_id: near.id });
+  });
+
+  it("wrong input at each step of asking gets a hint; a stale Accept answers no longer available", async () => {
+    world = await openWorld();
+    const helper = world.fake.persona({ firstName: "Hal", languageCode: "en" });
+    await helper.command("start");
+    await helper.waitFor("I am doum");
+    await seedApprovedHelper(world.bot.db.kysely, helper, northOf(SEOUL, 1), 3, world.bot.clock.now());
+    const rita = world.fake.persona({ firstName: "Rita", languageCode: "en" });
+    await rita.command("ask");
+    await rita.waitFor("What do you need help with?");
+    await rita.send("repairs");
+    await rita.waitFor("Please choose a category with the buttons");
+    await rita.press("Repairs");
+    await rita.waitFor("Describe what you need");
+    await rita.sendSticker();
+    await rita.waitFor("Please send text");
+    await rita.send("y".repeat(1001));
+    await rita.waitFor("That is 1001 characters; the limit is 1000");
+    await rita.send("Fix a dripping tap.");
+    await rita.waitFor("Where?");
+    await rita.send("my flat");
+    await rita.waitFor("I need a location");
+    await rita.sendLocation(37.5, 181);
+    await rita.waitFor("not on Earth");
+    await rita.sendVenue(SEOUL.latitude, SEOUL.longitude, "Home", "Seoul");
+    await rita.waitFor("Place saved");
+    await rita.waitFor("How long should the request stay open?");
+    await rita.send("2 minutes");
+    await rita.waitFor("from 5 to 1440");
+    await rita.press("⌨️ Other");
+    await rita.waitFor("How many minutes?");
+    await rita.send("99999");
+    await rita.waitFor("from 5 to 1440");
+    await rita.send("45");
+    await rita.waitFor("Would you like to offer a fee");
+    await rita.send("ten");
+    await rita.waitFor("type a whole number of credits");
+    await rita.press("10");
+    await rita.waitFor("that fee needs 10 more");
+    await rita.press("No fee");
+    const card = await rita.waitFor("Check your request");
+    expect(card.text).toContain("Open for: 45 min");
+    await rita.press("📣 Post");
+    const posted = await rita.waitFor("1 helpers nearby were told");
+    const request = await world.bot.db.kysely.selectFrom("requests").selectAll().executeTakeFirstOrThrow();
+    expect(request).toMatchObject({ status: "open", fee: 0, description: "Fix a dripping tap." });
+    expect(request.expires_at - request.created_at).toBe(45 * 60_000);
+
+    // The helper offers from the notice, then again from /nearby: the second changes nothing.
+    const notice = await helper.waitFor("Fix a dripping tap.");
+    await helper.pressIn(notice.message_id, "I can be there in 30 min");
+    await helper.waitForEdit(notice.message_id, "You offered");
+    await helper.command("nearby");
+    await helper.waitFor("Open requests near you (1/1)");
+    await helper.press("Open #1");
+    const copy = await helper.waitFor((m) => m.text.includes("Fix a dripping tap.") && m.reply_markup !== undefined);
+    const again = await helper.pressIn(copy.message_id, "I can be there in 10 min");
+    expect((await helper.waitForCallbackAnswer(again)).text).toBe("You already offered for this request.");
+    await rita.waitFor("can help — there in ~30 min");
+    expect(await world.bot.db.kysely.selectFrom("offers").selectAll().execute()).toHaveLength(1);
+
+    // The requester cancels before choosing: no penalty, the helper is told, their notice closes.
+    await rita.press("✖️ Cancel request");
+    await rita.waitForEdit(posted.message_id, "Request cancelled");
+    expect((await findRequest(world.bot.db.kysely, request.id))?.status).toBe("cancelled");
+    await helper.waitFor("cancelled by the requester");
+    await helper.waitForEdit(notice.message_id, (m) => m.text.includes("No longer available") && m.reply_markup === undefined);
+
+    // The copy from /nearby still shows buttons; they are stale now and say so.
+    const stale = await helper.pressIn(copy.message_id, "I can be there in 10 min");
+    expect((await helper.waitForCallbackAnswer(stale)).text).toBe("This request is no longer available.");
+    await helper.waitForEdit(copy.message_id, (m) => m.reply_markup === undefined);
+  });
+});
