@@ -47,17 +47,26 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   const inFlight = new Set<Promise<void>>();
   let running = false;
   let loop: Promise<void> | undefined;
-  let wakeUp: (() => void) | undefined;
   let idleWaiters: (() => void)[] = [];
+  // One signal per sleep; a wake that arrives while a pass runs resolves the next sleep at once.
+  let signalled = false;
+  let resolveSignal: () => void = () => {};
+  let signal = new Promise<void>((resolve) => (resolveSignal = resolve));
 
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wakeUp = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
+  const wake = () => {
+    signalled = true;
+    resolveSignal();
+  };
+  async function sleep(ms: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([signal, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+    clearTimeout(timer);
+  }
+  function consumeSignal(): void {
+    if (!signalled) return;
+    signalled = false;
+    signal = new Promise<void>((resolve) => (resolveSignal = resolve));
+  }
 
   async function deliver(row: OutboxRow): Promise<void> {
     const params = JSON.parse(row.payload) as Record<string, unknown>;
@@ -140,7 +149,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       .catch((error: unknown) => logger.error({ err: error, outboxId: row.id }, "outbox: could not record a result"))
       .finally(() => {
         inFlight.delete(task);
-        wakeUp?.();
+        wake();
       });
     inFlight.add(task);
   }
@@ -176,6 +185,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
 
   async function run(): Promise<void> {
     while (running) {
+      consumeSignal();
       let wait: number;
       try {
         wait = await pass();
@@ -195,17 +205,15 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     },
     async stop() {
       running = false;
-      wakeUp?.();
+      wake();
       await loop;
       await Promise.all(inFlight);
     },
-    wake() {
-      wakeUp?.();
-    },
+    wake,
     idle() {
       return new Promise<void>((resolve) => {
         idleWaiters.push(resolve);
-        wakeUp?.();
+        wake();
       });
     },
   };

@@ -113,10 +113,10 @@ describe("foundation: greeting, language, help, unhandled input, reachability", 
     await ann.command("start");
     await ann.waitFor("I am doum");
     await ann.block();
-    await world.fake.settle();
+    await world.settle();
     expect((await findUser(world.bot.db.kysely, ann.id))?.reachable).toBe(0);
     await ann.unblock();
-    await world.fake.settle();
+    await world.settle();
     expect((await findUser(world.bot.db.kysely, ann.id))?.reachable).toBe(1);
   });
 });

@@ -225,7 +225,7 @@ describe("helper registration and approval", () => {
     expect(texts.filter((t) => t.startsWith("✅ Approved"))).toHaveLength(1);
     expect(texts.filter((t) => t.includes("no longer pending"))).toHaveLength(1);
     await bob.waitFor("You are approved as a helper");
-    await world.fake.settle();
+    await world.settle();
     expect(bob.inbox.filter((m) => m.text.includes("approved as a helper"))).toHaveLength(1);
     const history = await world.bot.db.kysely.selectFrom("helper_status_history").select("to_status").where("user_id", "=", bob.id).execute();
     expect(history.map((h) => h.to_status)).toEqual(["pending", "approved"]);

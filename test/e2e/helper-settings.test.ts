@@ -31,14 +31,14 @@ describe("an approved helper's settings", () => {
 
     const moved = northOf(SEOUL, 2);
     await ann.editLiveLocation(live.message_id, moved.latitude, moved.longitude);
-    await world.fake.settle();
+    await world.settle();
     expect(await findHelper(world.bot.db.kysely, ann.id)).toMatchObject({ latitude: moved.latitude, longitude: moved.longitude });
 
     // After the live period, late edits no longer move the helper.
     world.bot.clock.advance(901_000);
     const late = northOf(SEOUL, 5);
     await ann.editLiveLocation(live.message_id, late.latitude, late.longitude);
-    await world.fake.settle();
+    await world.settle();
     expect(await findHelper(world.bot.db.kysely, ann.id)).toMatchObject({ latitude: moved.latitude });
 
     // A plain pin always moves them.

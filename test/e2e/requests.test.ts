@@ -51,7 +51,7 @@ describe("requests: posting, matching nearby, offers, choosing", () => {
     expect(nearNotice.text).toContain("500 m away");
     expect(midNotice.text).toContain("2 km");
     expect(nearNotice.text).not.toMatch(/Rita|rita_r/);
-    await world.fake.settle();
+    await world.settle();
     expect(far.inbox.some((m) => m.text.includes("wardrobe"))).toBe(false);
 
     // Both offer, with an ETA; the requester gets one card each.

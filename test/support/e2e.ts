@@ -6,6 +6,8 @@ import { TELEGRAM_LIMITS } from "../../src/outbox/rate-limiter.js";
 export interface World {
   fake: FakeTelegram;
   bot: RunningBot;
+  /** Waits until the outbox has nothing due and Telegram saw no call for a moment. */
+  settle(): Promise<void>;
   /** Waits for the bot to go quiet, checks that Telegram's rules held, and shuts everything down. */
   close(): Promise<void>;
 }
@@ -23,17 +25,23 @@ export async function openWorld(opts: BotOptions & { clock?: TestClock } = {}): 
   const fake = await startFakeTelegram({ limits: HUMAN_PACE_LIMITS });
   // The outbox keeps Telegram's global limit; per chat it may go at the same pace as personas.
   const bot = await startBot(fake, { ...opts, outboxLimits: { ...TELEGRAM_LIMITS, perChatPerSecond: 20, perChatBurst: 20 } });
-  return {
+  const world: World = {
     fake,
     bot,
+    async settle() {
+      // Timers fire without any update, so Telegram's quiet alone does not mean the outbox is done.
+      await world.bot.app.outboxIdle();
+      await fake.settle();
+    },
     async close() {
       try {
-        await fake.settle();
+        await world.settle();
         fake.assertNoViolations();
       } finally {
-        await bot.stop();
+        await world.bot.stop();
         await fake.close();
       }
     },
   };
+  return world;
 }

@@ -51,20 +51,28 @@ export async function approveByButton(admin: Persona, applicant: Persona, approv
 }
 
 /** Posts a request through the English "ask" scene: Repairs, a description, the place, a preset time, no fee. */
-export async function askForHelp(persona: Persona, opts: { at: Place; description?: string; validity?: string }): Promise<InboxMessage> {
+export async function askForHelp(persona: Persona, opts: { at: Place; description?: string; validity?: string; paceMs?: number }): Promise<InboxMessage> {
+  // Under Telegram's real per-chat limit a persona must type at a human pace.
+  const pause = () => new Promise((resolve) => setTimeout(resolve, opts.paceMs ?? 0));
   await persona.command("ask");
   await persona.waitFor("What do you need help with?");
+  await pause();
   await persona.press("Repairs");
   await persona.waitFor("Describe what you need");
+  await pause();
   await persona.send(opts.description ?? "Please help me hang a heavy mirror.");
   await persona.waitFor("Where?");
+  await pause();
   await persona.press("📍 Send my location", { location: opts.at });
   await persona.waitFor("Place saved");
   await persona.waitFor("How long should the request stay open?");
+  await pause();
   await persona.press(opts.validity ?? "30 min");
   await persona.waitFor("Would you like to offer a fee");
+  await pause();
   await persona.press("No fee");
   await persona.waitFor("Check your request");
+  await pause();
   await persona.press("📣 Post");
   return persona.waitFor("Posted");
 }
