@@ -34,6 +34,9 @@ export interface UsersTable {
   last_seen_at: number;
   /** 0 once the user blocked the bot; sending to them is pointless until they come back. */
   reachable: Generated<number>;
+  /** Set while the user may not post or accept requests. */
+  restricted_at: number | null;
+  restricted_reason: string | null;
 }
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;

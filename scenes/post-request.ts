@@ -17,7 +17,12 @@ export function postRequestScene(deps: BotDeps) {
     const userId = ctx.from!.id;
     const blocker = await conversation.external(() => postingBlocker(deps, userId));
     if (blocker) {
-      await ctx.reply(ctx.t("ask-too-many-open", { limit: String(deps.config.limits.maxOpenRequestsPerUser) }));
+      await ctx.reply(
+        blocker.reason === "restricted"
+          ? ctx.t("ask-restricted", { reason: escapeHtml(blocker.because) })
+          : ctx.t("ask-too-many-open", { limit: String(deps.config.limits.maxOpenRequestsPerUser) }),
+        { parse_mode: "HTML" },
+      );
       return;
     }
     let draft: Draft = {};
@@ -55,6 +60,10 @@ export function postRequestScene(deps: BotDeps) {
       }
       if (result.reason === "too-many-open") {
         await ctx.reply(ctx.t("ask-too-many-open", { limit: String(result.limit) }));
+        return;
+      }
+      if (result.reason === "restricted") {
+        await ctx.reply(ctx.t("ask-restricted", { reason: escapeHtml(result.because) }), { parse_mode: "HTML" });
         return;
       }
       await ctx.reply(ctx.t("ask-fee-short", { balance: String(result.balance), missing: String(result.missing) }));

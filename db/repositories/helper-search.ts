@@ -9,6 +9,7 @@ import {
   distanceLowerBoundMeters,
   distanceMeters,
   spreadBound,
+  type SpreadBound,
 } from "../../src/domain/geo.js";
 import type { Database } from "../schema.js";
 
@@ -46,12 +47,13 @@ const WIDEN_SLACK = 1.3;
  * Approved, available, reachable helpers within `radiusM` of the point whose own radius also
  * reaches it, nearest first (ties by user id), at most `limit`.
  *
- * One statement per step: the helpers in a box around the point, read from the
- * `helpers_nearby` covering index, cut in SQL to the `take` smallest by a lower bound of the
- * distance, joined to users for reachability. A helper at exact distance d is final once the
- * box holds the whole circle of radius d (no helper outside can be nearer) and d is below the
- * lower bound of every helper the cut left out. Until `limit` helpers are final, the box widens
- * or the cut grows. `grid` is for the benchmark's cell-size comparison only.
+ * Each step reads the helpers in a box around the point from the `helpers_nearby` covering
+ * index, cut in SQL to the `take` smallest by a lower bound of the distance. A helper at exact
+ * distance d is final once the box holds the whole circle of radius d (no helper outside can be
+ * nearer) and d is below the lower bound of every helper the cut left out. Until `limit`
+ * reachable helpers are final, the box widens or the cut grows. Reachability lives on users,
+ * so it is looked up only for the helpers about to be returned. `grid` is for the benchmark's
+ * cell-size comparison only.
  */
 export async function findNearbyHelpers(
   db: Kysely<Database>,
@@ -60,28 +62,59 @@ export async function findNearbyHelpers(
 ): Promise<NearbyHelper[]> {
   const { radiusM, limit } = query;
   if (!(limit > 0) || !(radiusM >= 0)) return [];
+  const reachability = new Map<number, boolean>();
   let halfSide = Math.min(radiusM, FIRST_HALF_SIDE_M);
-  // A few spare rows so that unreachable helpers and near-ties rarely force a second statement.
-  let take = limit + Math.ceil(limit / 10) + 2;
+  // A few spare rows so that near-ties at the cut rarely force a second statement.
+  let take = limit + Math.ceil(limit / 20) + 2;
   for (;;) {
     const whole = halfSide >= radiusM;
     const boxRadius = whole ? radiusM : halfSide;
     // geolib rounds to whole metres: a helper at a rounded d ≤ boxRadius is within boxRadius + 1.
     const box = boxAround(query.latitude, query.longitude, boxRadius + 1);
     const bound = spreadBound(box);
-    const rows = await selectNearest(db, query, box, bound, take, grid);
+    const rows = await selectNearest(db, query, box, boxRadius, bound, take, grid);
     const cut = rows.length >= take;
     // Integer distances: d below the left-out helpers' lower bound means d ≤ ceil(bound) − 1.
     const cutRadius = cut ? Math.ceil(bound.metersPerRootSpread * Math.sqrt(largestSpread(rows)) - 1) - 1 : Infinity;
-    const found = nearestFirst(rows, query, Math.min(boxRadius, cutRadius), limit);
-    if (found.length >= limit) return found;
-    if (cut && cutRadius < boxRadius) {
-      take *= 2;
-    } else if (whole) {
-      return found;
-    } else {
-      halfSide = widen(halfSide, rows.length, cut, limit, radiusM);
+    const provenRadius = Math.min(boxRadius, cutRadius);
+    const last = whole && provenRadius === boxRadius;
+    const found = await takeReachable(db, nearestFirst(rows, query, provenRadius), limit, last, reachability);
+    if (found.length >= limit || last) return found;
+    if (cutRadius < boxRadius) take *= 2;
+    else halfSide = widen(halfSide, rows.length, cut, limit, radiusM);
+  }
+}
+
+/**
+ * The first `limit` reachable helpers of `nearest`, asking users in one statement per batch
+ * (a spare id or two saves a second round trip when someone in the batch blocked the bot).
+ * Returns early, without asking, when this step cannot fill `limit` and is not the `last`.
+ */
+async function takeReachable(
+  db: Kysely<Database>,
+  nearest: Iterator<NearbyHelper>,
+  limit: number,
+  last: boolean,
+  reachability: Map<number, boolean>,
+): Promise<NearbyHelper[]> {
+  const found: NearbyHelper[] = [];
+  for (;;) {
+    const need = limit - found.length;
+    const batch: NearbyHelper[] = [];
+    for (let next = need > 0 ? nearest.next() : undefined; next && !next.done; ) {
+      if (reachability.get(next.value.userId) !== false) batch.push(next.value);
+      if (batch.length >= need + Math.ceil(need / 25)) break;
+      next = nearest.next();
     }
+    if (batch.length === 0 || (batch.length < need && !last)) return found;
+    const unknown = batch.map((h) => h.userId).filter((id) => !reachability.has(id));
+    if (unknown.length > 0) {
+      for (const id of unknown) reachability.set(id, true);
+      const unreachable = await db.selectFrom("users").select("id").where("id", "in", unknown).where("reachable", "<>", 1).execute();
+      for (const { id } of unreachable) reachability.set(id, false);
+    }
+    for (const helper of batch) if (reachability.get(helper.userId) && found.length < limit) found.push(helper);
+    if (found.length >= limit) return found;
   }
 }
 
@@ -93,7 +126,6 @@ interface NearestRow {
   quiet_start_minute: number | null;
   quiet_end_minute: number | null;
   spread: number;
-  reachable: number | null;
 }
 
 /** Keeps a very wide search under the bound-parameter limits; one chunk is the usual case. */
@@ -104,19 +136,19 @@ const CELLS_PER_STATEMENT = 400;
  * - The box's cells are a VALUES list CROSS JOINed to helpers, which SQLite always runs
  *   cells-first: one seek per cell on the covering index to the box's latitude band. (With a
  *   plain `cell IN (…)`, SQLite without statistics prefers the status index from four cells on
- *   and reads every approved helper.) The casts give PostgreSQL a type for the VALUES.
+ *   and reads every approved helper.) The first cast types the VALUES column for PostgreSQL.
  * - status/available are literals, not parameters: only then do both planners see that the
  *   partial index applies.
- * - The spread lower bound drops helpers that cannot be within either radius, and its ORDER BY
- *   with LIMIT keeps the rows handed to JavaScript, and the users looked up, near `take`.
- * - users is joined after the cut, so reachability costs `take` key lookups, not one per
- *   helper in the box; LEFT JOIN keeps every cut row so the caller sees where the cut fell.
+ * - The spread lower bound drops helpers outside the circle this step can prove (the box's
+ *   corners) or beyond their own radius, and ORDER BY with LIMIT keeps the rows handed to
+ *   JavaScript near `take` however dense the box is.
  */
 async function selectNearest(
   db: Kysely<Database>,
   query: NearbyHelperQuery,
   box: Box,
-  bound: { lonWeight: number; metersPerRootSpread: number },
+  circleRadius: number,
+  bound: SpreadBound,
   take: number,
   grid: CellGrid,
 ): Promise<NearestRow[]> {
@@ -124,45 +156,40 @@ async function selectNearest(
   for (const [first, last] of cellRangesForBox(box, grid)) for (let c = first; c <= last; c++) cells.push(c);
   const excluded = [...(query.excludeUserIds ?? [])];
   const perRootSpread = bound.metersPerRootSpread;
-  const maxSpread = perRootSpread > 0 ? ((query.radiusM + 1) / perRootSpread) ** 2 : Number.MAX_VALUE;
+  const maxSpread = perRootSpread > 0 ? ((circleRadius + 1) / perRootSpread) ** 2 : Number.MAX_VALUE;
   const spread = sql<number>`(latitude - ${query.latitude}) * (latitude - ${query.latitude}) + (longitude - ${query.longitude}) * (longitude - ${query.longitude}) * ${bound.lonWeight}`;
   const rows: NearestRow[] = [];
   for (let from = 0; from < cells.length; from += CELLS_PER_STATEMENT) {
-    const values = sql.join(cells.slice(from, from + CELLS_PER_STATEMENT).map((cell) => sql`(cast(${cell} as bigint))`));
-    const chunk = await db
-      .with("box_cells(cell)", () => sql<{ cell: number }>`(values ${values})`)
-      .with("nearest", (qc) =>
-        qc
-          .selectFrom("box_cells")
-          .crossJoin("helpers")
-          .select(["user_id", "latitude", "longitude", "radius_m", "quiet_start_minute", "quiet_end_minute", spread.as("spread")])
-          .whereRef("helpers.cell", "=", "box_cells.cell")
-          .where("status", "=", sql.lit("approved"))
-          .where("available", "=", sql.lit(1))
-          .where("latitude", ">=", box.minLat)
-          .where("latitude", "<=", box.maxLat)
-          .where((eb) =>
-            box.minLon <= box.maxLon
-              ? eb.and([eb("longitude", ">=", box.minLon), eb("longitude", "<=", box.maxLon)])
-              : eb.or([eb("longitude", ">=", box.minLon), eb("longitude", "<=", box.maxLon)]),
-          )
-          .where(spread, "<=", maxSpread)
-          // The helper's own radius, as a square so no sqrt is needed (SQLite may lack it).
-          .where(
-            sql`${spread} * ${perRootSpread * perRootSpread}`,
-            "<=",
-            sql`cast(radius_m + 1 as double precision) * cast(radius_m + 1 as double precision)`,
-          )
-          .$if(excluded.length > 0, (qb) => qb.where("user_id", "not in", excluded))
-          .orderBy("spread")
-          .limit(take),
-      )
-      .selectFrom("nearest")
-      .leftJoin("users", "users.id", "nearest.user_id")
-      .selectAll("nearest")
-      .select("users.reachable")
-      .execute();
-    rows.push(...chunk);
+    const chunk = cells.slice(from, from + CELLS_PER_STATEMENT);
+    const values = sql.join(chunk.map((cell, i) => (i === 0 ? sql`(cast(${cell} as bigint))` : sql`(${cell})`)));
+    rows.push(
+      ...(await db
+        .with("box_cells(cell)", () => sql<{ cell: number }>`(values ${values})`)
+        .selectFrom("box_cells")
+        .crossJoin("helpers")
+        .select(["user_id", "latitude", "longitude", "radius_m", "quiet_start_minute", "quiet_end_minute", spread.as("spread")])
+        .whereRef("helpers.cell", "=", "box_cells.cell")
+        .where("status", "=", sql.lit("approved"))
+        .where("available", "=", sql.lit(1))
+        .where("latitude", ">=", box.minLat)
+        .where("latitude", "<=", box.maxLat)
+        .where((eb) =>
+          box.minLon <= box.maxLon
+            ? eb.and([eb("longitude", ">=", box.minLon), eb("longitude", "<=", box.maxLon)])
+            : eb.or([eb("longitude", ">=", box.minLon), eb("longitude", "<=", box.maxLon)]),
+        )
+        .where(spread, "<=", maxSpread)
+        // The helper's own radius, squared so that no sqrt is needed (SQLite may lack it).
+        .where(
+          sql`${spread} * ${perRootSpread * perRootSpread}`,
+          "<=",
+          sql`cast(radius_m + 1 as double precision) * cast(radius_m + 1 as double precision)`,
+        )
+        .$if(excluded.length > 0, (qb) => qb.where("user_id", "not in", excluded))
+        .orderBy("spread")
+        .limit(take)
+        .execute()),
+    );
   }
   // Several chunks each kept `take`: keep the overall `take` smallest so the cut stays one line.
   return rows.length > take ? rows.sort((a, b) => a.spread - b.spread).slice(0, take) : rows;
@@ -175,22 +202,20 @@ function largestSpread(rows: NearestRow[]): number {
 }
 
 /**
- * The reachable, qualifying rows in exact (distance, user id) order up to `provenRadius`, at
- * most `limit`. Rows are ranked by a cheap lower bound first, so geolib runs only on those that
- * could still beat the best one not yet taken.
+ * Qualifying rows in exact (distance, user id) order up to `provenRadius`. Rows are ranked by a
+ * cheap lower bound first, so geolib runs only on those that could still beat the best one not
+ * yet yielded.
  */
-function nearestFirst(rows: NearestRow[], query: NearbyHelperQuery, provenRadius: number, limit: number): NearbyHelper[] {
+function* nearestFirst(rows: NearestRow[], query: NearbyHelperQuery, provenRadius: number): Generator<NearbyHelper> {
   const candidates = rows
-    .filter((row) => row.reachable === 1)
     .map((row) => ({ row, lowerBound: distanceLowerBoundMeters(query.latitude, query.longitude, row.latitude, row.longitude) }))
     .filter((c) => c.lowerBound <= provenRadius)
     .sort((a, b) => a.lowerBound - b.lowerBound);
-  const found: NearbyHelper[] = [];
-  // Computed but not yet taken, kept sorted farthest first so the nearest pops off the end.
+  // Computed but not yet yielded, kept sorted farthest first so the nearest pops off the end.
   const pending: NearbyHelper[] = [];
   const before = (a: NearbyHelper, b: NearbyHelper) => a.distanceM < b.distanceM || (a.distanceM === b.distanceM && a.userId < b.userId);
   let index = 0;
-  while (found.length < limit) {
+  for (;;) {
     const best = pending[pending.length - 1];
     const candidate = candidates[index];
     if (candidate && (!best || candidate.lowerBound <= best.distanceM)) {
@@ -208,22 +233,21 @@ function nearestFirst(rows: NearestRow[], query: NearbyHelperQuery, provenRadius
       let at = pending.length;
       while (at > 0 && before(pending[at - 1]!, helper)) at--;
       pending.splice(at, 0, helper);
-      continue;
+    } else if (best) {
+      yield pending.pop()!;
+    } else {
+      return;
     }
-    if (!best) break;
-    found.push(pending.pop()!);
   }
-  return found;
 }
 
 /**
- * Assumes the helpers seen so far are spread evenly and widens to the circle that should hold
- * `limit` of them with some slack; at least by half, so sparse areas converge fast. A cut
- * answer only says "at least this many", which is why it is treated as a lower estimate.
+ * Assumes the helpers seen so far are spread evenly over the circle just searched and widens
+ * to the one that should hold `limit` of them with some slack; at least by half, so sparse
+ * areas converge fast. A cut answer only says "at least this many", hence the plain 1.5×.
  */
 function widen(halfSide: number, seen: number, cut: boolean, limit: number, radiusM: number): number {
-  const boxArea = 4 * halfSide * halfSide;
-  const wanted = Math.sqrt((WIDEN_SLACK * limit * boxArea) / (Math.PI * Math.max(seen, 1)));
+  const wanted = halfSide * Math.sqrt((WIDEN_SLACK * limit) / Math.max(seen, 1));
   const widened = seen === 0 ? halfSide * 4 : cut ? halfSide * 1.5 : Math.max(halfSide * 1.5, wanted);
   return Math.min(radiusM, widened);
 }

@@ -35,6 +35,8 @@ export async function ensureUser(
         created_at: input.now,
         last_seen_at: input.now,
         reachable: 1,
+        restricted_at: null,
+        restricted_reason: null,
       })
       .onConflict((oc) => oc.doNothing())
       .returningAll()
@@ -58,6 +60,17 @@ export async function setReachable(db: Kysely<Database>, id: number, reachable: 
     .set({ reachable: reachable ? 1 : 0 })
     .where("id", "=", id)
     .where("reachable", "=", reachable ? 0 : 1)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Returns false when the user did not exist or was already in that state. */
+export async function setRestricted(db: Kysely<Database>, id: number, restriction: { at: number; reason: string } | null): Promise<boolean> {
+  const result = await db
+    .updateTable("users")
+    .set({ restricted_at: restriction?.at ?? null, restricted_reason: restriction?.reason ?? null })
+    .where("id", "=", id)
+    .where("restricted_at", restriction ? "is" : "is not", null)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }

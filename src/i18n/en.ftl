@@ -290,3 +290,17 @@ nearby-title = <b>Open requests near you</b> ({ $page }/{ $pages }):
 nearby-open = Open #{ $n }
 page-previous = ◀️ Previous
 page-next = Next ▶️
+
+ask-restricted = You cannot post requests at the moment: your account is restricted. Reason: { $reason }
+accept-restricted = Your account is restricted; you cannot accept requests at the moment.
+user-restricted = ⛔ Your account is restricted: you cannot post or accept requests. Reason: { $reason }
+user-unrestricted = ✅ Your restriction was lifted. Note: { $reason }
+admin-restrict-usage = Usage: /restrict <id> <reason>
+admin-unrestrict-usage = Usage: /unrestrict <id> [note]
+admin-restrict-done = ⛔ Restricted <b>{ $alias }</b> (#{ $id }).
+admin-unrestrict-done = ✅ Lifted the restriction of <b>{ $alias }</b> (#{ $id }).
+admin-restrict-unchanged = <b>{ $alias }</b> (#{ $id }) is already restricted.
+admin-unrestrict-unchanged = <b>{ $alias }</b> (#{ $id }) is not restricted.
+admin-no-such-user = There is no user #{ $id }.
+cmd-restrict = Restrict a user (admin)
+cmd-unrestrict = Lift a restriction (admin)

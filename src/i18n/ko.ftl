@@ -290,3 +290,17 @@ nearby-title = <b>근처의 열린 요청</b> ({ $page }/{ $pages }):
 nearby-open = #{ $n } 보기
 page-previous = ◀️ 이전
 page-next = 다음 ▶️
+
+ask-restricted = 지금은 요청을 올릴 수 없어요. 계정이 제한되었어요. 사유: { $reason }
+accept-restricted = 계정이 제한되어 지금은 요청을 수락할 수 없어요.
+user-restricted = ⛔ 계정이 제한되었어요. 요청을 올리거나 수락할 수 없어요. 사유: { $reason }
+user-unrestricted = ✅ 제한이 풀렸어요. 메모: { $reason }
+admin-restrict-usage = 사용법: /restrict <id> <사유>
+admin-unrestrict-usage = 사용법: /unrestrict <id> [메모]
+admin-restrict-done = ⛔ <b>{ $alias }</b>(#{ $id })을(를) 제한했어요.
+admin-unrestrict-done = ✅ <b>{ $alias }</b>(#{ $id })의 제한을 풀었어요.
+admin-restrict-unchanged = <b>{ $alias }</b>(#{ $id })은(는) 이미 제한되어 있어요.
+admin-unrestrict-unchanged = <b>{ $alias }</b>(#{ $id })은(는) 제한되어 있지 않아요.
+admin-no-such-user = #{ $id } 사용자가 없어요.
+cmd-restrict = 사용자 제한 (관리자)
+cmd-unrestrict = 제한 해제 (관리자)

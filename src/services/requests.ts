@@ -1,6 +1,7 @@
 import type { Transaction } from "kysely";
 import { cancelDeadlines, scheduleDeadline } from "../../db/repositories/deadlines.js";
 import { findHelper } from "../../db/repositories/helpers.js";
+import { findUser } from "../../db/repositories/users.js";
 import { findNearbyHelpers } from "../../db/repositories/helper-search.js";
 import { editByRef, enqueueMessages, type OutgoingMessage } from "../../db/repositories/outbox.js";
 import {
@@ -33,11 +34,14 @@ export interface RequestDraft {
 
 export type PostResult =
   | { ok: true; requestId: number; notified: number }
+  | { ok: false; reason: "restricted"; because: string }
   | { ok: false; reason: "too-many-open"; limit: number }
   | { ok: false; reason: "insufficient-credits"; missing: number; balance: number };
 
 /** Checks a requester may post now; the scene asks this before the first question too. */
 export async function postingBlocker(deps: ServiceDeps, requesterId: number, fee = 0): Promise<Exclude<PostResult, { ok: true }> | undefined> {
+  const user = await findUser(deps.db, requesterId);
+  if (user?.restricted_at) return { ok: false, reason: "restricted", because: user.restricted_reason ?? "" };
   const open = await countOpenRequests(deps.db, requesterId);
   if (open >= deps.config.limits.maxOpenRequestsPerUser) return { ok: false, reason: "too-many-open", limit: deps.config.limits.maxOpenRequestsPerUser };
   if (fee > 0) {
@@ -54,6 +58,8 @@ export async function postingBlocker(deps: ServiceDeps, requesterId: number, fee
 export async function postRequest(deps: ServiceDeps, requesterId: number, draft: RequestDraft): Promise<PostResult> {
   const now = deps.clock.now();
   const result = await deps.db.transaction().execute(async (trx): Promise<PostResult> => {
+    const requester = await findUser(trx, requesterId);
+    if (requester?.restricted_at) return { ok: false, reason: "restricted", because: requester.restricted_reason ?? "" };
     const open = await countOpenRequests(trx, requesterId);
     if (open >= deps.config.limits.maxOpenRequestsPerUser) return { ok: false, reason: "too-many-open", limit: deps.config.limits.maxOpenRequestsPerUser };
     if (draft.fee > 0) {
@@ -112,7 +118,12 @@ export async function fanOutWave(deps: ServiceDeps, trx: Transaction<Database>, 
     limit: fanoutWaveSize * 2,
     excludeUserIds: exclude,
   });
-  const awake = found.filter((h) => !isInQuietHours(minute, h.quietStartMinute, h.quietEndMinute));
+  const restricted = new Set(
+    found.length === 0
+      ? []
+      : (await trx.selectFrom("users").select("id").where("id", "in", found.map((h) => h.userId)).where("restricted_at", "is not", null).execute()).map((u) => u.id),
+  );
+  const awake = found.filter((h) => !restricted.has(h.userId) && !isInQuietHours(minute, h.quietStartMinute, h.quietEndMinute));
   const wave = awake.slice(0, fanoutWaveSize);
   if (wave.length === 0) return 0;
 
@@ -154,7 +165,7 @@ export async function fanOutWave(deps: ServiceDeps, trx: Transaction<Database>, 
 
 export type AcceptResult =
   | { ok: true; offerId: number; request: HelpRequest }
-  | { ok: false; reason: "closed" | "not-helper" | "own-request" | "already" };
+  | { ok: false; reason: "closed" | "not-helper" | "own-request" | "already" | "restricted" };
 
 /** A helper offers to come. Accepting twice changes nothing; the requester gets one card per helper. */
 export async function acceptRequest(deps: ServiceDeps, helperId: number, requestId: number, etaMinutes: number): Promise<AcceptResult> {
@@ -165,6 +176,7 @@ export async function acceptRequest(deps: ServiceDeps, helperId: number, request
     if (request.requester_id === helperId) return { ok: false, reason: "own-request" };
     const helper = await findHelper(trx, helperId);
     if (!helper || helper.status !== "approved") return { ok: false, reason: "not-helper" };
+    if ((await findUser(trx, helperId))?.restricted_at) return { ok: false, reason: "restricted" };
     const distance = distanceMeters(helper, request);
     const inserted = await trx
       .insertInto("offers")

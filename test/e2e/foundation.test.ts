@@ -24,8 +24,8 @@ describe("foundation: greeting, language, help, unhandled input, reachability", 
     expect(english.text).toMatch(/^Hello, [A-Z][a-z]+ [A-Z][a-z]+ \d+! I am doum/);
     expect(english.text.split("\n")).toHaveLength(4);
     expect(korean.text).toMatch(/^안녕하세요, [A-Z][a-z]+ [A-Z][a-z]+ \d+님!/);
-    expect(buttonLabels(english.reply_markup)).toEqual(["🙋 Become a helper", "❓ Help", "🌐 Language"]);
-    expect(buttonLabels(korean.reply_markup)).toEqual(["🙋 헬퍼 등록", "❓ 도움말", "🌐 언어"]);
+    expect(buttonLabels(english.reply_markup)).toEqual(["🆘 Ask for help", "📍 Requests nearby", "🙋 Become a helper", "❓ Help", "🌐 Language"]);
+    expect(buttonLabels(korean.reply_markup)).toEqual(["🆘 도움 요청", "📍 근처 요청", "🙋 헬퍼 등록", "❓ 도움말", "🌐 언어"]);
     // Never the Telegram name or handle: only the generated alias.
     expect(english.text).not.toMatch(/Ann|ann_lee/);
     expect(korean.text).not.toMatch(/민지|minji_k/);
@@ -62,6 +62,7 @@ describe("foundation: greeting, language, help, unhandled input, reachability", 
     const again = await minji.waitFor("Choose your language");
     await minji.press("한국어");
     await minji.waitForEdit(again.message_id, "이제부터 한국어로");
+    await world.settle();
     expect(world.fake.commandsFor(minji.id, "ko").find((c) => c.command === "start")?.description).toBe("메인 메뉴");
   });
 

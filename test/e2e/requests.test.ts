@@ -153,3 +153,44 @@ describe("requests: posting, matching nearby, offers, choosing", () => {
     await helper.waitForEdit(copy.message_id, (m) => m.reply_markup === undefined);
   });
 });
+
+describe("restricted users", () => {
+  let world: World;
+  afterEach(async () => {
+    await world.close();
+  });
+
+  it("a restricted user is told why they cannot post, and a restricted helper is not notified", async () => {
+    world = await openWorld({ env: { ADMIN_IDS: String(ADMIN_ID) } });
+    const admin = world.fake.persona({ id: ADMIN_ID, firstName: "Admin", languageCode: "en" });
+    await admin.command("start");
+    await admin.waitFor("I am doum");
+    const rita = world.fake.persona({ firstName: "Rita", languageCode: "en" });
+    const helper = world.fake.persona({ firstName: "Hal", languageCode: "en" });
+    for (const p of [rita, helper]) {
+      await p.command("start");
+      await p.waitFor("I am doum");
+    }
+    await seedApprovedHelper(world.bot.db.kysely, helper, northOf(SEOUL, 1), 3, world.bot.clock.now());
+
+    await admin.command("restrict", `${rita.id} three no-shows`);
+    await admin.waitFor("Restricted");
+    await rita.waitFor("Your account is restricted");
+    await rita.command("ask");
+    await rita.waitFor("You cannot post requests at the moment: your account is restricted. Reason: three no-shows");
+    await admin.command("restrict", String(rita.id));
+    await admin.waitFor("Usage: /restrict");
+    await admin.command("unrestrict", String(rita.id));
+    await admin.waitFor("Lifted the restriction");
+    await rita.waitFor("restriction was lifted");
+
+    await admin.command("restrict", `${helper.id} rude`);
+    await admin.waitFor("Restricted");
+    const posted = await askForHelp(rita, { at: SEOUL });
+    expect(posted.text).toContain("No helper is available nearby right now");
+    await world.settle();
+    expect(helper.inbox.some((m) => m.text.includes("Please help me hang"))).toBe(false);
+    const audit = await world.bot.db.kysely.selectFrom("admin_audit").select("action").orderBy("id").execute();
+    expect(audit.map((a) => a.action)).toEqual(["user.restrict", "user.unrestrict", "user.restrict"]);
+  });
+});

@@ -2,6 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { findHelper, pendingHelpers } from "../../../db/repositories/helpers.js";
 import { findUser } from "../../../db/repositories/users.js";
 import { decideApplication, setHelperSuspended } from "../../services/helper-applications.js";
+import { setUserRestriction } from "../../services/restrictions.js";
 import { callbackArgs, callbackData, callbackPattern } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { isAdmin } from "../filters.js";
@@ -108,3 +109,21 @@ admins.callbackQuery(callbackPattern("hrej"), async (ctx) => {
   await ctx.conversation.exitAll();
   await ctx.conversation.enter("rejectReason", userId, alias);
 });
+
+for (const [command, restrict] of [["restrict", true], ["unrestrict", false]] as const) {
+  admins.command(command, async (ctx) => {
+    const args = idAndReason(ctx.match);
+    if (!args || (restrict && args.reason === "")) {
+      await ctx.reply(ctx.t(`admin-${command}-usage`));
+      return;
+    }
+    const changed = await setUserRestriction(ctx.deps, { adminId: ctx.from.id, userId: args.id, restrict, reason: args.reason.slice(0, 300) || null });
+    const alias = (await findUser(ctx.deps.db, args.id))?.alias;
+    await ctx.reply(
+      alias === undefined
+        ? ctx.t("admin-no-such-user", { id: String(args.id) })
+        : ctx.t(changed ? `admin-${command}-done` : `admin-${command}-unchanged`, { alias: escapeHtml(alias), id: String(args.id) }),
+      { parse_mode: "HTML" },
+    );
+  });
+}

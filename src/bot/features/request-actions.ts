@@ -29,7 +29,10 @@ privateChats.callbackQuery(callbackPattern("acc"), async (ctx) => {
   const result = await acceptRequest(ctx.deps, ctx.from.id, requestId, eta);
   if (!result.ok) {
     if (result.reason === "already") return void (await ctx.answerCallbackQuery({ text: ctx.t("accept-already") }));
-    return stale(ctx, result.reason === "closed" ? "request-no-longer-available" : result.reason === "own-request" ? "accept-own" : "accept-not-helper");
+    const key = { closed: "request-no-longer-available", "own-request": "accept-own", "not-helper": "accept-not-helper", restricted: "accept-restricted" }[result.reason];
+    // Only a closed request makes the buttons useless for good; otherwise leave them be.
+    if (result.reason === "closed") return stale(ctx, key);
+    return void (await ctx.answerCallbackQuery({ text: ctx.t(key), show_alert: true }));
   }
   await ctx.answerCallbackQuery({ text: ctx.t("accept-sent") });
   await ctx.editMessageText(`${ctx.callbackQuery.message?.text ? escapeHtml(ctx.callbackQuery.message.text) : ""}\n\n${ctx.t("accept-waiting", { eta: String(eta) })}`, {
