@@ -1,0 +1,12 @@
+import { rmSync } from "node:fs";
+import { createDb } from "../../db/create-db.js";
+import { migrateToLatest } from "../../db/migrate.js";
+import { generateHelpers, loadIntoSqlite } from "./fixture.js";
+const file = process.argv[2]!;
+rmSync(file, { force: true });
+const db = createDb(`sqlite:${file}`);
+await migrateToLatest(db.kysely);
+await db.destroy();
+const t = performance.now();
+loadIntoSqlite(file, generateHelpers(Number(process.argv[3]), 20_240_601));
+console.log("load s", (performance.now() - t) / 1000);

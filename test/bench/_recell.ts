@@ -1,0 +1,14 @@
+import SQLite from "better-sqlite3";
+import { copyFileSync } from "node:fs";
+import { cellGrid, cellOf } from "../../src/domain/geo.js";
+const [src, dst, a, b] = process.argv.slice(2) as [string, string, string, string];
+copyFileSync(src, dst);
+const grid = cellGrid(Number(a), Number(b));
+const raw = new SQLite(dst);
+raw.pragma("cache_size = -262144");
+raw.function("bench_cell", { deterministic: true }, (lat, lon) => cellOf(lat as number, lon as number, grid));
+const t = performance.now();
+raw.exec("update helpers set cell = bench_cell(latitude, longitude)");
+raw.pragma("wal_checkpoint(TRUNCATE)");
+raw.exec("vacuum");
+console.log("s", (performance.now() - t) / 1000);
