@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findUser } from "../../db/repositories/users.js";
 import { openWorld, type World } from "../support/e2e.js";
@@ -107,6 +108,19 @@ describe("foundation: greeting, language, help, unhandled input, reachability", 
     const answer = await ann.waitForCallbackAnswer(query);
     expect(answer.text).toBe("This button is no longer available.");
     expect((await findUser(world.bot.db.kysely, ann.id))?.language).toBeNull();
+  });
+
+  it("an error inside a handler is logged and the user is told something went wrong", async () => {
+    const ann = world.fake.persona({ firstName: "Ann", languageCode: "en" });
+    await ann.command("start");
+    await ann.waitFor("I am doum");
+    // Break the database under the bot: the registration scene cannot read its drafts.
+    await sql`drop table helper_drafts`.execute(world.bot.db.kysely);
+    await ann.command("helper");
+    await ann.waitFor("Sorry, something went wrong on my side");
+    // The bot is still alive for everything else.
+    await ann.command("help");
+    await ann.waitFor("How doum works");
   });
 
   it("blocking the bot marks the user unreachable, unblocking reachable again", async () => {

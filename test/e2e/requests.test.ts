@@ -137,14 +137,19 @@ describe("requests: posting, matching nearby, offers, choosing", () => {
     const copy = await helper.waitFor((m) => m.text.includes("Fix a dripping tap.") && m.reply_markup !== undefined);
     const again = await helper.pressIn(copy.message_id, "I can be there in 10 min");
     expect((await helper.waitForCallbackAnswer(again)).text).toBe("You already offered for this request.");
-    await rita.waitFor("can help — there in ~30 min");
+    const offerCard = await rita.waitFor("can help — there in ~30 min");
     expect(await world.bot.db.kysely.selectFrom("offers").selectAll().execute()).toHaveLength(1);
 
-    // The requester cancels before choosing: no penalty, the helper is told, their notice closes.
+    // The helper withdraws before being chosen: the requester's card says so and loses its button.
+    await helper.press("↩️ Withdraw my offer");
+    await helper.waitForEdit(notice.message_id, "You withdrew your offer");
+    await rita.waitForEdit(offerCard.message_id, (m) => m.text.includes("withdrew the offer") && m.reply_markup === undefined);
+    expect((await world.bot.db.kysely.selectFrom("offers").select("status").executeTakeFirstOrThrow()).status).toBe("withdrawn");
+
+    // The requester cancels before choosing: no penalty, and the helper's notice closes.
     await rita.press("✖️ Cancel request");
     await rita.waitForEdit(posted.message_id, "Request cancelled");
     expect((await findRequest(world.bot.db.kysely, request.id))?.status).toBe("cancelled");
-    await helper.waitFor("cancelled by the requester");
     await helper.waitForEdit(notice.message_id, (m) => m.text.includes("No longer available") && m.reply_markup === undefined);
 
     // The copy from /nearby still shows buttons; they are stale now and say so.

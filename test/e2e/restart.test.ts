@@ -14,6 +14,16 @@ describe("the bot as `npm start` runs it, as a separate process", () => {
     await fake?.close();
   });
 
+  it("npm start without a token explains how to get one and exits with code 2", async () => {
+    fake = await startFakeTelegram();
+    const bot = await startBotProcess(fake, { command: "npm", waitForReady: false, env: { BOT_TOKEN: "" } });
+    processes.push(bot);
+    expect(await bot.exited).toBe(2);
+    expect(bot.output()).toContain("@BotFather");
+    expect(bot.output()).toContain("BOT_TOKEN=");
+    expect(bot.output()).not.toMatch(/\n\s+at .+\(.*:\d+:\d+\)/);
+  });
+
   it("npm start answers /start for an English and a Korean user, each in their language", async () => {
     fake = await startFakeTelegram();
     const bot = await startBotProcess(fake, { command: "npm" });
