@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { findRequest } from "../../db/repositories/requests.js";
 import { openWorld, type World } from "../support/e2e.js";
-import type { Persona } from "../support/fake-telegram/index.js";
 import { seedApprovedHelper } from "../support/seed.js";
 import { approveByButton, askForHelp, northOf, registerHelper, SEOUL } from "../support/stories.js";
 
