@@ -9,7 +9,7 @@ import { escapeHtml } from "../bot/html.js";
 import type { CompleteHelperDraft } from "../domain/helper-profile.js";
 import type { ServiceDeps } from "./deps.js";
 import { applicationCard } from "./helper-cards.js";
-import { languageFor } from "./recipients.js";
+import { languageFor, noticeTo } from "./recipients.js";
 
 export type SubmitResult = { ok: true } | { ok: false; reason: "alias-taken" | "already-helper" };
 
@@ -130,20 +130,9 @@ export async function decideApplication(
     await recordAudit(trx, { adminId: decision.adminId, action: decision.approve ? "helper.approve" : "helper.reject", subjectId: decision.userId, reason: decision.reason, at: now });
 
     const user = await trx.selectFrom("users").select("alias").where("id", "=", decision.userId).executeTakeFirstOrThrow();
-    const applicantLanguage = await languageFor(trx, decision.userId);
     const reason = escapeHtml(decision.reason ?? "");
     const messages: OutgoingMessage[] = [
-      {
-        chatId: decision.userId,
-        priority: OutboxPriority.notice,
-        method: "sendMessage",
-        params: {
-          text: decision.approve
-            ? deps.i18n.t(applicantLanguage, "helper-approved")
-            : deps.i18n.t(applicantLanguage, "helper-rejected", { reason }),
-          parse_mode: "HTML",
-        },
-      },
+      await noticeTo(trx, deps.i18n, decision.userId, decision.approve ? "helper-approved" : "helper-rejected", { reason }),
     ];
     // Every admin's copy of the card shows the outcome and loses its buttons.
     const proofs = await helperProofs(trx, decision.userId);
@@ -191,18 +180,8 @@ export async function setHelperSuspended(
     });
     if (!from) return { ok: false as const, status: (await findHelper(trx, change.userId))?.status };
     await recordAudit(trx, { adminId: change.adminId, action: change.suspended ? "helper.suspend" : "helper.reinstate", subjectId: change.userId, reason: change.reason, at: now });
-    const language = await languageFor(trx, change.userId);
-    await enqueueMessages(trx, now, [
-      {
-        chatId: change.userId,
-        priority: OutboxPriority.notice,
-        method: "sendMessage",
-        params: {
-          text: deps.i18n.t(language, change.suspended ? "helper-suspended" : "helper-reinstated", { reason: escapeHtml(change.reason ?? "—") }),
-          parse_mode: "HTML",
-        },
-      },
-    ]);
+    const key = change.suspended ? "helper-suspended" : "helper-reinstated";
+    await enqueueMessages(trx, now, [await noticeTo(trx, deps.i18n, change.userId, key, { reason: escapeHtml(change.reason ?? "—") })]);
     return { ok: true as const };
   });
   if (result.ok) deps.outbox.wake();

@@ -21,7 +21,7 @@ import { distanceMeters, fuzzLocation, isInQuietHours } from "../domain/geo.js";
 import { minuteOfDay } from "../domain/helper-profile.js";
 import type { ServiceDeps } from "./deps.js";
 import { acceptKeyboard, closedNotice, distanceText, offerRef, requestNotice, requestRef } from "./request-cards.js";
-import { languageFor } from "./recipients.js";
+import { languageFor, noticeTo } from "./recipients.js";
 import { InlineKeyboard } from "grammy";
 
 export interface RequestDraft {
@@ -275,11 +275,8 @@ export async function chooseOffer(deps: ServiceDeps, requesterId: number, offerI
       { chatId: offer.helper_id, priority: OutboxPriority.notice, method: "sendLocation", params: { latitude: request.latitude, longitude: request.longitude } },
     ];
     for (const other of others) {
-      const language = await languageFor(trx, other.helper_id);
-      messages.push(
-        { chatId: other.helper_id, priority: OutboxPriority.notice, method: "sendMessage", params: { text: deps.i18n.t(language, "offer-not-chosen", { category: deps.i18n.t(language, `category-${request.category}`) }) } },
-        editByRef(offerRef(other.id), (l) => deps.i18n.t(l, "offer-card-not-chosen")),
-      );
+      const category = deps.i18n.t(await languageFor(trx, other.helper_id), `category-${request.category}`);
+      messages.push(await noticeTo(trx, deps.i18n, other.helper_id, "offer-not-chosen", { category }), editByRef(offerRef(other.id), (l) => deps.i18n.t(l, "offer-card-not-chosen")));
     }
     await enqueueMessages(trx, now, messages);
     return { ok: true, alias };

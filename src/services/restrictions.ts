@@ -1,10 +1,9 @@
 import { recordAudit } from "../../db/repositories/helpers.js";
 import { enqueueMessages } from "../../db/repositories/outbox.js";
 import { setRestricted } from "../../db/repositories/users.js";
-import { OutboxPriority } from "../../db/schema.js";
 import { escapeHtml } from "../bot/html.js";
 import type { ServiceDeps } from "./deps.js";
-import { languageFor } from "./recipients.js";
+import { noticeTo } from "./recipients.js";
 
 /** An admin restricts a user (no posting, no accepting) or lifts it; the user is told, the audit keeps it. */
 export async function setUserRestriction(
@@ -16,18 +15,8 @@ export async function setUserRestriction(
     const changed = await setRestricted(trx, change.userId, change.restrict ? { at: now, reason: change.reason ?? "" } : null);
     if (!changed) return false;
     await recordAudit(trx, { adminId: change.adminId, action: change.restrict ? "user.restrict" : "user.unrestrict", subjectId: change.userId, reason: change.reason, at: now });
-    const language = await languageFor(trx, change.userId);
-    await enqueueMessages(trx, now, [
-      {
-        chatId: change.userId,
-        priority: OutboxPriority.notice,
-        method: "sendMessage",
-        params: {
-          text: deps.i18n.t(language, change.restrict ? "user-restricted" : "user-unrestricted", { reason: escapeHtml(change.reason ?? "—") }),
-          parse_mode: "HTML",
-        },
-      },
-    ]);
+    const key = change.restrict ? "user-restricted" : "user-unrestricted";
+    await enqueueMessages(trx, now, [await noticeTo(trx, deps.i18n, change.userId, key, { reason: escapeHtml(change.reason ?? "—") })]);
     return true;
   });
   if (done) deps.outbox.wake();
