@@ -35,7 +35,6 @@ const variables = z.object({
       .default("")
       .refine((s) => /^\s*(\d+\s*(,\s*\d+\s*)*)?$/.test(s), "expected comma-separated Telegram user ids")
       .transform((s) => s.split(",").map((p) => p.trim()).filter((p) => p !== "").map(Number)),
-    ADMIN_GROUP_ID: z.coerce.number().int().optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     TZ: z
       .string()
@@ -90,7 +89,6 @@ export interface Config {
   botApiRoot: string;
   databaseUrl: string;
   adminIds: number[];
-  adminGroupId: number | undefined;
   logLevel: Env["LOG_LEVEL"];
   timeZone: string;
   categories: string[];
@@ -139,7 +137,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     botApiRoot: e.BOT_API_ROOT.replace(/\/+$/, ""),
     databaseUrl: e.DATABASE_URL,
     adminIds: e.ADMIN_IDS,
-    adminGroupId: e.ADMIN_GROUP_ID,
     logLevel: e.LOG_LEVEL,
     timeZone: e.TZ,
     categories: e.HELP_CATEGORIES,
