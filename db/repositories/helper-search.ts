@@ -18,6 +18,7 @@ export interface NearbyHelperQuery {
   longitude: number;
   radiusM: number;
   limit: number;
+  /** Sent as SQL parameters, so a few thousand at most. */
   excludeUserIds?: ReadonlySet<number>;
 }
 
@@ -36,8 +37,9 @@ export function helperPositionColumns(latitude: number, longitude: number): { la
 }
 
 /**
- * About the box that holds the nearest 50 in a dense city district. Elsewhere the first answer
- * tells how far to widen, so a sparse area costs one more statement, not a slow first one.
+ * In the benchmark's population-weighted queries the 50th nearest helper is 240 m away at the
+ * median and 340 m at the 75th percentile, so two thirds finish in one step. A bigger first box
+ * costs every query more rows to sort; elsewhere the first answer tells how far to widen.
  */
 const FIRST_HALF_SIDE_M = 300;
 /** Aim a little past `limit` when widening so a second widening is rare. */
@@ -101,10 +103,9 @@ async function takeReachable(
   for (;;) {
     const need = limit - found.length;
     const batch: NearbyHelper[] = [];
-    for (let next = need > 0 ? nearest.next() : undefined; next && !next.done; ) {
+    for (let next = nearest.next(); !next.done; next = nearest.next()) {
       if (reachability.get(next.value.userId) !== false) batch.push(next.value);
       if (batch.length >= need + Math.ceil(need / 25)) break;
-      next = nearest.next();
     }
     if (batch.length === 0 || (batch.length < need && !last)) return found;
     const unknown = batch.map((h) => h.userId).filter((id) => !reachability.has(id));
@@ -157,39 +158,36 @@ async function selectNearest(
   const excluded = [...(query.excludeUserIds ?? [])];
   const perRootSpread = bound.metersPerRootSpread;
   const maxSpread = perRootSpread > 0 ? ((circleRadius + 1) / perRootSpread) ** 2 : Number.MAX_VALUE;
-  const spread = sql<number>`(latitude - ${query.latitude}) * (latitude - ${query.latitude}) + (longitude - ${query.longitude}) * (longitude - ${query.longitude}) * ${bound.lonWeight}`;
+  const spread = sql<number>`((latitude - ${query.latitude}) * (latitude - ${query.latitude}) + (longitude - ${query.longitude}) * (longitude - ${query.longitude}) * ${bound.lonWeight})`;
   const rows: NearestRow[] = [];
   for (let from = 0; from < cells.length; from += CELLS_PER_STATEMENT) {
     const chunk = cells.slice(from, from + CELLS_PER_STATEMENT);
     const values = sql.join(chunk.map((cell, i) => (i === 0 ? sql`(cast(${cell} as bigint))` : sql`(${cell})`)));
-    rows.push(
-      ...(await db
-        .with("box_cells(cell)", () => sql<{ cell: number }>`(values ${values})`)
-        .selectFrom("box_cells")
-        .crossJoin("helpers")
-        .select(["user_id", "latitude", "longitude", "radius_m", "quiet_start_minute", "quiet_end_minute", spread.as("spread")])
-        .whereRef("helpers.cell", "=", "box_cells.cell")
-        .where("status", "=", sql.lit("approved"))
-        .where("available", "=", sql.lit(1))
-        .where("latitude", ">=", box.minLat)
-        .where("latitude", "<=", box.maxLat)
-        .where((eb) =>
+    const found = await db
+      .with("box_cells(cell)", () => sql<{ cell: number }>`(values ${values})`)
+      .selectFrom("box_cells")
+      .crossJoin("helpers")
+      .select(["user_id", "latitude", "longitude", "radius_m", "quiet_start_minute", "quiet_end_minute", spread.as("spread")])
+      .where((eb) =>
+        eb.and([
+          eb("helpers.cell", "=", eb.ref("box_cells.cell")),
+          eb("status", "=", sql.lit("approved")),
+          eb("available", "=", sql.lit(1)),
+          eb("latitude", ">=", box.minLat),
+          eb("latitude", "<=", box.maxLat),
           box.minLon <= box.maxLon
             ? eb.and([eb("longitude", ">=", box.minLon), eb("longitude", "<=", box.maxLon)])
             : eb.or([eb("longitude", ">=", box.minLon), eb("longitude", "<=", box.maxLon)]),
-        )
-        .where(spread, "<=", maxSpread)
-        // The helper's own radius, squared so that no sqrt is needed (SQLite may lack it).
-        .where(
-          sql`${spread} * ${perRootSpread * perRootSpread}`,
-          "<=",
-          sql`cast(radius_m + 1 as double precision) * cast(radius_m + 1 as double precision)`,
-        )
-        .$if(excluded.length > 0, (qb) => qb.where("user_id", "not in", excluded))
-        .orderBy("spread")
-        .limit(take)
-        .execute()),
-    );
+          eb(spread, "<=", maxSpread),
+          // The helper's own radius, squared so that no sqrt is needed (SQLite may lack it).
+          eb(sql`${spread} * ${perRootSpread * perRootSpread}`, "<=", sql`cast(radius_m + 1 as double precision) * cast(radius_m + 1 as double precision)`),
+          ...(excluded.length > 0 ? [eb("user_id", "not in", excluded)] : []),
+        ]),
+      )
+      .orderBy("spread")
+      .limit(take)
+      .execute();
+    rows.push(...found);
   }
   // Several chunks each kept `take`: keep the overall `take` smallest so the cut stays one line.
   return rows.length > take ? rows.sort((a, b) => a.spread - b.spread).slice(0, take) : rows;

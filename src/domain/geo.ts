@@ -109,11 +109,13 @@ export function cellGrid(latStep: number, lonStep: number): CellGrid {
 }
 
 /**
- * The grid behind `helpers.cell`. 0.01° × 0.0125° is about 1.1 km × 1.1 km in Korea (a
- * longitude degree is ~0.8 of a latitude degree there). Measured in test/bench/run.ts against
- * 0.005° and 0.02° cells: the search issues one index seek per cell and reads at most a cell's
- * width too much at each side, and this size balances the two for 1–3 km searches. Changing
- * it means recomputing every helper's cell.
+ * The grid behind `helpers.cell`: 0.01° × 0.0125°, about 1.1 km × 1.1 km in Korea (a longitude
+ * degree is ~0.8 of a latitude degree there). The search seeks once per cell, to the box's
+ * latitude band, and reads up to a cell's width too much on each side. test/bench/run.ts
+ * compares 0.005° and 0.02° cells: all three are within noise at the median, because sorting and
+ * returning rows cost more than seeks; this size keeps a 3 km search to ~40 cells (short SQL,
+ * better tail) while a 300 m search stays at 1–4 cells. Changing it means recomputing every
+ * helper's cell.
  */
 export const HELPER_GRID: CellGrid = cellGrid(0.01, 0.0125);
 
