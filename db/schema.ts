@@ -69,6 +69,10 @@ export interface HelpersTable {
   live_until: number | null;
   radius_m: number;
   available: Generated<number>;
+  /** Copy of users.reachable, kept by setReachable, so the nearby index can filter on it. */
+  reachable: Generated<number>;
+  /** 1 while users.restricted_at is set, kept by setRestricted, for the same reason. */
+  restricted: Generated<number>;
   /** Minutes after midnight in the configured time zone; both null = no quiet hours. */
   quiet_start_minute: number | null;
   quiet_end_minute: number | null;

@@ -46,16 +46,16 @@ const FIRST_HALF_SIDE_M = 300;
 const WIDEN_SLACK = 1.3;
 
 /**
- * Approved, available, reachable helpers within `radiusM` of the point whose own radius also
- * reaches it, nearest first (ties by user id), at most `limit`.
+ * Approved, available, reachable, unrestricted helpers within `radiusM` of the point whose own
+ * radius also reaches it, nearest first (ties by user id), at most `limit`.
  *
  * Each step reads the helpers in a box around the point from the `helpers_nearby` covering
  * index, cut in SQL to the `take` smallest by a lower bound of the distance. A helper at exact
  * distance d is final once the box holds the whole circle of radius d (no helper outside can be
  * nearer) and d is below the lower bound of every helper the cut left out. Until `limit`
- * reachable helpers are final, the box widens or the cut grows. Reachability lives on users,
- * so it is looked up only for the helpers about to be returned. `grid` is for the benchmark's
- * cell-size comparison only.
+ * helpers are final, the box widens or the cut grows. Reachability and restriction are mirrored
+ * onto helpers and stored in the index, so no other table is read. `grid` is for the
+ * benchmark's cell-size comparison only.
  */
 export async function findNearbyHelpers(
   db: Kysely<Database>,
@@ -64,7 +64,6 @@ export async function findNearbyHelpers(
 ): Promise<NearbyHelper[]> {
   const { radiusM, limit } = query;
   if (!(limit > 0) || !(radiusM >= 0)) return [];
-  const reachability = new Map<number, boolean>();
   let halfSide = Math.min(radiusM, FIRST_HALF_SIDE_M);
   // A few spare rows so that near-ties at the cut rarely force a second statement.
   let take = limit + Math.ceil(limit / 20) + 2;
@@ -80,42 +79,10 @@ export async function findNearbyHelpers(
     const cutRadius = cut ? Math.ceil(bound.metersPerRootSpread * Math.sqrt(largestSpread(rows)) - 1) - 1 : Infinity;
     const provenRadius = Math.min(boxRadius, cutRadius);
     const last = whole && provenRadius === boxRadius;
-    const found = await takeReachable(db, nearestFirst(rows, query, provenRadius), limit, last, reachability);
+    const found = firstOf(nearestFirst(rows, query, provenRadius), limit);
     if (found.length >= limit || last) return found;
     if (cutRadius < boxRadius) take *= 2;
     else halfSide = widen(halfSide, rows.length, cut, limit, radiusM);
-  }
-}
-
-/**
- * The first `limit` reachable helpers of `nearest`, asking users in one statement per batch
- * (a spare id or two saves a second round trip when someone in the batch blocked the bot).
- * Returns early, without asking, when this step cannot fill `limit` and is not the `last`.
- */
-async function takeReachable(
-  db: Kysely<Database>,
-  nearest: Iterator<NearbyHelper>,
-  limit: number,
-  last: boolean,
-  reachability: Map<number, boolean>,
-): Promise<NearbyHelper[]> {
-  const found: NearbyHelper[] = [];
-  for (;;) {
-    const need = limit - found.length;
-    const batch: NearbyHelper[] = [];
-    for (let next = nearest.next(); !next.done; next = nearest.next()) {
-      if (reachability.get(next.value.userId) !== false) batch.push(next.value);
-      if (batch.length >= need + Math.ceil(need / 25)) break;
-    }
-    if (batch.length === 0 || (batch.length < need && !last)) return found;
-    const unknown = batch.map((h) => h.userId).filter((id) => !reachability.has(id));
-    if (unknown.length > 0) {
-      for (const id of unknown) reachability.set(id, true);
-      const unreachable = await db.selectFrom("users").select("id").where("id", "in", unknown).where("reachable", "<>", 1).execute();
-      for (const { id } of unreachable) reachability.set(id, false);
-    }
-    for (const helper of batch) if (reachability.get(helper.userId) && found.length < limit) found.push(helper);
-    if (found.length >= limit) return found;
   }
 }
 
@@ -173,6 +140,8 @@ async function selectNearest(
           eb("helpers.cell", "=", eb.ref("box_cells.cell")),
           eb("status", "=", sql.lit("approved")),
           eb("available", "=", sql.lit(1)),
+          eb("reachable", "=", 1),
+          eb("restricted", "=", 0),
           eb("latitude", ">=", box.minLat),
           eb("latitude", "<=", box.maxLat),
           box.minLon <= box.maxLon
@@ -191,6 +160,12 @@ async function selectNearest(
   }
   // Several chunks each kept `take`: keep the overall `take` smallest so the cut stays one line.
   return rows.length > take ? rows.sort((a, b) => a.spread - b.spread).slice(0, take) : rows;
+}
+
+function firstOf<T>(items: Iterator<T>, limit: number): T[] {
+  const taken: T[] = [];
+  for (let next = items.next(); !next.done && taken.length < limit; next = items.next()) taken.push(next.value);
+  return taken;
 }
 
 function largestSpread(rows: NearestRow[]): number {

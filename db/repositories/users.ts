@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database, Language, User } from "../schema.js";
 
 export function findUser(db: Kysely<Database>, id: number): Promise<User | undefined> {
@@ -53,24 +53,31 @@ export async function setLanguage(db: Kysely<Database>, id: number, language: La
   await db.updateTable("users").set({ language }).where("id", "=", id).execute();
 }
 
-/** Returns true when the flag actually changed. */
+/** Returns true when the flag actually changed. The helper's copy changes with it. */
 export async function setReachable(db: Kysely<Database>, id: number, reachable: boolean): Promise<boolean> {
-  const result = await db
-    .updateTable("users")
-    .set({ reachable: reachable ? 1 : 0 })
-    .where("id", "=", id)
-    .where("reachable", "=", reachable ? 0 : 1)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable("users")
+      .set({ reachable: reachable ? 1 : 0 })
+      .where("id", "=", id)
+      .where("reachable", "=", reachable ? 0 : 1)
+      .executeTakeFirst();
+    await trx.updateTable("helpers").set({ reachable: reachable ? 1 : 0 }).where("user_id", "=", id).execute();
+    return result.numUpdatedRows > 0n;
+  });
 }
 
-/** Returns false when the user did not exist or was already in that state. */
-export async function setRestricted(db: Kysely<Database>, id: number, restriction: { at: number; reason: string } | null): Promise<boolean> {
-  const result = await db
+/**
+ * Returns false when the user did not exist or was already in that state. Call inside the
+ * transaction of the change: the helper's copy of the flag changes in the same statement set.
+ */
+export async function setRestricted(trx: Transaction<Database>, id: number, restriction: { at: number; reason: string } | null): Promise<boolean> {
+  const result = await trx
     .updateTable("users")
     .set({ restricted_at: restriction?.at ?? null, restricted_reason: restriction?.reason ?? null })
     .where("id", "=", id)
     .where("restricted_at", restriction ? "is" : "is not", null)
     .executeTakeFirst();
+  await trx.updateTable("helpers").set({ restricted: restriction ? 1 : 0 }).where("user_id", "=", id).execute();
   return result.numUpdatedRows > 0n;
 }

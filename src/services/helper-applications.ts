@@ -29,8 +29,11 @@ export async function submitApplication(deps: ServiceDeps, userId: number, draft
       return { ok: false, reason: "already-helper" };
     }
     await trx.updateTable("users").set({ alias: draft.alias }).where("id", "=", userId).execute();
+    const applicant = await trx.selectFrom("users").select(["reachable", "restricted_at"]).where("id", "=", userId).executeTakeFirstOrThrow();
     const row = {
       status: "pending" as const,
+      reachable: applicant.reachable,
+      restricted: applicant.restricted_at === null ? 0 : 1,
       categories: JSON.stringify(draft.categories),
       categories_note: draft.categoriesNote,
       profile: draft.profile,

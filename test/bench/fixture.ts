@@ -57,8 +57,8 @@ export function loadIntoSqlite(file: string, set: HelperSet): void {
   );
   const insertHelper = db.prepare(
     `insert into helpers (user_id, status, categories, profile, latitude, longitude, cell, position_updated_at,
-       radius_m, available, quiet_start_minute, quiet_end_minute, submitted_at)
-     values (?, ?, '[]', 'bench', ?, ?, ?, 0, ?, ?, ?, ?, 0)`,
+       radius_m, available, reachable, quiet_start_minute, quiet_end_minute, submitted_at)
+     values (?, ?, '[]', 'bench', ?, ?, ?, 0, ?, ?, ?, ?, ?, 0)`,
   );
   const random = mulberry32(7);
   const batch = db.transaction((from: number, to: number) => {
@@ -77,6 +77,7 @@ export function loadIntoSqlite(file: string, set: HelperSet): void {
         cellOf(set.latitudes[i]!, set.longitudes[i]!),
         set.radii[i],
         searchable ? 1 : 0,
+        set.reachable[i],
         quiet ? 23 * 60 : null,
         quiet ? 7 * 60 : null,
       );

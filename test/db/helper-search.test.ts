@@ -52,6 +52,8 @@ async function insertHelpers(db: Kysely<Database>, placements: Array<Placement &
           live_until: null,
           radius_m: p.radiusM,
           available: p.available ?? 1,
+          // The mirror that setReachable keeps in step with users.reachable.
+          reachable: p.reachable ?? 1,
           quiet_start_minute: p.quiet?.[0] ?? null,
           quiet_end_minute: p.quiet?.[1] ?? null,
           submitted_at: 0,
@@ -69,10 +71,10 @@ async function bruteForce(db: Kysely<Database>, query: Parameters<typeof findNea
   const rows = await db
     .selectFrom("helpers")
     .innerJoin("users", "users.id", "helpers.user_id")
-    .select(["user_id", "latitude", "longitude", "radius_m", "status", "available", "reachable", "quiet_start_minute", "quiet_end_minute"])
+    .select(["user_id", "latitude", "longitude", "radius_m", "status", "available", "users.reachable", "users.restricted_at", "quiet_start_minute", "quiet_end_minute"])
     .execute();
   return rows
-    .filter((r) => r.status === "approved" && r.available === 1 && r.reachable === 1 && !query.excludeUserIds?.has(r.user_id))
+    .filter((r) => r.status === "approved" && r.available === 1 && r.reachable === 1 && r.restricted_at === null && !query.excludeUserIds?.has(r.user_id))
     .map((r) => ({
       userId: r.user_id,
       distanceM: distanceMeters(query, r),
