@@ -130,6 +130,7 @@ describe("matching: concurrency, waves, expiry, unreachable helpers", () => {
     await world.settle();
     // As if the block event had been lost: the bot only learns of it when sending.
     await world.bot.db.kysely.updateTable("users").set({ reachable: 1 }).where("id", "=", blocker!.id).execute();
+    await world.bot.db.kysely.updateTable("helpers").set({ reachable: 1 }).where("user_id", "=", blocker!.id).execute();
 
     const rita = world.fake.persona({ firstName: "Rita", languageCode: "en" });
     await askForHelp(rita, { at: SEOUL });
