@@ -66,7 +66,7 @@ export function postRequestScene(deps: BotDeps) {
         await ctx.reply(ctx.t("ask-restricted", { reason: escapeHtml(result.because) }), { parse_mode: "HTML" });
         return;
       }
-      await ctx.reply(ctx.t("ask-fee-short", { balance: String(result.balance), missing: String(result.missing) }));
+      await ctx.reply(ctx.t("ask-fee-short", { balance: String(result.balance), missing: String(result.missing), id: String(userId) }));
       draft = await askField(deps, conversation, ctx, "fee", draft, userId);
     }
   };
@@ -184,7 +184,7 @@ async function askFee(deps: BotDeps, conversation: Scene, ctx: SceneContext, use
     });
     if (answered.callbackQuery) await answered.answerCallbackQuery();
     if (value <= balance) return value;
-    await answered.reply(answered.t("ask-fee-short", { balance: String(balance), missing: String(value - balance) }));
+    await answered.reply(answered.t("ask-fee-short", { balance: String(balance), missing: String(value - balance), id: String(userId) }));
   }
 }
 

@@ -7,7 +7,7 @@ import { LANGUAGES } from "./locale.js";
 /** Commands every user sees, in menu order. */
 const USER_COMMANDS = ["start", "ask", "nearby", "helper", "profile", "available", "radius", "quiet", "language", "help", "cancel"] as const;
 /** Shown only in admins' own menus; everyone else gets "unknown command" for them. */
-const ADMIN_COMMANDS = ["pending", "approve", "reject", "suspend", "reinstate", "restrict", "unrestrict"] as const;
+const ADMIN_COMMANDS = ["pending", "approve", "reject", "suspend", "reinstate", "restrict", "unrestrict", "credit"] as const;
 
 export function commandMenu(i18n: Translator, language: Language, isAdmin = false): BotCommand[] {
   const commands = isAdmin ? [...USER_COMMANDS, ...ADMIN_COMMANDS] : USER_COMMANDS;

@@ -116,7 +116,7 @@ describe("requests: posting, matching nearby, offers, choosing", () => {
     await rita.send("ten");
     await rita.waitFor("type a whole number of credits");
     await rita.press("10");
-    await rita.waitFor("that fee needs 10 more");
+    await rita.waitFor(`that fee needs 10 more. To top up, contact an admin with your account number ${rita.id}`);
     await rita.press("No fee");
     const card = await rita.waitFor("Check your request");
     expect(card.text).toContain("Open for: 45 min");
@@ -155,6 +155,49 @@ describe("requests: posting, matching nearby, offers, choosing", () => {
     const stale = await helper.pressIn(copy.message_id, "I can be there in 10 min");
     expect((await helper.waitForCallbackAnswer(stale)).text).toBe("This request is no longer available.");
     await helper.waitForEdit(copy.message_id, (m) => m.reply_markup === undefined);
+  });
+});
+
+describe("credits for fees", () => {
+  let world: World;
+  afterEach(async () => {
+    await world.close();
+  });
+
+  it("an admin tops up a balance with a reason; the fee is then accepted", async () => {
+    world = await openWorld({ env: { ADMIN_IDS: String(ADMIN_ID) } });
+    const admin = world.fake.persona({ id: ADMIN_ID, firstName: "Admin", languageCode: "en" });
+    const rita = world.fake.persona({ firstName: "Rita", languageCode: "en" });
+    for (const p of [admin, rita]) {
+      await p.command("start");
+      await p.waitFor("I am doum");
+    }
+    await admin.command("credit", `${rita.id} twenty`);
+    await admin.waitFor("Usage: /credit");
+    await admin.command("credit", `${rita.id} -5 oops`);
+    await admin.waitFor("a balance cannot go below zero");
+    await admin.command("credit", `${rita.id} +20 paid at the community centre`);
+    await admin.waitFor("now has 20 credits");
+    await rita.waitFor("Your credit balance changed by +20 (paid at the community centre). Balance: 20 credits.");
+
+    await rita.command("ask");
+    await rita.waitFor("What do you need help with?");
+    await rita.press("Errands / shopping");
+    await rita.waitFor("Describe what you need");
+    await rita.send("Pick up medicine from the pharmacy.");
+    await rita.waitFor("Where?");
+    await rita.sendLocation(SEOUL.latitude, SEOUL.longitude);
+    await rita.waitFor("How long should the request stay open?");
+    await rita.press("1 h");
+    await rita.waitFor("Your balance: 20 credits");
+    await rita.press("20");
+    const card = await rita.waitFor("Check your request");
+    expect(card.text).toContain("Fee: 20 credits");
+    await rita.press("📣 Post");
+    await rita.waitFor("Posted");
+    expect((await world.bot.db.kysely.selectFrom("requests").select("fee").executeTakeFirstOrThrow()).fee).toBe(20);
+    const audit = await world.bot.db.kysely.selectFrom("admin_audit").select(["action", "reason"]).execute();
+    expect(audit).toEqual([{ action: "credits.adjust", reason: "20: paid at the community centre" }]);
   });
 });
 

@@ -3,6 +3,7 @@ import { findHelper, pendingHelpers } from "../../../db/repositories/helpers.js"
 import { findUser } from "../../../db/repositories/users.js";
 import { decideApplication, setHelperSuspended } from "../../services/helper-applications.js";
 import { setUserRestriction } from "../../services/restrictions.js";
+import { adjustCredits } from "../../services/credits.js";
 import { callbackArgs, callbackData, callbackPattern } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { isAdmin } from "../filters.js";
@@ -127,3 +128,21 @@ for (const [command, restrict] of [["restrict", true], ["unrestrict", false]] as
     );
   });
 }
+
+/** "/credit 123 +20 cash top-up at the office": id, signed whole amount, reason. */
+admins.command("credit", async (ctx) => {
+  const match = /^\s*#?(\d{1,15})\s+([+-]?\d{1,6})\s+([\s\S]+)$/.exec(ctx.match);
+  const amount = Number(match?.[2]);
+  if (!match || amount === 0) {
+    await ctx.reply(ctx.t("admin-credit-usage"));
+    return;
+  }
+  const userId = Number(match[1]);
+  const result = await adjustCredits(ctx.deps, { adminId: ctx.from.id, userId, amount, reason: match[3]!.trim().slice(0, 300) });
+  const text = result.ok
+    ? ctx.t("admin-credit-done", { id: String(userId), balance: String(result.balance) })
+    : result.reason === "no-user"
+      ? ctx.t("admin-no-such-user", { id: String(userId) })
+      : ctx.t("admin-credit-negative", { id: String(userId), balance: String(result.balance ?? 0) });
+  await ctx.reply(text);
+});
