@@ -34,6 +34,17 @@ export function requestNotice(
   ].join("\n");
 }
 
+/** One line per request for lists: the title and the start of the description. */
+export function requestSummary(i18n: Translator, language: string, request: Pick<HelpRequest, "category" | "description">, distanceM: number): string {
+  const title = i18n.t(language, "request-notice-title", { category: i18n.t(language, `category-${request.category}`), distance: distanceText(i18n, language, distanceM) });
+  const chars = [...request.description];
+  const start = chars.length > SUMMARY_CHARS ? `${chars.slice(0, SUMMARY_CHARS).join("")}…` : request.description;
+  return `${title} — ${escapeHtml(start)}`;
+}
+
+// Five summaries must fit one message (4096 characters) with room to spare.
+const SUMMARY_CHARS = 120;
+
 export function acceptKeyboard(i18n: Translator, language: string, requestId: number): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   for (const eta of ETA_CHOICES_MINUTES) keyboard.text(i18n.t(language, "accept-eta", { minutes: String(eta) }), callbackData("acc", requestId, eta));

@@ -2,7 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { ETA_CHOICES_MINUTES } from "../../domain/requests.js";
 import { findRequest } from "../../../db/repositories/requests.js";
 import { acceptRequest, cancelRequest, chooseOffer, withdrawOffer } from "../../services/requests.js";
-import { acceptKeyboard, requestNotice } from "../../services/request-cards.js";
+import { acceptKeyboard, requestNotice, requestSummary } from "../../services/request-cards.js";
 import { nearbyRequests } from "../../services/nearby.js";
 import { callbackArgs, callbackData, callbackPattern } from "../callback-data.js";
 import type { BotContext } from "../context.js";
@@ -83,7 +83,7 @@ export async function showNearby(ctx: BotContext, page: number): Promise<void> {
   const lines = [ctx.t("nearby-title", { page: String(current + 1), pages: String(pages) })];
   slice.forEach(({ request, distanceM }, i) => {
     const n = current * PAGE + i + 1;
-    lines.push(`${n}. ${requestNotice(ctx.deps.i18n, languageOf(ctx.user), request, distanceM, ctx.deps.clock.now()).split("\n").slice(0, 2).join(" — ")}`);
+    lines.push(`${n}. ${requestSummary(ctx.deps.i18n, languageOf(ctx.user), request, distanceM)}`);
     keyboard.text(ctx.t("nearby-open", { n: String(n) }), callbackData("nbo", request.id));
     if (i % 3 === 2) keyboard.row();
   });
