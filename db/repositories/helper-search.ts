@@ -1,4 +1,5 @@
-import { type Kysely, sql } from "kysely";
+import type SQLite from "better-sqlite3";
+import { type CompiledQuery, type Kysely, sql } from "kysely";
 import {
   type Box,
   type CellGrid,
@@ -6,8 +7,8 @@ import {
   boxAround,
   cellOf,
   cellRangesForBox,
+  distanceFrom,
   distanceLowerBoundMeters,
-  distanceMeters,
   spreadBound,
   type SpreadBound,
 } from "../../src/domain/geo.js";
@@ -130,7 +131,7 @@ async function selectNearest(
   for (let from = 0; from < cells.length; from += CELLS_PER_STATEMENT) {
     const chunk = cells.slice(from, from + CELLS_PER_STATEMENT);
     const values = sql.join(chunk.map((cell, i) => (i === 0 ? sql`(cast(${cell} as bigint))` : sql`(${cell})`)));
-    const found = await db
+    const compiled = db
       .with("box_cells(cell)", () => sql<{ cell: number }>`(values ${values})`)
       .selectFrom("box_cells")
       .crossJoin("helpers")
@@ -155,11 +156,64 @@ async function selectNearest(
       )
       .orderBy("spread")
       .limit(take)
-      .execute();
+      .compile();
+    const found = await run(db, compiled);
     rows.push(...found);
   }
   // Several chunks each kept `take`: keep the overall `take` smallest so the cut stays one line.
   return rows.length > take ? rows.sort((a, b) => a.spread - b.spread).slice(0, take) : rows;
+}
+
+/**
+ * SQLite handles whose searches may skip Kysely, keyed by the adapter object that a Kysely
+ * instance shares with everything derived from it (`withPlugin`, `transaction()`), so the
+ * transactions the services run the search in are recognised too. See `run`.
+ */
+const fastPaths = new WeakMap<object, { sqlite: SQLite.Database; statements: Map<string, SQLite.Statement> }>();
+/** Distinct texts are few (by cell count and exclusions); the cap only guards against drift. */
+const MAX_CACHED_STATEMENTS = 256;
+
+/**
+ * Lets searches through `kysely` (and its transactions) run on `sqlite`, the very connection
+ * its SqliteDialect wraps, without Kysely's per-statement work. Called by `createDb`.
+ */
+export function enableSqliteFastPath(kysely: Kysely<Database>, sqlite: SQLite.Database): void {
+  fastPaths.set(kysely.getExecutor().adapter, { sqlite, statements: new Map() });
+}
+
+/**
+ * Runs the compiled search. On a registered SQLite connection the same SQL text goes to a
+ * cached better-sqlite3 statement in raw (array) mode: Kysely would prepare it anew, wrap it in
+ * promises and its connection mutex and build an object per row, which cost about as much as
+ * SQLite's own work here. Reading straight from the connection is what Kysely would do too,
+ * since SQLite has a single connection: inside a transaction it sees that transaction's writes.
+ * The fast path is skipped when Kysely must stay in charge: plugins may rewrite the query or
+ * its rows, and outside a transaction an open one (another async caller's) holds the connection,
+ * so the search waits for it through Kysely rather than read its uncommitted writes.
+ */
+async function run(db: Kysely<Database>, compiled: CompiledQuery): Promise<NearestRow[]> {
+  const executor = db.getExecutor();
+  const fast = fastPaths.get(executor.adapter);
+  if (!fast || executor.plugins.length > 0 || (!db.isTransaction && fast.sqlite.inTransaction)) {
+    return (await db.executeQuery<NearestRow>(compiled)).rows;
+  }
+  let statement = fast.statements.get(compiled.sql);
+  if (!statement) {
+    if (fast.statements.size >= MAX_CACHED_STATEMENTS) fast.statements.clear();
+    statement = fast.sqlite.prepare(compiled.sql).raw(true);
+    fast.statements.set(compiled.sql, statement);
+  }
+  const found = statement.all(...compiled.parameters) as Array<[number, number, number, number, number | null, number | null, number]>;
+  // Columns in the order the query selects them.
+  return found.map(([user_id, latitude, longitude, radius_m, quiet_start_minute, quiet_end_minute, spread]) => ({
+    user_id,
+    latitude,
+    longitude,
+    radius_m,
+    quiet_start_minute,
+    quiet_end_minute,
+    spread,
+  }));
 }
 
 function firstOf<T>(items: Iterator<T>, limit: number): T[] {
@@ -187,6 +241,7 @@ function* nearestFirst(rows: NearestRow[], query: NearbyHelperQuery, provenRadiu
   // Computed but not yet yielded, kept sorted farthest first so the nearest pops off the end.
   const pending: NearbyHelper[] = [];
   const before = (a: NearbyHelper, b: NearbyHelper) => a.distanceM < b.distanceM || (a.distanceM === b.distanceM && a.userId < b.userId);
+  const distanceTo = distanceFrom(query);
   let index = 0;
   for (;;) {
     const best = pending[pending.length - 1];
@@ -194,7 +249,7 @@ function* nearestFirst(rows: NearestRow[], query: NearbyHelperQuery, provenRadiu
     if (candidate && (!best || candidate.lowerBound <= best.distanceM)) {
       index++;
       const { row } = candidate;
-      const distanceM = distanceMeters(query, row);
+      const distanceM = distanceTo(row.latitude, row.longitude);
       if (distanceM > provenRadius || distanceM > row.radius_m || distanceM > query.radiusM) continue;
       const helper: NearbyHelper = {
         userId: row.user_id,

@@ -1,33 +1,36 @@
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryId, QueryResult, RootOperationNode, UnknownRow } from "kysely";
+import type SQLite from "better-sqlite3";
 
 /**
- * Splits the search's time by statement: Kysely calls transformQuery just before compiling and
- * transformResult just after the driver returns, so the gap is compile + prepare + execute.
- * The box search is the statement with a WITH clause; the reachability lookup has none.
+ * Splits the search's time by statement. The search runs on SQLite through cached
+ * better-sqlite3 statements, not through Kysely, so this wraps `prepare` on the connection and
+ * times each box statement's execution (binding, stepping, building the rows). Attach before
+ * the first search so that every cached statement is a timed one.
  */
-export class StatementTimer implements KyselyPlugin {
-  readonly totals = { box: { count: 0, ms: 0 }, reachability: { count: 0, ms: 0 } };
-  readonly #started = new WeakMap<QueryId, { at: number; kind: "box" | "reachability" }>();
+export class StatementTimer {
+  readonly totals = { box: { count: 0, ms: 0 } };
 
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    const kind = args.node.kind === "SelectQueryNode" && args.node.with ? "box" : "reachability";
-    this.#started.set(args.queryId, { at: performance.now(), kind });
-    return args.node;
-  }
-
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    const started = this.#started.get(args.queryId);
-    if (started) {
-      this.totals[started.kind].count++;
-      this.totals[started.kind].ms += performance.now() - started.at;
-    }
-    return args.result;
+  attach(sqlite: SQLite.Database): void {
+    const prepare = sqlite.prepare.bind(sqlite);
+    const totals = this.totals;
+    sqlite.prepare = ((source: string) => {
+      const statement = prepare(source);
+      if (!source.includes('"box_cells"')) return statement;
+      const all = statement.all.bind(statement);
+      statement.all = (...params: unknown[]) => {
+        const at = performance.now();
+        try {
+          return all(...params);
+        } finally {
+          totals.box.count++;
+          totals.box.ms += performance.now() - at;
+        }
+      };
+      return statement;
+    }) as typeof sqlite.prepare;
   }
 
   reset(): void {
-    for (const total of Object.values(this.totals)) {
-      total.count = 0;
-      total.ms = 0;
-    }
+    this.totals.box.count = 0;
+    this.totals.box.ms = 0;
   }
 }

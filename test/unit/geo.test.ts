@@ -1,4 +1,4 @@
-import { computeDestinationPoint, getPreciseDistance } from "geolib";
+import { computeDestinationPoint, getDistance, getPreciseDistance } from "geolib";
 import { describe, expect, it } from "vitest";
 import {
   HELPER_GRID,
@@ -6,6 +6,7 @@ import {
   cellOf,
   cellRangesForBox,
   distanceLowerBoundMeters,
+  distanceFrom,
   distanceMeters,
   fuzzLocation,
   isInQuietHours,
@@ -43,6 +44,16 @@ describe("distanceMeters", () => {
     expect(Number.isInteger(d)).toBe(true);
     expect(distanceMeters(BUSAN_STATION, SEOUL_CITY_HALL)).toBe(d);
     expect(distanceMeters(SEOUL_CITY_HALL, SEOUL_CITY_HALL)).toBe(0);
+  });
+
+  it("is exactly geolib's getDistance, at every scale and from one point to many", () => {
+    const random = seeded(3);
+    for (let i = 0; i < 20_000; i++) {
+      const a = { latitude: -89 + random() * 178, longitude: -180 + random() * 360 };
+      const b = i % 2 === 0 ? computeDestinationPoint(a, random() * 5000, random() * 360) : { latitude: -90 + random() * 180, longitude: -180 + random() * 360 };
+      expect(distanceMeters(a, b)).toBe(getDistance(a, b));
+      expect(distanceFrom(a)(b.latitude, b.longitude)).toBe(getDistance(a, b));
+    }
   });
 
   it("is never below the lower bound the search ranks by, and close to it", () => {
