@@ -104,6 +104,11 @@ async function main(): Promise<void> {
     const ours = (kysely: Kysely<Database>, grid: CellGrid) => (p: Point) =>
       findNearbyHelpers(kysely, { latitude: p[0], longitude: p[1], radiusM: RADIUS_M, limit: LIMIT }, grid);
 
+    // A running bot has its index in the page cache; the file was only just written. One pass
+    // over the whole nearby index brings it there, as hours of service would.
+    started = performance.now();
+    db.sqlite!.prepare("select count(*), sum(latitude) from helpers indexed by helpers_nearby where status = 'approved' and available = 1").get();
+    setup["warm the page cache: one pass over the nearby index"] = seconds(started);
     await time(warmup, ours(db.kysely, HELPER_GRID));
     timer.reset();
     const a = await time(points, ours(db.kysely, HELPER_GRID));
