@@ -1,5 +1,5 @@
 import type SQLite from "better-sqlite3";
-import { type CompiledQuery, type Kysely, sql } from "kysely";
+import { CompiledQuery, type Kysely, sql } from "kysely";
 import {
   type Box,
   type CellGrid,
@@ -125,44 +125,129 @@ async function selectNearest(
   for (const [first, last] of cellRangesForBox(box, grid)) for (let c = first; c <= last; c++) cells.push(c);
   const excluded = [...(query.excludeUserIds ?? [])];
   const perRootSpread = bound.metersPerRootSpread;
-  const maxSpread = perRootSpread > 0 ? ((circleRadius + 1) / perRootSpread) ** 2 : Number.MAX_VALUE;
-  const spread = sql<number>`((latitude - ${query.latitude}) * (latitude - ${query.latitude}) + (longitude - ${query.longitude}) * (longitude - ${query.longitude}) * ${bound.lonWeight})`;
   const rows: NearestRow[] = [];
   for (let from = 0; from < cells.length; from += CELLS_PER_STATEMENT) {
-    const chunk = cells.slice(from, from + CELLS_PER_STATEMENT);
-    const values = sql.join(chunk.map((cell, i) => (i === 0 ? sql`(cast(${cell} as bigint))` : sql`(${cell})`)));
-    const compiled = db
-      .with("box_cells(cell)", () => sql<{ cell: number }>`(values ${values})`)
-      .selectFrom("box_cells")
-      .crossJoin("helpers")
-      .select(["user_id", "latitude", "longitude", "radius_m", "quiet_start_minute", "quiet_end_minute", spread.as("spread")])
-      .where((eb) =>
-        eb.and([
-          eb("helpers.cell", "=", eb.ref("box_cells.cell")),
-          eb("status", "=", sql.lit("approved")),
-          eb("available", "=", sql.lit(1)),
-          eb("reachable", "=", 1),
-          eb("restricted", "=", 0),
-          eb("latitude", ">=", box.minLat),
-          eb("latitude", "<=", box.maxLat),
-          box.minLon <= box.maxLon
-            ? eb.and([eb("longitude", ">=", box.minLon), eb("longitude", "<=", box.maxLon)])
-            : eb.or([eb("longitude", ">=", box.minLon), eb("longitude", "<=", box.maxLon)]),
-          eb(spread, "<=", maxSpread),
-          // The helper's own radius, squared so that no sqrt is needed (SQLite may lack it).
-          eb(sql`${spread} * ${perRootSpread * perRootSpread}`, "<=", sql`cast(radius_m + 1 as double precision) * cast(radius_m + 1 as double precision)`),
-          ...(excluded.length > 0 ? [eb("user_id", "not in", excluded)] : []),
-        ]),
-      )
-      .orderBy("spread")
-      .limit(take)
-      .compile();
-    const found = await run(db, compiled);
-    rows.push(...found);
+    const values: StatementValues = {
+      latitude: query.latitude,
+      longitude: query.longitude,
+      lonWeight: bound.lonWeight,
+      cells: cells.slice(from, from + CELLS_PER_STATEMENT),
+      minLat: box.minLat,
+      maxLat: box.maxLat,
+      minLon: box.minLon,
+      maxLon: box.maxLon,
+      maxSpread: perRootSpread > 0 ? ((circleRadius + 1) / perRootSpread) ** 2 : Number.MAX_VALUE,
+      radiusFactor: perRootSpread * perRootSpread,
+      excluded,
+      take,
+    };
+    rows.push(...(await run(db, compileStatement(db, values, box.minLon > box.maxLon))));
   }
   // Several chunks each kept `take`: keep the overall `take` smallest so the cut stays one line.
   return rows.length > take ? rows.sort((a, b) => a.spread - b.spread).slice(0, take) : rows;
 }
+
+/** Everything a box statement is parameterised by. */
+interface StatementValues {
+  latitude: number;
+  longitude: number;
+  lonWeight: number;
+  cells: number[];
+  minLat: number;
+  maxLat: number;
+  minLon: number;
+  maxLon: number;
+  maxSpread: number;
+  /** metersPerRootSpread², to compare a spread with the helper's own radius in metres². */
+  radiusFactor: number;
+  excluded: number[];
+  take: number;
+}
+
+function buildStatement(db: Kysely<Database>, v: StatementValues, wraps: boolean) {
+  const spread = sql<number>`((latitude - ${v.latitude}) * (latitude - ${v.latitude}) + (longitude - ${v.longitude}) * (longitude - ${v.longitude}) * ${v.lonWeight})`;
+  const cells = sql.join(v.cells.map((cell, i) => (i === 0 ? sql`(cast(${cell} as bigint))` : sql`(${cell})`)));
+  return db
+    .with("box_cells(cell)", () => sql<{ cell: number }>`(values ${cells})`)
+    .selectFrom("box_cells")
+    .crossJoin("helpers")
+    .select(["user_id", "latitude", "longitude", "radius_m", "quiet_start_minute", "quiet_end_minute", spread.as("spread")])
+    .where((eb) =>
+      eb.and([
+        eb("helpers.cell", "=", eb.ref("box_cells.cell")),
+        eb("status", "=", sql.lit("approved")),
+        eb("available", "=", sql.lit(1)),
+        eb("reachable", "=", 1),
+        eb("restricted", "=", 0),
+        eb("latitude", ">=", v.minLat),
+        eb("latitude", "<=", v.maxLat),
+        wraps
+          ? eb.or([eb("longitude", ">=", v.minLon), eb("longitude", "<=", v.maxLon)])
+          : eb.and([eb("longitude", ">=", v.minLon), eb("longitude", "<=", v.maxLon)]),
+        eb(spread, "<=", v.maxSpread),
+        // The helper's own radius, squared so that no sqrt is needed (SQLite may lack it).
+        eb(sql`${spread} * ${v.radiusFactor}`, "<=", sql`cast(radius_m + 1 as double precision) * cast(radius_m + 1 as double precision)`),
+        ...(v.excluded.length > 0 ? [eb("user_id", "not in", v.excluded)] : []),
+      ]),
+    )
+    .orderBy("spread")
+    .limit(v.take);
+}
+
+/** Where each compiled parameter comes from: a constant of the text, or a field of the values. */
+type Slot = { constant: unknown } | { pick: (v: StatementValues) => unknown };
+
+/**
+ * The statement's SQL depends only on its shape (how many cells and exclusions, and whether the
+ * box crosses the antimeridian), so it is built once per shape and dialect: building and
+ * compiling through Kysely cost more than SQLite's own work for a small box. The shape is
+ * compiled with a distinct marker in every value, which tells where each parameter comes from.
+ */
+function compileStatement(db: Kysely<Database>, values: StatementValues, wraps: boolean): CompiledQuery {
+  const shape = `${values.cells.length}:${values.excluded.length}:${wraps ? 1 : 0}`;
+  const dialect = db.getExecutor().adapter;
+  let byShape = compiledShapes.get(dialect);
+  if (!byShape) compiledShapes.set(dialect, (byShape = new Map()));
+  let template = byShape.get(shape);
+  if (!template) {
+    const slots = new Map<number, (v: StatementValues) => unknown>();
+    let next = MARKER_BASE;
+    const mark = (pick: (v: StatementValues) => unknown): number => {
+      const marker = next++;
+      slots.set(marker, pick);
+      return marker;
+    };
+    const markers: StatementValues = {
+      latitude: mark((v) => v.latitude),
+      longitude: mark((v) => v.longitude),
+      lonWeight: mark((v) => v.lonWeight),
+      cells: values.cells.map((_, i) => mark((v) => v.cells[i])),
+      minLat: mark((v) => v.minLat),
+      maxLat: mark((v) => v.maxLat),
+      minLon: mark((v) => v.minLon),
+      maxLon: mark((v) => v.maxLon),
+      maxSpread: mark((v) => v.maxSpread),
+      radiusFactor: mark((v) => v.radiusFactor),
+      excluded: values.excluded.map((_, i) => mark((v) => v.excluded[i])),
+      take: mark((v) => v.take),
+    };
+    const compiled = buildStatement(db, markers, wraps).compile();
+    template = {
+      sql: compiled.sql,
+      slots: compiled.parameters.map((p): Slot => {
+        const pick = typeof p === "number" ? slots.get(p) : undefined;
+        return pick ? { pick } : { constant: p };
+      }),
+    };
+    if (byShape.size >= MAX_CACHED_STATEMENTS) byShape.clear();
+    byShape.set(shape, template);
+  }
+  return CompiledQuery.raw(template.sql, template.slots.map((slot) => ("pick" in slot ? slot.pick(values) : slot.constant)));
+}
+
+/** Far above any coordinate, cell number, id or limit, so a marker can never be a real value. */
+const MARKER_BASE = 4_000_000_000_000_000;
+const compiledShapes = new WeakMap<object, Map<string, { sql: string; slots: Slot[] }>>();
 
 /**
  * SQLite handles whose searches may skip Kysely, keyed by the adapter object that a Kysely
