@@ -1,6 +1,7 @@
 import SQLite from "better-sqlite3";
 import { cellOf } from "../../src/domain/geo.js";
-import { mulberry32, populationSampler } from "./korea.js";
+import { populationSampler } from "./korea.js";
+import { mulberry32 } from "../support/random.js";
 
 /** The benchmark's helpers, column-wise so a million of them stay small in memory. */
 export interface HelperSet {

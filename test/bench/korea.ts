@@ -53,18 +53,6 @@ export const CITIES: readonly City[] = [
   { name: "Andong", latitude: 36.5684, longitude: 128.7294, population: 155_000 },
 ];
 
-/** A tiny seeded PRNG (mulberry32): the same seed gives the same data on every run. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Share of points spread evenly over the country rather than around a city. */
 const RURAL_SHARE = 0.04;
 const MAINLAND = { minLat: 34.6, maxLat: 38.3, minLon: 126.3, maxLon: 129.4 };

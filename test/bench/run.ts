@@ -16,7 +16,8 @@ import { findNearbyHelpers } from "../../db/repositories/helper-search.js";
 import type { Database } from "../../db/schema.js";
 import { type CellGrid, HELPER_GRID, cellGrid, cellOf } from "../../src/domain/geo.js";
 import { type HelperSet, generateHelpers, loadIntoSqlite } from "./fixture.js";
-import { mulberry32, populationSampler } from "./korea.js";
+import { populationSampler } from "./korea.js";
+import { mulberry32 } from "../support/random.js";
 import { connectRedisGeo } from "./redis-geo.js";
 import { StatementTimer } from "./timing.js";
 

@@ -1,4 +1,5 @@
 import { computeDestinationPoint, earthRadius } from "geolib";
+import { mulberry32 } from "../support/random.js";
 import SQLite from "better-sqlite3";
 import { type CompiledQuery, Kysely, SqliteDialect } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -87,15 +88,6 @@ async function bruteForce(db: Kysely<Database>, query: Parameters<typeof findNea
     .slice(0, query.limit);
 }
 
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function searchSuite(open: () => Promise<{ db: Db; cleanup(): Promise<void> }>) {
   let current: { db: Db; cleanup(): Promise<void> } | undefined;
@@ -157,7 +149,7 @@ function searchSuite(open: () => Promise<{ db: Db; cleanup(): Promise<void> }>) 
   });
 
   it("agrees with a brute-force scan for a few hundred random queries", async () => {
-    const random = seeded(42);
+    const random = mulberry32(42);
     const base = 1_000_000;
     const statuses: HelperStatus[] = ["approved", "approved", "approved", "approved", "pending", "suspended"];
     const radii = [500, 1000, 3000, 5000, 10_000];

@@ -1,4 +1,5 @@
 import { computeDestinationPoint, getDistance, getPreciseDistance } from "geolib";
+import { mulberry32 } from "../support/random.js";
 import { describe, expect, it } from "vitest";
 import {
   HELPER_GRID,
@@ -15,16 +16,6 @@ import {
   spreadBound,
 } from "../../src/domain/geo.js";
 
-/** Deterministic so a failure can be replayed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEOUL_CITY_HALL = { latitude: 37.5663, longitude: 126.9779 };
 const BUSAN_STATION = { latitude: 35.1152, longitude: 129.0422 };
@@ -47,7 +38,7 @@ describe("distanceMeters", () => {
   });
 
   it("is exactly geolib's getDistance, at every scale and from one point to many", () => {
-    const random = seeded(3);
+    const random = mulberry32(3);
     for (let i = 0; i < 20_000; i++) {
       const a = { latitude: -89 + random() * 178, longitude: -180 + random() * 360 };
       const b = i % 2 === 0 ? computeDestinationPoint(a, random() * 5000, random() * 360) : { latitude: -90 + random() * 180, longitude: -180 + random() * 360 };
@@ -57,7 +48,7 @@ describe("distanceMeters", () => {
   });
 
   it("is never below the lower bound the search ranks by, and close to it", () => {
-    const random = seeded(1);
+    const random = mulberry32(1);
     for (let i = 0; i < 5000; i++) {
       const a = { latitude: 33 + random() * 6, longitude: 125 + random() * 5 };
       const b = computeDestinationPoint(a, random() * 20_000, random() * 360);
@@ -71,7 +62,7 @@ describe("distanceMeters", () => {
 
 describe("boxAround and spreadBound", () => {
   it("hold every point within the distance, also across the antimeridian and near a pole", () => {
-    const random = seeded(2);
+    const random = mulberry32(2);
     const centres = [
       { latitude: 37.5, longitude: 127 },
       { latitude: -33.9, longitude: 151.2 },
@@ -110,7 +101,7 @@ describe("boxAround and spreadBound", () => {
 
 describe("cellOf and cellRangesForBox", () => {
   it("put every point of a box into one of the box's ranges, one range per latitude row", () => {
-    const random = seeded(3);
+    const random = mulberry32(3);
     for (let i = 0; i < 300; i++) {
       const lat = 33 + random() * 6;
       const lon = 125 + random() * 5;
@@ -149,7 +140,7 @@ describe("cellOf and cellRangesForBox", () => {
 
 describe("fuzzLocation", () => {
   it("never shows the exact point and stays within the square's diagonal", () => {
-    const random = seeded(4);
+    const random = mulberry32(4);
     for (let i = 0; i < 5000; i++) {
       const lat = 33 + random() * 6;
       const lon = 125 + random() * 5;
