@@ -3,7 +3,7 @@ import { escapeHtml } from "../src/bot/html.js";
 import { decideApplication } from "../src/services/helper-applications.js";
 import { textAnswer, waitForAnswer } from "./steps.js";
 
-export const REASON_MAX = 300;
+const REASON_MAX = 300;
 
 /** An admin pressed Reject: the applicant deserves a reason, so ask for one before deciding. */
 export function rejectReasonScene(deps: BotDeps) {

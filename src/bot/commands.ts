@@ -9,7 +9,7 @@ const USER_COMMANDS = ["start", "ask", "nearby", "helper", "profile", "available
 /** Shown only in admins' own menus; everyone else gets "unknown command" for them. */
 const ADMIN_COMMANDS = ["pending", "approve", "reject", "suspend", "reinstate", "restrict", "unrestrict", "credit"] as const;
 
-export function commandMenu(i18n: Translator, language: Language, isAdmin = false): BotCommand[] {
+function commandMenu(i18n: Translator, language: Language, isAdmin = false): BotCommand[] {
   const commands = isAdmin ? [...USER_COMMANDS, ...ADMIN_COMMANDS] : USER_COMMANDS;
   return commands.map((command) => ({ command, description: i18n.t(language, `cmd-${command}`) }));
 }

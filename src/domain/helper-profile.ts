@@ -2,7 +2,7 @@
  * What a helper profile may contain. Pure rules, so the scene, the edit scene and the admin
  * commands all say no for the same reasons.
  */
-export const ALIAS_MIN = 2;
+const ALIAS_MIN = 2;
 export const ALIAS_MAX = 32;
 export const PROFILE_MAX = 500;
 export const NOTE_MAX = 200;

@@ -4,7 +4,7 @@ import type { Helper } from "../../db/schema.js";
 import type { Translator } from "./deps.js";
 
 /** Category codes → labels in one language, in config order. */
-export function categoryLabels(i18n: Translator, language: string, codes: readonly string[]): string {
+function categoryLabels(i18n: Translator, language: string, codes: readonly string[]): string {
   return codes.map((code) => i18n.t(language, `category-${code}`)).join(", ");
 }
 
