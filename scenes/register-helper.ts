@@ -6,7 +6,7 @@ import type { BotDeps, Scene, SceneContext } from "../src/bot/context.js";
 import { escapeHtml } from "../src/bot/html.js";
 import { DRAFT_STEPS, nextDraftStep, type CompleteHelperDraft, type DraftStep, type HelperDraft } from "../src/domain/helper-profile.js";
 import { submitApplication } from "../src/services/helper-applications.js";
-import { approximateArea } from "../src/services/helper-cards.js";
+import { approximateArea, categoryLabels } from "../src/services/helper-cards.js";
 import { draftFromHelper, saveProfileEdit } from "../src/services/helper-settings.js";
 import { askStep } from "./helper-steps.js";
 import { buttonAnswer, waitForAnswer } from "./steps.js";
@@ -107,7 +107,7 @@ function reviewCard(ctx: SceneContext, draft: CompleteHelperDraft, mode: HelperS
   const lines = [
     ctx.t(mode === "register" ? "reg-review-title" : "edit-review-title"),
     ctx.t("field-alias", { value: escapeHtml(draft.alias) }),
-    ctx.t("field-categories", { value: escapeHtml(draft.categories.map((c) => ctx.t(`category-${c}`)).join(", ")) }),
+    ctx.t("field-categories", { value: escapeHtml(categoryLabels(ctx.t, draft.categories)) }),
   ];
   if (draft.categoriesNote) lines.push(ctx.t("field-categories-note", { value: escapeHtml(draft.categoriesNote) }));
   lines.push(ctx.t("field-profile", { value: escapeHtml(draft.profile) }));

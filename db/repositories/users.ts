@@ -9,6 +9,11 @@ export function findUser(db: Kysely<Database>, id: number): Promise<User | undef
  * Returns the user, creating them on first contact. A new alias may collide with an existing
  * one (it is unique), so a few fresh ones are tried before giving up.
  */
+/** The name others see; every user has one from first contact. */
+export async function aliasOf(db: Kysely<Database>, id: number): Promise<string> {
+  return (await db.selectFrom("users").select("alias").where("id", "=", id).executeTakeFirstOrThrow()).alias;
+}
+
 export async function ensureUser(
   db: Kysely<Database>,
   input: { id: number; clientLanguage: string | null; now: number; makeAlias: () => string },

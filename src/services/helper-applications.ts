@@ -1,5 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import { deleteDraft } from "../../db/repositories/helper-drafts.js";
+import { aliasOf } from "../../db/repositories/users.js";
 import { findHelper, helperProofs, isAliasTaken, recordAudit, transitionHelper } from "../../db/repositories/helpers.js";
 import { editByRef, enqueueMessages, type OutgoingMessage } from "../../db/repositories/outbox.js";
 import { helperPositionColumns } from "../../db/repositories/helper-search.js";
@@ -132,7 +133,7 @@ export async function decideApplication(
     if (!from) return { ok: false, reason: "not-pending", status: helper.status };
     await recordAudit(trx, { adminId: decision.adminId, action: decision.approve ? "helper.approve" : "helper.reject", subjectId: decision.userId, reason: decision.reason, at: now });
 
-    const user = await trx.selectFrom("users").select("alias").where("id", "=", decision.userId).executeTakeFirstOrThrow();
+    const alias = await aliasOf(trx, decision.userId);
     const reason = escapeHtml(decision.reason ?? "");
     const messages: OutgoingMessage[] = [
       await noticeTo(trx, deps.i18n, decision.userId, decision.approve ? "helper-approved" : "helper-rejected", { reason }),
@@ -140,7 +141,7 @@ export async function decideApplication(
     // Every admin's copy of the card shows the outcome and loses its buttons.
     const proofs = await helperProofs(trx, decision.userId);
     const cardInput = {
-      alias: user.alias,
+      alias,
       categories: JSON.parse(helper.categories) as string[],
       categoriesNote: helper.categories_note,
       profile: helper.profile,
@@ -160,7 +161,7 @@ export async function decideApplication(
       }),
     );
     await enqueueMessages(trx, now, messages);
-    return { ok: true, alias: user.alias };
+    return { ok: true, alias };
   });
   if (result.ok) deps.outbox.wake();
   return result;

@@ -3,9 +3,9 @@ import { formatMinuteOfDay } from "../domain/helper-profile.js";
 import type { Helper } from "../../db/schema.js";
 import type { Translator } from "./deps.js";
 
-/** Category codes → labels in one language, in config order. */
-function categoryLabels(i18n: Translator, language: string, codes: readonly string[]): string {
-  return codes.map((code) => i18n.t(language, `category-${code}`)).join(", ");
+/** Category codes → their labels, joined, in the reader's language (`t` of that language). */
+export function categoryLabels(t: (key: string) => string, codes: readonly string[]): string {
+  return codes.map((code) => t(`category-${code}`)).join(", ");
 }
 
 /** Coordinates rounded to ~1 km: enough for an admin to see the area, never the doorstep. */
@@ -37,7 +37,7 @@ export function applicationCard(i18n: Translator, language: string, userId: numb
   const lines = [
     t("admin-application-title", { id: String(userId) }),
     t("field-alias", { value: escapeHtml(input.alias) }),
-    t("field-categories", { value: escapeHtml(categoryLabels(i18n, language, input.categories)) }),
+    t("field-categories", { value: escapeHtml(categoryLabels(t, input.categories)) }),
   ];
   if (input.categoriesNote) lines.push(t("field-categories-note", { value: escapeHtml(input.categoriesNote) }));
   lines.push(t("field-profile", { value: escapeHtml(input.profile) }));

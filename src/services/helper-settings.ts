@@ -1,4 +1,5 @@
 import { findHelper, helperProofs, isAliasTaken } from "../../db/repositories/helpers.js";
+import { aliasOf } from "../../db/repositories/users.js";
 import { helperPositionColumns } from "../../db/repositories/helper-search.js";
 import type { Helper } from "../../db/schema.js";
 import type { CompleteHelperDraft } from "../domain/helper-profile.js";
@@ -56,10 +57,10 @@ export function setQuietHours(deps: ServiceDeps, userId: number, quiet: { start:
 export async function draftFromHelper(deps: ServiceDeps, userId: number): Promise<CompleteHelperDraft | undefined> {
   const helper = await findHelper(deps.db, userId);
   if (!helper) return undefined;
-  const user = await deps.db.selectFrom("users").select("alias").where("id", "=", userId).executeTakeFirstOrThrow();
+  const alias = await aliasOf(deps.db, userId);
   const proofs = await helperProofs(deps.db, userId);
   return {
-    alias: user.alias,
+    alias,
     categories: JSON.parse(helper.categories) as string[],
     categoriesNote: helper.categories_note,
     profile: helper.profile,

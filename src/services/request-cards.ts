@@ -16,6 +16,11 @@ export function distanceText(i18n: Translator, language: string, meters: number)
   return i18n.t(language, d.unit === "m" ? "distance-m" : "distance-km", { value: String(d.value) });
 }
 
+function requestTitle(i18n: Translator, language: string, request: Pick<HelpRequest, "category">, distanceM: number): string {
+  const category = i18n.t(language, `category-${request.category}`);
+  return i18n.t(language, "request-notice-title", { category, distance: distanceText(i18n, language, distanceM) });
+}
+
 /** A request as a helper sees it before a match: no exact place, no requester identity. */
 export function requestNotice(
   i18n: Translator,
@@ -26,7 +31,7 @@ export function requestNotice(
 ): string {
   const t = (key: string, vars?: Record<string, string | number>) => i18n.t(language, key, vars);
   return [
-    t("request-notice-title", { category: t(`category-${request.category}`), distance: distanceText(i18n, language, distanceM) }),
+    requestTitle(i18n, language, request, distanceM),
     escapeHtml(request.description),
     request.fee > 0 ? t("request-fee", { fee: String(request.fee) }) : t("request-no-fee"),
     t("request-time-left", { minutes: String(minutesLeft(request.expires_at, now)) }),
@@ -36,7 +41,7 @@ export function requestNotice(
 
 /** One line per request for lists: the title and the start of the description. */
 export function requestSummary(i18n: Translator, language: string, request: Pick<HelpRequest, "category" | "description">, distanceM: number): string {
-  const title = i18n.t(language, "request-notice-title", { category: i18n.t(language, `category-${request.category}`), distance: distanceText(i18n, language, distanceM) });
+  const title = requestTitle(i18n, language, request, distanceM);
   const chars = [...request.description];
   const start = chars.length > SUMMARY_CHARS ? `${chars.slice(0, SUMMARY_CHARS).join("")}…` : request.description;
   return `${title} — ${escapeHtml(start)}`;

@@ -1,7 +1,7 @@
 import type { Transaction } from "kysely";
 import { cancelDeadlines, scheduleDeadline } from "../../db/repositories/deadlines.js";
 import { findHelper } from "../../db/repositories/helpers.js";
-import { findUser } from "../../db/repositories/users.js";
+import { aliasOf, findUser } from "../../db/repositories/users.js";
 import { findNearbyHelpers } from "../../db/repositories/helper-search.js";
 import { editByRef, enqueueMessages, type OutgoingMessage } from "../../db/repositories/outbox.js";
 import {
@@ -20,6 +20,7 @@ import { escapeHtml } from "../bot/html.js";
 import { distanceMeters, fuzzLocation, isInQuietHours } from "../domain/geo.js";
 import { minuteOfDay } from "../domain/helper-profile.js";
 import type { ServiceDeps } from "./deps.js";
+import { categoryLabels } from "./helper-cards.js";
 import { acceptKeyboard, closedNotice, distanceText, offerRef, requestNotice, requestRef } from "./request-cards.js";
 import { languageFor, noticeTo } from "./recipients.js";
 import { InlineKeyboard } from "grammy";
@@ -118,12 +119,7 @@ export async function fanOutWave(deps: ServiceDeps, trx: Transaction<Database>, 
     limit: fanoutWaveSize * 2,
     excludeUserIds: exclude,
   });
-  const restricted = new Set(
-    found.length === 0
-      ? []
-      : (await trx.selectFrom("users").select("id").where("id", "in", found.map((h) => h.userId)).where("restricted_at", "is not", null).execute()).map((u) => u.id),
-  );
-  const awake = found.filter((h) => !restricted.has(h.userId) && !isInQuietHours(minute, h.quietStartMinute, h.quietEndMinute));
+  const awake = found.filter((h) => !isInQuietHours(minute, h.quietStartMinute, h.quietEndMinute));
   const wave = awake.slice(0, fanoutWaveSize);
   if (wave.length === 0) return 0;
 
@@ -176,7 +172,7 @@ export async function acceptRequest(deps: ServiceDeps, helperId: number, request
     if (request.requester_id === helperId) return { ok: false, reason: "own-request" };
     const helper = await findHelper(trx, helperId);
     if (!helper || helper.status !== "approved") return { ok: false, reason: "not-helper" };
-    if ((await findUser(trx, helperId))?.restricted_at) return { ok: false, reason: "restricted" };
+    if (helper.restricted) return { ok: false, reason: "restricted" };
     const distance = distanceMeters(helper, request);
     const inserted = await trx
       .insertInto("offers")
@@ -188,10 +184,10 @@ export async function acceptRequest(deps: ServiceDeps, helperId: number, request
     // Someone offered: no further waves for now.
     await cancelDeadlines(trx, "request-wave", requestId);
 
-    const alias = (await trx.selectFrom("users").select("alias").where("id", "=", helperId).executeTakeFirstOrThrow()).alias;
+    const alias = await aliasOf(trx, helperId);
     const language = await languageFor(trx, request.requester_id);
     const t = (key: string, vars?: Record<string, string | number>) => deps.i18n.t(language, key, vars);
-    const categories = (JSON.parse(helper.categories) as string[]).map((c) => t(`category-${c}`)).join(", ");
+    const categories = categoryLabels(t, JSON.parse(helper.categories) as string[]);
     const text = [
       t("offer-card-title", { alias: escapeHtml(alias), eta: String(etaMinutes), distance: distanceText(deps.i18n, language, distance) }),
       t("field-categories", { value: escapeHtml(categories) }),
@@ -220,7 +216,7 @@ export async function withdrawOffer(deps: ServiceDeps, helperId: number, offerId
     if (!request || request.status !== "open") return false;
     const result = await trx.updateTable("offers").set({ status: "withdrawn" }).where("id", "=", offerId).where("status", "=", "active").executeTakeFirst();
     if (result.numUpdatedRows === 0n) return false;
-    const alias = (await trx.selectFrom("users").select("alias").where("id", "=", helperId).executeTakeFirstOrThrow()).alias;
+    const alias = await aliasOf(trx, helperId);
     await enqueueMessages(trx, now, [editByRef(offerRef(offerId), (l) => deps.i18n.t(l, "offer-withdrawn", { alias: escapeHtml(alias) }))]);
     // With no active offer left, waves resume.
     const offers = await offersOf(trx, request.id);
@@ -257,7 +253,7 @@ export async function chooseOffer(deps: ServiceDeps, requesterId: number, offerI
     await cancelDeadlines(trx, "request-expiry", request.id);
     await cancelDeadlines(trx, "request-wave", request.id);
 
-    const alias = (await trx.selectFrom("users").select("alias").where("id", "=", offer.helper_id).executeTakeFirstOrThrow()).alias;
+    const alias = await aliasOf(trx, offer.helper_id);
     const helperLanguage = await languageFor(trx, offer.helper_id);
     const t = (key: string, vars?: Record<string, string | number>) => deps.i18n.t(helperLanguage, key, vars);
     const messages: OutgoingMessage[] = [

@@ -3,7 +3,7 @@ import { findHelper } from "../../../db/repositories/helpers.js";
 import type { Helper } from "../../../db/schema.js";
 import { isValidCoordinate } from "../../domain/geo.js";
 import { parseQuietHours } from "../../domain/helper-profile.js";
-import { approximateArea, quietHoursText } from "../../services/helper-cards.js";
+import { approximateArea, categoryLabels, quietHoursText } from "../../services/helper-cards.js";
 import { setAvailability, setQuietHours, setRadius, updateHelperPosition } from "../../services/helper-settings.js";
 import { callbackArgs, callbackData, callbackPattern } from "../callback-data.js";
 import type { BotContext } from "../context.js";
@@ -33,7 +33,7 @@ function profileText(ctx: BotContext, helper: Helper): string {
   const lines = [
     t("profile-title", { status: t(`helper-status-${helper.status}`) }),
     t("field-alias", { value: escapeHtml(ctx.user!.alias) }),
-    t("field-categories", { value: escapeHtml(categories.map((c) => t(`category-${c}`)).join(", ")) }),
+    t("field-categories", { value: escapeHtml(categoryLabels(t, categories)) }),
   ];
   if (helper.categories_note) lines.push(t("field-categories-note", { value: escapeHtml(helper.categories_note) }));
   lines.push(t("field-profile", { value: escapeHtml(helper.profile) }));
