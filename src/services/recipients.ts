@@ -10,6 +10,13 @@ export async function languageFor(db: Kysely<Database> | Transaction<Database>, 
   return languageOf(await findUser(db, userId));
 }
 
+/** Languages of many recipients in one read (a fan-out wave writes to hundreds at once). */
+export async function languagesFor(db: Kysely<Database>, userIds: readonly number[]): Promise<Map<number, Language>> {
+  if (userIds.length === 0) return new Map();
+  const users = await db.selectFrom("users").select(["id", "language", "client_language"]).where("id", "in", userIds).execute();
+  return new Map(users.map((u) => [u.id, languageOf(u)]));
+}
+
 /** A text notice to someone other than the actor, written in their language (HTML; escape variables). */
 export async function noticeTo(
   db: Kysely<Database> | Transaction<Database>,

@@ -22,7 +22,8 @@ import { minuteOfDay } from "../domain/helper-profile.js";
 import type { ServiceDeps } from "./deps.js";
 import { categoryLabels } from "./helper-cards.js";
 import { acceptKeyboard, closedNotice, distanceText, offerRef, requestNotice, requestRef } from "./request-cards.js";
-import { languageFor, noticeTo } from "./recipients.js";
+import { languageFor, languagesFor, noticeTo } from "./recipients.js";
+import { languageOf } from "../bot/locale.js";
 import { InlineKeyboard } from "grammy";
 
 export interface RequestDraft {
@@ -129,8 +130,9 @@ export async function fanOutWave(deps: ServiceDeps, trx: Transaction<Database>, 
     .values(wave.map((h) => ({ request_id: requestId, helper_id: h.userId, wave: waveNumber, distance_m: h.distanceM, notified_at: now })))
     .execute();
   const messages: OutgoingMessage[] = [];
+  const languages = await languagesFor(trx, wave.map((h) => h.userId));
   for (const helper of wave) {
-    const language = await languageFor(trx, helper.userId);
+    const language = languages.get(helper.userId) ?? languageOf(undefined);
     messages.push(
       {
         chatId: helper.userId,
