@@ -1,18 +1,14 @@
 import tseslint from "typescript-eslint";
 
-export default tseslint.config(
-  { ignores: ["node_modules/", "data/", "coverage/"] },
-  ...tseslint.configs.recommended,
-  {
-    languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ["eslint.config.js"] }, tsconfigRootDir: import.meta.dirname },
-    },
-    rules: {
-      // A promise nobody awaits loses its error and its ordering; the bot must never do that.
-      "@typescript-eslint/no-floating-promises": "error",
-      "@typescript-eslint/no-misused-promises": "error",
-      "@typescript-eslint/no-explicit-any": "off",
-      "@typescript-eslint/no-non-null-assertion": "off",
-    },
+export default tseslint.config({ ignores: ["node_modules/", "data/", "coverage/"] }, ...tseslint.configs.recommended, {
+  languageOptions: {
+    parserOptions: { projectService: { allowDefaultProject: ["eslint.config.js"] }, tsconfigRootDir: import.meta.dirname },
   },
-);
+  rules: {
+    // A promise nobody awaits loses its error and its ordering; the bot must never do that.
+    "@typescript-eslint/no-floating-promises": "error",
+    "@typescript-eslint/no-misused-promises": "error",
+    "@typescript-eslint/no-explicit-any": "off",
+    "@typescript-eslint/no-non-null-assertion": "off",
+  },
+});

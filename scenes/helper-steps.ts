@@ -20,7 +20,14 @@ import { buttonAnswer, placeAnswer, textAnswer, waitForAnswer } from "./steps.js
  * The registration questions, one function each. The edit scene runs the same ones, so a
  * helper changing a field sees the same question and the same rules as when registering.
  */
-export async function askStep(deps: BotDeps, conversation: Scene, ctx: SceneContext, step: DraftStep, draft: HelperDraft, userId: number): Promise<HelperDraft> {
+export async function askStep(
+  deps: BotDeps,
+  conversation: Scene,
+  ctx: SceneContext,
+  step: DraftStep,
+  draft: HelperDraft,
+  userId: number,
+): Promise<HelperDraft> {
   switch (step) {
     case "alias":
       return { ...draft, alias: await askAlias(deps, conversation, ctx, draft, userId) };
@@ -71,7 +78,12 @@ function categoryKeyboard(ctx: SceneContext, categories: readonly string[], chos
   return keyboard.row().text(ctx.t("reg-categories-done"), callbackData("regcat", "done"));
 }
 
-async function askCategories(deps: BotDeps, conversation: Scene, ctx: SceneContext, draft: HelperDraft): Promise<Pick<HelperDraft, "categories" | "categoriesNote">> {
+async function askCategories(
+  deps: BotDeps,
+  conversation: Scene,
+  ctx: SceneContext,
+  draft: HelperDraft,
+): Promise<Pick<HelperDraft, "categories" | "categoriesNote">> {
   const all = deps.config.categories;
   const chosen = new Set((draft.categories ?? []).filter((c) => all.includes(c)));
   const question = await ctx.reply(ctx.t("reg-categories-prompt"), { reply_markup: categoryKeyboard(ctx, all, chosen) });

@@ -29,7 +29,12 @@ export function postRequestScene(deps: BotDeps) {
     if (againFrom !== undefined) {
       const old = await conversation.external(() => findRequest(deps.db, againFrom));
       if (old && old.requester_id === userId) {
-        draft = { category: old.category, description: old.description, place: { latitude: old.latitude, longitude: old.longitude }, fee: old.fee };
+        draft = {
+          category: old.category,
+          description: old.description,
+          place: { latitude: old.latitude, longitude: old.longitude },
+          fee: old.fee,
+        };
       }
     }
     if (Object.keys(draft).length === 0) await ctx.reply(ctx.t("ask-intro"));
@@ -39,7 +44,9 @@ export function postRequestScene(deps: BotDeps) {
     for (;;) {
       const complete = draft as RequestDraft;
       await ctx.reply(confirmationCard(ctx, complete), { parse_mode: "HTML", reply_markup: confirmationKeyboard(ctx) });
-      const { value, ctx: answered } = await waitForAnswer(conversation, (c) => buttonAnswer(c, callbackPattern("askrev"), "scene-expected-button"));
+      const { value, ctx: answered } = await waitForAnswer(conversation, (c) =>
+        buttonAnswer(c, callbackPattern("askrev"), "scene-expected-button"),
+      );
       const [action, field] = callbackArgs(value, "askrev") ?? [];
       await answered.answerCallbackQuery();
       await answered.editMessageReplyMarkup({ reply_markup: undefined });
@@ -97,7 +104,9 @@ async function askField(deps: BotDeps, conversation: Scene, ctx: SceneContext, f
       return { ...draft, description: value };
     }
     case "place": {
-      await ctx.reply(ctx.t("ask-place-prompt"), { reply_markup: new Keyboard().requestLocation(ctx.t("send-my-location")).resized().oneTime() });
+      await ctx.reply(ctx.t("ask-place-prompt"), {
+        reply_markup: new Keyboard().requestLocation(ctx.t("send-my-location")).resized().oneTime(),
+      });
       const { value, ctx: answered } = await waitForAnswer(conversation, (c) => placeAnswer(c, "ask-place-hint"));
       await answered.reply(ctx.t("ask-place-saved"), { reply_markup: { remove_keyboard: true } });
       return { ...draft, place: { latitude: value.latitude, longitude: value.longitude } };
@@ -120,7 +129,9 @@ async function askCategory(deps: BotDeps, conversation: Scene, ctx: SceneContext
     const answer = buttonAnswer(c, callbackPattern("askcat"), "ask-category-hint");
     if (!("value" in answer)) return answer;
     const code = callbackArgs(answer.value, "askcat")?.[0];
-    return code && deps.config.categories.includes(code) && c.callbackQuery?.message?.message_id === question.message_id ? { value: code } : { hint: c.t("button-stale") };
+    return code && deps.config.categories.includes(code) && c.callbackQuery?.message?.message_id === question.message_id
+      ? { value: code }
+      : { hint: c.t("button-stale") };
   });
   await answered.answerCallbackQuery();
   await answered.editMessageText(ctx.t("ask-category-chosen", { category: ctx.t(`category-${value}`) }));
@@ -139,13 +150,17 @@ async function askValidity(deps: BotDeps, conversation: Scene, ctx: SceneContext
       const arg = callbackArgs(c.callbackQuery.data, "askval")?.[0];
       if (arg === "other") return { value: "other" };
       const minutes = Number(arg);
-      return validityPresetsMinutes.includes(minutes) && c.callbackQuery.message?.message_id === question.message_id ? { value: minutes } : { hint: c.t("button-stale") };
+      return validityPresetsMinutes.includes(minutes) && c.callbackQuery.message?.message_id === question.message_id
+        ? { value: minutes }
+        : { hint: c.t("button-stale") };
     }
     // Typing a number right away is as good as pressing "Other" first.
     const text = textAnswer(c, 20, "ask-validity-hint");
     if (!("value" in text)) return text;
     const minutes = parseValidityMinutes(text.value);
-    return minutes !== undefined && minutes >= validityMinMinutes && minutes <= validityMaxMinutes ? { value: minutes } : { hint: c.t("ask-validity-bounds", bounds) };
+    return minutes !== undefined && minutes >= validityMinMinutes && minutes <= validityMaxMinutes
+      ? { value: minutes }
+      : { hint: c.t("ask-validity-bounds", bounds) };
   });
   if (answered.callbackQuery) await answered.answerCallbackQuery();
   if (value !== "other") {
@@ -157,13 +172,17 @@ async function askValidity(deps: BotDeps, conversation: Scene, ctx: SceneContext
     const text = textAnswer(c, 20, "ask-validity-hint");
     if (!("value" in text)) return text;
     const minutes = parseValidityMinutes(text.value);
-    return minutes !== undefined && minutes >= validityMinMinutes && minutes <= validityMaxMinutes ? { value: minutes } : { hint: c.t("ask-validity-bounds", bounds) };
+    return minutes !== undefined && minutes >= validityMinMinutes && minutes <= validityMaxMinutes
+      ? { value: minutes }
+      : { hint: c.t("ask-validity-bounds", bounds) };
   });
   return custom;
 }
 
 function durationLabel(ctx: SceneContext, minutes: number): string {
-  return minutes % 60 === 0 ? ctx.t("duration-hours", { hours: String(minutes / 60) }) : ctx.t("duration-minutes", { minutes: String(minutes) });
+  return minutes % 60 === 0
+    ? ctx.t("duration-hours", { hours: String(minutes / 60) })
+    : ctx.t("duration-minutes", { minutes: String(minutes) });
 }
 
 async function askFee(deps: BotDeps, conversation: Scene, ctx: SceneContext, userId: number): Promise<number> {

@@ -26,7 +26,9 @@ export function quietHoursScene(deps: BotDeps) {
     const userId = answered.from!.id;
     await conversation.external(() => setQuietHours(deps, userId, value));
     await answered.reply(
-      value ? answered.t("quiet-set", { value: quietHoursText(answered.t, { quiet_start_minute: value.start, quiet_end_minute: value.end }) }) : answered.t("quiet-cleared"),
+      value
+        ? answered.t("quiet-set", { value: quietHoursText(answered.t, { quiet_start_minute: value.start, quiet_end_minute: value.end }) })
+        : answered.t("quiet-cleared"),
     );
   };
 }

@@ -57,7 +57,9 @@ export function helperProfileScene(deps: BotDeps) {
     for (;;) {
       const complete = draft as CompleteHelperDraft;
       await ctx.reply(reviewCard(ctx, complete, mode), { parse_mode: "HTML", reply_markup: reviewKeyboard(ctx, mode) });
-      const { value, ctx: answered } = await waitForAnswer(conversation, (c) => buttonAnswer(c, callbackPattern("rev"), "scene-expected-button"));
+      const { value, ctx: answered } = await waitForAnswer(conversation, (c) =>
+        buttonAnswer(c, callbackPattern("rev"), "scene-expected-button"),
+      );
       const [action, field] = callbackArgs(value, "rev") ?? [];
       await answered.answerCallbackQuery();
       await answered.editMessageReplyMarkup({ reply_markup: undefined });
@@ -97,7 +99,9 @@ async function askResume(conversation: Scene, ctx: SceneContext): Promise<"resum
       .text(ctx.t("reg-resume-continue"), callbackData("regres", "resume"))
       .text(ctx.t("reg-resume-restart"), callbackData("regres", "restart")),
   });
-  const { value, ctx: answered } = await waitForAnswer(conversation, (c) => buttonAnswer(c, callbackPattern("regres"), "scene-expected-button"));
+  const { value, ctx: answered } = await waitForAnswer(conversation, (c) =>
+    buttonAnswer(c, callbackPattern("regres"), "scene-expected-button"),
+  );
   await answered.answerCallbackQuery();
   await answered.editMessageReplyMarkup({ reply_markup: undefined });
   return callbackArgs(value, "regres")?.[0] === "restart" ? "restart" : "resume";

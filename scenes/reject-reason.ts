@@ -9,7 +9,9 @@ const REASON_MAX = 300;
 export function rejectReasonScene(deps: BotDeps) {
   return async function rejectReason(conversation: Scene, ctx: SceneContext, applicantId: number, alias: string): Promise<void> {
     await ctx.reply(ctx.t("admin-reject-reason-prompt", { alias: escapeHtml(alias), id: String(applicantId) }), { parse_mode: "HTML" });
-    const { value: reason, ctx: answered } = await waitForAnswer(conversation, (c) => textAnswer(c, REASON_MAX, "admin-reject-reason-hint"));
+    const { value: reason, ctx: answered } = await waitForAnswer(conversation, (c) =>
+      textAnswer(c, REASON_MAX, "admin-reject-reason-hint"),
+    );
     const adminId = answered.from!.id;
     const result = await conversation.external(() => decideApplication(deps, { adminId, userId: applicantId, approve: false, reason }));
     await answered.reply(

@@ -8,7 +8,10 @@ const intList = (fallback: string) =>
     .string()
     .default(fallback)
     .transform((s, ctx) => {
-      const parts = s.split(",").map((p) => p.trim()).filter((p) => p !== "");
+      const parts = s
+        .split(",")
+        .map((p) => p.trim())
+        .filter((p) => p !== "");
       const numbers = parts.map(Number);
       if (numbers.length === 0 || numbers.some((n) => !Number.isInteger(n) || n <= 0)) {
         ctx.addIssue({ code: "custom", message: "expected a comma-separated list of positive whole numbers" });
@@ -20,52 +23,63 @@ const intList = (fallback: string) =>
 const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
 
 const variables = z.object({
-    BOT_TOKEN: z
-      .string()
-      .trim()
-      .regex(/^\d+:[\w-]{20,}$/, "expected a token like 123456789:AA… as given by @BotFather")
-      .optional(),
-    BOT_API_ROOT: z.url().default("https://api.telegram.org"),
-    DATABASE_URL: z
-      .string()
-      .default("sqlite:data/doum.sqlite")
-      .refine((u) => /^(sqlite:|postgres(ql)?:\/\/)/.test(u), "expected sqlite:<file> or postgres://…"),
-    ADMIN_IDS: z
-      .string()
-      .default("")
-      .refine((s) => /^\s*(\d+\s*(,\s*\d+\s*)*)?$/.test(s), "expected comma-separated Telegram user ids")
-      .transform((s) => s.split(",").map((p) => p.trim()).filter((p) => p !== "").map(Number)),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-    TZ: z
-      .string()
-      .default("Asia/Seoul")
-      .refine((tz) => {
-        try {
-          new Intl.DateTimeFormat("en", { timeZone: tz });
-          return true;
-        } catch {
-          return false;
-        }
-      }, "expected an IANA time zone such as Asia/Seoul"),
-    HELP_CATEGORIES: z
-      .string()
-      .default("moving,repairs,tech,errands,pets,accompany,car,other")
-      .transform((s) => s.split(",").map((c) => c.trim()).filter((c) => /^[a-z][a-z0-9_]{0,15}$/.test(c))),
-    REQUEST_VALIDITY_PRESETS_MINUTES: intList("15,30,60,180"),
-    REQUEST_VALIDITY_MIN_MINUTES: int(5, 1),
-    REQUEST_VALIDITY_MAX_MINUTES: int(1440, 1),
-    MAX_OPEN_REQUESTS_PER_USER: int(3, 1),
-    HELPER_RADIUS_PRESETS_KM: intList("1,3,5,10"),
-    DEFAULT_RADIUS_KM: int(3, 1),
-    MAX_RADIUS_KM: int(10, 1),
-    LOCATION_FUZZ_METERS: int(500, 300),
-    PENALTY_LIMIT: int(3, 1),
-    HELP_BADGES_PER_PENALTY_REMOVAL: int(5, 1),
-    PRIZE_THRESHOLD: int(100, 1),
-    HELPER_CANCEL_GRACE_MINUTES: int(10),
-    REQUESTER_CANCEL_GRACE_MINUTES: int(10),
-    FANOUT_WAVE_SIZE: int(10, 1),
-    FANOUT_WAVE_INTERVAL_SECONDS: int(180, 1),
+  BOT_TOKEN: z
+    .string()
+    .trim()
+    .regex(/^\d+:[\w-]{20,}$/, "expected a token like 123456789:AA… as given by @BotFather")
+    .optional(),
+  BOT_API_ROOT: z.url().default("https://api.telegram.org"),
+  DATABASE_URL: z
+    .string()
+    .default("sqlite:data/doum.sqlite")
+    .refine((u) => /^(sqlite:|postgres(ql)?:\/\/)/.test(u), "expected sqlite:<file> or postgres://…"),
+  ADMIN_IDS: z
+    .string()
+    .default("")
+    .refine((s) => /^\s*(\d+\s*(,\s*\d+\s*)*)?$/.test(s), "expected comma-separated Telegram user ids")
+    .transform((s) =>
+      s
+        .split(",")
+        .map((p) => p.trim())
+        .filter((p) => p !== "")
+        .map(Number),
+    ),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  TZ: z
+    .string()
+    .default("Asia/Seoul")
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "expected an IANA time zone such as Asia/Seoul"),
+  HELP_CATEGORIES: z
+    .string()
+    .default("moving,repairs,tech,errands,pets,accompany,car,other")
+    .transform((s) =>
+      s
+        .split(",")
+        .map((c) => c.trim())
+        .filter((c) => /^[a-z][a-z0-9_]{0,15}$/.test(c)),
+    ),
+  REQUEST_VALIDITY_PRESETS_MINUTES: intList("15,30,60,180"),
+  REQUEST_VALIDITY_MIN_MINUTES: int(5, 1),
+  REQUEST_VALIDITY_MAX_MINUTES: int(1440, 1),
+  MAX_OPEN_REQUESTS_PER_USER: int(3, 1),
+  HELPER_RADIUS_PRESETS_KM: intList("1,3,5,10"),
+  DEFAULT_RADIUS_KM: int(3, 1),
+  MAX_RADIUS_KM: int(10, 1),
+  LOCATION_FUZZ_METERS: int(500, 300),
+  PENALTY_LIMIT: int(3, 1),
+  HELP_BADGES_PER_PENALTY_REMOVAL: int(5, 1),
+  PRIZE_THRESHOLD: int(100, 1),
+  HELPER_CANCEL_GRACE_MINUTES: int(10),
+  REQUESTER_CANCEL_GRACE_MINUTES: int(10),
+  FANOUT_WAVE_SIZE: int(10, 1),
+  FANOUT_WAVE_INTERVAL_SECONDS: int(180, 1),
 });
 
 /** Every variable the bot reads; .env.example documents exactly these. */

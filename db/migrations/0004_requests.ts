@@ -54,12 +54,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "bigint", (c) => c.notNull())
     .addColumn("fired_at", "bigint")
     .execute();
-  await db.schema
-    .createIndex("deadlines_due")
-    .on("deadlines")
-    .columns(["due_at", "id"])
-    .where(sql.ref("state"), "=", "pending")
-    .execute();
+  await db.schema.createIndex("deadlines_due").on("deadlines").columns(["due_at", "id"]).where(sql.ref("state"), "=", "pending").execute();
 
   // Credits are a ledger: the balance is the sum, and every entry says why.
   await withAutoId(db, db.schema.createTable("credit_entries"))

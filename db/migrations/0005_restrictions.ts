@@ -9,8 +9,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // Mirrors of users.reachable and users.restricted_at on helpers, so the nearby search can
   // skip blocked and restricted helpers inside its index instead of asking users per result.
-  await db.schema.alterTable("helpers").addColumn("reachable", "integer", (c) => c.notNull().defaultTo(1)).execute();
-  await db.schema.alterTable("helpers").addColumn("restricted", "integer", (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable("helpers")
+    .addColumn("reachable", "integer", (c) => c.notNull().defaultTo(1))
+    .execute();
+  await db.schema
+    .alterTable("helpers")
+    .addColumn("restricted", "integer", (c) => c.notNull().defaultTo(0))
+    .execute();
   await sql`update helpers set reachable = (select reachable from users where users.id = helpers.user_id)`.execute(db);
   // As index columns, not in the index's condition: SQLite stops treating a partial index as
   // covering once its condition has more than two terms.

@@ -3,7 +3,10 @@ import type { Database, Deadline, DeadlineKind } from "../schema.js";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
-export async function scheduleDeadline(db: Executor, deadline: { kind: DeadlineKind; subjectId: number; dueAt: number; now: number }): Promise<void> {
+export async function scheduleDeadline(
+  db: Executor,
+  deadline: { kind: DeadlineKind; subjectId: number; dueAt: number; now: number },
+): Promise<void> {
   await db
     .insertInto("deadlines")
     .values({ kind: deadline.kind, subject_id: deadline.subjectId, due_at: deadline.dueAt, state: "pending", created_at: deadline.now })
@@ -11,22 +14,47 @@ export async function scheduleDeadline(db: Executor, deadline: { kind: DeadlineK
 }
 
 export function dueDeadlines(db: Executor, now: number, limit: number): Promise<Deadline[]> {
-  return db.selectFrom("deadlines").selectAll().where("state", "=", "pending").where("due_at", "<=", now).orderBy("due_at").orderBy("id").limit(limit).execute();
+  return db
+    .selectFrom("deadlines")
+    .selectAll()
+    .where("state", "=", "pending")
+    .where("due_at", "<=", now)
+    .orderBy("due_at")
+    .orderBy("id")
+    .limit(limit)
+    .execute();
 }
 
 export async function nextDueAt(db: Executor): Promise<number | undefined> {
-  const row = await db.selectFrom("deadlines").select("due_at").where("state", "=", "pending").orderBy("due_at").limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom("deadlines")
+    .select("due_at")
+    .where("state", "=", "pending")
+    .orderBy("due_at")
+    .limit(1)
+    .executeTakeFirst();
   return row?.due_at;
 }
 
 /** The guard that makes firing happen once: only the caller that flips it from pending fires. */
 export async function claimDeadline(db: Transaction<Database>, id: number, now: number): Promise<boolean> {
-  const result = await db.updateTable("deadlines").set({ state: "done", fired_at: now }).where("id", "=", id).where("state", "=", "pending").executeTakeFirst();
+  const result = await db
+    .updateTable("deadlines")
+    .set({ state: "done", fired_at: now })
+    .where("id", "=", id)
+    .where("state", "=", "pending")
+    .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
 
 export async function cancelDeadlines(db: Executor, kind: DeadlineKind, subjectId: number): Promise<void> {
-  await db.updateTable("deadlines").set({ state: "cancelled" }).where("kind", "=", kind).where("subject_id", "=", subjectId).where("state", "=", "pending").execute();
+  await db
+    .updateTable("deadlines")
+    .set({ state: "cancelled" })
+    .where("kind", "=", kind)
+    .where("subject_id", "=", subjectId)
+    .where("state", "=", "pending")
+    .execute();
 }
 
 /** A failed firing is tried again later rather than in a tight loop. */

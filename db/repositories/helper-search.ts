@@ -242,7 +242,10 @@ function compileStatement(db: Kysely<Database>, values: StatementValues, wraps: 
     if (byShape.size >= MAX_CACHED_STATEMENTS) byShape.clear();
     byShape.set(shape, template);
   }
-  return CompiledQuery.raw(template.sql, template.slots.map((slot) => ("pick" in slot ? slot.pick(values) : slot.constant)));
+  return CompiledQuery.raw(
+    template.sql,
+    template.slots.map((slot) => ("pick" in slot ? slot.pick(values) : slot.constant)),
+  );
 }
 
 /** Far above any coordinate, cell number, id or limit, so a marker can never be a real value. */

@@ -41,7 +41,14 @@ export async function transitionHelper(
   if (result.numUpdatedRows === 0n) return undefined;
   await db
     .insertInto("helper_status_history")
-    .values({ user_id: change.userId, from_status: current.status, to_status: change.to, actor_id: change.actorId, reason: change.reason, at: change.at })
+    .values({
+      user_id: change.userId,
+      from_status: current.status,
+      to_status: change.to,
+      actor_id: change.actorId,
+      reason: change.reason,
+      at: change.at,
+    })
     .execute();
   return current.status;
 }

@@ -61,7 +61,11 @@ export function offersOf(db: Executor, requestId: number): Promise<Offer[]> {
 }
 
 /** Open requests inside a bounding box; the caller computes exact distances. */
-export function openRequestsInBox(db: Executor, box: { minLat: number; maxLat: number; minLon: number; maxLon: number }, excludeRequesterId: number) {
+export function openRequestsInBox(
+  db: Executor,
+  box: { minLat: number; maxLat: number; minLon: number; maxLon: number },
+  excludeRequesterId: number,
+) {
   return db
     .selectFrom("requests")
     .selectAll()

@@ -67,7 +67,11 @@ export async function setReachable(db: Kysely<Database>, id: number, reachable: 
       .where("id", "=", id)
       .where("reachable", "=", reachable ? 0 : 1)
       .executeTakeFirst();
-    await trx.updateTable("helpers").set({ reachable: reachable ? 1 : 0 }).where("user_id", "=", id).execute();
+    await trx
+      .updateTable("helpers")
+      .set({ reachable: reachable ? 1 : 0 })
+      .where("user_id", "=", id)
+      .execute();
     return result.numUpdatedRows > 0n;
   });
 }
@@ -76,13 +80,21 @@ export async function setReachable(db: Kysely<Database>, id: number, reachable: 
  * Returns false when the user did not exist or was already in that state. Call inside the
  * transaction of the change: the helper's copy of the flag changes in the same statement set.
  */
-export async function setRestricted(trx: Transaction<Database>, id: number, restriction: { at: number; reason: string } | null): Promise<boolean> {
+export async function setRestricted(
+  trx: Transaction<Database>,
+  id: number,
+  restriction: { at: number; reason: string } | null,
+): Promise<boolean> {
   const result = await trx
     .updateTable("users")
     .set({ restricted_at: restriction?.at ?? null, restricted_reason: restriction?.reason ?? null })
     .where("id", "=", id)
     .where("restricted_at", restriction ? "is" : "is not", null)
     .executeTakeFirst();
-  await trx.updateTable("helpers").set({ restricted: restriction ? 1 : 0 }).where("user_id", "=", id).execute();
+  await trx
+    .updateTable("helpers")
+    .set({ restricted: restriction ? 1 : 0 })
+    .where("user_id", "=", id)
+    .execute();
   return result.numUpdatedRows > 0n;
 }

@@ -5,7 +5,19 @@ import type { Language } from "../../db/schema.js";
 import { LANGUAGES } from "./locale.js";
 
 /** Commands every user sees, in menu order. */
-const USER_COMMANDS = ["start", "ask", "nearby", "helper", "profile", "available", "radius", "quiet", "language", "help", "cancel"] as const;
+const USER_COMMANDS = [
+  "start",
+  "ask",
+  "nearby",
+  "helper",
+  "profile",
+  "available",
+  "radius",
+  "quiet",
+  "language",
+  "help",
+  "cancel",
+] as const;
 /** Shown only in admins' own menus; everyone else gets "unknown command" for them. */
 const ADMIN_COMMANDS = ["pending", "approve", "reject", "suspend", "reinstate", "restrict", "unrestrict", "credit"] as const;
 

@@ -1,14 +1,6 @@
 import { type Api, GrammyError, HttpError } from "grammy";
 import type { Kysely } from "kysely";
-import {
-  claimMessage,
-  dueMessages,
-  markFinal,
-  markSent,
-  releaseInFlight,
-  retryLater,
-  settleRef,
-} from "../../db/repositories/outbox.js";
+import { claimMessage, dueMessages, markFinal, markSent, releaseInFlight, retryLater, settleRef } from "../../db/repositories/outbox.js";
 import type { Database, OutboxTable } from "../../db/schema.js";
 import type { Selectable } from "kysely";
 import type { Logger } from "../logger.js";
@@ -79,8 +71,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
         chat_id: row.chat_id,
         ...params,
       });
-      const messageId =
-        typeof result === "object" && result !== null && "message_id" in result ? Number(result.message_id) : null;
+      const messageId = typeof result === "object" && result !== null && "message_id" in result ? Number(result.message_id) : null;
       await markSent(db, row.id, Date.now(), messageId);
     } catch (error) {
       await handleFailure(row, error);

@@ -12,7 +12,10 @@ export type CreditResult = { ok: true; balance: number } | { ok: false; reason: 
  * An admin adds (or takes back) credits with a reason. Credits are a ledger: the entry, the
  * audit line and the notice to the user are written together.
  */
-export async function adjustCredits(deps: ServiceDeps, change: { adminId: number; userId: number; amount: number; reason: string }): Promise<CreditResult> {
+export async function adjustCredits(
+  deps: ServiceDeps,
+  change: { adminId: number; userId: number; amount: number; reason: string },
+): Promise<CreditResult> {
   const now = deps.clock.now();
   const result = await deps.db.transaction().execute(async (trx): Promise<CreditResult> => {
     if (!(await findUser(trx, change.userId))) return { ok: false, reason: "no-user" };
@@ -20,9 +23,23 @@ export async function adjustCredits(deps: ServiceDeps, change: { adminId: number
     if (before + change.amount < 0) return { ok: false, reason: "would-go-negative", balance: before };
     await trx
       .insertInto("credit_entries")
-      .values({ user_id: change.userId, amount: change.amount, reason: "admin", request_id: null, actor_id: change.adminId, note: change.reason, created_at: now })
+      .values({
+        user_id: change.userId,
+        amount: change.amount,
+        reason: "admin",
+        request_id: null,
+        actor_id: change.adminId,
+        note: change.reason,
+        created_at: now,
+      })
       .execute();
-    await recordAudit(trx, { adminId: change.adminId, action: "credits.adjust", subjectId: change.userId, reason: `${change.amount}: ${change.reason}`, at: now });
+    await recordAudit(trx, {
+      adminId: change.adminId,
+      action: "credits.adjust",
+      subjectId: change.userId,
+      reason: `${change.amount}: ${change.reason}`,
+      at: now,
+    });
     const balance = before + change.amount;
     await enqueueMessages(trx, now, [
       await noticeTo(trx, deps.i18n, change.userId, "credits-adjusted", {

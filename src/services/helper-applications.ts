@@ -30,7 +30,11 @@ export async function submitApplication(deps: ServiceDeps, userId: number, draft
       return { ok: false, reason: "already-helper" };
     }
     await trx.updateTable("users").set({ alias: draft.alias }).where("id", "=", userId).execute();
-    const applicant = await trx.selectFrom("users").select(["reachable", "restricted_at"]).where("id", "=", userId).executeTakeFirstOrThrow();
+    const applicant = await trx
+      .selectFrom("users")
+      .select(["reachable", "restricted_at"])
+      .where("id", "=", userId)
+      .executeTakeFirstOrThrow();
     const row = {
       status: "pending" as const,
       reachable: applicant.reachable,
@@ -50,7 +54,11 @@ export async function submitApplication(deps: ServiceDeps, userId: number, draft
       decision_reason: null,
     };
     if (existing) await trx.updateTable("helpers").set(row).where("user_id", "=", userId).execute();
-    else await trx.insertInto("helpers").values({ user_id: userId, ...row }).execute();
+    else
+      await trx
+        .insertInto("helpers")
+        .values({ user_id: userId, ...row })
+        .execute();
     await trx.deleteFrom("helper_proofs").where("user_id", "=", userId).execute();
     if (draft.proofs.length > 0) {
       await trx
@@ -88,13 +96,28 @@ export async function submitApplication(deps: ServiceDeps, userId: number, draft
       });
       const caption = deps.i18n.t(language, "admin-attachment-caption", { alias: escapeHtml(draft.alias), id: String(userId) });
       if (draft.photoFileId) {
-        messages.push({ chatId: adminId, priority: OutboxPriority.notice, method: "sendPhoto", params: { photo: draft.photoFileId, caption, parse_mode: "HTML" } });
+        messages.push({
+          chatId: adminId,
+          priority: OutboxPriority.notice,
+          method: "sendPhoto",
+          params: { photo: draft.photoFileId, caption, parse_mode: "HTML" },
+        });
       }
       for (const proof of draft.proofs) {
         messages.push(
           proof.kind === "photo"
-            ? { chatId: adminId, priority: OutboxPriority.notice, method: "sendPhoto", params: { photo: proof.fileId, caption, parse_mode: "HTML" } }
-            : { chatId: adminId, priority: OutboxPriority.notice, method: "sendDocument", params: { document: proof.fileId, caption, parse_mode: "HTML" } },
+            ? {
+                chatId: adminId,
+                priority: OutboxPriority.notice,
+                method: "sendPhoto",
+                params: { photo: proof.fileId, caption, parse_mode: "HTML" },
+              }
+            : {
+                chatId: adminId,
+                priority: OutboxPriority.notice,
+                method: "sendDocument",
+                params: { document: proof.fileId, caption, parse_mode: "HTML" },
+              },
         );
       }
     }
@@ -105,9 +128,7 @@ export async function submitApplication(deps: ServiceDeps, userId: number, draft
   return result;
 }
 
-export type DecisionResult =
-  | { ok: true; alias: string }
-  | { ok: false; reason: "not-found" | "not-pending"; status?: HelperStatus };
+export type DecisionResult = { ok: true; alias: string } | { ok: false; reason: "not-found" | "not-pending"; status?: HelperStatus };
 
 /**
  * Approve or reject a pending application. Guarded: of two admins (or two taps) exactly one
@@ -131,7 +152,13 @@ export async function decideApplication(
       at: now,
     });
     if (!from) return { ok: false, reason: "not-pending", status: helper.status };
-    await recordAudit(trx, { adminId: decision.adminId, action: decision.approve ? "helper.approve" : "helper.reject", subjectId: decision.userId, reason: decision.reason, at: now });
+    await recordAudit(trx, {
+      adminId: decision.adminId,
+      action: decision.approve ? "helper.approve" : "helper.reject",
+      subjectId: decision.userId,
+      reason: decision.reason,
+      at: now,
+    });
 
     const alias = await aliasOf(trx, decision.userId);
     const reason = escapeHtml(decision.reason ?? "");
@@ -152,11 +179,16 @@ export async function decideApplication(
       proofCount: proofs.length,
       hasPhoto: helper.photo_file_id !== null,
     };
-    const adminAlias = (await trx.selectFrom("users").select("alias").where("id", "=", decision.adminId).executeTakeFirst())?.alias ?? `#${decision.adminId}`;
+    const adminAlias =
+      (await trx.selectFrom("users").select("alias").where("id", "=", decision.adminId).executeTakeFirst())?.alias ??
+      `#${decision.adminId}`;
     messages.push(
       editByRef(cardRef(decision.userId, helper.submitted_at), (language) => {
         const card = applicationCard(deps.i18n, language, decision.userId, cardInput);
-        const outcome = deps.i18n.t(language, decision.approve ? "admin-card-approved" : "admin-card-rejected", { admin: escapeHtml(adminAlias), reason });
+        const outcome = deps.i18n.t(language, decision.approve ? "admin-card-approved" : "admin-card-rejected", {
+          admin: escapeHtml(adminAlias),
+          reason,
+        });
         return `${card}\n\n${outcome}`;
       }),
     );
@@ -183,7 +215,13 @@ export async function setHelperSuspended(
       at: now,
     });
     if (!from) return { ok: false as const, status: (await findHelper(trx, change.userId))?.status };
-    await recordAudit(trx, { adminId: change.adminId, action: change.suspended ? "helper.suspend" : "helper.reinstate", subjectId: change.userId, reason: change.reason, at: now });
+    await recordAudit(trx, {
+      adminId: change.adminId,
+      action: change.suspended ? "helper.suspend" : "helper.reinstate",
+      subjectId: change.userId,
+      reason: change.reason,
+      at: now,
+    });
     const key = change.suspended ? "helper-suspended" : "helper-reinstated";
     await enqueueMessages(trx, now, [await noticeTo(trx, deps.i18n, change.userId, key, { reason: escapeHtml(change.reason ?? "—") })]);
     return { ok: true as const };

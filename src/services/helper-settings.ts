@@ -31,7 +31,11 @@ export async function updateHelperPosition(
 }
 
 /** Settings only an approved (or suspended, to prepare) helper has. Returns false for others. */
-async function updateOwnHelper(deps: ServiceDeps, userId: number, set: Partial<Pick<Helper, "available" | "radius_m" | "quiet_start_minute" | "quiet_end_minute">>): Promise<boolean> {
+async function updateOwnHelper(
+  deps: ServiceDeps,
+  userId: number,
+  set: Partial<Pick<Helper, "available" | "radius_m" | "quiet_start_minute" | "quiet_end_minute">>,
+): Promise<boolean> {
   const result = await deps.db
     .updateTable("helpers")
     .set(set)
@@ -76,7 +80,11 @@ export async function draftFromHelper(deps: ServiceDeps, userId: number): Promis
  * An approved helper's own edits take effect at once; the status stays as it is.
  * The alias must still be free.
  */
-export async function saveProfileEdit(deps: ServiceDeps, userId: number, draft: CompleteHelperDraft): Promise<{ ok: true } | { ok: false; reason: "alias-taken" | "not-helper" }> {
+export async function saveProfileEdit(
+  deps: ServiceDeps,
+  userId: number,
+  draft: CompleteHelperDraft,
+): Promise<{ ok: true } | { ok: false; reason: "alias-taken" | "not-helper" }> {
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const helper = await findHelper(trx, userId);
@@ -93,13 +101,18 @@ export async function saveProfileEdit(deps: ServiceDeps, userId: number, draft: 
         photo_file_id: draft.photoFileId,
         career_note: draft.careerNote,
         radius_m: draft.radiusKm * 1000,
-        ...(moved ? { ...helperPositionColumns(draft.location.latitude, draft.location.longitude), position_updated_at: now, live_until: null } : {}),
+        ...(moved
+          ? { ...helperPositionColumns(draft.location.latitude, draft.location.longitude), position_updated_at: now, live_until: null }
+          : {}),
       })
       .where("user_id", "=", userId)
       .execute();
     await trx.deleteFrom("helper_proofs").where("user_id", "=", userId).execute();
     if (draft.proofs.length > 0) {
-      await trx.insertInto("helper_proofs").values(draft.proofs.map((p) => ({ user_id: userId, kind: p.kind, file_id: p.fileId, created_at: now }))).execute();
+      await trx
+        .insertInto("helper_proofs")
+        .values(draft.proofs.map((p) => ({ user_id: userId, kind: p.kind, file_id: p.fileId, created_at: now })))
+        .execute();
     }
     return { ok: true as const };
   });

@@ -26,5 +26,10 @@ export async function noticeTo(
   variables: Record<string, string> = {},
 ): Promise<OutgoingMessage> {
   const language = await languageFor(db, userId);
-  return { chatId: userId, priority: OutboxPriority.notice, method: "sendMessage", params: { text: i18n.t(language, key, variables), parse_mode: "HTML" } };
+  return {
+    chatId: userId,
+    priority: OutboxPriority.notice,
+    method: "sendMessage",
+    params: { text: i18n.t(language, key, variables), parse_mode: "HTML" },
+  };
 }

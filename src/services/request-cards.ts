@@ -40,7 +40,12 @@ export function requestNotice(
 }
 
 /** One line per request for lists: the title and the start of the description. */
-export function requestSummary(i18n: Translator, language: string, request: Pick<HelpRequest, "category" | "description">, distanceM: number): string {
+export function requestSummary(
+  i18n: Translator,
+  language: string,
+  request: Pick<HelpRequest, "category" | "description">,
+  distanceM: number,
+): string {
   const title = requestTitle(i18n, language, request, distanceM);
   const chars = [...request.description];
   const start = chars.length > SUMMARY_CHARS ? `${chars.slice(0, SUMMARY_CHARS).join("")}…` : request.description;
@@ -52,7 +57,8 @@ const SUMMARY_CHARS = 120;
 
 export function acceptKeyboard(i18n: Translator, language: string, requestId: number): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  for (const eta of ETA_CHOICES_MINUTES) keyboard.text(i18n.t(language, "accept-eta", { minutes: String(eta) }), callbackData("acc", requestId, eta));
+  for (const eta of ETA_CHOICES_MINUTES)
+    keyboard.text(i18n.t(language, "accept-eta", { minutes: String(eta) }), callbackData("acc", requestId, eta));
   return keyboard;
 }
 

@@ -41,11 +41,16 @@ export type PostResult =
   | { ok: false; reason: "insufficient-credits"; missing: number; balance: number };
 
 /** Checks a requester may post now; the scene asks this before the first question too. */
-export async function postingBlocker(deps: ServiceDeps, requesterId: number, fee = 0): Promise<Exclude<PostResult, { ok: true }> | undefined> {
+export async function postingBlocker(
+  deps: ServiceDeps,
+  requesterId: number,
+  fee = 0,
+): Promise<Exclude<PostResult, { ok: true }> | undefined> {
   const user = await findUser(deps.db, requesterId);
   if (user?.restricted_at) return { ok: false, reason: "restricted", because: user.restricted_reason ?? "" };
   const open = await countOpenRequests(deps.db, requesterId);
-  if (open >= deps.config.limits.maxOpenRequestsPerUser) return { ok: false, reason: "too-many-open", limit: deps.config.limits.maxOpenRequestsPerUser };
+  if (open >= deps.config.limits.maxOpenRequestsPerUser)
+    return { ok: false, reason: "too-many-open", limit: deps.config.limits.maxOpenRequestsPerUser };
   if (fee > 0) {
     const balance = await creditBalance(deps.db, requesterId);
     if (balance < fee) return { ok: false, reason: "insufficient-credits", missing: fee - balance, balance };
@@ -63,7 +68,8 @@ export async function postRequest(deps: ServiceDeps, requesterId: number, draft:
     const requester = await findUser(trx, requesterId);
     if (requester?.restricted_at) return { ok: false, reason: "restricted", because: requester.restricted_reason ?? "" };
     const open = await countOpenRequests(trx, requesterId);
-    if (open >= deps.config.limits.maxOpenRequestsPerUser) return { ok: false, reason: "too-many-open", limit: deps.config.limits.maxOpenRequestsPerUser };
+    if (open >= deps.config.limits.maxOpenRequestsPerUser)
+      return { ok: false, reason: "too-many-open", limit: deps.config.limits.maxOpenRequestsPerUser };
     if (draft.fee > 0) {
       const balance = await creditBalance(trx, requesterId);
       if (balance < draft.fee) return { ok: false, reason: "insufficient-credits", missing: draft.fee - balance, balance };
@@ -130,7 +136,10 @@ export async function fanOutWave(deps: ServiceDeps, trx: Transaction<Database>, 
     .values(wave.map((h) => ({ request_id: requestId, helper_id: h.userId, wave: waveNumber, distance_m: h.distanceM, notified_at: now })))
     .execute();
   const messages: OutgoingMessage[] = [];
-  const languages = await languagesFor(trx, wave.map((h) => h.userId));
+  const languages = await languagesFor(
+    trx,
+    wave.map((h) => h.userId),
+  );
   for (const helper of wave) {
     const language = languages.get(helper.userId) ?? languageOf(undefined);
     messages.push(
@@ -138,7 +147,11 @@ export async function fanOutWave(deps: ServiceDeps, trx: Transaction<Database>, 
         chatId: helper.userId,
         priority: OutboxPriority.fanout,
         method: "sendLocation",
-        params: { latitude: request.fuzzed_latitude, longitude: request.fuzzed_longitude, horizontal_accuracy: Math.min(1500, deps.config.limits.locationFuzzMeters) },
+        params: {
+          latitude: request.fuzzed_latitude,
+          longitude: request.fuzzed_longitude,
+          horizontal_accuracy: Math.min(1500, deps.config.limits.locationFuzzMeters),
+        },
       },
       {
         chatId: helper.userId,
@@ -178,7 +191,14 @@ export async function acceptRequest(deps: ServiceDeps, helperId: number, request
     const distance = distanceMeters(helper, request);
     const inserted = await trx
       .insertInto("offers")
-      .values({ request_id: requestId, helper_id: helperId, eta_minutes: etaMinutes, distance_m: distance, status: "active", created_at: now })
+      .values({
+        request_id: requestId,
+        helper_id: helperId,
+        eta_minutes: etaMinutes,
+        distance_m: distance,
+        status: "active",
+        created_at: now,
+      })
       .onConflict((oc) => oc.columns(["request_id", "helper_id"]).doNothing())
       .returning("id")
       .executeTakeFirst();
@@ -198,9 +218,20 @@ export async function acceptRequest(deps: ServiceDeps, helperId: number, request
     const choose = new InlineKeyboard().text(t("offer-choose", { alias }), callbackData("cho", inserted.id));
     const messages: OutgoingMessage[] = [];
     if (helper.photo_file_id) {
-      messages.push({ chatId: request.requester_id, priority: OutboxPriority.notice, method: "sendPhoto", params: { photo: helper.photo_file_id, caption: t("offer-photo-caption", { alias: escapeHtml(alias) }), parse_mode: "HTML" } });
+      messages.push({
+        chatId: request.requester_id,
+        priority: OutboxPriority.notice,
+        method: "sendPhoto",
+        params: { photo: helper.photo_file_id, caption: t("offer-photo-caption", { alias: escapeHtml(alias) }), parse_mode: "HTML" },
+      });
     }
-    messages.push({ chatId: request.requester_id, priority: OutboxPriority.notice, method: "sendMessage", ref: offerRef(inserted.id), params: { text, parse_mode: "HTML", reply_markup: choose } });
+    messages.push({
+      chatId: request.requester_id,
+      priority: OutboxPriority.notice,
+      method: "sendMessage",
+      ref: offerRef(inserted.id),
+      params: { text, parse_mode: "HTML", reply_markup: choose },
+    });
     await enqueueMessages(trx, now, messages);
     return { ok: true, offerId: inserted.id, request };
   });
@@ -216,7 +247,12 @@ export async function withdrawOffer(deps: ServiceDeps, helperId: number, offerId
     if (!offer || offer.helper_id !== helperId) return false;
     const request = await findRequest(trx, offer.request_id);
     if (!request || request.status !== "open") return false;
-    const result = await trx.updateTable("offers").set({ status: "withdrawn" }).where("id", "=", offerId).where("status", "=", "active").executeTakeFirst();
+    const result = await trx
+      .updateTable("offers")
+      .set({ status: "withdrawn" })
+      .where("id", "=", offerId)
+      .where("status", "=", "active")
+      .executeTakeFirst();
     if (result.numUpdatedRows === 0n) return false;
     const alias = await aliasOf(trx, helperId);
     await enqueueMessages(trx, now, [editByRef(offerRef(offerId), (l) => deps.i18n.t(l, "offer-withdrawn", { alias: escapeHtml(alias) }))]);
@@ -248,10 +284,16 @@ export async function chooseOffer(deps: ServiceDeps, requesterId: number, offerI
     const request = await findRequest(trx, offer.request_id);
     if (!request || request.requester_id !== requesterId) return { ok: false, reason: "not-yours" };
     if (offer.status !== "active") return { ok: false, reason: request.status === "open" ? "offer-gone" : "closed" };
-    if (!(await closeRequest(trx, { id: request.id, from: "open", to: "matched", at: now, helperId: offer.helper_id }))) return { ok: false, reason: "closed" };
+    if (!(await closeRequest(trx, { id: request.id, from: "open", to: "matched", at: now, helperId: offer.helper_id })))
+      return { ok: false, reason: "closed" };
     await trx.updateTable("offers").set({ status: "chosen" }).where("id", "=", offerId).execute();
     const others = (await offersOf(trx, request.id)).filter((o) => o.id !== offerId && o.status === "active");
-    await trx.updateTable("offers").set({ status: "declined" }).where("request_id", "=", request.id).where("status", "=", "active").execute();
+    await trx
+      .updateTable("offers")
+      .set({ status: "declined" })
+      .where("request_id", "=", request.id)
+      .where("status", "=", "active")
+      .execute();
     await cancelDeadlines(trx, "request-expiry", request.id);
     await cancelDeadlines(trx, "request-wave", request.id);
 
@@ -265,16 +307,29 @@ export async function chooseOffer(deps: ServiceDeps, requesterId: number, offerI
         priority: OutboxPriority.notice,
         method: "sendMessage",
         params: {
-          text: [t("chosen-title", { category: t(`category-${request.category}`) }), escapeHtml(request.description), request.fee > 0 ? t("request-fee", { fee: String(request.fee) }) : t("request-no-fee"), t("chosen-exact-place")].join("\n"),
+          text: [
+            t("chosen-title", { category: t(`category-${request.category}`) }),
+            escapeHtml(request.description),
+            request.fee > 0 ? t("request-fee", { fee: String(request.fee) }) : t("request-no-fee"),
+            t("chosen-exact-place"),
+          ].join("\n"),
           parse_mode: "HTML",
         },
       },
       // The exact point, to the chosen helper only (DESIGN decision 5).
-      { chatId: offer.helper_id, priority: OutboxPriority.notice, method: "sendLocation", params: { latitude: request.latitude, longitude: request.longitude } },
+      {
+        chatId: offer.helper_id,
+        priority: OutboxPriority.notice,
+        method: "sendLocation",
+        params: { latitude: request.latitude, longitude: request.longitude },
+      },
     ];
     for (const other of others) {
       const category = deps.i18n.t(await languageFor(trx, other.helper_id), `category-${request.category}`);
-      messages.push(await noticeTo(trx, deps.i18n, other.helper_id, "offer-not-chosen", { category }), editByRef(offerRef(other.id), (l) => deps.i18n.t(l, "offer-card-not-chosen")));
+      messages.push(
+        await noticeTo(trx, deps.i18n, other.helper_id, "offer-not-chosen", { category }),
+        editByRef(offerRef(other.id), (l) => deps.i18n.t(l, "offer-card-not-chosen")),
+      );
     }
     await enqueueMessages(trx, now, messages);
     return { ok: true, alias };
@@ -284,7 +339,12 @@ export async function chooseOffer(deps: ServiceDeps, requesterId: number, offerI
 }
 
 /** Closes an open request (expiry or the requester's cancel) and winds up everyone involved. */
-async function closeOpenRequest(deps: ServiceDeps, trx: Transaction<Database>, request: HelpRequest, to: "expired" | "cancelled"): Promise<boolean> {
+async function closeOpenRequest(
+  deps: ServiceDeps,
+  trx: Transaction<Database>,
+  request: HelpRequest,
+  to: "expired" | "cancelled",
+): Promise<boolean> {
   const now = deps.clock.now();
   if (!(await closeRequest(trx, { id: request.id, from: "open", to, at: now }))) return false;
   await cancelDeadlines(trx, "request-wave", request.id);
@@ -295,7 +355,12 @@ async function closeOpenRequest(deps: ServiceDeps, trx: Transaction<Database>, r
   const messages: OutgoingMessage[] = [editByRef(requestRef(request.id), (l) => closedNotice(deps.i18n, l, request, reasonKey))];
   for (const offer of active) {
     const language = await languageFor(trx, offer.helper_id);
-    messages.push({ chatId: offer.helper_id, priority: OutboxPriority.notice, method: "sendMessage", params: { text: closedNotice(deps.i18n, language, request, reasonKey) } });
+    messages.push({
+      chatId: offer.helper_id,
+      priority: OutboxPriority.notice,
+      method: "sendMessage",
+      params: { text: closedNotice(deps.i18n, language, request, reasonKey) },
+    });
     messages.push(editByRef(offerRef(offer.id), (l) => deps.i18n.t(l, "offer-card-closed")));
   }
   if (to === "expired") {
@@ -335,6 +400,11 @@ export async function cancelRequest(deps: ServiceDeps, requesterId: number, requ
 export async function windUpUnreachable(deps: ServiceDeps, userId: number): Promise<void> {
   const offers = await deps.db.selectFrom("offers").select("id").where("helper_id", "=", userId).where("status", "=", "active").execute();
   for (const offer of offers) await withdrawOffer(deps, userId, offer.id);
-  const requests = await deps.db.selectFrom("requests").select("id").where("requester_id", "=", userId).where("status", "=", "open").execute();
+  const requests = await deps.db
+    .selectFrom("requests")
+    .select("id")
+    .where("requester_id", "=", userId)
+    .where("status", "=", "open")
+    .execute();
   for (const request of requests) await cancelRequest(deps, userId, request.id);
 }

@@ -14,7 +14,13 @@ export async function setUserRestriction(
   const done = await deps.db.transaction().execute(async (trx) => {
     const changed = await setRestricted(trx, change.userId, change.restrict ? { at: now, reason: change.reason ?? "" } : null);
     if (!changed) return false;
-    await recordAudit(trx, { adminId: change.adminId, action: change.restrict ? "user.restrict" : "user.unrestrict", subjectId: change.userId, reason: change.reason, at: now });
+    await recordAudit(trx, {
+      adminId: change.adminId,
+      action: change.restrict ? "user.restrict" : "user.unrestrict",
+      subjectId: change.userId,
+      reason: change.reason,
+      at: now,
+    });
     const key = change.restrict ? "user-restricted" : "user-unrestricted";
     await enqueueMessages(trx, now, [await noticeTo(trx, deps.i18n, change.userId, key, { reason: escapeHtml(change.reason ?? "—") })]);
     return true;

@@ -42,7 +42,9 @@ export async function connectRedisGeo(url: string): Promise<RedisGeo | undefined
       }
     },
     search(latitude, longitude, radiusM, count) {
-      return redis.geosearch(key, "FROMLONLAT", longitude, latitude, "BYRADIUS", radiusM / 1000, "km", "ASC", "COUNT", count) as Promise<string[]>;
+      return redis.geosearch(key, "FROMLONLAT", longitude, latitude, "BYRADIUS", radiusM / 1000, "km", "ASC", "COUNT", count) as Promise<
+        string[]
+      >;
     },
     async usedMemoryBytes() {
       const info = await redis.info("memory");

@@ -109,7 +109,9 @@ async function main(): Promise<void> {
     // A running bot has its index in the page cache; the file was only just written. One pass
     // over the whole nearby index brings it there, as hours of service would.
     started = performance.now();
-    db.sqlite!.prepare("select count(*), sum(latitude) from helpers indexed by helpers_nearby where status = 'approved' and available = 1").get();
+    db.sqlite!.prepare(
+      "select count(*), sum(latitude) from helpers indexed by helpers_nearby where status = 'approved' and available = 1",
+    ).get();
     setup["warm the page cache: one pass over the nearby index"] = seconds(started);
     await time(warmup, ours(db.kysely, HELPER_GRID));
     timer.reset();
@@ -118,14 +120,20 @@ async function main(): Promise<void> {
     const { box } = timer.totals;
     notes.push(
       `(a) per query on average: ${(box.count / points.length).toFixed(2)} box statements taking ${((box.ms * 1000) / points.length).toFixed(0)} µs in SQLite, ` +
-        `${(((a.mean - box.ms / points.length) * 1000)).toFixed(0)} µs in JavaScript (building queries, ranking, geolib)`,
+        `${((a.mean - box.ms / points.length) * 1000).toFixed(0)} µs in JavaScript (building queries, ranking, geolib)`,
     );
     setup["RSS after (a)"] = mb(process.memoryUsage().rss);
 
     const positions = Array.from({ length: set.count }, (_, i) => ({ latitude: set.latitudes[i]!, longitude: set.longitudes[i]! }));
     const linearPoints = points.slice(0, LINEAR_QUERIES);
     const expected: Array<Array<{ userId: number; distanceM: number }>> = [];
-    rows.push(row("(b) linear geolib scan over all helpers", linearPoints.length, await time(linearPoints, (p) => linearScan(set, positions, p), expected)));
+    rows.push(
+      row(
+        "(b) linear geolib scan over all helpers",
+        linearPoints.length,
+        await time(linearPoints, (p) => linearScan(set, positions, p), expected),
+      ),
+    );
     let agree = 0;
     for (const [i, p] of linearPoints.entries()) {
       const got = (await ours(db.kysely, HELPER_GRID)(p)).map((h) => ({ userId: h.userId, distanceM: h.distanceM }));
@@ -168,7 +176,9 @@ async function main(): Promise<void> {
       rows.push(row(`(a) findNearbyHelpers, SQLite, cell ${gridName(grid)}`, points.length, await time(points, ours(db.kysely, grid))));
     }
 
-    console.log(`\n${HELPERS.toLocaleString("en")} helpers, radius ${RADIUS_M / 1000} km, nearest ${LIMIT}, ${WARMUP} warm-up queries per path`);
+    console.log(
+      `\n${HELPERS.toLocaleString("en")} helpers, radius ${RADIUS_M / 1000} km, nearest ${LIMIT}, ${WARMUP} warm-up queries per path`,
+    );
     console.table(rows);
     for (const note of notes) console.log(note);
     if (c) console.log(`median speed-up of (a) over (c): ${(c.p50 / a.p50).toFixed(1)}×`);

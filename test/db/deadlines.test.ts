@@ -35,7 +35,12 @@ function deadlineSuite(open: () => Promise<{ db: Db; url: string; cleanup(): Pro
     const runnerB = createDeadlineRunner({ db: second.kysely, clock, logger, handlers, afterFire: () => {} });
 
     for (let i = 1; i <= 30; i++) {
-      await scheduleDeadline(first.db.kysely, { kind: i % 2 ? "request-expiry" : "request-wave", subjectId: i, dueAt: 1_000_000 + i * 1000, now: clock.now() });
+      await scheduleDeadline(first.db.kysely, {
+        kind: i % 2 ? "request-expiry" : "request-wave",
+        subjectId: i,
+        dueAt: 1_000_000 + i * 1000,
+        now: clock.now(),
+      });
     }
     clock.advance(15_000);
     const counts = await Promise.all([runnerA.runDue(), runnerB.runDue(), runnerA.runDue()]);

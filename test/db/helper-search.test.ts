@@ -35,7 +35,17 @@ async function insertHelpers(db: Kysely<Database>, placements: Array<Placement &
     const chunk = placements.slice(from, from + 200);
     await db
       .insertInto("users")
-      .values(chunk.map((p) => ({ id: p.id, alias: `Helper ${p.id}`, language: null, client_language: null, created_at: 0, last_seen_at: 0, reachable: p.reachable ?? 1 })))
+      .values(
+        chunk.map((p) => ({
+          id: p.id,
+          alias: `Helper ${p.id}`,
+          language: null,
+          client_language: null,
+          created_at: 0,
+          last_seen_at: 0,
+          reachable: p.reachable ?? 1,
+        })),
+      )
       .execute();
     await db
       .insertInto("helpers")
@@ -72,10 +82,28 @@ async function bruteForce(db: Kysely<Database>, query: Parameters<typeof findNea
   const rows = await db
     .selectFrom("helpers")
     .innerJoin("users", "users.id", "helpers.user_id")
-    .select(["user_id", "latitude", "longitude", "radius_m", "status", "available", "users.reachable", "users.restricted_at", "quiet_start_minute", "quiet_end_minute"])
+    .select([
+      "user_id",
+      "latitude",
+      "longitude",
+      "radius_m",
+      "status",
+      "available",
+      "users.reachable",
+      "users.restricted_at",
+      "quiet_start_minute",
+      "quiet_end_minute",
+    ])
     .execute();
   return rows
-    .filter((r) => r.status === "approved" && r.available === 1 && r.reachable === 1 && r.restricted_at === null && !query.excludeUserIds?.has(r.user_id))
+    .filter(
+      (r) =>
+        r.status === "approved" &&
+        r.available === 1 &&
+        r.reachable === 1 &&
+        r.restricted_at === null &&
+        !query.excludeUserIds?.has(r.user_id),
+    )
     .map((r) => ({
       userId: r.user_id,
       distanceM: distanceMeters(query, r),
@@ -87,7 +115,6 @@ async function bruteForce(db: Kysely<Database>, query: Parameters<typeof findNea
     .sort((a, b) => a.distanceM - b.distanceM || a.userId - b.userId)
     .slice(0, query.limit);
 }
-
 
 function searchSuite(open: () => Promise<{ db: Db; cleanup(): Promise<void> }>) {
   let current: { db: Db; cleanup(): Promise<void> } | undefined;
@@ -133,8 +160,12 @@ function searchSuite(open: () => Promise<{ db: Db; cleanup(): Promise<void> }>) 
 
     expect((await findNearbyHelpers(db, { ...CENTRE, radiusM: 5000, limit: 2 })).map((h) => h.userId)).toEqual([101, 110]);
     // The query radius is inclusive too; without the exclusion 108 is back.
-    expect((await findNearbyHelpers(db, { ...CENTRE, radiusM: 3000, limit: 10 })).map((h) => h.userId)).toEqual([101, 110, 102, 112, 113, 108]);
-    expect((await findNearbyHelpers(db, { ...CENTRE, radiusM: 10_000, limit: 10 })).map((h) => h.userId)).toEqual([101, 110, 102, 112, 113, 108, 109, 103]);
+    expect((await findNearbyHelpers(db, { ...CENTRE, radiusM: 3000, limit: 10 })).map((h) => h.userId)).toEqual([
+      101, 110, 102, 112, 113, 108,
+    ]);
+    expect((await findNearbyHelpers(db, { ...CENTRE, radiusM: 10_000, limit: 10 })).map((h) => h.userId)).toEqual([
+      101, 110, 102, 112, 113, 108, 109, 103,
+    ]);
     expect(await findNearbyHelpers(db, { ...CENTRE, radiusM: 400, limit: 10 })).toEqual([]);
     expect(await findNearbyHelpers(db, { ...CENTRE, radiusM: 5000, limit: 0 })).toEqual([]);
   });
@@ -145,7 +176,10 @@ function searchSuite(open: () => Promise<{ db: Db; cleanup(): Promise<void> }>) 
     expect(across.longitude).toBeLessThan(-179.99);
     await insertHelpers(db, [across, place({ id: 202, meters: 100, bearing: 270, radiusM: 3000, from: east })]);
     const found = await findNearbyHelpers(db, { ...east, radiusM: 2000, limit: 5 });
-    expect(found.map((h) => [h.userId, h.distanceM])).toEqual([[202, 100], [201, 300]]);
+    expect(found.map((h) => [h.userId, h.distanceM])).toEqual([
+      [202, 100],
+      [201, 300],
+    ]);
   });
 
   it("agrees with a brute-force scan for a few hundred random queries", async () => {

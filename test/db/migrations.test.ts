@@ -8,12 +8,26 @@ import { postgresUrl, tempPostgresUrl, tempSqliteUrl } from "../support/database
 
 async function tableNames(db: Db): Promise<string[]> {
   const tables = await db.kysely.introspection.getTables();
-  return tables.map((t) => t.name).filter((n) => !n.startsWith("kysely_")).sort();
+  return tables
+    .map((t) => t.name)
+    .filter((n) => !n.startsWith("kysely_"))
+    .sort();
 }
 
 const ALL_TABLES = [
-  "admin_audit", "conversation_state", "credit_entries", "deadlines", "helper_drafts", "helper_proofs",
-  "helper_status_history", "helpers", "offers", "outbox", "request_notifications", "requests", "users",
+  "admin_audit",
+  "conversation_state",
+  "credit_entries",
+  "deadlines",
+  "helper_drafts",
+  "helper_proofs",
+  "helper_status_history",
+  "helpers",
+  "offers",
+  "outbox",
+  "request_notifications",
+  "requests",
+  "users",
 ];
 
 function migrationSuite(open: () => Promise<{ db: Db; cleanup(): Promise<void> }>) {

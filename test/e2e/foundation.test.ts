@@ -25,7 +25,13 @@ describe("foundation: greeting, language, help, unhandled input, reachability", 
     expect(english.text).toMatch(/^Hello, [A-Z][a-z]+ [A-Z][a-z]+ \d+! I am doum/);
     expect(english.text.split("\n")).toHaveLength(4);
     expect(korean.text).toMatch(/^안녕하세요, [A-Z][a-z]+ [A-Z][a-z]+ \d+님!/);
-    expect(buttonLabels(english.reply_markup)).toEqual(["🆘 Ask for help", "📍 Requests nearby", "🙋 Become a helper", "❓ Help", "🌐 Language"]);
+    expect(buttonLabels(english.reply_markup)).toEqual([
+      "🆘 Ask for help",
+      "📍 Requests nearby",
+      "🙋 Become a helper",
+      "❓ Help",
+      "🌐 Language",
+    ]);
     expect(buttonLabels(korean.reply_markup)).toEqual(["🆘 도움 요청", "📍 근처 요청", "🙋 헬퍼 등록", "❓ 도움말", "🌐 언어"]);
     // Never the Telegram name or handle: only the generated alias.
     expect(english.text).not.toMatch(/Ann|ann_lee/);

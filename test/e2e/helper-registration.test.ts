@@ -66,7 +66,11 @@ describe("helper registration and approval", () => {
     expect(card.text).toContain("≈ 37.57, 126.98");
     expect(card.text).not.toContain(String(SEOUL.latitude));
     expect(card.text).not.toMatch(/ann_lee|\bAnn\b/);
-    const attachments = await Promise.all([admin.waitFor((m) => m.kind === "photo"), admin.waitFor((m) => m.kind === "document"), admin.waitFor((m) => m.kind === "photo")]);
+    const attachments = await Promise.all([
+      admin.waitFor((m) => m.kind === "photo"),
+      admin.waitFor((m) => m.kind === "document"),
+      admin.waitFor((m) => m.kind === "photo"),
+    ]);
     expect(attachments.map((m) => m.text).every((t) => t.includes("Handy Helper"))).toBe(true);
     expect((await findHelper(world.bot.db.kysely, ann.id))?.status).toBe("pending");
 
@@ -76,7 +80,12 @@ describe("helper registration and approval", () => {
     expect(helper).toMatchObject({ status: "approved", radius_m: 5000, decided_by: ADMIN_ID, categories_note: "I have a van" });
     const audit = await world.bot.db.kysely.selectFrom("admin_audit").selectAll().execute();
     expect(audit).toMatchObject([{ admin_id: ADMIN_ID, action: "helper.approve", subject_id: ann.id }]);
-    const history = await world.bot.db.kysely.selectFrom("helper_status_history").select("to_status").where("user_id", "=", ann.id).orderBy("id").execute();
+    const history = await world.bot.db.kysely
+      .selectFrom("helper_status_history")
+      .select("to_status")
+      .where("user_id", "=", ann.id)
+      .orderBy("id")
+      .execute();
     expect(history.map((h) => h.to_status)).toEqual(["pending", "approved"]);
   });
 
@@ -227,7 +236,11 @@ describe("helper registration and approval", () => {
     await bob.waitFor("You are approved as a helper");
     await world.settle();
     expect(bob.inbox.filter((m) => m.text.includes("approved as a helper"))).toHaveLength(1);
-    const history = await world.bot.db.kysely.selectFrom("helper_status_history").select("to_status").where("user_id", "=", bob.id).execute();
+    const history = await world.bot.db.kysely
+      .selectFrom("helper_status_history")
+      .select("to_status")
+      .where("user_id", "=", bob.id)
+      .execute();
     expect(history.map((h) => h.to_status)).toEqual(["pending", "approved"]);
 
     // The command forms, with bad input answered.

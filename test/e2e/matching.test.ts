@@ -26,7 +26,10 @@ describe("matching: concurrency, waves, expiry, unreachable helpers", () => {
 
   it("20 helpers accept in the same second, two Choose taps at once: exactly one match", async () => {
     world = await openWorld({ env: { FANOUT_WAVE_SIZE: "25" } });
-    const helpers = await helpersAt(world, Array.from({ length: 20 }, (_, i) => 0.1 + i * 0.1));
+    const helpers = await helpersAt(
+      world,
+      Array.from({ length: 20 }, (_, i) => 0.1 + i * 0.1),
+    );
     const rita = world.fake.persona({ firstName: "Rita", languageCode: "en" });
     const posted = await askForHelp(rita, { at: SEOUL });
     expect(posted.text).toContain("20 helpers nearby were told");
@@ -55,7 +58,11 @@ describe("matching: concurrency, waves, expiry, unreachable helpers", () => {
     world = await openWorld({ env: { FANOUT_WAVE_SIZE: "2", FANOUT_WAVE_INTERVAL_SECONDS: "180" } });
     const helpers = await helpersAt(world, [0.3, 0.6, 0.9, 1.2, 1.5, 1.8]);
     // Helper 3 sleeps at this hour (the test clock says 10:00 in Seoul).
-    await world.bot.db.kysely.updateTable("helpers").set({ quiet_start_minute: 9 * 60, quiet_end_minute: 11 * 60 }).where("user_id", "=", helpers[2]!.id).execute();
+    await world.bot.db.kysely
+      .updateTable("helpers")
+      .set({ quiet_start_minute: 9 * 60, quiet_end_minute: 11 * 60 })
+      .where("user_id", "=", helpers[2]!.id)
+      .execute();
     const rita = world.fake.persona({ firstName: "Rita", languageCode: "en" });
     await askForHelp(rita, { at: SEOUL });
     await world.settle();

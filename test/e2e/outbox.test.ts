@@ -48,7 +48,10 @@ describe("outbox", () => {
     const ann = fake.persona({ firstName: "Ann", languageCode: "en" });
     await ann.command("start");
     await ann.waitFor("I am doum");
-    await enqueue(ann.id, Array.from({ length: 10 }, (_, i) => ({ text: `message ${i}`, priority: OutboxPriority.notice })));
+    await enqueue(
+      ann.id,
+      Array.from({ length: 10 }, (_, i) => ({ text: `message ${i}`, priority: OutboxPriority.notice })),
+    );
     await bot.app.outboxIdle();
     await expect.poll(() => ann.inbox.filter((m) => m.text.startsWith("message ")).length, { timeout: 20_000 }).toBe(10);
     const texts = ann.inbox.filter((m) => m.text.startsWith("message ")).map((m) => m.text);

@@ -59,7 +59,8 @@ describe("requests: posting, matching nearby, offers, choosing", () => {
     await near.waitForEdit(nearNotice.message_id, "You offered to be there in 10 min");
     await mid.pressIn(midNotice.message_id, "20분 안에 갈 수 있어요");
     await mid.waitForEdit(midNotice.message_id, "20분 안에 가겠다고 제안했어요");
-    const nearAlias = (await world.bot.db.kysely.selectFrom("users").select("alias").where("id", "=", near.id).executeTakeFirstOrThrow()).alias;
+    const nearAlias = (await world.bot.db.kysely.selectFrom("users").select("alias").where("id", "=", near.id).executeTakeFirstOrThrow())
+      .alias;
     const nearCard = await rita.waitFor(`${nearAlias} can help`);
     expect(nearCard.text).toContain("there in ~10 min, 500 m away");
     const midCard = await rita.waitFor(/can help — there in ~20 min/);
@@ -177,7 +178,13 @@ describe("/nearby", () => {
     // outpace Telegram's per-chat limit.
     for (let i = 0; i < 7; i++) {
       const place = northOf(SEOUL, 0.3 * (i + 1));
-      const posted = await postRequest(world.bot.app.deps, rita.id, { category: "repairs", description: `Request ${i} ${"x".repeat(990)}`, place, validityMinutes: 60, fee: 0 });
+      const posted = await postRequest(world.bot.app.deps, rita.id, {
+        category: "repairs",
+        description: `Request ${i} ${"x".repeat(990)}`,
+        place,
+        validityMinutes: 60,
+        fee: 0,
+      });
       expect(posted.ok).toBe(true);
     }
     // Hal becomes a helper only now, so the list is all he sees.
@@ -190,7 +197,12 @@ describe("/nearby", () => {
     expect(lines[0]).toContain("…");
     await hal.press("Next ▶️");
     const second = await hal.waitFor("Open requests near you (2/2)");
-    expect(second.text.split("\n").slice(1).map((l) => /Request (\d)/.exec(l)?.[1])).toEqual(["5", "6"]);
+    expect(
+      second.text
+        .split("\n")
+        .slice(1)
+        .map((l) => /Request (\d)/.exec(l)?.[1]),
+    ).toEqual(["5", "6"]);
     // Someone who is not a helper is told how to become one.
     await rita.command("nearby");
     await rita.waitFor("/nearby shows open requests to approved helpers");

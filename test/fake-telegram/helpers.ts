@@ -1,13 +1,13 @@
 // Raw HTTP access to the fake, the way a bot would talk to Telegram.
-import type { FakeTelegram, TgResponse, Update } from '../support/fake-telegram/index.js';
+import type { FakeTelegram, TgResponse, Update } from "../support/fake-telegram/index.js";
 
 export type Call = (method: string, params?: Record<string, unknown>, init?: { signal?: AbortSignal }) => Promise<TgResponse>;
 
 export function apiOf(fake: FakeTelegram, token = fake.token): Call {
   return async (method, params = {}, init = {}) => {
     const res = await fetch(`${fake.apiRoot}/bot${token}/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      method: "POST",
+      headers: { "content-type": "application/json" },
       body: JSON.stringify(params),
       ...(init.signal ? { signal: init.signal } : {}),
     });
@@ -22,9 +22,9 @@ export function apiOf(fake: FakeTelegram, token = fake.token): Call {
 
 /** Drains the update queue (confirming everything) and returns what was pending. */
 export async function drainUpdates(call: Call): Promise<Update[]> {
-  const first = await call('getUpdates', { timeout: 0 });
+  const first = await call("getUpdates", { timeout: 0 });
   const updates = (first.result as Update[]) ?? [];
   const last = updates[updates.length - 1];
-  if (last) await call('getUpdates', { offset: last.update_id + 1, timeout: 0 });
+  if (last) await call("getUpdates", { offset: last.update_id + 1, timeout: 0 });
   return updates;
 }

@@ -32,11 +32,20 @@ export interface RunningBot {
 }
 
 /** The real app in this process, with a clock the test controls. */
-export async function startBot(fake: FakeTelegram, opts: BotOptions & { clock?: TestClock; outboxLimits?: RateLimits } = {}): Promise<RunningBot> {
+export async function startBot(
+  fake: FakeTelegram,
+  opts: BotOptions & { clock?: TestClock; outboxLimits?: RateLimits } = {},
+): Promise<RunningBot> {
   const databaseUrl = opts.databaseUrl ?? tempSqliteUrl();
   const config = parseConfig(environment(fake, databaseUrl, opts.env));
   const clock = opts.clock ?? new TestClock();
-  const app: App = await startApp({ config, token: fake.token, logger: pino({ level: config.logLevel }), clock: clock as Clock, outboxLimits: opts.outboxLimits });
+  const app: App = await startApp({
+    config,
+    token: fake.token,
+    logger: pino({ level: config.logLevel }),
+    clock: clock as Clock,
+    outboxLimits: opts.outboxLimits,
+  });
   const db = createDb(databaseUrl);
   return {
     databaseUrl,

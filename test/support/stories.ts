@@ -51,7 +51,10 @@ export async function approveByButton(admin: Persona, applicant: Persona, approv
 }
 
 /** Posts a request through the English "ask" scene: Repairs, a description, the place, a preset time, no fee. */
-export async function askForHelp(persona: Persona, opts: { at: Place; description?: string; validity?: string; paceMs?: number }): Promise<InboxMessage> {
+export async function askForHelp(
+  persona: Persona,
+  opts: { at: Place; description?: string; validity?: string; paceMs?: number },
+): Promise<InboxMessage> {
   // Under Telegram's real per-chat limit a persona must type at a human pace.
   const pause = () => new Promise((resolve) => setTimeout(resolve, opts.paceMs ?? 0));
   await persona.command("ask");

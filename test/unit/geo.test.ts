@@ -16,7 +16,6 @@ import {
   spreadBound,
 } from "../../src/domain/geo.js";
 
-
 const SEOUL_CITY_HALL = { latitude: 37.5663, longitude: 126.9779 };
 const BUSAN_STATION = { latitude: 35.1152, longitude: 129.0422 };
 
@@ -24,7 +23,10 @@ describe("distanceMeters", () => {
   it("matches known city pairs", () => {
     // Great-circle distance; the ~325 km often quoted is a rounder figure than the 329.7 km here.
     expect(distanceMeters(SEOUL_CITY_HALL, BUSAN_STATION) / 1000).toBeCloseTo(329.7, 0);
-    expect(distanceMeters({ latitude: 51.5074, longitude: -0.1278 }, { latitude: 48.8566, longitude: 2.3522 }) / 1000).toBeCloseTo(343.9, 0);
+    expect(distanceMeters({ latitude: 51.5074, longitude: -0.1278 }, { latitude: 48.8566, longitude: 2.3522 }) / 1000).toBeCloseTo(
+      343.9,
+      0,
+    );
     // Against the ellipsoid: the sphere is off by well under 1% in Korea.
     const precise = getPreciseDistance(SEOUL_CITY_HALL, BUSAN_STATION);
     expect(Math.abs(distanceMeters(SEOUL_CITY_HALL, BUSAN_STATION) - precise) / precise).toBeLessThan(0.005);
@@ -41,7 +43,10 @@ describe("distanceMeters", () => {
     const random = mulberry32(3);
     for (let i = 0; i < 20_000; i++) {
       const a = { latitude: -89 + random() * 178, longitude: -180 + random() * 360 };
-      const b = i % 2 === 0 ? computeDestinationPoint(a, random() * 5000, random() * 360) : { latitude: -90 + random() * 180, longitude: -180 + random() * 360 };
+      const b =
+        i % 2 === 0
+          ? computeDestinationPoint(a, random() * 5000, random() * 360)
+          : { latitude: -90 + random() * 180, longitude: -180 + random() * 360 };
       expect(distanceMeters(a, b)).toBe(getDistance(a, b));
       expect(distanceFrom(a)(b.latitude, b.longitude)).toBe(getDistance(a, b));
     }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { aliasProblem, formatMinuteOfDay, minuteOfDay, nextDraftStep, normaliseAlias, parseQuietHours } from "../../src/domain/helper-profile.js";
+import {
+  aliasProblem,
+  formatMinuteOfDay,
+  minuteOfDay,
+  nextDraftStep,
+  normaliseAlias,
+  parseQuietHours,
+} from "../../src/domain/helper-profile.js";
 
 describe("helper profile rules", () => {
   it("refuses aliases that could identify or reach someone", () => {
@@ -35,6 +42,16 @@ describe("helper profile rules", () => {
   it("walks a draft through its steps in order", () => {
     expect(nextDraftStep({})).toBe("alias");
     expect(nextDraftStep({ alias: "A b", categories: ["car"] })).toBe("categories");
-    expect(nextDraftStep({ alias: "A b", categories: ["car"], categoriesNote: null, profile: "p", photoFileId: null, proofs: [], careerNote: null })).toBe("location");
+    expect(
+      nextDraftStep({
+        alias: "A b",
+        categories: ["car"],
+        categoriesNote: null,
+        profile: "p",
+        photoFileId: null,
+        proofs: [],
+        careerNote: null,
+      }),
+    ).toBe("location");
   });
 });

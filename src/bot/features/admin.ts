@@ -29,10 +29,7 @@ admins.command("pending", async (ctx) => {
   const lines = [ctx.t("admin-pending-title", { count: rows.length })];
   for (const row of rows) {
     lines.push(`• <b>${escapeHtml(row.alias)}</b> (#${row.user_id}) — ${formatTime(row.submitted_at, ctx.deps.config.timeZone)}`);
-    keyboard
-      .text(`✅ ${row.alias}`, callbackData("happ", row.user_id))
-      .text(`✖️ ${row.alias}`, callbackData("hrej", row.user_id))
-      .row();
+    keyboard.text(`✅ ${row.alias}`, callbackData("happ", row.user_id)).text(`✖️ ${row.alias}`, callbackData("hrej", row.user_id)).row();
   }
   await ctx.reply(lines.join("\n"), { parse_mode: "HTML", reply_markup: keyboard });
 });
@@ -65,7 +62,12 @@ admins.command("reject", async (ctx) => {
     await ctx.reply(ctx.t("admin-reject-usage"));
     return;
   }
-  const result = await decideApplication(ctx.deps, { adminId: ctx.from.id, userId: args.id, approve: false, reason: args.reason.slice(0, 300) });
+  const result = await decideApplication(ctx.deps, {
+    adminId: ctx.from.id,
+    userId: args.id,
+    approve: false,
+    reason: args.reason.slice(0, 300),
+  });
   const text = result.ok
     ? ctx.t("admin-rejected-done", { alias: escapeHtml(result.alias), id: String(args.id) })
     : result.reason === "not-found"
@@ -74,14 +76,22 @@ admins.command("reject", async (ctx) => {
   await ctx.reply(text, { parse_mode: "HTML" });
 });
 
-for (const [command, suspended] of [["suspend", true], ["reinstate", false]] as const) {
+for (const [command, suspended] of [
+  ["suspend", true],
+  ["reinstate", false],
+] as const) {
   admins.command(command, async (ctx) => {
     const args = idAndReason(ctx.match);
     if (!args || (suspended && args.reason === "")) {
       await ctx.reply(ctx.t(`admin-${command}-usage`));
       return;
     }
-    const result = await setHelperSuspended(ctx.deps, { adminId: ctx.from.id, userId: args.id, suspended, reason: args.reason.slice(0, 300) || null });
+    const result = await setHelperSuspended(ctx.deps, {
+      adminId: ctx.from.id,
+      userId: args.id,
+      suspended,
+      reason: args.reason.slice(0, 300) || null,
+    });
     const alias = (await findUser(ctx.deps.db, args.id))?.alias ?? `#${args.id}`;
     await ctx.reply(
       result.ok
@@ -111,14 +121,22 @@ admins.callbackQuery(callbackPattern("hrej"), async (ctx) => {
   await ctx.conversation.enter("rejectReason", userId, alias);
 });
 
-for (const [command, restrict] of [["restrict", true], ["unrestrict", false]] as const) {
+for (const [command, restrict] of [
+  ["restrict", true],
+  ["unrestrict", false],
+] as const) {
   admins.command(command, async (ctx) => {
     const args = idAndReason(ctx.match);
     if (!args || (restrict && args.reason === "")) {
       await ctx.reply(ctx.t(`admin-${command}-usage`));
       return;
     }
-    const changed = await setUserRestriction(ctx.deps, { adminId: ctx.from.id, userId: args.id, restrict, reason: args.reason.slice(0, 300) || null });
+    const changed = await setUserRestriction(ctx.deps, {
+      adminId: ctx.from.id,
+      userId: args.id,
+      restrict,
+      reason: args.reason.slice(0, 300) || null,
+    });
     const alias = (await findUser(ctx.deps.db, args.id))?.alias;
     await ctx.reply(
       alias === undefined

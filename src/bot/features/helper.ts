@@ -48,8 +48,10 @@ function profileText(ctx: BotContext, helper: Helper): string {
       until: live ? formatTime(helper.live_until!, ctx.deps.config.timeZone) : "",
     }),
   );
-  if (helper.status === "rejected" && helper.decision_reason) lines.push(t("profile-rejected-reason", { reason: escapeHtml(helper.decision_reason) }));
-  if (helper.status === "suspended" && helper.decision_reason) lines.push(t("profile-suspended-reason", { reason: escapeHtml(helper.decision_reason) }));
+  if (helper.status === "rejected" && helper.decision_reason)
+    lines.push(t("profile-rejected-reason", { reason: escapeHtml(helper.decision_reason) }));
+  if (helper.status === "suspended" && helper.decision_reason)
+    lines.push(t("profile-suspended-reason", { reason: escapeHtml(helper.decision_reason) }));
   return lines.join("\n");
 }
 
@@ -61,7 +63,10 @@ async function showProfile(ctx: BotContext): Promise<void> {
     });
     return;
   }
-  const keyboard = helper.status === "rejected" ? new InlineKeyboard().text(ctx.t("profile-apply-again"), callbackData("menu", "helper")) : profileKeyboard(ctx, helper);
+  const keyboard =
+    helper.status === "rejected"
+      ? new InlineKeyboard().text(ctx.t("profile-apply-again"), callbackData("menu", "helper"))
+      : profileKeyboard(ctx, helper);
   await ctx.reply(profileText(ctx, helper), { parse_mode: "HTML", reply_markup: keyboard });
 }
 
@@ -130,7 +135,11 @@ privateChats.command("quiet", async (ctx) => {
     return;
   }
   await setQuietHours(ctx.deps, ctx.from.id, quiet);
-  await ctx.reply(quiet ? ctx.t("quiet-set", { value: quietHoursText(ctx.t, { quiet_start_minute: quiet.start, quiet_end_minute: quiet.end }) }) : ctx.t("quiet-cleared"));
+  await ctx.reply(
+    quiet
+      ? ctx.t("quiet-set", { value: quietHoursText(ctx.t, { quiet_start_minute: quiet.start, quiet_end_minute: quiet.end }) })
+      : ctx.t("quiet-cleared"),
+  );
 });
 
 privateChats.callbackQuery(callbackPattern("hset"), async (ctx) => {
@@ -185,5 +194,10 @@ privateChats.on("message:location", async (ctx) => {
 privateChats.on("edited_message:location", async (ctx) => {
   const location = ctx.editedMessage.location;
   if (!isValidCoordinate(location.latitude, location.longitude)) return;
-  await updateHelperPosition(ctx.deps, ctx.from.id, { latitude: location.latitude, longitude: location.longitude, liveUntil: null, isLiveEdit: true });
+  await updateHelperPosition(ctx.deps, ctx.from.id, {
+    latitude: location.latitude,
+    longitude: location.longitude,
+    liveUntil: null,
+    isLiveEdit: true,
+  });
 });

@@ -29,16 +29,24 @@ privateChats.callbackQuery(callbackPattern("acc"), async (ctx) => {
   const result = await acceptRequest(ctx.deps, ctx.from.id, requestId, eta);
   if (!result.ok) {
     if (result.reason === "already") return void (await ctx.answerCallbackQuery({ text: ctx.t("accept-already") }));
-    const key = { closed: "request-no-longer-available", "own-request": "accept-own", "not-helper": "accept-not-helper", restricted: "accept-restricted" }[result.reason];
+    const key = {
+      closed: "request-no-longer-available",
+      "own-request": "accept-own",
+      "not-helper": "accept-not-helper",
+      restricted: "accept-restricted",
+    }[result.reason];
     // Only a closed request makes the buttons useless for good; otherwise leave them be.
     if (result.reason === "closed") return stale(ctx, key);
     return void (await ctx.answerCallbackQuery({ text: ctx.t(key), show_alert: true }));
   }
   await ctx.answerCallbackQuery({ text: ctx.t("accept-sent") });
-  await ctx.editMessageText(`${ctx.callbackQuery.message?.text ? escapeHtml(ctx.callbackQuery.message.text) : ""}\n\n${ctx.t("accept-waiting", { eta: String(eta) })}`, {
-    parse_mode: "HTML",
-    reply_markup: new InlineKeyboard().text(ctx.t("offer-withdraw"), callbackData("wd", result.offerId)),
-  });
+  await ctx.editMessageText(
+    `${ctx.callbackQuery.message?.text ? escapeHtml(ctx.callbackQuery.message.text) : ""}\n\n${ctx.t("accept-waiting", { eta: String(eta) })}`,
+    {
+      parse_mode: "HTML",
+      reply_markup: new InlineKeyboard().text(ctx.t("offer-withdraw"), callbackData("wd", result.offerId)),
+    },
+  );
 });
 
 privateChats.callbackQuery(callbackPattern("wd"), async (ctx) => {

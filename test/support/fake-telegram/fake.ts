@@ -1,15 +1,15 @@
 // The test-facing object: starts the server, creates personas, and offers
 // the end-of-test checks (settle, assertNoViolations).
-import { editHandlers } from './methods/edit.js';
-import { miscHandlers } from './methods/misc.js';
-import { sendHandlers } from './methods/send.js';
-import type { Handler } from './methods/common.js';
-import { LongPoller } from './long-poll.js';
-import type { Persona, PersonaOptions } from './persona.js';
-import { startHttpServer, type HttpServer } from './server.js';
-import type { BotCommand, FakeTelegramOptions, RecordedCall, TgUser, Violation, WorldError } from './types.js';
-import { pollUntil, sleep } from './waiting.js';
-import { World } from './world.js';
+import { editHandlers } from "./methods/edit.js";
+import { miscHandlers } from "./methods/misc.js";
+import { sendHandlers } from "./methods/send.js";
+import type { Handler } from "./methods/common.js";
+import { LongPoller } from "./long-poll.js";
+import type { Persona, PersonaOptions } from "./persona.js";
+import { startHttpServer, type HttpServer } from "./server.js";
+import type { BotCommand, FakeTelegramOptions, RecordedCall, TgUser, Violation, WorldError } from "./types.js";
+import { pollUntil, sleep } from "./waiting.js";
+import { World } from "./world.js";
 
 const handlers: Record<string, Handler> = { ...miscHandlers, ...sendHandlers, ...editHandlers };
 
@@ -79,7 +79,8 @@ export class FakeTelegram {
     await pollUntil(
       () => (this.poller.waiting ? true : undefined),
       timeoutMs,
-      () => `the bot did not start long polling within ${timeoutMs} ms (calls so far: ${this.world.calls.map((c) => c.method).join(', ') || 'none'})`,
+      () =>
+        `the bot did not start long polling within ${timeoutMs} ms (calls so far: ${this.world.calls.map((c) => c.method).join(", ") || "none"})`,
     );
   }
 
@@ -131,7 +132,7 @@ export class FakeTelegram {
     const v = this.world.violations;
     if (v.length === 0) return;
     const lines = v.map((x) => `  - [${x.rule}] ${x.method}: ${x.description}\n      params: ${JSON.stringify(x.params).slice(0, 300)}`);
-    throw new Error(`the bot broke ${v.length} Telegram rule(s):\n${lines.join('\n')}`);
+    throw new Error(`the bot broke ${v.length} Telegram rule(s):\n${lines.join("\n")}`);
   }
 
   /** Returns the violations so far and forgets them (for tests that provoke some on purpose). */

@@ -1,30 +1,26 @@
 // Turns what the bot sent (text + parse_mode or explicit entities) into what
 // the user would see, and enforces Telegram's length rules on the result.
-import { EntityParseError, parseHtml, type ParsedText } from './html.js';
-import { parseLegacyMarkdown, parseMarkdownV2 } from './markdown.js';
-import { badRequest, type MessageEntity } from './types.js';
+import { EntityParseError, parseHtml, type ParsedText } from "./html.js";
+import { parseLegacyMarkdown, parseMarkdownV2 } from "./markdown.js";
+import { badRequest, type MessageEntity } from "./types.js";
 
 export const MAX_TEXT_LENGTH = 4096;
 export const MAX_CAPTION_LENGTH = 1024;
 
-export function parseFormatted(
-  text: string,
-  parseMode: string | undefined,
-  entities: MessageEntity[] | undefined,
-): ParsedText {
+export function parseFormatted(text: string, parseMode: string | undefined, entities: MessageEntity[] | undefined): ParsedText {
   let parsed: ParsedText;
   // Explicit entities win over parse_mode, as in Telegram.
-  if (entities !== undefined || parseMode === undefined || parseMode === '') {
+  if (entities !== undefined || parseMode === undefined || parseMode === "") {
     parsed = { text, entities: entities ? entities.map((e) => ({ ...e })) : [] };
   } else {
     const mode = parseMode.toLowerCase();
     try {
-      if (mode === 'html') parsed = parseHtml(text);
-      else if (mode === 'markdownv2') parsed = parseMarkdownV2(text);
-      else if (mode === 'markdown') parsed = parseLegacyMarkdown(text);
-      else throw badRequest(`unsupported parse_mode`, 'invalid parse_mode');
+      if (mode === "html") parsed = parseHtml(text);
+      else if (mode === "markdownv2") parsed = parseMarkdownV2(text);
+      else if (mode === "markdown") parsed = parseLegacyMarkdown(text);
+      else throw badRequest(`unsupported parse_mode`, "invalid parse_mode");
     } catch (e) {
-      if (e instanceof EntityParseError) throw badRequest(`can't parse entities: ${e.message}`, 'entity parse error');
+      if (e instanceof EntityParseError) throw badRequest(`can't parse entities: ${e.message}`, "entity parse error");
       throw e;
     }
   }
@@ -50,15 +46,15 @@ function trimParsed({ text, entities }: ParsedText): ParsedText {
  */
 export function parseMessageText(text: string, parseMode?: string, entities?: MessageEntity[]): ParsedText {
   const parsed = parseFormatted(text, parseMode, entities);
-  if (parsed.text.length === 0) throw badRequest('message text is empty', 'text length');
-  if (parsed.text.length > MAX_TEXT_LENGTH) throw badRequest('message is too long', 'text length');
+  if (parsed.text.length === 0) throw badRequest("message text is empty", "text length");
+  if (parsed.text.length > MAX_TEXT_LENGTH) throw badRequest("message is too long", "text length");
   return parsed;
 }
 
 export function parseCaption(caption: string | undefined, parseMode?: string, entities?: MessageEntity[]): ParsedText {
-  if (caption === undefined) return { text: '', entities: [] };
+  if (caption === undefined) return { text: "", entities: [] };
   const parsed = parseFormatted(caption, parseMode, entities);
-  if (parsed.text.length > MAX_CAPTION_LENGTH) throw badRequest('message caption is too long', 'caption length');
+  if (parsed.text.length > MAX_CAPTION_LENGTH) throw badRequest("message caption is too long", "caption length");
   return parsed;
 }
 
@@ -66,10 +62,10 @@ export function parseCaption(caption: string | undefined, parseMode?: string, en
 export function detectUserEntities(text: string): MessageEntity[] {
   const found: MessageEntity[] = [];
   const patterns: [string, RegExp][] = [
-    ['bot_command', /(?<![\w/])\/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{3,32})?(?![\w/])/g],
-    ['url', /https?:\/\/[^\s]+[^\s.,!?)]/g],
-    ['mention', /(?<![\w@])@[A-Za-z0-9_]{5,32}\b/g],
-    ['hashtag', /(?<![\w#])#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*/gu],
+    ["bot_command", /(?<![\w/])\/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{3,32})?(?![\w/])/g],
+    ["url", /https?:\/\/[^\s]+[^\s.,!?)]/g],
+    ["mention", /(?<![\w@])@[A-Za-z0-9_]{5,32}\b/g],
+    ["hashtag", /(?<![\w#])#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*/gu],
   ];
   for (const [type, re] of patterns) {
     for (const m of text.matchAll(re)) {

@@ -11,9 +11,9 @@
 // Every call is checked against test/fixtures/bot-api.json and Telegram's
 // rules; broken rules land in fake.violations, the world's refusals (blocked
 // user, unknown chat) in fake.errors.
-export { FakeTelegram, startFakeTelegram, type SettleOptions } from './fake.js';
-export type { MessageMatcher, Persona, PersonaOptions, PressOptions, WaitOptions } from './persona.js';
-export { DEFAULT_LIMITS } from './rate-limit.js';
+export { FakeTelegram, startFakeTelegram, type SettleOptions } from "./fake.js";
+export type { MessageMatcher, Persona, PersonaOptions, PressOptions, WaitOptions } from "./persona.js";
+export { DEFAULT_LIMITS } from "./rate-limit.js";
 export type {
   BotCommand,
   CallbackAnswer,
@@ -28,4 +28,4 @@ export type {
   Update,
   Violation,
   WorldError,
-} from './types.js';
+} from "./types.js";

@@ -1,11 +1,11 @@
 // getUpdates as a long poll: at most one may be waiting at a time, a waiting
 // poll is answered as soon as an update arrives, and a poll whose client has
 // disconnected is forgotten at once so a restarted bot can poll again.
-import { ApiError, type Update } from './types.js';
-import { num } from './methods/common.js';
-import type { Params } from './methods/common.js';
-import { pollUntil } from './waiting.js';
-import type { World } from './world.js';
+import { ApiError, type Update } from "./types.js";
+import { num } from "./methods/common.js";
+import type { Params } from "./methods/common.js";
+import { pollUntil } from "./waiting.js";
+import type { World } from "./world.js";
 
 interface ActivePoll {
   signal: AbortSignal;
@@ -38,21 +38,25 @@ export class LongPoller {
     if (this.busy) {
       // The old client's socket may be dead without the close event having
       // been processed yet (e.g. bot.stop() aborts and re-polls at once).
-      await pollUntil(() => (this.busy ? undefined : true), this.takeoverGraceMs, () => '').catch(() => undefined);
+      await pollUntil(
+        () => (this.busy ? undefined : true),
+        this.takeoverGraceMs,
+        () => "",
+      ).catch(() => undefined);
       if (this.busy) {
         throw new ApiError(
           409,
-          'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
-          'bot',
-          'concurrent getUpdates',
+          "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running",
+          "bot",
+          "concurrent getUpdates",
         );
       }
     }
     const { updates } = this.world;
     updates.setAllowed(p.allowed_updates as string[] | undefined);
-    updates.confirm(num(p, 'offset'));
-    const limit = Math.min(100, Math.max(1, num(p, 'limit') ?? 100));
-    const timeoutSec = Math.max(0, num(p, 'timeout') ?? 0);
+    updates.confirm(num(p, "offset"));
+    const limit = Math.min(100, Math.max(1, num(p, "limit") ?? 100));
+    const timeoutSec = Math.max(0, num(p, "timeout") ?? 0);
     const now = updates.take(limit);
     if (now.length > 0 || timeoutSec === 0 || this.closed || signal.aborted) return now;
 
@@ -63,7 +67,7 @@ export class LongPoller {
         settled = true;
         unsubscribe();
         clearTimeout(timer);
-        signal.removeEventListener('abort', onAbort);
+        signal.removeEventListener("abort", onAbort);
         if (this.active === poll) this.active = undefined;
         resolve(result);
       };
@@ -75,7 +79,7 @@ export class LongPoller {
       const timer = setTimeout(() => finish([]), timeoutSec * 1000);
       const poll: ActivePoll = { signal, finish };
       this.active = poll;
-      signal.addEventListener('abort', onAbort);
+      signal.addEventListener("abort", onAbort);
     });
   }
 

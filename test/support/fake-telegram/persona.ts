@@ -1,7 +1,7 @@
 // A simulated Telegram user. Everything a persona does becomes an Update
 // shaped like Telegram's; everything the bot shows it lands in its inbox.
-import { detectUserEntities } from './formatting.js';
-import { refreshInbox, summarize, type StoredMessage } from './store.js';
+import { detectUserEntities } from "./formatting.js";
+import { refreshInbox, summarize, type StoredMessage } from "./store.js";
 import type {
   CallbackAnswer,
   InboxMessage,
@@ -13,9 +13,9 @@ import type {
   TgChat,
   TgMessage,
   TgUser,
-} from './types.js';
-import { pollUntil } from './waiting.js';
-import type { World } from './world.js';
+} from "./types.js";
+import { pollUntil } from "./waiting.js";
+import type { World } from "./world.js";
 
 export interface PersonaOptions {
   id?: number;
@@ -41,19 +41,19 @@ export interface PressOptions {
 const DEFAULT_WAIT_MS = 5000;
 
 function toPredicate(matcher: MessageMatcher): (m: InboxMessage) => boolean {
-  if (typeof matcher === 'string') return (m) => m.text.includes(matcher);
+  if (typeof matcher === "string") return (m) => m.text.includes(matcher);
   if (matcher instanceof RegExp) return (m) => matcher.test(m.text);
   return matcher;
 }
 
 function describeMatcher(matcher: MessageMatcher): string {
-  if (typeof matcher === 'string') return JSON.stringify(matcher);
+  if (typeof matcher === "string") return JSON.stringify(matcher);
   if (matcher instanceof RegExp) return String(matcher);
-  return 'the predicate';
+  return "the predicate";
 }
 
 function labelMatches(label: string | RegExp, text: string): boolean {
-  return typeof label === 'string' ? text === label : label.test(text);
+  return typeof label === "string" ? text === label : label.test(text);
 }
 
 const clone = <T>(v: T): T => structuredClone(v);
@@ -90,7 +90,7 @@ export class Persona {
     this.lastName = opts.lastName;
     this.username = opts.username;
     this.languageCode = opts.languageCode;
-    this.phone = opts.phone ?? `+8210${String(opts.id).padStart(8, '0').slice(-8)}`;
+    this.phone = opts.phone ?? `+8210${String(opts.id).padStart(8, "0").slice(-8)}`;
   }
 
   get user(): TgUser {
@@ -102,7 +102,7 @@ export class Persona {
   }
 
   get chat(): TgChat {
-    const c: TgChat = { id: this.id, type: 'private', first_name: this.firstName };
+    const c: TgChat = { id: this.id, type: "private", first_name: this.firstName };
     if (this.lastName) c.last_name = this.lastName;
     if (this.username) c.username = this.username;
     return c;
@@ -121,8 +121,8 @@ export class Persona {
 
   private applyMarkup(markup: ReplyMarkup | undefined): void {
     if (!markup) return;
-    if ('keyboard' in markup) this.replyKeyboard = clone(markup as ReplyKeyboardMarkup);
-    else if ('remove_keyboard' in markup) this.replyKeyboard = null;
+    if ("keyboard" in markup) this.replyKeyboard = clone(markup as ReplyKeyboardMarkup);
+    else if ("remove_keyboard" in markup) this.replyKeyboard = null;
   }
 
   // --- acting -------------------------------------------------------------
@@ -179,7 +179,7 @@ export class Persona {
     longitude: number,
     opts: { livePeriod?: number; horizontalAccuracy?: number } = {},
   ): Promise<TgMessage> {
-    const location: TgMessage['location'] = { latitude, longitude };
+    const location: TgMessage["location"] = { latitude, longitude };
     if (opts.horizontalAccuracy !== undefined) location.horizontal_accuracy = opts.horizontalAccuracy;
     if (opts.livePeriod !== undefined) location.live_period = opts.livePeriod;
     return this.post({ location });
@@ -211,20 +211,20 @@ export class Persona {
   }
 
   async sendVoice(): Promise<TgMessage> {
-    return this.post({ voice: this.world.files.create('voice') });
+    return this.post({ voice: this.world.files.create("voice") });
   }
 
   async sendVideo(caption?: string): Promise<TgMessage> {
-    return this.post({ video: this.world.files.create('video'), ...this.captionFields(caption) });
+    return this.post({ video: this.world.files.create("video"), ...this.captionFields(caption) });
   }
 
-  async sendSticker(emoji = '👍'): Promise<TgMessage> {
-    return this.post({ sticker: this.world.files.create('sticker', { emoji }) });
+  async sendSticker(emoji = "👍"): Promise<TgMessage> {
+    return this.post({ sticker: this.world.files.create("sticker", { emoji }) });
   }
 
-  async sendDocument(fileName = 'notes.pdf', caption?: string): Promise<TgMessage> {
-    const mimeType = fileName.endsWith('.pdf') ? 'application/pdf' : fileName.endsWith('.txt') ? 'text/plain' : 'application/octet-stream';
-    return this.post({ document: this.world.files.create('document', { fileName, mimeType }), ...this.captionFields(caption) });
+  async sendDocument(fileName = "notes.pdf", caption?: string): Promise<TgMessage> {
+    const mimeType = fileName.endsWith(".pdf") ? "application/pdf" : fileName.endsWith(".txt") ? "text/plain" : "application/octet-stream";
+    return this.post({ document: this.world.files.create("document", { fileName, mimeType }), ...this.captionFields(caption) });
   }
 
   /** Shares someone's contact card (not necessarily the persona's own). */
@@ -283,7 +283,10 @@ export class Persona {
   private pressInline(view: InboxMessage, button: InlineKeyboardButton): string {
     this.ensureCanWrite();
     if (button.callback_data === undefined) {
-      const kind = Object.keys(button).filter((k) => k !== 'text').join(', ') || 'plain';
+      const kind =
+        Object.keys(button)
+          .filter((k) => k !== "text")
+          .join(", ") || "plain";
       throw new Error(`inline button "${button.text}" is a ${kind} button; pressing it sends nothing to the bot`);
     }
     const id = this.world.newQueryId();
@@ -308,17 +311,17 @@ export class Persona {
       }
       this.post({ location: { ...opts.location } });
     } else if (button.request_contact) {
-      const contact: TgMessage['contact'] = { phone_number: this.phone, first_name: this.firstName, user_id: this.id };
+      const contact: TgMessage["contact"] = { phone_number: this.phone, first_name: this.firstName, user_id: this.id };
       if (this.lastName) contact.last_name = this.lastName;
       this.post({ contact });
     } else {
-      const special = Object.keys(button).filter((k) => k.startsWith('request_') || k === 'web_app');
-      if (special.length > 0) throw new Error(`the fake cannot press "${button.text}" (${special.join(', ')})`);
+      const special = Object.keys(button).filter((k) => k.startsWith("request_") || k === "web_app");
+      if (special.length > 0) throw new Error(`the fake cannot press "${button.text}" (${special.join(", ")})`);
       const entities = detectUserEntities(button.text);
       this.post(entities.length > 0 ? { text: button.text, entities } : { text: button.text });
     }
     if (keyboard.one_time_keyboard) this.replyKeyboard = null;
-    return '';
+    return "";
   }
 
   private visibleButtons(): string {
@@ -326,28 +329,41 @@ export class Persona {
     for (let i = this.inbox.length - 1; i >= 0 && lines.length < 5; i--) {
       const view = this.inbox[i];
       const rows = view && !view.deleted ? view.raw.reply_markup?.inline_keyboard : undefined;
-      if (view && rows) lines.push(`  inline on #${view.message_id}: ${rows.flat().map((b) => JSON.stringify(b.text)).join(', ')}`);
+      if (view && rows)
+        lines.push(
+          `  inline on #${view.message_id}: ${rows
+            .flat()
+            .map((b) => JSON.stringify(b.text))
+            .join(", ")}`,
+        );
     }
     const kb = this.keyboard;
-    lines.push(kb ? `  reply keyboard: ${kb.flat().map((t) => JSON.stringify(t)).join(', ')}` : '  no reply keyboard');
-    return `Visible buttons:\n${lines.join('\n')}`;
+    lines.push(
+      kb
+        ? `  reply keyboard: ${kb
+            .flat()
+            .map((t) => JSON.stringify(t))
+            .join(", ")}`
+        : "  no reply keyboard",
+    );
+    return `Visible buttons:\n${lines.join("\n")}`;
   }
 
   async block(): Promise<void> {
     if (this.blocked) throw new Error(`${this.firstName} has already blocked the bot`);
     this.blocked = true;
-    this.pushMembership('member', 'kicked');
+    this.pushMembership("member", "kicked");
   }
 
   async unblock(): Promise<void> {
     if (!this.blocked) throw new Error(`${this.firstName} has not blocked the bot`);
     this.blocked = false;
-    this.pushMembership('kicked', 'member');
+    this.pushMembership("kicked", "member");
   }
 
-  private pushMembership(from: 'member' | 'kicked', to: 'member' | 'kicked'): void {
-    const member = (status: 'member' | 'kicked'): Json =>
-      status === 'kicked' ? { status, user: this.world.bot, until_date: 0 } : { status, user: this.world.bot };
+  private pushMembership(from: "member" | "kicked", to: "member" | "kicked"): void {
+    const member = (status: "member" | "kicked"): Json =>
+      status === "kicked" ? { status, user: this.world.bot, until_date: 0 } : { status, user: this.world.bot };
     this.started = true;
     this.world.updates.push({
       my_chat_member: {
@@ -403,14 +419,14 @@ export class Persona {
       timeoutMs,
       () => {
         const m = this.inbox.find((x) => x.message_id === messageId);
-        const state = m ? summarize(m) : 'not in the inbox';
+        const state = m ? summarize(m) : "not in the inbox";
         return `message #${messageId} of ${this.firstName} did not come to match ${describeMatcher(matcher)} within ${timeoutMs} ms; it is now: ${state}.\n${this.recentReport()}`;
       },
     );
   }
 
   async waitForCallbackAnswer(queryId: string, opts: WaitOptions = {}): Promise<CallbackAnswer> {
-    if (queryId === '') throw new Error('that press went to a reply keyboard; there is no callback query to wait for');
+    if (queryId === "") throw new Error("that press went to a reply keyboard; there is no callback query to wait for");
     const timeoutMs = opts.timeoutMs ?? DEFAULT_WAIT_MS;
     return pollUntil(
       () => this.callbackAnswers.find((a) => a.queryId === queryId),
@@ -422,13 +438,13 @@ export class Persona {
   private recentReport(): string {
     const last = this.inbox.slice(-6).map((m, i, arr) => {
       const index = this.inbox.length - arr.length + i;
-      return `  ${index < this.cursor ? ' ' : '*'} ${summarize(m)}`;
+      return `  ${index < this.cursor ? " " : "*"} ${summarize(m)}`;
     });
     const violations = this.world.violations.slice(-3).map((v) => `  ${v.method}: ${v.description}`);
     return [
       `Last messages (* = unread):`,
-      ...(last.length ? last : ['  (inbox empty)']),
-      ...(violations.length ? ['Recent violations:', ...violations] : []),
-    ].join('\n');
+      ...(last.length ? last : ["  (inbox empty)"]),
+      ...(violations.length ? ["Recent violations:", ...violations] : []),
+    ].join("\n");
   }
 }

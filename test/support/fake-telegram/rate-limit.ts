@@ -1,7 +1,7 @@
 // Token buckets for Telegram's flood limits: a global budget for the whole bot
 // and a smaller one per chat. Tokens are only taken when both allow the send,
 // so a rejected call does not eat into the budget.
-import type { RateLimits } from './types.js';
+import type { RateLimits } from "./types.js";
 
 export const DEFAULT_LIMITS: RateLimits = {
   globalPerSecond: 30,

@@ -1,13 +1,13 @@
 // The HTTP face of the fake: URL and body decoding, token and schema checks,
 // dispatch to handlers, Telegram's response envelope, and the records tests
 // read afterwards (calls, violations, errors).
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { LongPoller } from './long-poll.js';
-import { type Handler, NotImplemented, type Params } from './methods/common.js';
-import { canonicalMethodName, checkMethodParams, coerceStringParams, type Issue } from './schema.js';
-import { ApiError, type Json, type TgResponse } from './types.js';
-import type { World } from './world.js';
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { LongPoller } from "./long-poll.js";
+import { type Handler, NotImplemented, type Params } from "./methods/common.js";
+import { canonicalMethodName, checkMethodParams, coerceStringParams, type Issue } from "./schema.js";
+import { ApiError, type Json, type TgResponse } from "./types.js";
+import type { World } from "./world.js";
 
 export interface HttpServer {
   apiRoot: string;
@@ -17,21 +17,21 @@ export interface HttpServer {
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
   });
 }
 
 /** Telegram's wording for the commonest missing parameters, a generic one otherwise. */
 function describeIssue(issue: Issue): string {
   const topLevel = !/[.[]/.test(issue.path);
-  if (issue.problem === 'missing' && topLevel) {
-    if (issue.path === 'chat_id') return 'Bad Request: chat_id is empty';
-    if (issue.path === 'text') return 'Bad Request: message text is empty';
+  if (issue.problem === "missing" && topLevel) {
+    if (issue.path === "chat_id") return "Bad Request: chat_id is empty";
+    if (issue.path === "text") return "Bad Request: message text is empty";
     return `Bad Request: parameter "${issue.path}" is required`;
   }
-  if (issue.problem === 'unknown' && topLevel) return `Bad Request: unknown parameter "${issue.path}"`;
+  if (issue.problem === "unknown" && topLevel) return `Bad Request: unknown parameter "${issue.path}"`;
   return `Bad Request: ${issue.message}`;
 }
 
@@ -49,7 +49,7 @@ export async function startHttpServer(world: World, handlers: Record<string, Han
   const fail = (method: string, params: Json, err: ApiError, violationDetail?: string): TgResponse => {
     const response: TgResponse = { ok: false, error_code: err.code, description: err.description };
     if (err.parameters) response.parameters = err.parameters;
-    if (err.blame === 'bot') {
+    if (err.blame === "bot") {
       world.violations.push({ method, rule: err.rule, description: violationDetail ?? err.description, params });
     } else {
       world.errors.push({ method, error_code: err.code, description: err.description, params });
@@ -61,8 +61,8 @@ export async function startHttpServer(world: World, handlers: Record<string, Han
     if (res.writableEnded || res.destroyed) return;
     const body = JSON.stringify(response);
     res.writeHead(response.ok ? 200 : (response.error_code ?? 500), {
-      'content-type': 'application/json',
-      'content-length': Buffer.byteLength(body),
+      "content-type": "application/json",
+      "content-length": Buffer.byteLength(body),
     });
     res.end(body);
   };
@@ -70,62 +70,62 @@ export async function startHttpServer(world: World, handlers: Record<string, Han
   async function parseParams(req: IncomingMessage, url: URL, method: string): Promise<Params> {
     const fromQuery = coerceStringParams(method, Object.fromEntries(url.searchParams));
     const body = await readBody(req);
-    const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    const type = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
     if (body.length === 0) return fromQuery;
-    if (type === 'multipart/form-data') {
+    if (type === "multipart/form-data") {
       throw new RequestFailure(
-        new ApiError(400, 'Bad Request: the fake Telegram does not support file uploads', 'bot', 'unsupported upload'),
+        new ApiError(400, "Bad Request: the fake Telegram does not support file uploads", "bot", "unsupported upload"),
       );
     }
-    if (type === 'application/x-www-form-urlencoded') {
-      const form = Object.fromEntries(new URLSearchParams(body.toString('utf8')));
+    if (type === "application/x-www-form-urlencoded") {
+      const form = Object.fromEntries(new URLSearchParams(body.toString("utf8")));
       return { ...fromQuery, ...coerceStringParams(method, form) };
     }
     let parsed: unknown;
     try {
-      parsed = JSON.parse(body.toString('utf8'));
+      parsed = JSON.parse(body.toString("utf8"));
     } catch {
-      throw new RequestFailure(new ApiError(400, 'Bad Request: invalid JSON in request body', 'bot', 'malformed request'));
+      throw new RequestFailure(new ApiError(400, "Bad Request: invalid JSON in request body", "bot", "malformed request"));
     }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      throw new RequestFailure(new ApiError(400, 'Bad Request: request body must be a JSON object', 'bot', 'malformed request'));
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+      throw new RequestFailure(new ApiError(400, "Bad Request: request body must be a JSON object", "bot", "malformed request"));
     }
     return { ...fromQuery, ...(parsed as Params) };
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const at = Date.now();
-    const url = new URL(req.url ?? '/', 'http://fake.invalid');
+    const url = new URL(req.url ?? "/", "http://fake.invalid");
     const match = /^\/bot([^/]*)\/([^/]*)\/?$/.exec(url.pathname);
     if (!match) {
       await readBody(req);
-      const response = fail(url.pathname, {}, new ApiError(404, 'Not Found', 'bot', 'unknown method'));
+      const response = fail(url.pathname, {}, new ApiError(404, "Not Found", "bot", "unknown method"));
       record(url.pathname, {}, response, at);
       return send(res, response);
     }
-    const [, token = '', rawMethod = ''] = match;
+    const [, token = "", rawMethod = ""] = match;
     const method = canonicalMethodName(rawMethod);
     let params: Params = {};
     try {
       params = await parseParams(req, url, method ?? rawMethod);
-      if (token !== world.token) throw new RequestFailure(new ApiError(401, 'Unauthorized', 'bot', 'wrong token'));
-      if (!method) throw new RequestFailure(new ApiError(404, 'Not Found', 'bot', 'unknown method'));
+      if (token !== world.token) throw new RequestFailure(new ApiError(401, "Unauthorized", "bot", "wrong token"));
+      if (!method) throw new RequestFailure(new ApiError(404, "Not Found", "bot", "unknown method"));
       const issues = checkMethodParams(method, params);
       const first = issues[0];
       if (first) {
-        throw new RequestFailure(new ApiError(400, describeIssue(first), 'bot', 'schema'));
+        throw new RequestFailure(new ApiError(400, describeIssue(first), "bot", "schema"));
       }
     } catch (e) {
       if (!(e instanceof RequestFailure)) throw e;
       const name = method ?? rawMethod;
       const issues = method ? checkMethodParams(method, params) : [];
-      const detail = issues.length > 1 ? `${e.error.description} (all problems: ${issues.map((i) => i.message).join('; ')})` : undefined;
+      const detail = issues.length > 1 ? `${e.error.description} (all problems: ${issues.map((i) => i.message).join("; ")})` : undefined;
       const response = fail(name, params, e.error, detail);
       record(name, params, response, at);
       return send(res, response);
     }
 
-    if (method === 'getUpdates') return handleGetUpdates(params, res, at);
+    if (method === "getUpdates") return handleGetUpdates(params, res, at);
 
     world.inFlight++;
     world.lastBotActivity = Date.now();
@@ -136,7 +136,7 @@ export async function startHttpServer(world: World, handlers: Record<string, Han
       if (result instanceof NotImplemented) {
         world.violations.push({
           method,
-          rule: 'not implemented by the fake',
+          rule: "not implemented by the fake",
           description: `${method}: ${result.what} is valid but not implemented by the fake Telegram`,
           params,
         });
@@ -150,7 +150,7 @@ export async function startHttpServer(world: World, handlers: Record<string, Han
       } else {
         // A bug in the fake must fail the test rather than look like Telegram behaviour.
         const message = e instanceof Error ? (e.stack ?? e.message) : String(e);
-        response = fail(method, params, new ApiError(500, `Internal Server Error: ${message}`, 'bot', 'fake internal error'));
+        response = fail(method, params, new ApiError(500, `Internal Server Error: ${message}`, "bot", "fake internal error"));
       }
     } finally {
       world.inFlight--;
@@ -163,7 +163,7 @@ export async function startHttpServer(world: World, handlers: Record<string, Han
   async function handleGetUpdates(params: Params, res: ServerResponse, at: number): Promise<void> {
     const gone = new AbortController();
     // 'close' before the response ended means the client disconnected.
-    res.on('close', () => {
+    res.on("close", () => {
       if (!res.writableEnded) gone.abort();
     });
     let response: TgResponse | null;
@@ -173,17 +173,17 @@ export async function startHttpServer(world: World, handlers: Record<string, Han
       response = updates ? { ok: true, result: updates } : null;
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
-      response = fail('getUpdates', params, e);
+      response = fail("getUpdates", params, e);
     }
-    record('getUpdates', params, response, at);
+    record("getUpdates", params, response, at);
     if (response) send(res, response);
   }
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
       const message = e instanceof Error ? (e.stack ?? e.message) : String(e);
-      const response = fail(req.url ?? '?', {}, new ApiError(500, `Internal Server Error: ${message}`, 'bot', 'fake internal error'));
-      record(req.url ?? '?', {}, response, Date.now());
+      const response = fail(req.url ?? "?", {}, new ApiError(500, `Internal Server Error: ${message}`, "bot", "fake internal error"));
+      record(req.url ?? "?", {}, response, Date.now());
       send(res, response);
     });
   });
@@ -192,8 +192,8 @@ export async function startHttpServer(world: World, handlers: Record<string, Han
   server.keepAliveTimeout = 0;
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
   });
   const { port } = server.address() as AddressInfo;
 

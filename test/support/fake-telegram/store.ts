@@ -1,6 +1,6 @@
 // Every message in every private chat, in both directions. A private chat has
 // one message_id sequence shared by the user's and the bot's messages.
-import type { InboxMessage, MessageKind, ReplyMarkup, TgMessage } from './types.js';
+import type { InboxMessage, MessageKind, ReplyMarkup, TgMessage } from "./types.js";
 
 export interface StoredMessage {
   chatId: number;
@@ -55,23 +55,23 @@ export class MessageStore {
   }
 }
 
-const MEDIA_KINDS: MessageKind[] = ['photo', 'sticker', 'voice', 'video', 'video_note', 'audio', 'animation', 'document'];
+const MEDIA_KINDS: MessageKind[] = ["photo", "sticker", "voice", "video", "video_note", "audio", "animation", "document"];
 
 export function messageKind(m: TgMessage): MessageKind {
-  if (m.text !== undefined) return 'text';
+  if (m.text !== undefined) return "text";
   // Animations also carry a `document` field, so check them first.
   for (const k of MEDIA_KINDS) if (m[k] !== undefined) return k;
-  if (m.venue) return 'venue';
-  if (m.location) return 'location';
-  if (m.contact) return 'contact';
-  return 'other';
+  if (m.venue) return "venue";
+  if (m.location) return "location";
+  if (m.contact) return "contact";
+  return "other";
 }
 
 function primaryFileId(m: TgMessage): string | undefined {
   if (m.photo) return m.photo[m.photo.length - 1]?.file_id;
   for (const k of MEDIA_KINDS) {
     const f = m[k];
-    if (f && !Array.isArray(f) && typeof f === 'object') return (f as { file_id: string }).file_id;
+    if (f && !Array.isArray(f) && typeof f === "object") return (f as { file_id: string }).file_id;
   }
   return undefined;
 }
@@ -82,7 +82,7 @@ export function refreshInbox(stored: StoredMessage): InboxMessage {
   const view: InboxMessage = {
     message_id: m.message_id,
     kind: messageKind(m),
-    text: m.text ?? m.caption ?? '',
+    text: m.text ?? m.caption ?? "",
     entities: [...(m.entities ?? m.caption_entities ?? [])],
     reply_markup: stored.markup,
     deleted: stored.deleted,
@@ -108,11 +108,15 @@ export function refreshInbox(stored: StoredMessage): InboxMessage {
 
 /** One-line description used in timeout errors. */
 export function summarize(m: InboxMessage): string {
-  const flags = `${m.deleted ? ' (deleted)' : ''}${m.edits ? ` (edited ×${m.edits})` : ''}`;
-  const body = m.text ? JSON.stringify(m.text.length > 120 ? `${m.text.slice(0, 117)}...` : m.text) : '';
-  let buttons = '';
+  const flags = `${m.deleted ? " (deleted)" : ""}${m.edits ? ` (edited ×${m.edits})` : ""}`;
+  const body = m.text ? JSON.stringify(m.text.length > 120 ? `${m.text.slice(0, 117)}...` : m.text) : "";
+  let buttons = "";
   const markup = m.reply_markup as { inline_keyboard?: { text: string }[][]; keyboard?: { text: string }[][] } | undefined;
   const rows = markup?.inline_keyboard ?? markup?.keyboard;
-  if (rows) buttons = ` [${rows.flat().map((b) => b.text).join(' | ')}]`;
-  return `#${m.message_id} ${m.kind}${body ? ` ${body}` : ''}${buttons}${flags}`;
+  if (rows)
+    buttons = ` [${rows
+      .flat()
+      .map((b) => b.text)
+      .join(" | ")}]`;
+  return `#${m.message_id} ${m.kind}${body ? ` ${body}` : ""}${buttons}${flags}`;
 }

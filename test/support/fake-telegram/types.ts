@@ -15,7 +15,7 @@ export interface TgUser {
 
 export interface TgChat {
   id: number;
-  type: 'private';
+  type: "private";
   first_name: string;
   last_name?: string;
   username?: string;
@@ -129,19 +129,19 @@ export interface Update {
 }
 
 export type MessageKind =
-  | 'text'
-  | 'photo'
-  | 'location'
-  | 'venue'
-  | 'document'
-  | 'voice'
-  | 'sticker'
-  | 'video'
-  | 'contact'
-  | 'audio'
-  | 'animation'
-  | 'video_note'
-  | 'other';
+  | "text"
+  | "photo"
+  | "location"
+  | "venue"
+  | "document"
+  | "voice"
+  | "sticker"
+  | "video"
+  | "contact"
+  | "audio"
+  | "animation"
+  | "video_note"
+  | "other";
 
 /** What a persona sees of one bot message. Mutated in place on edits/deletes. */
 export interface InboxMessage {
@@ -232,7 +232,7 @@ export class ApiError extends Error {
   constructor(
     readonly code: number,
     readonly description: string,
-    readonly blame: 'bot' | 'world',
+    readonly blame: "bot" | "world",
     readonly rule: string,
     readonly parameters?: { retry_after?: number },
   ) {
@@ -241,5 +241,5 @@ export class ApiError extends Error {
 }
 
 export function badRequest(description: string, rule: string): ApiError {
-  return new ApiError(400, `Bad Request: ${description}`, 'bot', rule);
+  return new ApiError(400, `Bad Request: ${description}`, "bot", rule);
 }

@@ -1,21 +1,40 @@
 // The bot's update queue as getUpdates sees it: ids only grow, an update stays
 // until a later offset confirms it, and allowed_updates is sticky between calls.
-import type { Update } from './types.js';
+import type { Update } from "./types.js";
 
 export const ALL_UPDATE_TYPES = [
-  'message', 'edited_message', 'channel_post', 'edited_channel_post', 'business_connection',
-  'business_message', 'edited_business_message', 'deleted_business_messages', 'guest_message',
-  'message_reaction', 'message_reaction_count', 'inline_query', 'chosen_inline_result',
-  'callback_query', 'shipping_query', 'pre_checkout_query', 'purchased_paid_media', 'poll',
-  'poll_answer', 'my_chat_member', 'chat_member', 'chat_join_request', 'chat_boost',
-  'removed_chat_boost', 'managed_bot',
+  "message",
+  "edited_message",
+  "channel_post",
+  "edited_channel_post",
+  "business_connection",
+  "business_message",
+  "edited_business_message",
+  "deleted_business_messages",
+  "guest_message",
+  "message_reaction",
+  "message_reaction_count",
+  "inline_query",
+  "chosen_inline_result",
+  "callback_query",
+  "shipping_query",
+  "pre_checkout_query",
+  "purchased_paid_media",
+  "poll",
+  "poll_answer",
+  "my_chat_member",
+  "chat_member",
+  "chat_join_request",
+  "chat_boost",
+  "removed_chat_boost",
+  "managed_bot",
 ];
 
 // Telegram's default when allowed_updates is empty or was never set.
-const DEFAULT_EXCLUDED = new Set(['chat_member', 'message_reaction', 'message_reaction_count']);
+const DEFAULT_EXCLUDED = new Set(["chat_member", "message_reaction", "message_reaction_count"]);
 
 export function updateType(u: Update): string {
-  return Object.keys(u).find((k) => k !== 'update_id') ?? 'unknown';
+  return Object.keys(u).find((k) => k !== "update_id") ?? "unknown";
 }
 
 export class UpdateQueue {

@@ -1,10 +1,10 @@
 // The shared state of the fake Telegram: bot identity, personas, messages,
 // the update queue, pending callback queries and the records tests inspect.
-import { FileRegistry } from './files.js';
-import { Persona, type PersonaOptions } from './persona.js';
-import { DEFAULT_LIMITS, RateLimiter } from './rate-limit.js';
-import { MessageStore } from './store.js';
-import { UpdateQueue } from './updates.js';
+import { FileRegistry } from "./files.js";
+import { Persona, type PersonaOptions } from "./persona.js";
+import { DEFAULT_LIMITS, RateLimiter } from "./rate-limit.js";
+import { MessageStore } from "./store.js";
+import { UpdateQueue } from "./updates.js";
 import {
   ApiError,
   type BotCommand,
@@ -14,9 +14,9 @@ import {
   type TgUser,
   type Violation,
   type WorldError,
-} from './types.js';
+} from "./types.js";
 
-export const DEFAULT_TOKEN = '6400000001:AAHfAkEdOuMtEsTtOkEn0123456789abcde';
+export const DEFAULT_TOKEN = "6400000001:AAHfAkEdOuMtEsTtOkEn0123456789abcde";
 export const DEFAULT_CALLBACK_TIMEOUT_MS = 10_000;
 
 interface PendingCallback {
@@ -53,12 +53,12 @@ export class World {
 
   constructor(opts: FakeTelegramOptions) {
     this.token = opts.token ?? DEFAULT_TOKEN;
-    const botId = Number(this.token.split(':')[0]);
+    const botId = Number(this.token.split(":")[0]);
     this.bot = {
       id: Number.isSafeInteger(botId) && botId > 0 ? botId : 6400000001,
       is_bot: true,
-      first_name: opts.botFirstName ?? 'doum',
-      username: opts.botUsername ?? 'doum_test_bot',
+      first_name: opts.botFirstName ?? "doum",
+      username: opts.botUsername ?? "doum_test_bot",
     };
     this.rate = opts.limits === false ? undefined : new RateLimiter({ ...DEFAULT_LIMITS, ...opts.limits });
     this.callbackTimeoutMs = opts.callbackAnswerTimeoutMs ?? DEFAULT_CALLBACK_TIMEOUT_MS;
@@ -82,13 +82,13 @@ export class World {
    * wrote to the bot are "chat not found"; blocked users answer 403.
    */
   chatFor(chatId: unknown, opts: { allowBlocked?: boolean } = {}): Persona {
-    const id = typeof chatId === 'number' ? chatId : typeof chatId === 'string' && /^-?\d+$/.test(chatId) ? Number(chatId) : NaN;
+    const id = typeof chatId === "number" ? chatId : typeof chatId === "string" && /^-?\d+$/.test(chatId) ? Number(chatId) : NaN;
     const persona = this.personas.get(id);
     if (!persona || !persona.started) {
-      throw new ApiError(400, 'Bad Request: chat not found', 'world', 'chat not found');
+      throw new ApiError(400, "Bad Request: chat not found", "world", "chat not found");
     }
     if (persona.blocked && !opts.allowBlocked) {
-      throw new ApiError(403, 'Forbidden: bot was blocked by the user', 'world', 'blocked');
+      throw new ApiError(403, "Forbidden: bot was blocked by the user", "world", "blocked");
     }
     return persona;
   }
@@ -98,20 +98,20 @@ export class World {
   }
 
   registerCallback(id: string, persona: Persona, label: string): void {
-    const timer = setTimeout(() => this.flagCallback(id, 'timeout'), this.callbackTimeoutMs);
+    const timer = setTimeout(() => this.flagCallback(id, "timeout"), this.callbackTimeoutMs);
     timer.unref();
     this.callbacks.set(id, { id, persona, label, createdAt: Date.now(), answered: false, flagged: false, timer });
   }
 
-  private flagCallback(id: string, why: 'timeout' | 'end of test'): void {
+  private flagCallback(id: string, why: "timeout" | "end of test"): void {
     const cb = this.callbacks.get(id);
     if (!cb || cb.answered || cb.flagged) return;
     cb.flagged = true;
     this.violations.push({
-      method: 'answerCallbackQuery',
-      rule: 'callback query not answered',
+      method: "answerCallbackQuery",
+      rule: "callback query not answered",
       description:
-        why === 'timeout'
+        why === "timeout"
           ? `callback query ${id} (button "${cb.label}" pressed by ${cb.persona.firstName}) was not answered within ${this.callbackTimeoutMs} ms`
           : `callback query ${id} (button "${cb.label}" pressed by ${cb.persona.firstName}) was still unanswered at the end of the test`,
       params: { callback_query_id: id },
@@ -119,7 +119,7 @@ export class World {
   }
 
   flagUnansweredCallbacks(): void {
-    for (const id of this.callbacks.keys()) this.flagCallback(id, 'end of test');
+    for (const id of this.callbacks.keys()) this.flagCallback(id, "end of test");
   }
 
   get unansweredCallbacks(): string[] {
@@ -130,23 +130,23 @@ export class World {
   answerCallback(id: string): Persona {
     const cb = this.callbacks.get(id);
     const invalid = (rule: string): ApiError =>
-      new ApiError(400, 'Bad Request: query is too old and response timeout expired or query ID is invalid', 'bot', rule);
-    if (!cb) throw invalid('unknown callback query');
-    if (cb.answered) throw invalid('callback query answered twice');
-    if (Date.now() - cb.createdAt > this.callbackTimeoutMs) throw invalid('callback query answered too late');
+      new ApiError(400, "Bad Request: query is too old and response timeout expired or query ID is invalid", "bot", rule);
+    if (!cb) throw invalid("unknown callback query");
+    if (cb.answered) throw invalid("callback query answered twice");
+    if (Date.now() - cb.createdAt > this.callbackTimeoutMs) throw invalid("callback query answered too late");
     cb.answered = true;
     clearTimeout(cb.timer);
     return cb.persona;
   }
 
   commandsKey(scopeKey: string, languageCode: string | undefined): string {
-    return `${scopeKey}|${languageCode ?? ''}`;
+    return `${scopeKey}|${languageCode ?? ""}`;
   }
 
   /** Which commands a user's private chat shows, resolved the way Telegram does. */
   commandsFor(userId: number, languageCode: string | undefined): BotCommand[] {
-    for (const scope of [`chat:${userId}`, 'all_private_chats', 'default']) {
-      for (const lang of languageCode ? [languageCode, ''] : ['']) {
+    for (const scope of [`chat:${userId}`, "all_private_chats", "default"]) {
+      for (const lang of languageCode ? [languageCode, ""] : [""]) {
         const list = this.commands.get(this.commandsKey(scope, lang));
         if (list && list.length > 0) return list.map((c) => ({ ...c }));
       }

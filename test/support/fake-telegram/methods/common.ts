@@ -1,16 +1,9 @@
 // Building blocks shared by the method handlers: parameter access, keyboard
 // rules, rate limiting, and turning content into a delivered bot message.
-import { refreshInbox, type StoredMessage } from '../store.js';
-import {
-  ApiError,
-  badRequest,
-  type InlineKeyboardMarkup,
-  type Json,
-  type ReplyMarkup,
-  type TgMessage,
-} from '../types.js';
-import type { Persona } from '../persona.js';
-import type { World } from '../world.js';
+import { refreshInbox, type StoredMessage } from "../store.js";
+import { ApiError, badRequest, type InlineKeyboardMarkup, type Json, type ReplyMarkup, type TgMessage } from "../types.js";
+import type { Persona } from "../persona.js";
+import type { World } from "../world.js";
 
 export type Params = Record<string, unknown>;
 export type Handler = (params: Params, world: World) => unknown;
@@ -34,18 +27,18 @@ export const clone = <T>(v: T): T => structuredClone(v);
 
 /** Key-order-independent JSON, so "not modified" compares content rather than spelling. */
 export function stableJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
-  if (v && typeof v === 'object') {
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(",")}]`;
+  if (v && typeof v === "object") {
     const entries = Object.entries(v as Json)
       .filter(([, x]) => x !== undefined)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${stableJson(x)}`).join(',')}}`;
+    return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${stableJson(x)}`).join(",")}}`;
   }
-  return JSON.stringify(v) ?? 'undefined';
+  return JSON.stringify(v) ?? "undefined";
 }
 
 export function isInline(markup: ReplyMarkup | undefined): markup is InlineKeyboardMarkup {
-  return markup !== undefined && 'inline_keyboard' in markup;
+  return markup !== undefined && "inline_keyboard" in markup;
 }
 
 /** Telegram's per-button rules that the JSON schema cannot express. */
@@ -53,17 +46,17 @@ export function checkMarkup(markup: ReplyMarkup | undefined): void {
   if (!isInline(markup)) return;
   for (const button of markup.inline_keyboard.flat()) {
     if (button.callback_data !== undefined) {
-      const bytes = Buffer.byteLength(button.callback_data, 'utf8');
-      if (bytes < 1 || bytes > 64) throw badRequest('BUTTON_DATA_INVALID', 'callback_data length');
+      const bytes = Buffer.byteLength(button.callback_data, "utf8");
+      if (bytes < 1 || bytes > 64) throw badRequest("BUTTON_DATA_INVALID", "callback_data length");
     }
     if (button.url !== undefined && !/^(https?|tg):\/\/\S+$/.test(button.url)) {
-      throw badRequest('BUTTON_URL_INVALID', 'button url');
+      throw badRequest("BUTTON_URL_INVALID", "button url");
     }
-    const actions = Object.keys(button).filter((k) => !['text', 'icon_custom_emoji_id', 'style'].includes(k));
+    const actions = Object.keys(button).filter((k) => !["text", "icon_custom_emoji_id", "style"].includes(k));
     if (actions.length === 0) {
       throw badRequest(
         "can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard",
-        'inline button without action',
+        "inline button without action",
       );
     }
   }
@@ -72,7 +65,7 @@ export function checkMarkup(markup: ReplyMarkup | undefined): void {
 export function rateLimit(world: World, chatId: number, count: number): void {
   const decision = world.rate?.consume(chatId, count);
   if (decision && !decision.ok) {
-    throw new ApiError(429, `Too Many Requests: retry after ${decision.retryAfter}`, 'bot', 'rate limit', {
+    throw new ApiError(429, `Too Many Requests: retry after ${decision.retryAfter}`, "bot", "rate limit", {
       retry_after: decision.retryAfter,
     });
   }
@@ -80,16 +73,13 @@ export function rateLimit(world: World, chatId: number, count: number): void {
 
 /** The message a send replies to, per reply_parameters; checked before anything is sent. */
 export function replyTarget(world: World, persona: Persona, p: Params): TgMessage | undefined {
-  const rp = obj<{ message_id: number; chat_id?: number | string; allow_sending_without_reply?: boolean }>(
-    p,
-    'reply_parameters',
-  );
+  const rp = obj<{ message_id: number; chat_id?: number | string; allow_sending_without_reply?: boolean }>(p, "reply_parameters");
   if (!rp) return undefined;
   const chatId = rp.chat_id === undefined ? persona.id : Number(rp.chat_id);
   const target = world.store.live(chatId, rp.message_id);
   if (!target) {
     if (rp.allow_sending_without_reply) return undefined;
-    throw badRequest('message to be replied not found', 'reply target not found');
+    throw badRequest("message to be replied not found", "reply target not found");
   }
   const copy = clone(target.message);
   delete copy.reply_to_message;
