@@ -1,4 +1,7 @@
-import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { Generated, Selectable } from "kysely";
+import type { HelperStatus } from "../src/domain/helpers.js";
+import type { Language } from "../src/domain/language.js";
+import type { OfferStatus, RequestStatus } from "../src/domain/requests.js";
 
 /**
  * Typed tables. Times are epoch milliseconds and flags are 0/1 integers so that one SQL text
@@ -20,8 +23,6 @@ export interface Database {
   credit_entries: CreditEntriesTable;
 }
 
-export type Language = "en" | "ko";
-
 export interface UsersTable {
   /** Telegram user id; private chat id is the same number. */
   id: number;
@@ -38,9 +39,7 @@ export interface UsersTable {
   restricted_at: number | null;
   restricted_reason: string | null;
 }
-export type User = Selectable<UsersTable>;
-export type NewUser = Insertable<UsersTable>;
-export type UserUpdate = Updateable<UsersTable>;
+export type UserRow = Selectable<UsersTable>;
 
 export interface ConversationStateTable {
   key: string;
@@ -48,8 +47,6 @@ export interface ConversationStateTable {
   state: string;
   updated_at: number;
 }
-
-export type HelperStatus = "pending" | "approved" | "rejected" | "suspended";
 
 export interface HelpersTable {
   user_id: number;
@@ -81,7 +78,7 @@ export interface HelpersTable {
   decided_by: number | null;
   decision_reason: string | null;
 }
-export type Helper = Selectable<HelpersTable>;
+export type HelperRow = Selectable<HelpersTable>;
 
 export interface HelperProofsTable {
   id: Generated<number>;
@@ -142,8 +139,6 @@ export interface OutboxTable {
   error: string | null;
 }
 
-export type RequestStatus = "open" | "matched" | "expired" | "cancelled";
-
 export interface RequestsTable {
   id: Generated<number>;
   requester_id: number;
@@ -164,7 +159,7 @@ export interface RequestsTable {
   matched_at: number | null;
   closed_at: number | null;
 }
-export type HelpRequest = Selectable<RequestsTable>;
+export type RequestRow = Selectable<RequestsTable>;
 
 export interface RequestNotificationsTable {
   request_id: number;
@@ -173,8 +168,6 @@ export interface RequestNotificationsTable {
   distance_m: number;
   notified_at: number;
 }
-
-export type OfferStatus = "active" | "withdrawn" | "chosen" | "declined";
 
 export interface OffersTable {
   id: Generated<number>;
@@ -185,7 +178,7 @@ export interface OffersTable {
   status: OfferStatus;
   created_at: number;
 }
-export type Offer = Selectable<OffersTable>;
+export type OfferRow = Selectable<OffersTable>;
 
 export type DeadlineKind = "request-expiry" | "request-wave";
 

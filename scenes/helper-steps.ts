@@ -1,9 +1,9 @@
 import { InlineKeyboard, Keyboard } from "grammy";
 import type { BotDeps, Scene, SceneContext } from "../src/bot/context.js";
-import { callbackArgs, callbackData, callbackPattern } from "../src/bot/callback-data.js";
-import { escapeHtml } from "../src/bot/html.js";
-import { isAliasTaken } from "../db/repositories/helpers.js";
-import { findUser } from "../db/repositories/users.js";
+import { escapeHtml } from "../src/telegram/html.js";
+import { Actions } from "../src/ui/actions.js";
+import { aliasAvailable } from "../src/services/helpers/settings.js";
+import { userById } from "../src/services/users.js";
 import {
   ALIAS_MAX,
   MAX_PROOFS,
@@ -47,14 +47,14 @@ export async function askStep(
 }
 
 async function askAlias(deps: BotDeps, conversation: Scene, ctx: SceneContext, draft: HelperDraft, userId: number): Promise<string> {
-  const current = draft.alias ?? (await conversation.external(async () => (await findUser(deps.db, userId))?.alias ?? ""));
+  const current = draft.alias ?? (await conversation.external(async () => (await userById(deps, userId))?.alias ?? ""));
   await ctx.reply(ctx.t("reg-alias-prompt", { alias: escapeHtml(current), max: ALIAS_MAX }), {
     parse_mode: "HTML",
-    reply_markup: new InlineKeyboard().text(ctx.t("reg-alias-keep", { alias: current }), callbackData("reg", "keep")),
+    reply_markup: new InlineKeyboard().text(ctx.t("reg-alias-keep", { alias: current }), Actions.registration.data("keep")),
   });
   const { value } = await waitForAnswer(conversation, async (c) => {
     if (c.callbackQuery) {
-      if (c.callbackQuery.data !== callbackData("reg", "keep")) return { hint: c.t("button-stale") };
+      if (Actions.registration.parse(c.callbackQuery.data)?.[0] !== "keep") return { hint: c.t("button-stale") };
       await c.answerCallbackQuery();
       return { value: current };
     }
@@ -63,7 +63,7 @@ async function askAlias(deps: BotDeps, conversation: Scene, ctx: SceneContext, d
     const alias = normaliseAlias(text.value);
     const problem = aliasProblem(alias);
     if (problem) return { hint: c.t(`alias-problem-${problem}`, { max: ALIAS_MAX }) };
-    if (await conversation.external(() => isAliasTaken(deps.db, alias, userId))) return { hint: c.t("alias-taken") };
+    if (!(await conversation.external(() => aliasAvailable(deps, alias, userId)))) return { hint: c.t("alias-taken") };
     return { value: alias };
   });
   return value;
@@ -72,10 +72,10 @@ async function askAlias(deps: BotDeps, conversation: Scene, ctx: SceneContext, d
 function categoryKeyboard(ctx: SceneContext, categories: readonly string[], chosen: ReadonlySet<string>): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   categories.forEach((code, i) => {
-    keyboard.text(`${chosen.has(code) ? "✅ " : ""}${ctx.t(`category-${code}`)}`, callbackData("regcat", code));
+    keyboard.text(`${chosen.has(code) ? "✅ " : ""}${ctx.t(`category-${code}`)}`, Actions.registrationCategory.data(code));
     if (i % 2 === 1) keyboard.row();
   });
-  return keyboard.row().text(ctx.t("reg-categories-done"), callbackData("regcat", "done"));
+  return keyboard.row().text(ctx.t("reg-categories-done"), Actions.registrationCategory.data("done"));
 }
 
 async function askCategories(
@@ -88,16 +88,16 @@ async function askCategories(
   const chosen = new Set((draft.categories ?? []).filter((c) => all.includes(c)));
   const question = await ctx.reply(ctx.t("reg-categories-prompt"), { reply_markup: categoryKeyboard(ctx, all, chosen) });
   await waitForAnswer(conversation, async (c) => {
-    const answer = buttonAnswer(c, callbackPattern("regcat"), "reg-categories-hint");
+    const answer = buttonAnswer(c, Actions.registrationCategory, "reg-categories-hint");
     if (!("value" in answer)) return answer;
-    const [code] = callbackArgs(answer.value, "regcat") ?? [];
+    const [code] = answer.value;
     if (code === "done") {
       if (chosen.size === 0) return { hint: c.t("reg-categories-empty"), alert: true };
       await c.answerCallbackQuery();
       await c.editMessageReplyMarkup({ reply_markup: undefined });
       return { value: true };
     }
-    if (code === undefined || !all.includes(code) || c.callbackQuery?.message?.message_id !== question.message_id) {
+    if (!all.includes(code) || c.callbackQuery?.message?.message_id !== question.message_id) {
       return { hint: c.t("button-stale") };
     }
     if (chosen.has(code)) chosen.delete(code);
@@ -107,10 +107,10 @@ async function askCategories(
     return { handled: true };
   });
   await ctx.reply(ctx.t("reg-categories-note-prompt", { max: NOTE_MAX }), {
-    reply_markup: new InlineKeyboard().text(ctx.t("skip"), callbackData("reg", "skipnote")),
+    reply_markup: new InlineKeyboard().text(ctx.t("skip"), Actions.registration.data("skipnote")),
   });
   const { value: note } = await waitForAnswer<string | null>(conversation, async (c) => {
-    if (c.callbackQuery?.data === callbackData("reg", "skipnote")) {
+    if (Actions.registration.parse(c.callbackQuery?.data)?.[0] === "skipnote") {
       await c.answerCallbackQuery();
       return { value: null };
     }
@@ -126,9 +126,11 @@ async function askProfile(conversation: Scene, ctx: SceneContext): Promise<strin
 }
 
 async function askPhoto(conversation: Scene, ctx: SceneContext): Promise<string | null> {
-  await ctx.reply(ctx.t("reg-photo-prompt"), { reply_markup: new InlineKeyboard().text(ctx.t("skip"), callbackData("reg", "skipphoto")) });
+  await ctx.reply(ctx.t("reg-photo-prompt"), {
+    reply_markup: new InlineKeyboard().text(ctx.t("skip"), Actions.registration.data("skipphoto")),
+  });
   const { value } = await waitForAnswer<string | null>(conversation, async (c) => {
-    if (c.callbackQuery?.data === callbackData("reg", "skipphoto")) {
+    if (Actions.registration.parse(c.callbackQuery?.data)?.[0] === "skipphoto") {
       await c.answerCallbackQuery();
       return { value: null };
     }
@@ -142,12 +144,12 @@ async function askPhoto(conversation: Scene, ctx: SceneContext): Promise<string 
 }
 
 async function askProofs(conversation: Scene, ctx: SceneContext): Promise<Pick<HelperDraft, "proofs" | "careerNote">> {
-  const doneButton = () => new InlineKeyboard().text(ctx.t("reg-proofs-done"), callbackData("reg", "proofsdone"));
+  const doneButton = () => new InlineKeyboard().text(ctx.t("reg-proofs-done"), Actions.registration.data("proofsdone"));
   await ctx.reply(ctx.t("reg-proofs-prompt", { max: MAX_PROOFS }), { reply_markup: doneButton() });
   const proofs: NonNullable<HelperDraft["proofs"]> = [];
   for (;;) {
     const { value } = await waitForAnswer<"done" | "added">(conversation, async (c) => {
-      if (c.callbackQuery?.data === callbackData("reg", "proofsdone")) {
+      if (Actions.registration.parse(c.callbackQuery?.data)?.[0] === "proofsdone") {
         await c.answerCallbackQuery();
         return { value: "done" };
       }
@@ -162,10 +164,10 @@ async function askProofs(conversation: Scene, ctx: SceneContext): Promise<Pick<H
     await ctx.reply(ctx.t("reg-proofs-added", { count: proofs.length, max: MAX_PROOFS }), { reply_markup: doneButton() });
   }
   await ctx.reply(ctx.t("reg-career-prompt", { max: NOTE_MAX }), {
-    reply_markup: new InlineKeyboard().text(ctx.t("skip"), callbackData("reg", "skipcareer")),
+    reply_markup: new InlineKeyboard().text(ctx.t("skip"), Actions.registration.data("skipcareer")),
   });
   const { value: careerNote } = await waitForAnswer<string | null>(conversation, async (c) => {
-    if (c.callbackQuery?.data === callbackData("reg", "skipcareer")) {
+    if (Actions.registration.parse(c.callbackQuery?.data)?.[0] === "skipcareer") {
       await c.answerCallbackQuery();
       return { value: null };
     }
@@ -186,12 +188,12 @@ async function askLocation(conversation: Scene, ctx: SceneContext): Promise<{ la
 async function askRadius(deps: BotDeps, conversation: Scene, ctx: SceneContext): Promise<number> {
   const presets = deps.config.limits.radiusPresetsKm;
   const keyboard = new InlineKeyboard();
-  for (const km of presets) keyboard.text(`${km} km`, callbackData("regrad", km));
+  for (const km of presets) keyboard.text(`${km} km`, Actions.registrationRadius.data(km));
   await ctx.reply(ctx.t("reg-radius-prompt"), { reply_markup: keyboard });
   const { value } = await waitForAnswer(conversation, async (c) => {
-    const answer = buttonAnswer(c, callbackPattern("regrad"), "reg-radius-hint");
+    const answer = buttonAnswer(c, Actions.registrationRadius, "reg-radius-hint");
     if (!("value" in answer)) return answer;
-    const km = Number(callbackArgs(answer.value, "regrad")?.[0]);
+    const [km] = answer.value;
     if (!presets.includes(km)) return { hint: c.t("button-stale") };
     await c.answerCallbackQuery();
     await c.editMessageText(c.t("reg-radius-chosen", { km }));

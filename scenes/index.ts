@@ -1,7 +1,7 @@
 import { createConversation } from "@grammyjs/conversations";
 import type { I18n } from "@grammyjs/i18n";
 import { Composer, type NextFunction } from "grammy";
-import { RETRY_OPTIONS } from "../src/bot/create-bot.js";
+import { RETRY_OPTIONS } from "../src/telegram/retry.js";
 import { autoRetry } from "@grammyjs/auto-retry";
 import type { BotContext, BotDeps, SceneContext } from "../src/bot/context.js";
 import { chooseLanguageScene } from "./choose-language.js";
@@ -9,6 +9,7 @@ import { quietHoursScene } from "./quiet-hours.js";
 import { helperProfileScene } from "./register-helper.js";
 import { rejectReasonScene } from "./reject-reason.js";
 import { postRequestScene } from "./post-request.js";
+import { SCENES } from "./ids.js";
 
 async function withAutoRetry(ctx: SceneContext, next: NextFunction): Promise<void> {
   ctx.api.config.use(autoRetry(RETRY_OPTIONS));
@@ -17,16 +18,16 @@ async function withAutoRetry(ctx: SceneContext, next: NextFunction): Promise<voi
 
 /**
  * Registers every scene. Plugins of the outer tree do not reach inside a scene, so i18n is
- * installed again for each one. Scene ids are stored with scenes in progress: never rename one.
+ * installed again for each one.
  */
 export function scenes(deps: BotDeps, i18n: I18n<SceneContext>): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   // Inside a scene ctx.api is a fresh object without bot.api's transformers: add retries again.
   const plugins = [i18n.middleware(), withAutoRetry];
-  composer.use(createConversation(chooseLanguageScene(deps, i18n), { id: "language", plugins }));
-  composer.use(createConversation(helperProfileScene(deps), { id: "helper", plugins }));
-  composer.use(createConversation(quietHoursScene(deps), { id: "quiet", plugins }));
-  composer.use(createConversation(rejectReasonScene(deps), { id: "rejectReason", plugins }));
-  composer.use(createConversation(postRequestScene(deps), { id: "ask", plugins }));
+  composer.use(createConversation(chooseLanguageScene(deps, i18n), { id: SCENES.language, plugins }));
+  composer.use(createConversation(helperProfileScene(deps), { id: SCENES.helper, plugins }));
+  composer.use(createConversation(quietHoursScene(deps), { id: SCENES.quiet, plugins }));
+  composer.use(createConversation(rejectReasonScene(deps), { id: SCENES.rejectReason, plugins }));
+  composer.use(createConversation(postRequestScene(deps), { id: SCENES.ask, plugins }));
   return composer;
 }

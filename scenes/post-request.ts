@@ -1,15 +1,21 @@
 import { InlineKeyboard, Keyboard } from "grammy";
-import { creditBalance, findRequest } from "../db/repositories/requests.js";
-import { callbackArgs, callbackData, callbackPattern } from "../src/bot/callback-data.js";
 import type { BotDeps, Scene, SceneContext } from "../src/bot/context.js";
-import { escapeHtml } from "../src/bot/html.js";
-import { DESCRIPTION_MAX, FEE_MAX, FEE_PRESETS, parseFee, parseValidityMinutes } from "../src/domain/requests.js";
-import { postingBlocker, postRequest, type RequestDraft } from "../src/services/requests.js";
+import {
+  DESCRIPTION_MAX,
+  FEE_MAX,
+  FEE_PRESETS,
+  REQUEST_FIELDS,
+  type RequestField,
+  parseFee,
+  parseValidityMinutes,
+} from "../src/domain/requests.js";
+import { postingBlocker, postRequest, requestToRepost, spendableCredits, type RequestDraft } from "../src/services/requests/posting.js";
+import { escapeHtml } from "../src/telegram/html.js";
+import { Actions } from "../src/ui/actions.js";
+import { confirmationCard, durationLabel, postedKeyboard } from "../src/ui/request-cards.js";
 import { buttonAnswer, placeAnswer, textAnswer, waitForAnswer } from "./steps.js";
 
 type Draft = Partial<RequestDraft>;
-const FIELDS = ["category", "description", "place", "validity", "fee"] as const;
-type Field = (typeof FIELDS)[number];
 
 /** "Ask for help": category, description, place, validity, fee, then a confirmation card. */
 export function postRequestScene(deps: BotDeps) {
@@ -27,8 +33,8 @@ export function postRequestScene(deps: BotDeps) {
     }
     let draft: Draft = {};
     if (againFrom !== undefined) {
-      const old = await conversation.external(() => findRequest(deps.db, againFrom));
-      if (old && old.requester_id === userId) {
+      const old = await conversation.external(() => requestToRepost(deps, userId, againFrom));
+      if (old) {
         draft = {
           category: old.category,
           description: old.description,
@@ -38,20 +44,21 @@ export function postRequestScene(deps: BotDeps) {
       }
     }
     if (Object.keys(draft).length === 0) await ctx.reply(ctx.t("ask-intro"));
-    for (const field of FIELDS) {
+    for (const field of REQUEST_FIELDS) {
       if (missing(draft, field)) draft = await askField(deps, conversation, ctx, field, draft, userId);
     }
     for (;;) {
       const complete = draft as RequestDraft;
-      await ctx.reply(confirmationCard(ctx, complete), { parse_mode: "HTML", reply_markup: confirmationKeyboard(ctx) });
+      const card = confirmationCard(ctx.t, complete);
+      await ctx.reply(card.text, { parse_mode: "HTML", reply_markup: card.keyboard });
       const { value, ctx: answered } = await waitForAnswer(conversation, (c) =>
-        buttonAnswer(c, callbackPattern("askrev"), "scene-expected-button"),
+        buttonAnswer(c, Actions.askReview, "scene-expected-button"),
       );
-      const [action, field] = callbackArgs(value, "askrev") ?? [];
+      const [action, field] = value;
       await answered.answerCallbackQuery();
       await answered.editMessageReplyMarkup({ reply_markup: undefined });
-      if (action === "edit" && FIELDS.includes(field as Field)) {
-        draft = await askField(deps, conversation, ctx, field as Field, draft, userId);
+      if (action === "edit" && field !== undefined) {
+        draft = await askField(deps, conversation, ctx, field, draft, userId);
         continue;
       }
       if (action === "cancel") {
@@ -61,7 +68,7 @@ export function postRequestScene(deps: BotDeps) {
       const result = await conversation.external(() => postRequest(deps, userId, complete));
       if (result.ok) {
         await ctx.reply(ctx.t(result.notified > 0 ? "ask-posted" : "ask-posted-nobody", { count: String(result.notified) }), {
-          reply_markup: new InlineKeyboard().text(ctx.t("ask-cancel-request"), callbackData("rcan", result.requestId)),
+          reply_markup: postedKeyboard(ctx.t, result.requestId),
         });
         return;
       }
@@ -79,7 +86,7 @@ export function postRequestScene(deps: BotDeps) {
   };
 }
 
-function missing(draft: Draft, field: Field): boolean {
+function missing(draft: Draft, field: RequestField): boolean {
   switch (field) {
     case "category":
       return draft.category === undefined;
@@ -94,7 +101,14 @@ function missing(draft: Draft, field: Field): boolean {
   }
 }
 
-async function askField(deps: BotDeps, conversation: Scene, ctx: SceneContext, field: Field, draft: Draft, userId: number): Promise<Draft> {
+async function askField(
+  deps: BotDeps,
+  conversation: Scene,
+  ctx: SceneContext,
+  field: RequestField,
+  draft: Draft,
+  userId: number,
+): Promise<Draft> {
   switch (field) {
     case "category":
       return { ...draft, category: await askCategory(deps, conversation, ctx) };
@@ -121,15 +135,15 @@ async function askField(deps: BotDeps, conversation: Scene, ctx: SceneContext, f
 async function askCategory(deps: BotDeps, conversation: Scene, ctx: SceneContext): Promise<string> {
   const keyboard = new InlineKeyboard();
   deps.config.categories.forEach((code, i) => {
-    keyboard.text(ctx.t(`category-${code}`), callbackData("askcat", code));
+    keyboard.text(ctx.t(`category-${code}`), Actions.askCategory.data(code));
     if (i % 2 === 1) keyboard.row();
   });
   const question = await ctx.reply(ctx.t("ask-category-prompt"), { reply_markup: keyboard });
   const { value, ctx: answered } = await waitForAnswer(conversation, (c) => {
-    const answer = buttonAnswer(c, callbackPattern("askcat"), "ask-category-hint");
+    const answer = buttonAnswer(c, Actions.askCategory, "ask-category-hint");
     if (!("value" in answer)) return answer;
-    const code = callbackArgs(answer.value, "askcat")?.[0];
-    return code && deps.config.categories.includes(code) && c.callbackQuery?.message?.message_id === question.message_id
+    const [code] = answer.value;
+    return deps.config.categories.includes(code) && c.callbackQuery?.message?.message_id === question.message_id
       ? { value: code }
       : { hint: c.t("button-stale") };
   });
@@ -141,13 +155,13 @@ async function askCategory(deps: BotDeps, conversation: Scene, ctx: SceneContext
 async function askValidity(deps: BotDeps, conversation: Scene, ctx: SceneContext): Promise<number> {
   const { validityPresetsMinutes, validityMinMinutes, validityMaxMinutes } = deps.config.limits;
   const keyboard = new InlineKeyboard();
-  for (const minutes of validityPresetsMinutes) keyboard.text(durationLabel(ctx, minutes), callbackData("askval", minutes));
-  keyboard.row().text(ctx.t("ask-validity-other"), callbackData("askval", "other"));
+  for (const minutes of validityPresetsMinutes) keyboard.text(durationLabel(ctx.t, minutes), Actions.askValidity.data(String(minutes)));
+  keyboard.row().text(ctx.t("ask-validity-other"), Actions.askValidity.data("other"));
   const question = await ctx.reply(ctx.t("ask-validity-prompt"), { reply_markup: keyboard });
   const bounds = { min: String(validityMinMinutes), max: String(validityMaxMinutes) };
   const { value, ctx: answered } = await waitForAnswer<number | "other">(conversation, (c) => {
     if (c.callbackQuery) {
-      const arg = callbackArgs(c.callbackQuery.data, "askval")?.[0];
+      const [arg] = Actions.askValidity.parse(c.callbackQuery.data) ?? [];
       if (arg === "other") return { value: "other" };
       const minutes = Number(arg);
       return validityPresetsMinutes.includes(minutes) && c.callbackQuery.message?.message_id === question.message_id
@@ -164,7 +178,7 @@ async function askValidity(deps: BotDeps, conversation: Scene, ctx: SceneContext
   });
   if (answered.callbackQuery) await answered.answerCallbackQuery();
   if (value !== "other") {
-    if (answered.callbackQuery) await answered.editMessageText(ctx.t("ask-validity-chosen", { duration: durationLabel(ctx, value) }));
+    if (answered.callbackQuery) await answered.editMessageText(ctx.t("ask-validity-chosen", { duration: durationLabel(ctx.t, value) }));
     return value;
   }
   await ctx.reply(ctx.t("ask-validity-custom", bounds));
@@ -179,22 +193,16 @@ async function askValidity(deps: BotDeps, conversation: Scene, ctx: SceneContext
   return custom;
 }
 
-function durationLabel(ctx: SceneContext, minutes: number): string {
-  return minutes % 60 === 0
-    ? ctx.t("duration-hours", { hours: String(minutes / 60) })
-    : ctx.t("duration-minutes", { minutes: String(minutes) });
-}
-
 async function askFee(deps: BotDeps, conversation: Scene, ctx: SceneContext, userId: number): Promise<number> {
-  const balance = await conversation.external(() => creditBalance(deps.db, userId));
+  const balance = await conversation.external(() => spendableCredits(deps, userId));
   const keyboard = new InlineKeyboard();
-  for (const fee of FEE_PRESETS) keyboard.text(fee === 0 ? ctx.t("ask-fee-none") : String(fee), callbackData("askfee", fee));
+  for (const fee of FEE_PRESETS) keyboard.text(fee === 0 ? ctx.t("ask-fee-none") : String(fee), Actions.askFee.data(fee));
   await ctx.reply(ctx.t("ask-fee-prompt", { balance: String(balance) }), { reply_markup: keyboard });
   for (;;) {
     const { value, ctx: answered } = await waitForAnswer<number>(conversation, (c) => {
       if (c.callbackQuery) {
-        const fee = Number(callbackArgs(c.callbackQuery.data, "askfee")?.[0]);
-        return (FEE_PRESETS as readonly number[]).includes(fee) ? { value: fee } : { hint: c.t("button-stale") };
+        const [fee] = Actions.askFee.parse(c.callbackQuery.data) ?? [];
+        return fee !== undefined && (FEE_PRESETS as readonly number[]).includes(fee) ? { value: fee } : { hint: c.t("button-stale") };
       }
       const text = textAnswer(c, 10, "ask-fee-hint");
       if (!("value" in text)) return text;
@@ -205,24 +213,4 @@ async function askFee(deps: BotDeps, conversation: Scene, ctx: SceneContext, use
     if (value <= balance) return value;
     await answered.reply(answered.t("ask-fee-short", { balance: String(balance), missing: String(value - balance), id: String(userId) }));
   }
-}
-
-function confirmationCard(ctx: SceneContext, draft: RequestDraft): string {
-  return [
-    ctx.t("ask-confirm-title"),
-    ctx.t("ask-field-category", { category: ctx.t(`category-${draft.category}`) }),
-    ctx.t("ask-field-description", { description: escapeHtml(draft.description) }),
-    ctx.t("ask-field-place"),
-    ctx.t("ask-field-validity", { duration: durationLabel(ctx, draft.validityMinutes) }),
-    draft.fee > 0 ? ctx.t("request-fee", { fee: String(draft.fee) }) : ctx.t("request-no-fee"),
-  ].join("\n");
-}
-
-function confirmationKeyboard(ctx: SceneContext): InlineKeyboard {
-  const keyboard = new InlineKeyboard();
-  FIELDS.forEach((field, i) => {
-    keyboard.text(ctx.t(`ask-edit-${field}`), callbackData("askrev", "edit", field));
-    if (i % 3 === 2) keyboard.row();
-  });
-  return keyboard.row().text(ctx.t("ask-post"), callbackData("askrev", "post")).text(ctx.t("cancel"), callbackData("askrev", "cancel"));
 }

@@ -1,6 +1,6 @@
 import type { BotDeps, Scene, SceneContext } from "../src/bot/context.js";
-import { escapeHtml } from "../src/bot/html.js";
-import { decideApplication } from "../src/services/helper-applications.js";
+import { decideApplication } from "../src/services/helpers/applications.js";
+import { escapeHtml } from "../src/telegram/html.js";
 import { textAnswer, waitForAnswer } from "./steps.js";
 
 const REASON_MAX = 300;

@@ -1,5 +1,7 @@
 import type { Scene, SceneContext } from "../src/bot/context.js";
 import { isValidCoordinate } from "../src/domain/geo.js";
+import type { ArgType, ArgsOf } from "../src/telegram/callback-data.js";
+import type { Action } from "../src/ui/actions.js";
 
 /**
  * What a step makes of one update: an answer, a hint to re-ask with, or `handled` when the
@@ -60,9 +62,14 @@ export function placeAnswer(ctx: SceneContext, hintKey: string): StepInput<Share
   };
 }
 
-/** Matches a button of this scene's question by action, or reports it as stale. */
-export function buttonAnswer(ctx: SceneContext, pattern: RegExp, hintKey: string): StepInput<string> {
+/** A press of this question's buttons, as the action's arguments; anything else gets the hint or "stale". */
+export function buttonAnswer<const A extends readonly ArgType<unknown>[]>(
+  ctx: SceneContext,
+  action: Action<A>,
+  hintKey: string,
+): StepInput<ArgsOf<A>> {
   const data = ctx.callbackQuery?.data;
   if (data === undefined) return { hint: ctx.t(hintKey) };
-  return pattern.test(data) ? { value: data } : { hint: ctx.t("button-stale") };
+  const args = action.parse(data);
+  return args ? { value: args } : { hint: ctx.t("button-stale") };
 }

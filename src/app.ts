@@ -11,9 +11,12 @@ import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
 import { createOutboxSender } from "./outbox/sender.js";
 import { TELEGRAM_LIMITS, type RateLimits } from "./outbox/rate-limiter.js";
-import { languageFor } from "./services/recipients.js";
-import { markUnreachable } from "./services/reachability.js";
-import { expireRequest, fanOutWave, windUpUnreachable } from "./services/requests.js";
+import { windUpUnreachable } from "./services/reachability.js";
+import { expireRequest } from "./services/requests/closing.js";
+import { fanOutWave } from "./services/requests/fan-out.js";
+import { joinUnitOfWork } from "./services/unit-of-work.js";
+import { languageOf } from "./domain/language.js";
+import { userById } from "./services/users.js";
 import { createDeadlineRunner } from "./jobs/deadlines.js";
 
 export interface App {
@@ -40,8 +43,8 @@ export async function startApp(opts: {
   const database = createDb(config.databaseUrl);
   await migrateToLatest(database.kysely);
 
-  const i18n = createI18n<BotContext>(database.kysely);
-  const sceneI18n = createI18n<SceneContext>(database.kysely);
+  const i18n = createI18n<BotContext>({ db: database.kysely });
+  const sceneI18n = createI18n<SceneContext>({ db: database.kysely });
   const senderApi = new Api(token, { apiRoot: config.botApiRoot });
   let wake = () => {};
   const deps: BotDeps = {
@@ -59,10 +62,7 @@ export async function startApp(opts: {
     api: senderApi,
     logger,
     limits: opts.outboxLimits ?? TELEGRAM_LIMITS,
-    onUnreachable: async (userId) => {
-      await markUnreachable(deps, userId);
-      await windUpUnreachable(deps, userId);
-    },
+    onUnreachable: (userId) => windUpUnreachable(deps, userId),
   });
   wake = () => sender.wake();
   const deadlines = createDeadlineRunner({
@@ -70,8 +70,8 @@ export async function startApp(opts: {
     clock,
     logger,
     handlers: {
-      "request-expiry": (trx, deadline) => expireRequest(deps, trx, deadline.subject_id),
-      "request-wave": async (trx, deadline) => void (await fanOutWave(deps, trx, deadline.subject_id)),
+      "request-expiry": (trx, deadline) => expireRequest(joinUnitOfWork(deps, trx), deadline.subject_id),
+      "request-wave": async (trx, deadline) => void (await fanOutWave(deps, joinUnitOfWork(deps, trx), deadline.subject_id)),
     },
     afterFire: () => sender.wake(),
   });
@@ -81,7 +81,7 @@ export async function startApp(opts: {
   await publishDefaultCommands(bot.api, i18n);
   for (const adminId of config.adminIds) {
     // Telegram refuses a chat-scoped menu for someone who never opened the bot; /start retries.
-    await publishUserCommands(bot.api, i18n, adminId, await languageFor(deps.db, adminId), true).catch((error: unknown) =>
+    await publishUserCommands(bot.api, i18n, adminId, languageOf(await userById(deps, adminId)), true).catch((error: unknown) =>
       logger.info({ adminId, err: error }, "admin menu not set yet; the admin has not started the bot"),
     );
   }

@@ -1,30 +1,165 @@
 import type { Kysely, Transaction } from "kysely";
-import type { Database, Helper, HelperStatus } from "../schema.js";
+import type { Helper, HelperStatus } from "../../src/domain/helpers.js";
+import type { Database, HelperRow } from "../schema.js";
+import { helperPositionColumns } from "./helper-search.js";
+import { recordStatusChange } from "./helper-status-history.js";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
-export function findHelper(db: Executor, userId: number): Promise<Helper | undefined> {
-  return db.selectFrom("helpers").selectAll().where("user_id", "=", userId).executeTakeFirst();
+function toHelper(row: HelperRow): Helper {
+  return {
+    userId: row.user_id,
+    status: row.status,
+    categories: JSON.parse(row.categories) as string[],
+    categoriesNote: row.categories_note,
+    profile: row.profile,
+    photoFileId: row.photo_file_id,
+    careerNote: row.career_note,
+    latitude: row.latitude,
+    longitude: row.longitude,
+    positionUpdatedAt: row.position_updated_at,
+    liveUntil: row.live_until,
+    radiusM: row.radius_m,
+    available: row.available === 1,
+    reachable: row.reachable === 1,
+    restricted: row.restricted === 1,
+    quietStartMinute: row.quiet_start_minute,
+    quietEndMinute: row.quiet_end_minute,
+    submittedAt: row.submitted_at,
+    decisionReason: row.decision_reason,
+  };
 }
 
-export function helperProofs(db: Executor, userId: number) {
-  return db.selectFrom("helper_proofs").select(["kind", "file_id"]).where("user_id", "=", userId).orderBy("id").execute();
+export async function findHelper(db: Executor, userId: number): Promise<Helper | undefined> {
+  const row = await db.selectFrom("helpers").selectAll().where("user_id", "=", userId).executeTakeFirst();
+  return row && toHelper(row);
 }
 
-export function pendingHelpers(db: Executor, limit: number) {
-  return db
+export async function pendingHelpers(db: Executor, limit: number): Promise<{ userId: number; alias: string; submittedAt: number }[]> {
+  const rows = await db
     .selectFrom("helpers")
     .innerJoin("users", "users.id", "helpers.user_id")
-    .select(["helpers.user_id", "users.alias", "helpers.categories", "helpers.submitted_at"])
+    .select(["helpers.user_id", "users.alias", "helpers.submitted_at"])
     .where("helpers.status", "=", "pending")
     .orderBy("helpers.submitted_at")
     .limit(limit)
     .execute();
+  return rows.map((r) => ({ userId: r.user_id, alias: r.alias, submittedAt: r.submitted_at }));
+}
+
+/** What a helper tells about themselves, in registration and in profile edits. */
+export interface HelperProfileFields {
+  categories: string[];
+  categoriesNote: string | null;
+  profile: string;
+  photoFileId: string | null;
+  careerNote: string | null;
+  radiusKm: number;
+}
+
+function profileColumns(fields: HelperProfileFields) {
+  return {
+    categories: JSON.stringify(fields.categories),
+    categories_note: fields.categoriesNote,
+    profile: fields.profile,
+    photo_file_id: fields.photoFileId,
+    career_note: fields.careerNote,
+    radius_m: fields.radiusKm * 1000,
+  };
+}
+
+/** Stores an application as pending: a first one, or a new one after a rejection. */
+export async function savePendingApplication(
+  trx: Transaction<Database>,
+  application: HelperProfileFields & {
+    userId: number;
+    latitude: number;
+    longitude: number;
+    flags: { reachable: number; restricted: number };
+    now: number;
+    replacing: boolean;
+  },
+): Promise<void> {
+  const row = {
+    status: "pending" as const,
+    ...application.flags,
+    ...profileColumns(application),
+    ...helperPositionColumns(application.latitude, application.longitude),
+    position_updated_at: application.now,
+    live_until: null,
+    submitted_at: application.now,
+    decided_at: null,
+    decided_by: null,
+    decision_reason: null,
+  };
+  if (application.replacing) await trx.updateTable("helpers").set(row).where("user_id", "=", application.userId).execute();
+  else
+    await trx
+      .insertInto("helpers")
+      .values({ user_id: application.userId, ...row })
+      .execute();
+}
+
+/** A helper's own profile edit; a moved usual place ends any live sharing. */
+export async function updateHelperProfile(
+  trx: Transaction<Database>,
+  userId: number,
+  fields: HelperProfileFields & { moveTo?: { latitude: number; longitude: number }; now: number },
+): Promise<void> {
+  const { moveTo } = fields;
+  await trx
+    .updateTable("helpers")
+    .set({
+      ...profileColumns(fields),
+      ...(moveTo ? { ...helperPositionColumns(moveTo.latitude, moveTo.longitude), position_updated_at: fields.now, live_until: null } : {}),
+    })
+    .where("user_id", "=", userId)
+    .execute();
+}
+
+/** A shared location; `liveUntil` undefined leaves the live sharing as it is (a live edit). */
+export async function moveHelper(
+  db: Executor,
+  userId: number,
+  position: { latitude: number; longitude: number; now: number; liveUntil?: number | null },
+): Promise<void> {
+  await db
+    .updateTable("helpers")
+    .set({
+      ...helperPositionColumns(position.latitude, position.longitude),
+      position_updated_at: position.now,
+      ...(position.liveUntil === undefined ? {} : { live_until: position.liveUntil }),
+    })
+    .where("user_id", "=", userId)
+    .execute();
+}
+
+export interface HelperSettings {
+  available?: boolean;
+  radiusM?: number;
+  quiet?: { start: number; end: number } | null;
+}
+
+/** Settings a helper changes themselves; rejected applicants have none. False when nothing was changed. */
+export async function updateHelperSettings(db: Executor, userId: number, settings: HelperSettings): Promise<boolean> {
+  const result = await db
+    .updateTable("helpers")
+    .set({
+      ...(settings.available === undefined ? {} : { available: settings.available ? 1 : 0 }),
+      ...(settings.radiusM === undefined ? {} : { radius_m: settings.radiusM }),
+      ...(settings.quiet === undefined
+        ? {}
+        : { quiet_start_minute: settings.quiet?.start ?? null, quiet_end_minute: settings.quiet?.end ?? null }),
+    })
+    .where("user_id", "=", userId)
+    .where("status", "in", ["approved", "suspended", "pending"])
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 /**
  * The one way a helper's status changes: guarded by the status it must have now, so double
- * taps and two admins at once change it once. Returns false when it was not in `from`.
+ * taps and two admins at once change it once. Returns undefined when it was not in `from`.
  */
 export async function transitionHelper(
   db: Transaction<Database>,
@@ -39,36 +174,13 @@ export async function transitionHelper(
     .where("status", "=", current.status)
     .executeTakeFirst();
   if (result.numUpdatedRows === 0n) return undefined;
-  await db
-    .insertInto("helper_status_history")
-    .values({
-      user_id: change.userId,
-      from_status: current.status,
-      to_status: change.to,
-      actor_id: change.actorId,
-      reason: change.reason,
-      at: change.at,
-    })
-    .execute();
+  await recordStatusChange(db, {
+    userId: change.userId,
+    from: current.status,
+    to: change.to,
+    actorId: change.actorId,
+    reason: change.reason,
+    at: change.at,
+  });
   return current.status;
-}
-
-export async function recordAudit(
-  db: Executor,
-  entry: { adminId: number; action: string; subjectId: number | null; reason: string | null; at: number },
-): Promise<void> {
-  await db
-    .insertInto("admin_audit")
-    .values({ admin_id: entry.adminId, action: entry.action, subject_id: entry.subjectId, reason: entry.reason, at: entry.at })
-    .execute();
-}
-
-export function isAliasTaken(db: Executor, alias: string, exceptUserId: number): Promise<boolean> {
-  return db
-    .selectFrom("users")
-    .select("id")
-    .where((eb) => eb(eb.fn("lower", ["alias"]), "=", alias.toLowerCase()))
-    .where("id", "!=", exceptUserId)
-    .executeTakeFirst()
-    .then((row) => row !== undefined);
 }

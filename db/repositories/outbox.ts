@@ -1,6 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
-import { OutboxPriority, type Database, type Language, type OutboxPriorityValue } from "../schema.js";
-import { LANGUAGES } from "../../src/bot/locale.js";
+import type { Database, OutboxPriorityValue } from "../schema.js";
 
 export interface OutgoingMessage {
   chatId: number;
@@ -89,13 +88,4 @@ export async function settleRef(db: Kysely<Database>, ref: string, exceptId: num
     .where("method", "!=", "editByRef")
     .where("status", "in", ["sent", "sending"])
     .execute();
-}
-
-/**
- * Edits every delivered message carrying `ref` (and drops undelivered ones), each in its
- * reader's language; `text` gives the new text per language.
- */
-export function editByRef(ref: string, text: (language: Language) => string, extra: Record<string, unknown> = {}): OutgoingMessage {
-  const textByLanguage = Object.fromEntries(LANGUAGES.map((l) => [l, text(l)]));
-  return { chatId: 0, priority: OutboxPriority.notice, method: "editByRef", params: { ref, textByLanguage, parse_mode: "HTML", ...extra } };
 }

@@ -1,10 +1,53 @@
 import type { Kysely, Transaction } from "kysely";
-import type { Database, HelpRequest, Offer, RequestStatus } from "../schema.js";
+import type { HelpRequest, RequestStatus } from "../../src/domain/requests.js";
+import type { Database, RequestRow } from "../schema.js";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
-export function findRequest(db: Executor, id: number): Promise<HelpRequest | undefined> {
-  return db.selectFrom("requests").selectAll().where("id", "=", id).executeTakeFirst();
+function toRequest(row: RequestRow): HelpRequest {
+  return {
+    id: row.id,
+    requesterId: row.requester_id,
+    category: row.category,
+    description: row.description,
+    latitude: row.latitude,
+    longitude: row.longitude,
+    fuzzedLatitude: row.fuzzed_latitude,
+    fuzzedLongitude: row.fuzzed_longitude,
+    radiusM: row.radius_m,
+    fee: row.fee,
+    status: row.status,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    helperId: row.helper_id,
+  };
+}
+
+export async function findRequest(db: Executor, id: number): Promise<HelpRequest | undefined> {
+  const row = await db.selectFrom("requests").selectAll().where("id", "=", id).executeTakeFirst();
+  return row && toRequest(row);
+}
+
+export async function insertRequest(db: Executor, request: Omit<HelpRequest, "id" | "status" | "helperId">): Promise<number> {
+  const { id } = await db
+    .insertInto("requests")
+    .values({
+      requester_id: request.requesterId,
+      category: request.category,
+      description: request.description,
+      latitude: request.latitude,
+      longitude: request.longitude,
+      fuzzed_latitude: request.fuzzedLatitude,
+      fuzzed_longitude: request.fuzzedLongitude,
+      radius_m: request.radiusM,
+      fee: request.fee,
+      status: "open",
+      created_at: request.createdAt,
+      expires_at: request.expiresAt,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return id;
 }
 
 export async function countOpenRequests(db: Executor, requesterId: number): Promise<number> {
@@ -17,8 +60,13 @@ export async function countOpenRequests(db: Executor, requesterId: number): Prom
   return Number(row?.n ?? 0);
 }
 
+export async function openRequestIdsOf(db: Executor, requesterId: number): Promise<number[]> {
+  const rows = await db.selectFrom("requests").select("id").where("requester_id", "=", requesterId).where("status", "=", "open").execute();
+  return rows.map((r) => r.id);
+}
+
 /** Guarded status change; false when the request was not in `from` any more. */
-export async function closeRequest(
+export async function transitionRequest(
   db: Transaction<Database>,
   change: { id: number; from: RequestStatus; to: RequestStatus; at: number; helperId?: number },
 ): Promise<boolean> {
@@ -34,39 +82,13 @@ export async function closeRequest(
   return result.numUpdatedRows > 0n;
 }
 
-export function notifiedHelperIds(db: Executor, requestId: number): Promise<number[]> {
-  return db
-    .selectFrom("request_notifications")
-    .select("helper_id")
-    .where("request_id", "=", requestId)
-    .execute()
-    .then((rows) => rows.map((r) => r.helper_id));
-}
-
-export async function lastWave(db: Executor, requestId: number): Promise<number> {
-  const row = await db
-    .selectFrom("request_notifications")
-    .select((eb) => eb.fn.max<number>("wave").as("wave"))
-    .where("request_id", "=", requestId)
-    .executeTakeFirst();
-  return Number(row?.wave ?? 0);
-}
-
-export function findOffer(db: Executor, id: number): Promise<Offer | undefined> {
-  return db.selectFrom("offers").selectAll().where("id", "=", id).executeTakeFirst();
-}
-
-export function offersOf(db: Executor, requestId: number): Promise<Offer[]> {
-  return db.selectFrom("offers").selectAll().where("request_id", "=", requestId).orderBy("id").execute();
-}
-
 /** Open requests inside a bounding box; the caller computes exact distances. */
-export function openRequestsInBox(
+export async function openRequestsInBox(
   db: Executor,
   box: { minLat: number; maxLat: number; minLon: number; maxLon: number },
   excludeRequesterId: number,
-) {
-  return db
+): Promise<HelpRequest[]> {
+  const rows = await db
     .selectFrom("requests")
     .selectAll()
     .where("status", "=", "open")
@@ -76,13 +98,5 @@ export function openRequestsInBox(
     .where("longitude", "<=", box.maxLon)
     .where("requester_id", "!=", excludeRequesterId)
     .execute();
-}
-
-export async function creditBalance(db: Executor, userId: number): Promise<number> {
-  const row = await db
-    .selectFrom("credit_entries")
-    .select((eb) => eb.fn.sum<number>("amount").as("balance"))
-    .where("user_id", "=", userId)
-    .executeTakeFirst();
-  return Number(row?.balance ?? 0);
+  return rows.map(toRequest);
 }

@@ -1,33 +1,65 @@
 import type { Kysely, Transaction } from "kysely";
-import type { Database, Language, User } from "../schema.js";
+import { type Language, languageOf } from "../../src/domain/language.js";
+import type { User } from "../../src/domain/users.js";
+import type { Database, UserRow } from "../schema.js";
 
-export function findUser(db: Kysely<Database>, id: number): Promise<User | undefined> {
-  return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+type Executor = Kysely<Database> | Transaction<Database>;
+
+function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    alias: row.alias,
+    language: row.language,
+    clientLanguage: row.client_language,
+    createdAt: row.created_at,
+    lastSeenAt: row.last_seen_at,
+    reachable: row.reachable === 1,
+    restrictedAt: row.restricted_at,
+    restrictedReason: row.restricted_reason,
+  };
+}
+
+export async function findUser(db: Executor, id: number): Promise<User | undefined> {
+  const row = await db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+  return row && toUser(row);
+}
+
+/** The name others see; every user has one from first contact. */
+export async function aliasOf(db: Executor, id: number): Promise<string> {
+  return (await db.selectFrom("users").select("alias").where("id", "=", id).executeTakeFirstOrThrow()).alias;
+}
+
+/** The language to write to someone who is not the one acting (admins may never have started the bot). */
+export async function languageFor(db: Executor, userId: number): Promise<Language> {
+  const row = await db.selectFrom("users").select(["language", "client_language"]).where("id", "=", userId).executeTakeFirst();
+  return languageOf(row && { language: row.language, clientLanguage: row.client_language });
+}
+
+/** Languages of many recipients in one read (a fan-out wave writes to hundreds at once). */
+export async function languagesFor(db: Executor, userIds: readonly number[]): Promise<Map<number, Language>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db.selectFrom("users").select(["id", "language", "client_language"]).where("id", "in", userIds).execute();
+  return new Map(rows.map((r) => [r.id, languageOf({ language: r.language, clientLanguage: r.client_language })]));
 }
 
 /**
  * Returns the user, creating them on first contact. A new alias may collide with an existing
  * one (it is unique), so a few fresh ones are tried before giving up.
  */
-/** The name others see; every user has one from first contact. */
-export async function aliasOf(db: Kysely<Database>, id: number): Promise<string> {
-  return (await db.selectFrom("users").select("alias").where("id", "=", id).executeTakeFirstOrThrow()).alias;
-}
-
 export async function ensureUser(
   db: Kysely<Database>,
   input: { id: number; clientLanguage: string | null; now: number; makeAlias: () => string },
 ): Promise<{ user: User; created: boolean }> {
   const existing = await findUser(db, input.id);
   if (existing) {
-    if (existing.last_seen_at < input.now - 60_000 || existing.client_language !== input.clientLanguage) {
+    if (existing.lastSeenAt < input.now - 60_000 || existing.clientLanguage !== input.clientLanguage) {
       await db
         .updateTable("users")
         .set({ last_seen_at: input.now, client_language: input.clientLanguage })
         .where("id", "=", input.id)
         .execute();
     }
-    return { user: { ...existing, last_seen_at: input.now, client_language: input.clientLanguage }, created: false };
+    return { user: { ...existing, lastSeenAt: input.now, clientLanguage: input.clientLanguage }, created: false };
   }
   for (let attempt = 0; attempt < 8; attempt++) {
     const inserted = await db
@@ -46,7 +78,7 @@ export async function ensureUser(
       .onConflict((oc) => oc.doNothing())
       .returningAll()
       .executeTakeFirst();
-    if (inserted) return { user: inserted, created: true };
+    if (inserted) return { user: toUser(inserted), created: true };
     // Either the alias was taken or a concurrent update created this user first.
     const raced = await findUser(db, input.id);
     if (raced) return { user: raced, created: false };
@@ -54,8 +86,23 @@ export async function ensureUser(
   throw new Error(`Could not find a free alias for user ${input.id}`);
 }
 
-export async function setLanguage(db: Kysely<Database>, id: number, language: Language): Promise<void> {
+export async function setLanguage(db: Executor, id: number, language: Language): Promise<void> {
   await db.updateTable("users").set({ language }).where("id", "=", id).execute();
+}
+
+export async function setAlias(db: Executor, id: number, alias: string): Promise<void> {
+  await db.updateTable("users").set({ alias }).where("id", "=", id).execute();
+}
+
+/** Case-insensitive, so "kind otter" cannot pose as "Kind Otter". */
+export async function isAliasTaken(db: Executor, alias: string, exceptUserId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom("users")
+    .select("id")
+    .where((eb) => eb(eb.fn("lower", ["alias"]), "=", alias.toLowerCase()))
+    .where("id", "!=", exceptUserId)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Returns true when the flag actually changed. The helper's copy changes with it. */
@@ -97,4 +144,10 @@ export async function setRestricted(
     .where("user_id", "=", id)
     .execute();
   return result.numUpdatedRows > 0n;
+}
+
+/** The reachable/restricted flags a new helper row starts with, copied from the user. */
+export async function userFlags(db: Executor, id: number): Promise<{ reachable: number; restricted: number }> {
+  const row = await db.selectFrom("users").select(["reachable", "restricted_at"]).where("id", "=", id).executeTakeFirstOrThrow();
+  return { reachable: row.reachable, restricted: row.restricted_at === null ? 0 : 1 };
 }

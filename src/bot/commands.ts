@@ -1,11 +1,10 @@
 import type { Api } from "grammy";
 import type { BotCommand } from "grammy/types";
-import type { Translator } from "../services/deps.js";
-import type { Language } from "../../db/schema.js";
-import { LANGUAGES } from "./locale.js";
+import { LANGUAGES, type Language } from "../domain/language.js";
+import type { Translator } from "../ui/translator.js";
 
 /** Commands every user sees, in menu order. */
-const USER_COMMANDS = [
+export const USER_COMMANDS = [
   "start",
   "ask",
   "nearby",
@@ -19,7 +18,7 @@ const USER_COMMANDS = [
   "cancel",
 ] as const;
 /** Shown only in admins' own menus; everyone else gets "unknown command" for them. */
-const ADMIN_COMMANDS = ["pending", "approve", "reject", "suspend", "reinstate", "restrict", "unrestrict", "credit"] as const;
+export const ADMIN_COMMANDS = ["pending", "approve", "reject", "suspend", "reinstate", "restrict", "unrestrict", "credit"] as const;
 
 function commandMenu(i18n: Translator, language: Language, isAdmin = false): BotCommand[] {
   const commands = isAdmin ? [...USER_COMMANDS, ...ADMIN_COMMANDS] : USER_COMMANDS;

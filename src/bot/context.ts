@@ -3,7 +3,7 @@ import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
 import type { Logger } from "../logger.js";
 import type { ServiceDeps } from "../services/deps.js";
-import type { User } from "../../db/schema.js";
+import type { User } from "../domain/users.js";
 
 /** What every handler may use; built once in main and passed to createBot. */
 export interface BotDeps extends ServiceDeps {

@@ -2,8 +2,9 @@ import { conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot, GrammyError, HttpError } from "grammy";
-import { conversationStateStore } from "../../db/repositories/conversation-state.js";
 import { scenes } from "../../scenes/index.js";
+import { sceneStateStore } from "../services/scene-state.js";
+import { RETRY_OPTIONS } from "../telegram/retry.js";
 import type { BotContext, BotDeps, SceneContext } from "./context.js";
 import { cancelFeature } from "./features/cancel.js";
 import { chatMemberFeature } from "./features/chat-member.js";
@@ -18,9 +19,6 @@ import { unhandledFeature } from "./features/unhandled.js";
 import type { I18n } from "@grammyjs/i18n";
 import { interruptScene } from "./middlewares/interrupt-scene.js";
 import { loadUser } from "./middlewares/user.js";
-
-/** Bounded, so a long outage surfaces as an error instead of a handler stuck for minutes. */
-export const RETRY_OPTIONS = { maxRetryAttempts: 3, maxDelaySeconds: 30 };
 
 export function createBot(token: string, deps: BotDeps, i18n: I18n<BotContext>, sceneI18n: I18n<SceneContext>) {
   const bot = new Bot<BotContext>(token, { client: { apiRoot: deps.config.botApiRoot } });
@@ -42,7 +40,7 @@ export function createBot(token: string, deps: BotDeps, i18n: I18n<BotContext>, 
   bot.use(i18n);
   bot.use(
     conversations<BotContext, BotContext>({
-      storage: { type: "key", adapter: conversationStateStore(deps.db, () => deps.clock.now()), prefix: "scene:" },
+      storage: { type: "key", adapter: sceneStateStore(deps), prefix: "scene:" },
     }),
   );
 

@@ -1,20 +1,20 @@
 import { fileURLToPath } from "node:url";
 import { I18n } from "@grammyjs/i18n";
 import type { Context } from "grammy";
-import type { Kysely } from "kysely";
-import { findUser } from "../../db/repositories/users.js";
-import type { Database, User } from "../../db/schema.js";
-import { LANGUAGES, languageOf } from "./locale.js";
+import { LANGUAGES, languageOf } from "../domain/language.js";
+import type { User } from "../domain/users.js";
+import { userById } from "../services/users.js";
+import type { ServiceDeps } from "../services/deps.js";
 
 /** Generic over the context so the same instance serves the outer tree and the scenes. */
-export function createI18n<C extends Context & { user?: User }>(db: Kysely<Database>): I18n<C> {
+export function createI18n<C extends Context & { user?: User }>(deps: Pick<ServiceDeps, "db">): I18n<C> {
   const i18n = new I18n<C>({
     defaultLocale: "en",
     // Fluent wraps variables in Unicode isolation marks by default; in chat they show as junk.
     fluentBundleOptions: { useIsolating: false },
     // Scenes rebuild their context without `ctx.user`, so fall back to a read by id there.
     localeNegotiator: async (ctx) => {
-      const user = ctx.user ?? (ctx.from ? await findUser(db, ctx.from.id) : undefined);
+      const user = ctx.user ?? (ctx.from ? await userById(deps, ctx.from.id) : undefined);
       return languageOf(user, ctx.from?.language_code);
     },
   });

@@ -3,6 +3,9 @@ export const DESCRIPTION_MAX = 1000;
 export const ETA_CHOICES_MINUTES = [10, 20, 30, 60] as const;
 export const FEE_PRESETS = [0, 5, 10, 20] as const;
 export const FEE_MAX = 1000;
+/** The questions of the "ask for help" scene, in order; each can be edited from the confirmation card. */
+export const REQUEST_FIELDS = ["category", "description", "place", "validity", "fee"] as const;
+export type RequestField = (typeof REQUEST_FIELDS)[number];
 
 /** Whole minutes left, never negative; the UI shows "< 1 min" for 0. */
 export function minutesLeft(expiresAt: number, now: number): number {
@@ -22,4 +25,39 @@ export function parseValidityMinutes(text: string): number | undefined {
 export function parseFee(text: string): number | undefined {
   const match = /^\s*(\d{1,6})\s*$/.exec(text);
   return match ? Number(match[1]) : undefined;
+}
+
+export const REQUEST_STATUSES = ["open", "matched", "expired", "cancelled"] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/** A request for help. The exact place goes only to the chosen helper; everyone else sees the fuzzed one. */
+export interface HelpRequest {
+  id: number;
+  requesterId: number;
+  category: string;
+  description: string;
+  latitude: number;
+  longitude: number;
+  fuzzedLatitude: number;
+  fuzzedLongitude: number;
+  /** How far from the place helpers are searched. */
+  radiusM: number;
+  /** Credits offered; 0 for none. */
+  fee: number;
+  status: RequestStatus;
+  createdAt: number;
+  expiresAt: number;
+  helperId: number | null;
+}
+
+export type OfferStatus = "active" | "withdrawn" | "chosen" | "declined";
+
+/** A helper's offer to come, with the ETA they chose. */
+export interface Offer {
+  id: number;
+  requestId: number;
+  helperId: number;
+  etaMinutes: number;
+  distanceM: number;
+  status: OfferStatus;
 }

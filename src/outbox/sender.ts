@@ -5,7 +5,7 @@ import type { Database, OutboxTable } from "../../db/schema.js";
 import type { Selectable } from "kysely";
 import type { Logger } from "../logger.js";
 import { RateLimiter, type RateLimits } from "./rate-limiter.js";
-import { languageFor } from "../services/recipients.js";
+import { languageFor } from "../../db/repositories/users.js";
 
 type OutboxRow = Selectable<OutboxTable>;
 

@@ -3,13 +3,9 @@ import type { Database } from "../../db/schema.js";
 import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
+import type { Translator } from "../ui/translator.js";
 
-/** Turns a message key into text in one language; the i18n plugin's `t` fits. */
-export interface Translator {
-  t(locale: string, key: string, variables?: Record<string, string | number>): string;
-}
-
-/** What every use case needs: state, time, words, and a nudge for the outbox sender. */
+/** What every use case needs: state, time, words, and a nudge for the outbox sender and the timers. */
 export interface ServiceDeps {
   config: Config;
   db: Kysely<Database>;

@@ -1,30 +1,27 @@
-import { recordAudit } from "../../db/repositories/helpers.js";
-import { enqueueMessages } from "../../db/repositories/outbox.js";
-import { setRestricted } from "../../db/repositories/users.js";
-import { escapeHtml } from "../bot/html.js";
+import { recordAudit } from "../../db/repositories/admin-audit.js";
+import { findUser, setRestricted } from "../../db/repositories/users.js";
+import { escapeHtml } from "../telegram/html.js";
 import type { ServiceDeps } from "./deps.js";
-import { noticeTo } from "./recipients.js";
+import { inUnitOfWork } from "./unit-of-work.js";
+
+export type RestrictionResult = { ok: true; alias: string } | { ok: false; reason: "no-user" | "unchanged"; alias?: string };
 
 /** An admin restricts a user (no posting, no accepting) or lifts it; the user is told, the audit keeps it. */
-export async function setUserRestriction(
+export function setUserRestriction(
   deps: ServiceDeps,
   change: { adminId: number; userId: number; restrict: boolean; reason: string | null },
-): Promise<boolean> {
-  const now = deps.clock.now();
-  const done = await deps.db.transaction().execute(async (trx) => {
+): Promise<RestrictionResult> {
+  return inUnitOfWork(deps, async (uow): Promise<RestrictionResult> => {
+    const { trx, now } = uow;
+    const user = await findUser(trx, change.userId);
+    if (!user) return { ok: false, reason: "no-user" };
     const changed = await setRestricted(trx, change.userId, change.restrict ? { at: now, reason: change.reason ?? "" } : null);
-    if (!changed) return false;
-    await recordAudit(trx, {
-      adminId: change.adminId,
-      action: change.restrict ? "user.restrict" : "user.unrestrict",
-      subjectId: change.userId,
-      reason: change.reason,
-      at: now,
-    });
-    const key = change.restrict ? "user-restricted" : "user-unrestricted";
-    await enqueueMessages(trx, now, [await noticeTo(trx, deps.i18n, change.userId, key, { reason: escapeHtml(change.reason ?? "—") })]);
-    return true;
+    if (!changed) return { ok: false, reason: "unchanged", alias: user.alias };
+    const action = change.restrict ? "user.restrict" : "user.unrestrict";
+    await recordAudit(trx, { adminId: change.adminId, action, subjectId: change.userId, reason: change.reason, at: now });
+    await uow.tell(change.userId, (t) =>
+      t(change.restrict ? "user-restricted" : "user-unrestricted", { reason: escapeHtml(change.reason ?? "—") }),
+    );
+    return { ok: true, alias: user.alias };
   });
-  if (done) deps.outbox.wake();
-  return done;
 }

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../../db/create-db.js";
 import { migrateToLatest } from "../../db/migrate.js";
 import { type NearbyHelper, findNearbyHelpers, helperPositionColumns } from "../../db/repositories/helper-search.js";
-import type { Database, HelperStatus } from "../../db/schema.js";
+import type { Database } from "../../db/schema.js";
+import type { HelperStatus } from "../../src/domain/helpers.js";
 import { distanceMeters } from "../../src/domain/geo.js";
 import { postgresUrl, tempPostgresUrl, tempSqliteUrl } from "../support/databases.js";
 

@@ -57,7 +57,7 @@ function migrationSuite(open: () => Promise<{ db: Db; cleanup(): Promise<void> }
     await setLanguage(db.kysely, 7_000_000_001, "en");
     expect(await setReachable(db.kysely, 7_000_000_001, false)).toBe(true);
     expect(await setReachable(db.kysely, 7_000_000_001, false)).toBe(false);
-    expect(await findUser(db.kysely, 7_000_000_001)).toMatchObject({ language: "en", reachable: 0 });
+    expect(await findUser(db.kysely, 7_000_000_001)).toMatchObject({ language: "en", reachable: false });
 
     const store = conversationStateStore<{ step: number }>(db.kysely, () => now);
     await store.write("scene:1", { step: 1 });

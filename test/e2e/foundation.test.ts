@@ -38,7 +38,7 @@ describe("foundation: greeting, language, help, unhandled input, reachability", 
     expect(korean.text).not.toMatch(/민지|minji_k/);
 
     const stored = await findUser(world.bot.db.kysely, ann.id);
-    expect(stored).toMatchObject({ client_language: "en", language: null, reachable: 1 });
+    expect(stored).toMatchObject({ clientLanguage: "en", language: null, reachable: true });
     expect(english.text).toContain(stored!.alias);
   });
 
@@ -135,9 +135,9 @@ describe("foundation: greeting, language, help, unhandled input, reachability", 
     await ann.waitFor("I am doum");
     await ann.block();
     await world.settle();
-    expect((await findUser(world.bot.db.kysely, ann.id))?.reachable).toBe(0);
+    expect((await findUser(world.bot.db.kysely, ann.id))?.reachable).toBe(false);
     await ann.unblock();
     await world.settle();
-    expect((await findUser(world.bot.db.kysely, ann.id))?.reachable).toBe(1);
+    expect((await findUser(world.bot.db.kysely, ann.id))?.reachable).toBe(true);
   });
 });

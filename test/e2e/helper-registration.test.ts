@@ -76,7 +76,7 @@ describe("helper registration and approval", () => {
 
     await approveByButton(admin, ann);
     await admin.waitForEdit(card.message_id, (m) => m.text.includes("Approved by") && m.reply_markup === undefined);
-    const helper = await findHelper(world.bot.db.kysely, ann.id);
+    const helper = await world.bot.db.kysely.selectFrom("helpers").selectAll().where("user_id", "=", ann.id).executeTakeFirst();
     expect(helper).toMatchObject({ status: "approved", radius_m: 5000, decided_by: ADMIN_ID, categories_note: "I have a van" });
     const audit = await world.bot.db.kysely.selectFrom("admin_audit").selectAll().execute();
     expect(audit).toMatchObject([{ admin_id: ADMIN_ID, action: "helper.approve", subject_id: ann.id }]);

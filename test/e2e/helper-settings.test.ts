@@ -44,19 +44,19 @@ describe("an approved helper's settings", () => {
     // A plain pin always moves them.
     await ann.sendVenue(late.latitude, late.longitude, "Library", "Main street");
     await ann.waitFor("Your helper location is updated");
-    expect(await findHelper(world.bot.db.kysely, ann.id)).toMatchObject({ latitude: late.latitude, live_until: null });
+    expect(await findHelper(world.bot.db.kysely, ann.id)).toMatchObject({ latitude: late.latitude, liveUntil: null });
   });
 
   it("availability and quiet hours are stored and shown in /profile", async () => {
     await ann.command("available", "off");
     await ann.waitFor("Paused");
-    expect((await findHelper(world.bot.db.kysely, ann.id))?.available).toBe(0);
+    expect((await findHelper(world.bot.db.kysely, ann.id))?.available).toBe(false);
 
     await ann.command("quiet", "23:00-07:00");
     await ann.waitFor("Quiet hours set: 23:00–07:00");
     await ann.command("quiet", "25:00-07:00");
     await ann.waitFor("Please write the window like 23:00-07:00");
-    expect(await findHelper(world.bot.db.kysely, ann.id)).toMatchObject({ quiet_start_minute: 23 * 60, quiet_end_minute: 7 * 60 });
+    expect(await findHelper(world.bot.db.kysely, ann.id)).toMatchObject({ quietStartMinute: 23 * 60, quietEndMinute: 7 * 60 });
 
     await ann.command("profile");
     const profile = await ann.waitFor("Your helper profile");
@@ -72,7 +72,7 @@ describe("an approved helper's settings", () => {
     const radius = await ann.waitFor("Choose a new one");
     await ann.press("10 km");
     await ann.waitForEdit(radius.message_id, "Travel radius set to 10 km");
-    expect(await findHelper(world.bot.db.kysely, ann.id)).toMatchObject({ available: 1, radius_m: 10_000 });
+    expect(await findHelper(world.bot.db.kysely, ann.id)).toMatchObject({ available: true, radiusM: 10_000 });
 
     // Quiet hours by the scene, and removed again.
     await ann.command("quiet");
@@ -81,7 +81,7 @@ describe("an approved helper's settings", () => {
     await ann.waitFor("Please write the window like");
     await ann.press("No quiet hours");
     await ann.waitFor("Quiet hours removed");
-    expect(await findHelper(world.bot.db.kysely, ann.id)).toMatchObject({ quiet_start_minute: null, quiet_end_minute: null });
+    expect(await findHelper(world.bot.db.kysely, ann.id)).toMatchObject({ quietStartMinute: null, quietEndMinute: null });
   });
 
   it("edits the profile through the registration steps without losing approval", async () => {

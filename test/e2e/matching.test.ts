@@ -143,7 +143,7 @@ describe("matching: concurrency, waves, expiry, unreachable helpers", () => {
     await askForHelp(rita, { at: SEOUL });
     await other!.waitFor("Please help me hang");
     await world.settle();
-    expect((await findUser(world.bot.db.kysely, blocker!.id))?.reachable).toBe(0);
+    expect((await findUser(world.bot.db.kysely, blocker!.id))?.reachable).toBe(false);
     expect(world.fake.errors.some((e) => e.description.includes("blocked"))).toBe(true);
     const dropped = await world.bot.db.kysely.selectFrom("outbox").select("status").where("chat_id", "=", blocker!.id).execute();
     expect(dropped.every((r) => r.status === "dropped")).toBe(true);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { findRequest } from "../../db/repositories/requests.js";
 import { openWorld, type World } from "../support/e2e.js";
 import { seedApprovedHelper } from "../support/seed.js";
-import { postRequest } from "../../src/services/requests.js";
+import { postRequest } from "../../src/services/requests/posting.js";
 import { approveByButton, askForHelp, northOf, registerHelper, SEOUL } from "../support/stories.js";
 
 const ADMIN_ID = 900_001;

@@ -1,26 +1,27 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { findHelper, pendingHelpers } from "../../../db/repositories/helpers.js";
-import { findUser } from "../../../db/repositories/users.js";
-import { decideApplication, setHelperSuspended } from "../../services/helper-applications.js";
+import { SCENES } from "../../../scenes/ids.js";
+import { decideApplication, pendingApplicant, pendingApplications, setHelperSuspended } from "../../services/helpers/applications.js";
+import { adjustCredits } from "../../services/ledger.js";
 import { setUserRestriction } from "../../services/restrictions.js";
-import { adjustCredits } from "../../services/credits.js";
-import { callbackArgs, callbackData, callbackPattern } from "../callback-data.js";
+import { escapeHtml } from "../../telegram/html.js";
+import { Actions } from "../../ui/actions.js";
+import { formatTime } from "../../ui/time.js";
+import { onAction } from "../actions.js";
 import type { BotContext } from "../context.js";
 import { isAdmin } from "../filters.js";
-import { escapeHtml } from "../html.js";
-import { formatTime } from "../time.js";
 
 /**
- * Admin commands and buttons. Everything here is behind the admin filter, so for anyone else
- * these commands fall through to "unknown command" and the buttons to "no longer available".
+ * Admin commands and buttons. Commands are behind the admin filter, so for anyone else they
+ * fall through to "unknown command"; admin buttons are refused by `onAction` like stale ones.
  */
 export const adminFeature = new Composer<BotContext>();
 const admins = adminFeature.chatType("private").filter(isAdmin);
 
 const PENDING_PAGE = 10;
+const REASON_MAX = 300;
 
 admins.command("pending", async (ctx) => {
-  const rows = await pendingHelpers(ctx.deps.db, PENDING_PAGE);
+  const rows = await pendingApplications(ctx.deps, PENDING_PAGE);
   if (rows.length === 0) {
     await ctx.reply(ctx.t("admin-pending-none"));
     return;
@@ -28,8 +29,11 @@ admins.command("pending", async (ctx) => {
   const keyboard = new InlineKeyboard();
   const lines = [ctx.t("admin-pending-title", { count: rows.length })];
   for (const row of rows) {
-    lines.push(`• <b>${escapeHtml(row.alias)}</b> (#${row.user_id}) — ${formatTime(row.submitted_at, ctx.deps.config.timeZone)}`);
-    keyboard.text(`✅ ${row.alias}`, callbackData("happ", row.user_id)).text(`✖️ ${row.alias}`, callbackData("hrej", row.user_id)).row();
+    lines.push(`• <b>${escapeHtml(row.alias)}</b> (#${row.userId}) — ${formatTime(row.submittedAt, ctx.deps.config.timeZone)}`);
+    keyboard
+      .text(`✅ ${row.alias}`, Actions.approveHelper.data(row.userId))
+      .text(`✖️ ${row.alias}`, Actions.rejectHelper.data(row.userId))
+      .row();
   }
   await ctx.reply(lines.join("\n"), { parse_mode: "HTML", reply_markup: keyboard });
 });
@@ -37,43 +41,27 @@ admins.command("pending", async (ctx) => {
 /** "/approve 123", "/reject 123 reason text": the id, then the rest as the reason. */
 function idAndReason(text: string): { id: number; reason: string } | undefined {
   const match = /^\s*#?(\d{1,15})(?:\s+([\s\S]+))?$/.exec(text);
-  return match ? { id: Number(match[1]), reason: (match[2] ?? "").trim() } : undefined;
+  return match ? { id: Number(match[1]), reason: (match[2] ?? "").trim().slice(0, REASON_MAX) } : undefined;
 }
 
-async function approve(ctx: BotContext, userId: number): Promise<string> {
-  const result = await decideApplication(ctx.deps, { adminId: ctx.from!.id, userId, approve: true, reason: null });
-  if (result.ok) return ctx.t("admin-approved-done", { alias: escapeHtml(result.alias), id: String(userId) });
-  if (result.reason === "not-found") return ctx.t("admin-no-such-helper", { id: String(userId) });
-  return ctx.t("admin-already-decided", { id: String(userId), status: ctx.t(`helper-status-${result.status ?? "none"}`) });
+async function decide(ctx: BotContext, userId: number, approve: boolean, reason: string | null): Promise<string> {
+  const result = await decideApplication(ctx.deps, { adminId: ctx.from!.id, userId, approve, reason });
+  const id = String(userId);
+  if (result.ok) return ctx.t(approve ? "admin-approved-done" : "admin-rejected-done", { alias: escapeHtml(result.alias), id });
+  if (result.reason === "not-found") return ctx.t("admin-no-such-helper", { id });
+  return ctx.t("admin-already-decided", { id, status: ctx.t(`helper-status-${result.status ?? "none"}`) });
 }
 
 admins.command("approve", async (ctx) => {
   const args = idAndReason(ctx.match);
-  if (!args) {
-    await ctx.reply(ctx.t("admin-approve-usage"));
-    return;
-  }
-  await ctx.reply(await approve(ctx, args.id), { parse_mode: "HTML" });
+  if (!args) return void (await ctx.reply(ctx.t("admin-approve-usage")));
+  await ctx.reply(await decide(ctx, args.id, true, null), { parse_mode: "HTML" });
 });
 
 admins.command("reject", async (ctx) => {
   const args = idAndReason(ctx.match);
-  if (!args || args.reason === "") {
-    await ctx.reply(ctx.t("admin-reject-usage"));
-    return;
-  }
-  const result = await decideApplication(ctx.deps, {
-    adminId: ctx.from.id,
-    userId: args.id,
-    approve: false,
-    reason: args.reason.slice(0, 300),
-  });
-  const text = result.ok
-    ? ctx.t("admin-rejected-done", { alias: escapeHtml(result.alias), id: String(args.id) })
-    : result.reason === "not-found"
-      ? ctx.t("admin-no-such-helper", { id: String(args.id) })
-      : ctx.t("admin-already-decided", { id: String(args.id), status: ctx.t(`helper-status-${result.status ?? "none"}`) });
-  await ctx.reply(text, { parse_mode: "HTML" });
+  if (!args || args.reason === "") return void (await ctx.reply(ctx.t("admin-reject-usage")));
+  await ctx.reply(await decide(ctx, args.id, false, args.reason), { parse_mode: "HTML" });
 });
 
 for (const [command, suspended] of [
@@ -82,43 +70,29 @@ for (const [command, suspended] of [
 ] as const) {
   admins.command(command, async (ctx) => {
     const args = idAndReason(ctx.match);
-    if (!args || (suspended && args.reason === "")) {
-      await ctx.reply(ctx.t(`admin-${command}-usage`));
-      return;
-    }
-    const result = await setHelperSuspended(ctx.deps, {
-      adminId: ctx.from.id,
-      userId: args.id,
-      suspended,
-      reason: args.reason.slice(0, 300) || null,
-    });
-    const alias = (await findUser(ctx.deps.db, args.id))?.alias ?? `#${args.id}`;
+    if (!args || (suspended && args.reason === "")) return void (await ctx.reply(ctx.t(`admin-${command}-usage`)));
+    const result = await setHelperSuspended(ctx.deps, { adminId: ctx.from.id, userId: args.id, suspended, reason: args.reason || null });
+    const id = String(args.id);
     await ctx.reply(
       result.ok
-        ? ctx.t(`admin-${command}-done`, { alias: escapeHtml(alias), id: String(args.id) })
-        : ctx.t("admin-cannot-change", { id: String(args.id), status: ctx.t(`helper-status-${result.status ?? "none"}`) }),
+        ? ctx.t(`admin-${command}-done`, { alias: escapeHtml(result.alias), id })
+        : ctx.t("admin-cannot-change", { id, status: ctx.t(`helper-status-${result.status ?? "none"}`) }),
       { parse_mode: "HTML" },
     );
   });
 }
 
-admins.callbackQuery(callbackPattern("happ"), async (ctx) => {
-  const userId = Number(callbackArgs(ctx.callbackQuery.data, "happ")?.[0]);
-  const text = await approve(ctx, userId);
+onAction(adminFeature, Actions.approveHelper, async (ctx, userId) => {
+  const text = await decide(ctx, userId, true, null);
   await ctx.answerCallbackQuery({ text: text.replace(/<[^>]+>/g, "") });
 });
 
-admins.callbackQuery(callbackPattern("hrej"), async (ctx) => {
-  const userId = Number(callbackArgs(ctx.callbackQuery.data, "hrej")?.[0]);
-  const helper = await findHelper(ctx.deps.db, userId);
-  if (!helper || helper.status !== "pending") {
-    await ctx.answerCallbackQuery({ text: ctx.t("admin-already-decided-plain", { id: String(userId) }) });
-    return;
-  }
+onAction(adminFeature, Actions.rejectHelper, async (ctx, userId) => {
+  const applicant = await pendingApplicant(ctx.deps, userId);
+  if (!applicant) return void (await ctx.answerCallbackQuery({ text: ctx.t("admin-already-decided-plain", { id: String(userId) }) }));
   await ctx.answerCallbackQuery();
-  const alias = (await findUser(ctx.deps.db, userId))?.alias ?? "";
   await ctx.conversation.exitAll();
-  await ctx.conversation.enter("rejectReason", userId, alias);
+  await ctx.conversation.enter(SCENES.rejectReason, userId, applicant.alias);
 });
 
 for (const [command, restrict] of [
@@ -127,21 +101,13 @@ for (const [command, restrict] of [
 ] as const) {
   admins.command(command, async (ctx) => {
     const args = idAndReason(ctx.match);
-    if (!args || (restrict && args.reason === "")) {
-      await ctx.reply(ctx.t(`admin-${command}-usage`));
-      return;
-    }
-    const changed = await setUserRestriction(ctx.deps, {
-      adminId: ctx.from.id,
-      userId: args.id,
-      restrict,
-      reason: args.reason.slice(0, 300) || null,
-    });
-    const alias = (await findUser(ctx.deps.db, args.id))?.alias;
+    if (!args || (restrict && args.reason === "")) return void (await ctx.reply(ctx.t(`admin-${command}-usage`)));
+    const result = await setUserRestriction(ctx.deps, { adminId: ctx.from.id, userId: args.id, restrict, reason: args.reason || null });
+    const id = String(args.id);
     await ctx.reply(
-      alias === undefined
-        ? ctx.t("admin-no-such-user", { id: String(args.id) })
-        : ctx.t(changed ? `admin-${command}-done` : `admin-${command}-unchanged`, { alias: escapeHtml(alias), id: String(args.id) }),
+      result.ok || result.alias !== undefined
+        ? ctx.t(result.ok ? `admin-${command}-done` : `admin-${command}-unchanged`, { alias: escapeHtml(result.alias ?? ""), id })
+        : ctx.t("admin-no-such-user", { id }),
       { parse_mode: "HTML" },
     );
   });
@@ -151,16 +117,15 @@ for (const [command, restrict] of [
 admins.command("credit", async (ctx) => {
   const match = /^\s*#?(\d{1,15})\s+([+-]?\d{1,6})\s+([\s\S]+)$/.exec(ctx.match);
   const amount = Number(match?.[2]);
-  if (!match || amount === 0) {
-    await ctx.reply(ctx.t("admin-credit-usage"));
-    return;
-  }
+  if (!match || amount === 0) return void (await ctx.reply(ctx.t("admin-credit-usage")));
   const userId = Number(match[1]);
-  const result = await adjustCredits(ctx.deps, { adminId: ctx.from.id, userId, amount, reason: match[3]!.trim().slice(0, 300) });
-  const text = result.ok
-    ? ctx.t("admin-credit-done", { id: String(userId), balance: String(result.balance) })
-    : result.reason === "no-user"
-      ? ctx.t("admin-no-such-user", { id: String(userId) })
-      : ctx.t("admin-credit-negative", { id: String(userId), balance: String(result.balance ?? 0) });
-  await ctx.reply(text);
+  const result = await adjustCredits(ctx.deps, { adminId: ctx.from.id, userId, amount, reason: match[3]!.trim().slice(0, REASON_MAX) });
+  const id = String(userId);
+  await ctx.reply(
+    result.ok
+      ? ctx.t("admin-credit-done", { id, balance: String(result.balance) })
+      : result.reason === "no-user"
+        ? ctx.t("admin-no-such-user", { id })
+        : ctx.t("admin-credit-negative", { id, balance: String(result.balance ?? 0) }),
+  );
 });

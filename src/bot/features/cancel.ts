@@ -1,5 +1,6 @@
 import { Composer } from "grammy";
-import { deleteDraft } from "../../../db/repositories/helper-drafts.js";
+import { SCENES } from "../../../scenes/ids.js";
+import { discardRegistrationDraft } from "../../services/helpers/drafts.js";
 import type { BotContext } from "../context.js";
 
 export const cancelFeature = new Composer<BotContext>();
@@ -9,7 +10,7 @@ cancelFeature.chatType("private").command("cancel", async (ctx) => {
   const inScene = Object.keys(active).length > 0;
   await ctx.conversation.exitAll();
   // Cancelling a registration means it: its saved draft goes too. (Other commands keep it.)
-  if (active.helper) await deleteDraft(ctx.deps.db, ctx.from.id);
+  if (active[SCENES.helper]) await discardRegistrationDraft(ctx.deps, ctx.from.id);
   // A reply keyboard left by the scene (e.g. "send my location") would be a dead end.
   await ctx.reply(ctx.t(inScene ? "cancel-done" : "cancel-nothing"), { reply_markup: { remove_keyboard: true } });
 });

@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import { setReachable } from "../../../db/repositories/users.js";
+import { setUserReachable } from "../../services/reachability.js";
 import type { BotContext } from "../context.js";
 
 export const chatMemberFeature = new Composer<BotContext>();
@@ -7,7 +7,5 @@ export const chatMemberFeature = new Composer<BotContext>();
 /** Blocking the bot shows up as being "kicked" from the private chat; unblocking as "member". */
 chatMemberFeature.chatType("private").on("my_chat_member", async (ctx) => {
   const status = ctx.myChatMember.new_chat_member.status;
-  const reachable = status !== "kicked" && status !== "left";
-  const changed = await setReachable(ctx.deps.db, ctx.myChatMember.from.id, reachable);
-  if (changed) ctx.logger.info({ userId: ctx.myChatMember.from.id, reachable }, "reachability changed");
+  await setUserReachable(ctx.deps, ctx.myChatMember.from.id, status !== "kicked" && status !== "left");
 });

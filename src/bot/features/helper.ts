@@ -1,82 +1,48 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { findHelper } from "../../../db/repositories/helpers.js";
-import type { Helper } from "../../../db/schema.js";
+import { SCENES } from "../../../scenes/ids.js";
 import { isValidCoordinate } from "../../domain/geo.js";
 import { parseQuietHours } from "../../domain/helper-profile.js";
-import { approximateArea, categoryLabels, quietHoursText } from "../../services/helper-cards.js";
-import { setAvailability, setQuietHours, setRadius, updateHelperPosition } from "../../services/helper-settings.js";
-import { callbackArgs, callbackData, callbackPattern } from "../callback-data.js";
+import { changeHelperSettings, ownHelper, updateHelperPosition } from "../../services/helpers/settings.js";
+import { Actions } from "../../ui/actions.js";
+import { profileCard, profileKeyboard, quietHoursText } from "../../ui/helper-cards.js";
+import { formatTime } from "../../ui/time.js";
+import { onAction, refuseButton } from "../actions.js";
 import type { BotContext } from "../context.js";
-import { escapeHtml } from "../html.js";
-import { formatTime } from "../time.js";
 
 export const helperFeature = new Composer<BotContext>();
 const privateChats = helperFeature.chatType("private");
 
 privateChats.command("helper", async (ctx) => {
   await ctx.conversation.exitAll();
-  await ctx.conversation.enter("helper", "register");
+  await ctx.conversation.enter(SCENES.helper, "register");
 });
 
-function profileKeyboard(ctx: BotContext, helper: Helper): InlineKeyboard {
-  return new InlineKeyboard()
-    .text(ctx.t(helper.available ? "profile-available-off" : "profile-available-on"), callbackData("hset", "avail"))
-    .text(ctx.t("profile-radius"), callbackData("hset", "radius"))
-    .row()
-    .text(ctx.t("profile-quiet"), callbackData("hset", "quiet"))
-    .text(ctx.t("profile-edit"), callbackData("hset", "edit"));
+/** The helper, unless they never registered or were rejected (then they have no settings). */
+async function activeHelper(ctx: BotContext) {
+  const helper = await ownHelper(ctx.deps, ctx.from!.id);
+  return helper && helper.status !== "rejected" ? helper : undefined;
 }
 
-function profileText(ctx: BotContext, helper: Helper): string {
-  const t = ctx.t;
-  const categories = JSON.parse(helper.categories) as string[];
-  const lines = [
-    t("profile-title", { status: t(`helper-status-${helper.status}`) }),
-    t("field-alias", { value: escapeHtml(ctx.user!.alias) }),
-    t("field-categories", { value: escapeHtml(categoryLabels(t, categories)) }),
-  ];
-  if (helper.categories_note) lines.push(t("field-categories-note", { value: escapeHtml(helper.categories_note) }));
-  lines.push(t("field-profile", { value: escapeHtml(helper.profile) }));
-  lines.push(t("field-radius", { km: helper.radius_m / 1000 }));
-  lines.push(t("field-availability", { value: t(helper.available ? "availability-on" : "availability-off") }));
-  lines.push(t("field-quiet", { value: quietHoursText(t, helper) }));
-  const live = helper.live_until !== null && helper.live_until > ctx.deps.clock.now();
-  lines.push(
-    t(live ? "field-position-live" : "field-position", {
-      value: approximateArea(helper.latitude, helper.longitude),
-      updated: formatTime(helper.position_updated_at, ctx.deps.config.timeZone),
-      until: live ? formatTime(helper.live_until!, ctx.deps.config.timeZone) : "",
-    }),
-  );
-  if (helper.status === "rejected" && helper.decision_reason)
-    lines.push(t("profile-rejected-reason", { reason: escapeHtml(helper.decision_reason) }));
-  if (helper.status === "suspended" && helper.decision_reason)
-    lines.push(t("profile-suspended-reason", { reason: escapeHtml(helper.decision_reason) }));
-  return lines.join("\n");
+function profileText(ctx: BotContext, helper: NonNullable<Awaited<ReturnType<typeof ownHelper>>>): string {
+  return profileCard(ctx.t, helper, ctx.user!.alias, ctx.deps.clock.now(), ctx.deps.config.timeZone);
 }
 
-async function showProfile(ctx: BotContext): Promise<void> {
-  const helper = await findHelper(ctx.deps.db, ctx.from!.id);
+privateChats.command("profile", async (ctx) => {
+  const helper = await ownHelper(ctx.deps, ctx.from.id);
   if (!helper) {
     await ctx.reply(ctx.t("helper-not-registered"), {
-      reply_markup: new InlineKeyboard().text(ctx.t("menu-become-helper"), callbackData("menu", "helper")),
+      reply_markup: new InlineKeyboard().text(ctx.t("menu-become-helper"), Actions.menu.data("helper")),
     });
     return;
   }
-  const keyboard =
-    helper.status === "rejected"
-      ? new InlineKeyboard().text(ctx.t("profile-apply-again"), callbackData("menu", "helper"))
-      : profileKeyboard(ctx, helper);
-  await ctx.reply(profileText(ctx, helper), { parse_mode: "HTML", reply_markup: keyboard });
-}
-
-privateChats.command("profile", showProfile);
+  await ctx.reply(profileText(ctx, helper), { parse_mode: "HTML", reply_markup: profileKeyboard(ctx.t, helper) });
+});
 
 async function toggleAvailability(ctx: BotContext, wanted?: boolean): Promise<string> {
-  const helper = await findHelper(ctx.deps.db, ctx.from!.id);
-  if (!helper || helper.status === "rejected") return ctx.t("helper-not-registered");
+  const helper = await activeHelper(ctx);
+  if (!helper) return ctx.t("helper-not-registered");
   const available = wanted ?? !helper.available;
-  await setAvailability(ctx.deps, ctx.from!.id, available);
+  await changeHelperSettings(ctx.deps, helper.userId, { available });
   return ctx.t(available ? "available-now-on" : "available-now-off");
 }
 
@@ -90,42 +56,34 @@ privateChats.command("available", async (ctx) => {
   await ctx.reply(await toggleAvailability(ctx, wanted));
 });
 
-function radiusKeyboard(ctx: BotContext): InlineKeyboard {
-  const keyboard = new InlineKeyboard();
-  for (const km of ctx.deps.config.limits.radiusPresetsKm) keyboard.text(`${km} km`, callbackData("rad", km));
-  return keyboard;
-}
-
 async function askRadius(ctx: BotContext): Promise<void> {
-  const helper = await findHelper(ctx.deps.db, ctx.from!.id);
-  if (!helper || helper.status === "rejected") {
+  const helper = await activeHelper(ctx);
+  if (!helper) {
     await ctx.reply(ctx.t("helper-not-registered"));
     return;
   }
-  await ctx.reply(ctx.t("radius-prompt", { km: helper.radius_m / 1000 }), { reply_markup: radiusKeyboard(ctx) });
+  const keyboard = new InlineKeyboard();
+  for (const km of ctx.deps.config.limits.radiusPresetsKm) keyboard.text(`${km} km`, Actions.radius.data(km));
+  await ctx.reply(ctx.t("radius-prompt", { km: helper.radiusM / 1000 }), { reply_markup: keyboard });
 }
 
 privateChats.command("radius", askRadius);
 
-privateChats.callbackQuery(callbackPattern("rad"), async (ctx) => {
-  const km = Number(callbackArgs(ctx.callbackQuery.data, "rad")?.[0]);
-  if (!ctx.deps.config.limits.radiusPresetsKm.includes(km) || !(await setRadius(ctx.deps, ctx.from.id, km))) {
-    await ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
-    return;
-  }
+onAction(helperFeature, Actions.radius, async (ctx, km) => {
+  if (!ctx.deps.config.limits.radiusPresetsKm.includes(km)) return refuseButton(ctx);
+  if (!(await changeHelperSettings(ctx.deps, ctx.from.id, { radiusM: km * 1000 }))) return refuseButton(ctx);
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(ctx.t("radius-set", { km }));
 });
 
 privateChats.command("quiet", async (ctx) => {
   const argument = ctx.match.trim();
-  const helper = await findHelper(ctx.deps.db, ctx.from.id);
-  if (!helper || helper.status === "rejected") {
+  if (!(await activeHelper(ctx))) {
     await ctx.reply(ctx.t("helper-not-registered"));
     return;
   }
   if (argument === "") {
-    await ctx.conversation.enter("quiet");
+    await ctx.conversation.enter(SCENES.quiet);
     return;
   }
   const off = ["off", "끄기", "none"].includes(argument.toLowerCase());
@@ -134,38 +92,27 @@ privateChats.command("quiet", async (ctx) => {
     await ctx.reply(ctx.t("quiet-usage"));
     return;
   }
-  await setQuietHours(ctx.deps, ctx.from.id, quiet);
-  await ctx.reply(
-    quiet
-      ? ctx.t("quiet-set", { value: quietHoursText(ctx.t, { quiet_start_minute: quiet.start, quiet_end_minute: quiet.end }) })
-      : ctx.t("quiet-cleared"),
-  );
+  await changeHelperSettings(ctx.deps, ctx.from.id, { quiet });
+  await ctx.reply(quiet ? ctx.t("quiet-set", { value: quietHoursText(ctx.t, quiet) }) : ctx.t("quiet-cleared"));
 });
 
-privateChats.callbackQuery(callbackPattern("hset"), async (ctx) => {
-  const [setting] = callbackArgs(ctx.callbackQuery.data, "hset") ?? [];
+onAction(helperFeature, Actions.profileSetting, async (ctx, setting) => {
   switch (setting) {
-    case "avail":
+    case "avail": {
       await ctx.answerCallbackQuery({ text: await toggleAvailability(ctx) });
-      {
-        const helper = await findHelper(ctx.deps.db, ctx.from.id);
-        if (helper) await ctx.editMessageText(profileText(ctx, helper), { parse_mode: "HTML", reply_markup: profileKeyboard(ctx, helper) });
-      }
+      const helper = await ownHelper(ctx.deps, ctx.from.id);
+      if (helper) await ctx.editMessageText(profileText(ctx, helper), { parse_mode: "HTML", reply_markup: profileKeyboard(ctx.t, helper) });
       return;
+    }
     case "radius":
       await ctx.answerCallbackQuery();
-      await askRadius(ctx);
-      return;
+      return askRadius(ctx);
     case "quiet":
       await ctx.answerCallbackQuery();
-      await ctx.conversation.enter("quiet");
-      return;
+      return ctx.conversation.enter(SCENES.quiet);
     case "edit":
       await ctx.answerCallbackQuery();
-      await ctx.conversation.enter("helper", "edit");
-      return;
-    default:
-      await ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
+      return ctx.conversation.enter(SCENES.helper, "edit");
   }
 });
 

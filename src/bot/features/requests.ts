@@ -1,5 +1,7 @@
 import { Composer } from "grammy";
-import { callbackArgs, callbackPattern } from "../callback-data.js";
+import { SCENES } from "../../../scenes/ids.js";
+import { Actions } from "../../ui/actions.js";
+import { onAction } from "../actions.js";
 import type { BotContext } from "../context.js";
 import { showNearby } from "./request-actions.js";
 
@@ -8,13 +10,13 @@ export const requestsFeature = new Composer<BotContext>();
 const privateChats = requestsFeature.chatType("private");
 
 privateChats.command("ask", async (ctx) => {
-  await ctx.conversation.enter("ask");
+  await ctx.conversation.enter(SCENES.ask);
 });
 
-privateChats.callbackQuery(callbackPattern("again"), async (ctx) => {
+onAction(requestsFeature, Actions.postAgain, async (ctx, requestId) => {
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup({ reply_markup: undefined });
-  await ctx.conversation.enter("ask", Number(callbackArgs(ctx.callbackQuery.data, "again")?.[0]));
+  await ctx.conversation.enter(SCENES.ask, requestId);
 });
 
 privateChats.command("nearby", (ctx) => showNearby(ctx, 0));

@@ -1,15 +1,13 @@
 import { Composer } from "grammy";
+import { refuseButton } from "../actions.js";
 import type { BotContext } from "../context.js";
 
 /** Installed last: whatever no feature took gets a clear answer instead of silence. */
 export const unhandledFeature = new Composer<BotContext>();
 const privateChats = unhandledFeature.chatType("private");
 
-privateChats.on("callback_query", async (ctx) => {
-  await ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
-  // The keyboard that carried the stale button would keep inviting taps; take it away.
-  if (ctx.callbackQuery.message?.reply_markup) await ctx.editMessageReplyMarkup().catch(() => undefined);
-});
+// A scene's button pressed after the scene ended, or data no action knows.
+privateChats.on("callback_query", (ctx) => refuseButton(ctx));
 
 privateChats.on("message::bot_command", async (ctx) => {
   await ctx.reply(ctx.t("unknown-command"));

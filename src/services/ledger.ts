@@ -1,10 +1,9 @@
-import { recordAudit } from "../../db/repositories/helpers.js";
-import { enqueueMessages } from "../../db/repositories/outbox.js";
-import { creditBalance } from "../../db/repositories/requests.js";
+import { recordAudit } from "../../db/repositories/admin-audit.js";
+import { addCreditEntry, creditBalance } from "../../db/repositories/credit-entries.js";
 import { findUser } from "../../db/repositories/users.js";
-import { escapeHtml } from "../bot/html.js";
+import { escapeHtml } from "../telegram/html.js";
 import type { ServiceDeps } from "./deps.js";
-import { noticeTo } from "./recipients.js";
+import { inUnitOfWork } from "./unit-of-work.js";
 
 export type CreditResult = { ok: true; balance: number } | { ok: false; reason: "no-user" | "would-go-negative"; balance?: number };
 
@@ -12,27 +11,24 @@ export type CreditResult = { ok: true; balance: number } | { ok: false; reason: 
  * An admin adds (or takes back) credits with a reason. Credits are a ledger: the entry, the
  * audit line and the notice to the user are written together.
  */
-export async function adjustCredits(
+export function adjustCredits(
   deps: ServiceDeps,
   change: { adminId: number; userId: number; amount: number; reason: string },
 ): Promise<CreditResult> {
-  const now = deps.clock.now();
-  const result = await deps.db.transaction().execute(async (trx): Promise<CreditResult> => {
+  return inUnitOfWork(deps, async (uow): Promise<CreditResult> => {
+    const { trx, now } = uow;
     if (!(await findUser(trx, change.userId))) return { ok: false, reason: "no-user" };
     const before = await creditBalance(trx, change.userId);
     if (before + change.amount < 0) return { ok: false, reason: "would-go-negative", balance: before };
-    await trx
-      .insertInto("credit_entries")
-      .values({
-        user_id: change.userId,
-        amount: change.amount,
-        reason: "admin",
-        request_id: null,
-        actor_id: change.adminId,
-        note: change.reason,
-        created_at: now,
-      })
-      .execute();
+    await addCreditEntry(trx, {
+      userId: change.userId,
+      amount: change.amount,
+      reason: "admin",
+      requestId: null,
+      actorId: change.adminId,
+      note: change.reason,
+      at: now,
+    });
     await recordAudit(trx, {
       adminId: change.adminId,
       action: "credits.adjust",
@@ -41,15 +37,13 @@ export async function adjustCredits(
       at: now,
     });
     const balance = before + change.amount;
-    await enqueueMessages(trx, now, [
-      await noticeTo(trx, deps.i18n, change.userId, "credits-adjusted", {
+    await uow.tell(change.userId, (t) =>
+      t("credits-adjusted", {
         amount: `${change.amount > 0 ? "+" : ""}${change.amount}`,
         balance: String(balance),
         reason: escapeHtml(change.reason),
       }),
-    ]);
+    );
     return { ok: true, balance };
   });
-  if (result.ok) deps.outbox.wake();
-  return result;
 }

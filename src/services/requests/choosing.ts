@@ -1,0 +1,47 @@
+import { declineActiveOffers, findOffer, settleOffer } from "../../../db/repositories/offers.js";
+import { findRequest, transitionRequest } from "../../../db/repositories/requests.js";
+import { aliasOf } from "../../../db/repositories/users.js";
+import { OutboxPriority } from "../../../db/schema.js";
+import { chosenNotice, closedNotice, notChosenNotice } from "../../ui/request-cards.js";
+import type { ServiceDeps } from "../deps.js";
+import { inUnitOfWork } from "../unit-of-work.js";
+import { offerRef, requestRef } from "./refs.js";
+
+export type ChooseResult = { ok: true; alias: string } | { ok: false; reason: "closed" | "not-yours" | "offer-gone" };
+
+/**
+ * The requester picks one offer. Exactly one choice wins even under concurrent taps: the
+ * request moves from open to matched once.
+ */
+export function chooseOffer(deps: ServiceDeps, requesterId: number, offerId: number): Promise<ChooseResult> {
+  return inUnitOfWork(deps, async (uow): Promise<ChooseResult> => {
+    const { trx, now } = uow;
+    const offer = await findOffer(trx, offerId);
+    if (!offer) return { ok: false, reason: "offer-gone" };
+    const request = await findRequest(trx, offer.requestId);
+    if (!request || request.requesterId !== requesterId) return { ok: false, reason: "not-yours" };
+    if (offer.status !== "active") return { ok: false, reason: request.status === "open" ? "offer-gone" : "closed" };
+    if (!(await transitionRequest(trx, { id: request.id, from: "open", to: "matched", at: now, helperId: offer.helperId }))) {
+      return { ok: false, reason: "closed" };
+    }
+    await settleOffer(trx, offerId, "chosen");
+    const others = await declineActiveOffers(trx, request.id);
+    await uow.cancelTimers("request-expiry", request.id);
+    await uow.cancelTimers("request-wave", request.id);
+
+    await uow.editEverywhere(requestRef(request.id), (t) => closedNotice(t, request, "request-closed-taken"));
+    await uow.tell(offer.helperId, (t) => chosenNotice(t, request));
+    // The exact point, to the chosen helper only (DESIGN decision 5).
+    await uow.send({
+      chatId: offer.helperId,
+      priority: OutboxPriority.notice,
+      method: "sendLocation",
+      params: { latitude: request.latitude, longitude: request.longitude },
+    });
+    for (const other of others) {
+      await uow.tell(other.helperId, (t) => notChosenNotice(t, request));
+      await uow.editEverywhere(offerRef(other.id), (t) => t("offer-card-not-chosen"));
+    }
+    return { ok: true, alias: await aliasOf(trx, offer.helperId) };
+  });
+}

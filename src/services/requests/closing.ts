@@ -1,0 +1,41 @@
+import { declineActiveOffers } from "../../../db/repositories/offers.js";
+import { findRequest, transitionRequest } from "../../../db/repositories/requests.js";
+import type { HelpRequest } from "../../domain/requests.js";
+import { type ClosedReason, closedNotice, expiredNotice } from "../../ui/request-cards.js";
+import type { ServiceDeps } from "../deps.js";
+import { inUnitOfWork, type UnitOfWork } from "../unit-of-work.js";
+import { offerRef, requestRef } from "./refs.js";
+
+/** Closes an open request (expiry or the requester's cancel) and winds up everyone involved. */
+async function closeOpenRequest(uow: UnitOfWork, request: HelpRequest, to: "expired" | "cancelled"): Promise<boolean> {
+  if (!(await transitionRequest(uow.trx, { id: request.id, from: "open", to, at: uow.now }))) return false;
+  await uow.cancelTimers("request-wave", request.id);
+  await uow.cancelTimers("request-expiry", request.id);
+  const declined = await declineActiveOffers(uow.trx, request.id);
+  const reason: ClosedReason = to === "expired" ? "request-closed-expired" : "request-closed-cancelled";
+  await uow.editEverywhere(requestRef(request.id), (t) => closedNotice(t, request, reason));
+  for (const offer of declined) {
+    await uow.tell(offer.helperId, (t) => closedNotice(t, request, reason));
+    await uow.editEverywhere(offerRef(offer.id), (t) => t("offer-card-closed"));
+  }
+  if (to === "expired") await uow.tell(request.requesterId, (t) => expiredNotice(t, request));
+  return true;
+}
+
+/** The expiry timer: nobody was chosen in time. */
+export async function expireRequest(uow: UnitOfWork, requestId: number): Promise<void> {
+  const request = await findRequest(uow.trx, requestId);
+  if (request?.status === "open") await closeOpenRequest(uow, request, "expired");
+}
+
+/** Withdraws an open request inside `uow`; false when it is not the requester's or not open. */
+export async function cancelWithin(uow: UnitOfWork, requesterId: number, requestId: number): Promise<boolean> {
+  const request = await findRequest(uow.trx, requestId);
+  if (!request || request.requesterId !== requesterId || request.status !== "open") return false;
+  return closeOpenRequest(uow, request, "cancelled");
+}
+
+/** The requester withdraws an open request before choosing; no penalty. */
+export function cancelRequest(deps: ServiceDeps, requesterId: number, requestId: number): Promise<boolean> {
+  return inUnitOfWork(deps, (uow) => cancelWithin(uow, requesterId, requestId));
+}

@@ -1,0 +1,35 @@
+import { findHelper } from "../../../db/repositories/helpers.js";
+import { findRequest, openRequestsInBox } from "../../../db/repositories/requests.js";
+import { boxAround, distanceMeters } from "../../domain/geo.js";
+import type { HelpRequest } from "../../domain/requests.js";
+import type { ServiceDeps } from "../deps.js";
+
+export interface NearbyRequest {
+  request: HelpRequest;
+  distanceM: number;
+}
+
+/**
+ * Open requests a helper could take now: within their own radius and the request's search
+ * radius, nearest first. Distances are measured from the exact point but only ever shown rounded.
+ */
+export async function nearbyRequests(deps: ServiceDeps, helperId: number): Promise<NearbyRequest[] | "not-helper"> {
+  const helper = await findHelper(deps.db, helperId);
+  if (!helper || helper.status !== "approved") return "not-helper";
+  const reach = Math.max(helper.radiusM, deps.config.limits.maxRadiusKm * 1000);
+  const candidates = await openRequestsInBox(deps.db, boxAround(helper.latitude, helper.longitude, reach), helperId);
+  const now = deps.clock.now();
+  return candidates
+    .filter((r) => r.expiresAt > now)
+    .map((request) => ({ request, distanceM: distanceMeters(helper, request) }))
+    .filter(({ request, distanceM }) => distanceM <= helper.radiusM && distanceM <= request.radiusM)
+    .sort((a, b) => a.distanceM - b.distanceM || a.request.id - b.request.id);
+}
+
+/** One request of the helper's nearby list, or undefined when it is not (or no longer) in it. */
+export async function nearbyRequest(deps: ServiceDeps, helperId: number, requestId: number): Promise<NearbyRequest | undefined> {
+  const request = await findRequest(deps.db, requestId);
+  if (!request) return undefined;
+  const found = await nearbyRequests(deps, helperId);
+  return found === "not-helper" ? undefined : found.find((f) => f.request.id === request.id);
+}

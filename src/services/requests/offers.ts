@@ -1,0 +1,80 @@
+import { findHelper } from "../../../db/repositories/helpers.js";
+import { findOffer, hasActiveOffer, insertOffer, settleOffer } from "../../../db/repositories/offers.js";
+import { findRequest } from "../../../db/repositories/requests.js";
+import { aliasOf } from "../../../db/repositories/users.js";
+import { OutboxPriority } from "../../../db/schema.js";
+import { distanceMeters } from "../../domain/geo.js";
+import type { HelpRequest } from "../../domain/requests.js";
+import { escapeHtml } from "../../telegram/html.js";
+import { offerCard } from "../../ui/request-cards.js";
+import type { ServiceDeps } from "../deps.js";
+import { inUnitOfWork, type UnitOfWork } from "../unit-of-work.js";
+import { offerRef } from "./refs.js";
+
+export type AcceptResult =
+  | { ok: true; offerId: number; request: HelpRequest }
+  | { ok: false; reason: "closed" | "not-helper" | "own-request" | "already" | "restricted" };
+
+/** A helper offers to come. Accepting twice changes nothing; the requester gets one card per helper. */
+export function acceptRequest(deps: ServiceDeps, helperId: number, requestId: number, etaMinutes: number): Promise<AcceptResult> {
+  return inUnitOfWork(deps, async (uow): Promise<AcceptResult> => {
+    const { trx } = uow;
+    const request = await findRequest(trx, requestId);
+    if (!request || request.status !== "open") return { ok: false, reason: "closed" };
+    if (request.requesterId === helperId) return { ok: false, reason: "own-request" };
+    const helper = await findHelper(trx, helperId);
+    if (!helper || helper.status !== "approved") return { ok: false, reason: "not-helper" };
+    if (helper.restricted) return { ok: false, reason: "restricted" };
+    const distanceM = distanceMeters(helper, request);
+    const offerId = await insertOffer(trx, { requestId, helperId, etaMinutes, distanceM, now: uow.now });
+    if (offerId === undefined) return { ok: false, reason: "already" };
+    // Someone offered: no further waves for now.
+    await uow.cancelTimers("request-wave", requestId);
+
+    const alias = await aliasOf(trx, helperId);
+    const requester = request.requesterId;
+    await uow.tellEach([requester], (t) => {
+      const card = offerCard(t, { id: offerId, alias, etaMinutes, distanceM }, helper);
+      return [
+        ...(helper.photoFileId
+          ? [
+              {
+                chatId: requester,
+                priority: OutboxPriority.notice,
+                method: "sendPhoto",
+                params: { photo: helper.photoFileId, caption: card.photoCaption, parse_mode: "HTML" },
+              },
+            ]
+          : []),
+        {
+          chatId: requester,
+          priority: OutboxPriority.notice,
+          method: "sendMessage",
+          ref: offerRef(offerId),
+          params: { text: card.text, parse_mode: "HTML", reply_markup: card.keyboard },
+        },
+      ];
+    });
+    return { ok: true, offerId, request };
+  });
+}
+
+/** Takes an active offer back inside `uow`; false when it was not the helper's or not active any more. */
+export async function withdrawWithin(uow: UnitOfWork, helperId: number, offerId: number): Promise<boolean> {
+  const { trx } = uow;
+  const offer = await findOffer(trx, offerId);
+  if (!offer || offer.helperId !== helperId) return false;
+  const request = await findRequest(trx, offer.requestId);
+  if (!request || request.status !== "open") return false;
+  if (!(await settleOffer(trx, offerId, "withdrawn"))) return false;
+  const alias = await aliasOf(trx, helperId);
+  await uow.editEverywhere(offerRef(offerId), (t) => t("offer-withdrawn", { alias: escapeHtml(alias) }));
+  // With no active offer left, waves resume.
+  if (!(await hasActiveOffer(trx, request.id))) await uow.schedule("request-wave", request.id, uow.now);
+  return true;
+}
+
+/** The helper takes an offer back before being chosen; the requester's card says so. */
+export function withdrawOffer(deps: ServiceDeps, helperId: number, offerId: number): Promise<boolean> {
+  return inUnitOfWork(deps, (uow) => withdrawWithin(uow, helperId, offerId));
+}

@@ -1,0 +1,88 @@
+import type { Kysely, Transaction } from "kysely";
+import { creditBalance } from "../../../db/repositories/credit-entries.js";
+import { countOpenRequests, findRequest, insertRequest } from "../../../db/repositories/requests.js";
+import { findUser } from "../../../db/repositories/users.js";
+import type { Database } from "../../../db/schema.js";
+import type { Config } from "../../config.js";
+import { fuzzLocation } from "../../domain/geo.js";
+import type { HelpRequest } from "../../domain/requests.js";
+import type { ServiceDeps } from "../deps.js";
+import { inUnitOfWork } from "../unit-of-work.js";
+import { fanOutWave } from "./fan-out.js";
+
+export interface RequestDraft {
+  category: string;
+  description: string;
+  place: { latitude: number; longitude: number };
+  validityMinutes: number;
+  fee: number;
+}
+
+export type PostingBlocker =
+  | { ok: false; reason: "restricted"; because: string }
+  | { ok: false; reason: "too-many-open"; limit: number }
+  | { ok: false; reason: "insufficient-credits"; missing: number; balance: number };
+
+export type PostResult = { ok: true; requestId: number; notified: number } | PostingBlocker;
+
+async function blockerOf(
+  db: Kysely<Database> | Transaction<Database>,
+  config: Config,
+  requesterId: number,
+  fee: number,
+): Promise<PostingBlocker | undefined> {
+  const user = await findUser(db, requesterId);
+  if (user?.restrictedAt) return { ok: false, reason: "restricted", because: user.restrictedReason ?? "" };
+  const limit = config.limits.maxOpenRequestsPerUser;
+  if ((await countOpenRequests(db, requesterId)) >= limit) return { ok: false, reason: "too-many-open", limit };
+  if (fee > 0) {
+    const balance = await creditBalance(db, requesterId);
+    if (balance < fee) return { ok: false, reason: "insufficient-credits", missing: fee - balance, balance };
+  }
+  return undefined;
+}
+
+/** Checks a requester may post now; the scene asks this before the first question too. */
+export function postingBlocker(deps: ServiceDeps, requesterId: number, fee = 0): Promise<PostingBlocker | undefined> {
+  return blockerOf(deps.db, deps.config, requesterId, fee);
+}
+
+/** What the fee question offers: the balance the requester can spend. */
+export function spendableCredits(deps: ServiceDeps, requesterId: number): Promise<number> {
+  return creditBalance(deps.db, requesterId);
+}
+
+/** A request its requester posts again ("Post it again" after expiry): what it said, if it is theirs. */
+export async function requestToRepost(deps: ServiceDeps, requesterId: number, requestId: number): Promise<HelpRequest | undefined> {
+  const request = await findRequest(deps.db, requestId);
+  return request?.requesterId === requesterId ? request : undefined;
+}
+
+/**
+ * Posts the request and tells the first wave of helpers, in one transaction with its expiry
+ * and the next wave's timer: a crash leaves either nothing or everything in place.
+ */
+export function postRequest(deps: ServiceDeps, requesterId: number, draft: RequestDraft): Promise<PostResult> {
+  return inUnitOfWork(deps, async (uow): Promise<PostResult> => {
+    const blocker = await blockerOf(uow.trx, deps.config, requesterId, draft.fee);
+    if (blocker) return blocker;
+    const fuzzed = fuzzLocation(draft.place.latitude, draft.place.longitude, deps.config.limits.locationFuzzMeters);
+    const expiresAt = uow.now + draft.validityMinutes * 60_000;
+    const requestId = await insertRequest(uow.trx, {
+      requesterId,
+      category: draft.category,
+      description: draft.description,
+      latitude: draft.place.latitude,
+      longitude: draft.place.longitude,
+      fuzzedLatitude: fuzzed.latitude,
+      fuzzedLongitude: fuzzed.longitude,
+      radiusM: deps.config.limits.defaultRadiusKm * 1000,
+      fee: draft.fee,
+      createdAt: uow.now,
+      expiresAt,
+    });
+    await uow.schedule("request-expiry", requestId, expiresAt);
+    const notified = await fanOutWave(deps, uow, requestId);
+    return { ok: true, requestId, notified };
+  });
+}

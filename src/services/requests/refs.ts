@@ -1,0 +1,4 @@
+/** Every message that shows one request to helpers shares this ref, so closing it edits them all. */
+export const requestRef = (requestId: number) => `request:${requestId}`;
+/** The requester's card for one offer. */
+export const offerRef = (offerId: number) => `offer:${offerId}`;

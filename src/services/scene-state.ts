@@ -1,0 +1,7 @@
+import { conversationStateStore } from "../../db/repositories/conversation-state.js";
+import type { ServiceDeps } from "./deps.js";
+
+/** Where scenes in progress are kept, so they survive restarts. */
+export function sceneStateStore<S>(deps: Pick<ServiceDeps, "db" | "clock">) {
+  return conversationStateStore<S>(deps.db, () => deps.clock.now());
+}

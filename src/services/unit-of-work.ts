@@ -1,0 +1,101 @@
+import type { Transaction } from "kysely";
+import { cancelDeadlines, scheduleDeadline } from "../../db/repositories/deadlines.js";
+import { enqueueMessages, type OutgoingMessage } from "../../db/repositories/outbox.js";
+import { languageFor, languagesFor } from "../../db/repositories/users.js";
+import { type Database, type DeadlineKind, OutboxPriority, type OutboxPriorityValue } from "../../db/schema.js";
+import { LANGUAGES, type Language } from "../domain/language.js";
+import { type Translate, translateIn } from "../ui/translator.js";
+import type { ServiceDeps } from "./deps.js";
+
+/** A card as the ui renders it: HTML text, and buttons if any. */
+export type Rendered = string | { text: string; keyboard?: object };
+
+interface TellOptions {
+  priority?: OutboxPriorityValue;
+  /** Names the message so a later `editEverywhere` can change it. */
+  ref?: string;
+}
+
+/**
+ * One state change and everything it tells other people, in one transaction: either both
+ * happen or neither. Messages and timers are rows written here; the sender and the deadline
+ * runner are woken only after the commit, so they never look before the rows are visible.
+ */
+export interface UnitOfWork {
+  readonly trx: Transaction<Database>;
+  readonly now: number;
+  /** A message to someone other than the actor, rendered in their language. */
+  tell(userId: number, render: (t: Translate) => Rendered, options?: TellOptions): Promise<void>;
+  /** The same kind of message to many, with their languages read at once. */
+  tellEach(userIds: readonly number[], render: (t: Translate, userId: number) => OutgoingMessage[]): Promise<void>;
+  /** Raw outbox messages (locations, photos) whose text, if any, is already rendered. */
+  send(...messages: OutgoingMessage[]): Promise<void>;
+  /** Edits every delivered message carrying `ref` (and drops undelivered ones), each in its reader's language. */
+  editEverywhere(ref: string, render: (t: Translate) => string): Promise<void>;
+  schedule(kind: DeadlineKind, subjectId: number, dueAt: number): Promise<void>;
+  cancelTimers(kind: DeadlineKind, subjectId: number): Promise<void>;
+}
+
+interface Effects {
+  sent: boolean;
+  scheduled: boolean;
+}
+
+function textMessage(chatId: number, rendered: Rendered, options: TellOptions = {}): OutgoingMessage {
+  const { text, keyboard } = typeof rendered === "string" ? { text: rendered, keyboard: undefined } : rendered;
+  return {
+    chatId,
+    priority: options.priority ?? OutboxPriority.notice,
+    method: "sendMessage",
+    ...(options.ref ? { ref: options.ref } : {}),
+    params: { text, parse_mode: "HTML", ...(keyboard ? { reply_markup: keyboard } : {}) },
+  };
+}
+
+function open(deps: ServiceDeps, trx: Transaction<Database>, now: number, effects: Effects): UnitOfWork {
+  const t = (language: Language) => translateIn(deps.i18n, language);
+  const send = async (...messages: OutgoingMessage[]) => {
+    if (messages.length === 0) return;
+    await enqueueMessages(trx, now, messages);
+    effects.sent = true;
+  };
+  return {
+    trx,
+    now,
+    send,
+    async tell(userId, render, options) {
+      await send(textMessage(userId, render(t(await languageFor(trx, userId))), options));
+    },
+    async tellEach(userIds, render) {
+      const languages = await languagesFor(trx, userIds);
+      await send(...userIds.flatMap((id) => render(t(languages.get(id) ?? "en"), id)));
+    },
+    async editEverywhere(ref, render) {
+      const textByLanguage = Object.fromEntries(LANGUAGES.map((l) => [l, render(t(l))]));
+      await send({ chatId: 0, priority: OutboxPriority.notice, method: "editByRef", params: { ref, textByLanguage, parse_mode: "HTML" } });
+    },
+    async schedule(kind, subjectId, dueAt) {
+      await scheduleDeadline(trx, { kind, subjectId, dueAt, now });
+      effects.scheduled = true;
+    },
+    cancelTimers: (kind, subjectId) => cancelDeadlines(trx, kind, subjectId),
+  };
+}
+
+/** Runs `work` in a transaction of its own and wakes the sender and the timers after the commit. */
+export async function inUnitOfWork<T>(deps: ServiceDeps, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
+  const effects: Effects = { sent: false, scheduled: false };
+  const now = deps.clock.now();
+  const result = await deps.db.transaction().execute((trx) => work(open(deps, trx, now, effects)));
+  if (effects.sent) deps.outbox.wake();
+  if (effects.scheduled) deps.deadlines.wake();
+  return result;
+}
+
+/**
+ * Joins a transaction its owner commits (the deadline runner, which wakes the sender and
+ * re-plans its timers after every pass).
+ */
+export function joinUnitOfWork(deps: ServiceDeps, trx: Transaction<Database>): UnitOfWork {
+  return open(deps, trx, deps.clock.now(), { sent: false, scheduled: false });
+}

@@ -1,0 +1,60 @@
+import { type ArgType, type CallbackAction, code, defineAction, id, oneOf, optional, whole } from "../telegram/callback-data.js";
+import { DRAFT_STEPS } from "../domain/helper-profile.js";
+import { LANGUAGES } from "../domain/language.js";
+import { ETA_CHOICES_MINUTES, REQUEST_FIELDS } from "../domain/requests.js";
+
+interface ActionRules {
+  /** Admin actions are refused to everyone else exactly like stale data: nothing tells them it exists. */
+  who: "anyone" | "admin";
+  /** Starts something new, so it leaves a scene in progress instead of being read as an answer. */
+  startsSomething: boolean;
+  /** Answers a question of a scene; outside that scene it is stale. */
+  inScene: boolean;
+}
+
+export type Action<A extends readonly ArgType<unknown>[] = readonly ArgType<unknown>[]> = CallbackAction<A> & ActionRules;
+
+function action<const A extends readonly ArgType<unknown>[]>(actionCode: string, args: A, rules: Partial<ActionRules> = {}): Action<A> {
+  return { ...defineAction(actionCode, args), who: "anyone", startsSomething: false, inScene: false, ...rules };
+}
+
+export const MENU_ENTRIES = ["ask", "nearby", "helper", "help", "language"] as const;
+export const PROFILE_SETTINGS = ["avail", "radius", "quiet", "edit"] as const;
+
+/**
+ * Every button the bot shows, with its argument types and who may press it. Codes are stored in
+ * messages users still have: never reuse a code for something else.
+ */
+export const Actions = {
+  menu: action("menu", [oneOf(MENU_ENTRIES)], { startsSomething: true }),
+  profileSetting: action("hset", [oneOf(PROFILE_SETTINGS)], { startsSomething: true }),
+  radius: action("rad", [whole], { startsSomething: true }),
+  approveHelper: action("happ", [id], { who: "admin", startsSomething: true }),
+  rejectHelper: action("hrej", [id], { who: "admin", startsSomething: true }),
+  postAgain: action("again", [id], { startsSomething: true }),
+  accept: action("acc", [id, oneOf(ETA_CHOICES_MINUTES)]),
+  withdrawOffer: action("wd", [id]),
+  chooseOffer: action("cho", [id]),
+  cancelRequest: action("rcan", [id]),
+  nearbyPage: action("nb", [whole]),
+  nearbyOpen: action("nbo", [id]),
+
+  chooseLanguage: action("lang", [oneOf(LANGUAGES)], { inScene: true }),
+  quietOff: action("quiet", [oneOf(["off"])], { inScene: true }),
+  registration: action("reg", [oneOf(["keep", "skipnote", "skipphoto", "proofsdone", "skipcareer"])], { inScene: true }),
+  registrationCategory: action("regcat", [code], { inScene: true }),
+  registrationResume: action("regres", [oneOf(["resume", "restart"])], { inScene: true }),
+  registrationRadius: action("regrad", [whole], { inScene: true }),
+  registrationReview: action("rev", [oneOf(["edit", "submit", "cancel"]), optional(oneOf(DRAFT_STEPS))], { inScene: true }),
+  askCategory: action("askcat", [code], { inScene: true }),
+  askValidity: action("askval", [code], { inScene: true }),
+  askFee: action("askfee", [whole], { inScene: true }),
+  askReview: action("askrev", [oneOf(["edit", "post", "cancel"]), optional(oneOf(REQUEST_FIELDS))], { inScene: true }),
+} as const;
+
+export const ALL_ACTIONS: readonly Action[] = Object.values(Actions);
+
+/** The registered action whose code the data names, well-formed or not. */
+export function actionOf(data: string | undefined): Action | undefined {
+  return data === undefined ? undefined : ALL_ACTIONS.find((a) => a.pattern.test(data));
+}

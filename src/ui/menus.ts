@@ -1,0 +1,20 @@
+import { InlineKeyboard } from "grammy";
+import { Actions } from "./actions.js";
+import type { Translate } from "./translator.js";
+
+/** The main menu under the greeting; every entry leads somewhere that works. */
+export function mainMenu(t: Translate): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(t("menu-ask"), Actions.menu.data("ask"))
+    .text(t("menu-nearby"), Actions.menu.data("nearby"))
+    .row()
+    .text(t("menu-become-helper"), Actions.menu.data("helper"))
+    .row()
+    .text(t("menu-help"), Actions.menu.data("help"))
+    .text(t("menu-language"), Actions.menu.data("language"));
+}
+
+export function languageMenu(): InlineKeyboard {
+  // Each language is named in itself, so the menu reads right whatever the current language.
+  return new InlineKeyboard().text("English", Actions.chooseLanguage.data("en")).text("한국어", Actions.chooseLanguage.data("ko"));
+}

@@ -1,0 +1,139 @@
+import { InlineKeyboard } from "grammy";
+import { roundDistanceForDisplay } from "../domain/geo.js";
+import type { Helper } from "../domain/helpers.js";
+import { ETA_CHOICES_MINUTES, type HelpRequest, REQUEST_FIELDS, minutesLeft } from "../domain/requests.js";
+import { escapeHtml } from "../telegram/html.js";
+import { Actions } from "./actions.js";
+import { categoryLabels } from "./helper-cards.js";
+import type { Translate } from "./translator.js";
+
+export function distanceText(t: Translate, meters: number): string {
+  const d = roundDistanceForDisplay(meters);
+  return t(d.unit === "m" ? "distance-m" : "distance-km", { value: String(d.value) });
+}
+
+const category = (t: Translate, request: Pick<HelpRequest, "category">) => t(`category-${request.category}`);
+
+function requestTitle(t: Translate, request: Pick<HelpRequest, "category">, distanceM: number): string {
+  return t("request-notice-title", { category: category(t, request), distance: distanceText(t, distanceM) });
+}
+
+const feeLine = (t: Translate, fee: number) => (fee > 0 ? t("request-fee", { fee: String(fee) }) : t("request-no-fee"));
+
+/** A request as a helper sees it before a match: no exact place, no requester identity. */
+export function requestNotice(
+  t: Translate,
+  request: Pick<HelpRequest, "category" | "description" | "fee" | "expiresAt">,
+  distanceM: number,
+  now: number,
+): string {
+  return [
+    requestTitle(t, request, distanceM),
+    escapeHtml(request.description),
+    feeLine(t, request.fee),
+    t("request-time-left", { minutes: String(minutesLeft(request.expiresAt, now)) }),
+    t("request-approximate"),
+  ].join("\n");
+}
+
+// Five summaries must fit one message (4096 characters) with room to spare.
+const SUMMARY_CHARS = 120;
+
+/** One line per request for lists: the title and the start of the description. */
+export function requestSummary(t: Translate, request: Pick<HelpRequest, "category" | "description">, distanceM: number): string {
+  const chars = [...request.description];
+  const start = chars.length > SUMMARY_CHARS ? `${chars.slice(0, SUMMARY_CHARS).join("")}…` : request.description;
+  return `${requestTitle(t, request, distanceM)} — ${escapeHtml(start)}`;
+}
+
+export function acceptKeyboard(t: Translate, requestId: number): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  for (const eta of ETA_CHOICES_MINUTES) keyboard.text(t("accept-eta", { minutes: String(eta) }), Actions.accept.data(requestId, eta));
+  return keyboard;
+}
+
+export type ClosedReason = "request-closed-taken" | "request-closed-expired" | "request-closed-cancelled";
+
+/** What every helper's copy of a closed request becomes. */
+export function closedNotice(t: Translate, request: Pick<HelpRequest, "category">, reason: ClosedReason): string {
+  return t(reason, { category: category(t, request) });
+}
+
+/** The helper's notice once they offered: the request as it was, and how to take it back. */
+export function offerSentCard(t: Translate, noticeText: string, etaMinutes: number, offerId: number) {
+  return {
+    text: `${escapeHtml(noticeText)}\n\n${t("accept-waiting", { eta: String(etaMinutes) })}`,
+    keyboard: new InlineKeyboard().text(t("offer-withdraw"), Actions.withdrawOffer.data(offerId)),
+  };
+}
+
+/** One offer, as the requester sees it, with the button that chooses it. */
+export function offerCard(
+  t: Translate,
+  offer: { id: number; alias: string; etaMinutes: number; distanceM: number },
+  helper: Pick<Helper, "categories" | "profile">,
+) {
+  return {
+    text: [
+      t("offer-card-title", { alias: escapeHtml(offer.alias), eta: String(offer.etaMinutes), distance: distanceText(t, offer.distanceM) }),
+      t("field-categories", { value: escapeHtml(categoryLabels(t, helper.categories)) }),
+      t("field-profile", { value: escapeHtml(helper.profile) }),
+    ].join("\n"),
+    photoCaption: t("offer-photo-caption", { alias: escapeHtml(offer.alias) }),
+    keyboard: new InlineKeyboard().text(t("offer-choose", { alias: offer.alias }), Actions.chooseOffer.data(offer.id)),
+  };
+}
+
+/** To the chosen helper; the exact place follows as a map pin. */
+export function chosenNotice(t: Translate, request: Pick<HelpRequest, "category" | "description" | "fee">): string {
+  return [
+    t("chosen-title", { category: category(t, request) }),
+    escapeHtml(request.description),
+    feeLine(t, request.fee),
+    t("chosen-exact-place"),
+  ].join("\n");
+}
+
+export function notChosenNotice(t: Translate, request: Pick<HelpRequest, "category">): string {
+  return t("offer-not-chosen", { category: category(t, request) });
+}
+
+export function expiredNotice(t: Translate, request: Pick<HelpRequest, "id" | "category">) {
+  return {
+    text: t("request-expired-requester", { category: category(t, request) }),
+    keyboard: new InlineKeyboard().text(t("request-post-again"), Actions.postAgain.data(request.id)),
+  };
+}
+
+export function postedKeyboard(t: Translate, requestId: number): InlineKeyboard {
+  return new InlineKeyboard().text(t("ask-cancel-request"), Actions.cancelRequest.data(requestId));
+}
+
+export function durationLabel(t: Translate, minutes: number): string {
+  return minutes % 60 === 0 ? t("duration-hours", { hours: String(minutes / 60) }) : t("duration-minutes", { minutes: String(minutes) });
+}
+
+/** The requester's last look before posting. */
+export function confirmationCard(
+  t: Translate,
+  draft: { category: string; description: string; validityMinutes: number; fee: number },
+): { text: string; keyboard: InlineKeyboard } {
+  const text = [
+    t("ask-confirm-title"),
+    t("ask-field-category", { category: category(t, draft) }),
+    t("ask-field-description", { description: escapeHtml(draft.description) }),
+    t("ask-field-place"),
+    t("ask-field-validity", { duration: durationLabel(t, draft.validityMinutes) }),
+    feeLine(t, draft.fee),
+  ].join("\n");
+  const keyboard = new InlineKeyboard();
+  REQUEST_FIELDS.forEach((field, i) => {
+    keyboard.text(t(`ask-edit-${field}`), Actions.askReview.data("edit", field));
+    if (i % 3 === 2) keyboard.row();
+  });
+  keyboard
+    .row()
+    .text(t("ask-post"), Actions.askReview.data("post", undefined))
+    .text(t("cancel"), Actions.askReview.data("cancel", undefined));
+  return { text, keyboard };
+}
