@@ -50,7 +50,7 @@ function migrationSuite(open: () => Promise<{ db: Db; cleanup(): Promise<void> }
     const first = await ensureUser(db.kysely, { id: 7_000_000_001, clientLanguage: "ko", now, makeAlias });
     // The second user draws a colliding alias first and must get the next one.
     const second = await ensureUser(db.kysely, { id: 7_000_000_002, clientLanguage: "en", now, makeAlias });
-    expect(first).toMatchObject({ created: true, user: { alias: "Kind Otter 11", reachable: 1, created_at: now } });
+    expect(first).toMatchObject({ created: true, user: { alias: "Kind Otter 11", reachable: true, createdAt: now } });
     expect(second).toMatchObject({ created: true, user: { alias: "Calm Fox 12" } });
     expect(typeof first.user.id).toBe("number");
 

@@ -276,6 +276,16 @@ export class Persona {
     return this.pressInline(view, button);
   }
 
+  /**
+   * A tampered client: presses `data` on one of the bot's messages although no button there
+   * carries it. Telegram delivers whatever data a client sends, so the bot must refuse it.
+   */
+  pressForged(messageId: number, data: string): string {
+    const view = this.inbox.find((m) => m.message_id === messageId);
+    if (!view || view.deleted) throw new Error(`${this.firstName} has no visible bot message #${messageId}`);
+    return this.pressInline(view, { text: "(forged)", callback_data: data });
+  }
+
   private inlineButton(view: InboxMessage, label: string | RegExp): InlineKeyboardButton | undefined {
     return view.raw.reply_markup?.inline_keyboard.flat().find((b) => labelMatches(label, b.text));
   }

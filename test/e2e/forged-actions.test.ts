@@ -1,0 +1,111 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { ALL_ACTIONS, type Action } from "../../src/ui/actions.js";
+import { openWorld, type World } from "../support/e2e.js";
+import { approveByButton, askForHelp, northOf, registerHelper, SEOUL } from "../support/stories.js";
+import type { Persona } from "../support/fake-telegram/index.js";
+
+const ADMIN_ID = 900_101;
+const STALE = "This button is no longer available.";
+const CLOSED = "This request is no longer available.";
+const ERROR = "something went wrong";
+
+/** Everything a press could change that matters; scene state and sent messages are not in it. */
+async function snapshot(world: World) {
+  const db = world.bot.db.kysely;
+  return {
+    users: await db.selectFrom("users").select(["id", "alias", "language", "restricted_at"]).orderBy("id").execute(),
+    helpers: await db.selectFrom("helpers").selectAll().orderBy("user_id").execute(),
+    requests: await db.selectFrom("requests").selectAll().orderBy("id").execute(),
+    offers: await db.selectFrom("offers").selectAll().orderBy("id").execute(),
+    audit: await db.selectFrom("admin_audit").selectAll().orderBy("id").execute(),
+    credits: await db.selectFrom("credit_entries").selectAll().orderBy("id").execute(),
+    history: await db.selectFrom("helper_status_history").selectAll().orderBy("id").execute(),
+  };
+}
+
+/** Data no button of this action could carry: missing, malformed, extra or oversized arguments. */
+function malformed(action: Action): string[] {
+  const prefix = `1:${action.code}`;
+  return [
+    prefix,
+    `${prefix}:`,
+    `${prefix}:${action.args.map(() => "@@").join(":")}`,
+    `${prefix}:${[...action.args, null].map(() => "1").join(":")}`,
+    `${prefix}:-1`,
+    `${prefix}:${"9".repeat(64 - prefix.length - 1)}`,
+  ];
+}
+
+// Values that fit most argument types while naming nothing that exists.
+const HARMLESS = ["999999", "help", "off", "keep", "resume", "submit", "cancel", "en", "avail", "10", "other", "alias", "category"];
+
+/** Well-formed data for the action, with arguments that name no row of anyone's. */
+function wellFormed(action: Action): string {
+  const args = action.args.map((type) => HARMLESS.find((value) => type.parse(value) !== undefined));
+  return [`1:${action.code}`, ...args.filter((a) => a !== undefined)].join(":");
+}
+
+async function press(persona: Persona, messageId: number, data: string) {
+  const query = persona.pressForged(messageId, data);
+  return (await persona.waitForCallbackAnswer(query)).text ?? "";
+}
+
+describe("every registered action refuses forged data", () => {
+  let world: World;
+  afterEach(async () => {
+    await world.close();
+  });
+
+  it("malformed, foreign and admin-only presses change nothing and never fail", async () => {
+    world = await openWorld({ env: { ADMIN_IDS: String(ADMIN_ID) } });
+    const admin = world.fake.persona({ id: ADMIN_ID, firstName: "Admin", languageCode: "en" });
+    await admin.command("start");
+    await admin.waitFor("I am doum");
+    const ann = world.fake.persona({ firstName: "Ann", languageCode: "en" });
+    await registerHelper(ann, { at: northOf(SEOUL, 0.5) });
+    await approveByButton(admin, ann);
+    const pete = world.fake.persona({ firstName: "Pete", languageCode: "en" });
+    await registerHelper(pete, { at: northOf(SEOUL, 1) });
+    const rita = world.fake.persona({ firstName: "Rita", languageCode: "en" });
+    await askForHelp(rita, { at: SEOUL });
+    const notice = await ann.waitFor("Repairs");
+    await ann.pressIn(notice.message_id, "I can be there in 10 min");
+    await rita.waitFor(/can help/);
+    await world.settle();
+    const db = world.bot.db.kysely;
+    const request = await db.selectFrom("requests").select("id").executeTakeFirstOrThrow();
+    const offer = await db.selectFrom("offers").select("id").executeTakeFirstOrThrow();
+
+    const mallory = world.fake.persona({ firstName: "Mallory", languageCode: "en" });
+    await mallory.command("start");
+    const greeting = await mallory.waitFor("I am doum");
+    const before = await snapshot(world);
+    // The first refusal takes the greeting's keyboard away; let that land before pressing on.
+    expect(await press(mallory, greeting.message_id, "1:nosuchaction:1")).toBe(STALE);
+    await mallory.waitForEdit(greeting.message_id, (m) => m.reply_markup === undefined);
+
+    for (const action of ALL_ACTIONS) {
+      for (const data of malformed(action)) expect(await press(mallory, greeting.message_id, data), data).toBe(STALE);
+      const answer = await press(mallory, greeting.message_id, wellFormed(action));
+      expect(answer.toLowerCase(), wellFormed(action)).not.toContain(ERROR);
+    }
+    // Well-formed, but naming someone else's request, offer or application.
+    const foreign: [string, string][] = [
+      [`1:cho:${offer.id}`, STALE],
+      [`1:wd:${offer.id}`, STALE],
+      [`1:rcan:${request.id}`, CLOSED],
+      [`1:again:${request.id}`, STALE],
+      [`1:nbo:${request.id}`, CLOSED],
+      [`1:happ:${pete.id}`, STALE],
+      [`1:hrej:${pete.id}`, STALE],
+    ];
+    for (const [data, expected] of foreign) expect(await press(mallory, greeting.message_id, data), data).toBe(expected);
+    await world.settle();
+
+    expect(await snapshot(world)).toEqual(before);
+    expect(mallory.inbox.some((m) => m.text.toLowerCase().includes(ERROR))).toBe(false);
+    // Pete's application is still waiting for a real admin, and nobody was told otherwise.
+    expect(pete.inbox.some((m) => /approved|rejected/i.test(m.text))).toBe(false);
+    expect(rita.inbox.some((m) => m.text.includes("You chose"))).toBe(false);
+  });
+});
