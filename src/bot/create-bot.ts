@@ -1,7 +1,8 @@
 import { conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { autoRetry } from "@grammyjs/auto-retry";
-import { Bot, GrammyError, HttpError } from "grammy";
+import { Bot, GrammyError, HttpError, type Composer, type Middleware } from "grammy";
+import type { Update } from "grammy/types";
 import { conversationStateStore } from "../../db/repositories/conversation-state.js";
 import { scenes } from "../../scenes/index.js";
 import type { BotContext, BotDeps, SceneContext } from "./context.js";
@@ -21,6 +22,36 @@ import { loadUser } from "./middlewares/user.js";
 
 /** Bounded, so a long outage surfaces as an error instead of a handler stuck for minutes. */
 export const RETRY_OPTIONS = { maxRetryAttempts: 3, maxDelaySeconds: 30 };
+
+// Kept off the context so handlers cannot come to depend on it; only the error boundary reads it.
+const runningFeature = new WeakMap<BotContext, string>();
+
+/** Each feature records its name as an update enters it, so a failure says where it happened. */
+function named(features: Record<string, Composer<BotContext>>): Middleware<BotContext>[] {
+  return Object.entries(features).map(([name, feature]) => {
+    const middleware = feature.middleware();
+    return (ctx, next) => {
+      runningFeature.set(ctx, name);
+      return middleware(ctx, () => {
+        // Passed on: whatever fails from here on is not this feature's doing.
+        runningFeature.delete(ctx);
+        return next();
+      });
+    };
+  });
+}
+
+// A venue message carries a location too, so venue is looked for first.
+const CONTENT_KINDS = ["text", "venue", "location", "contact", "photo", "video", "animation", "audio", "document", "sticker", "voice"];
+
+/** e.g. "message:location" or "callback_query": what kind of update it was, never what it said. */
+function updateType(update: Update): string {
+  const kind = Object.keys(update).find((key) => key !== "update_id") ?? "unknown";
+  const payload: unknown = update[kind as keyof Update];
+  if (typeof payload !== "object" || payload === null || !("message_id" in payload)) return kind;
+  const content = CONTENT_KINDS.find((key) => key in payload);
+  return content ? `${kind}:${content}` : kind;
+}
 
 export function createBot(token: string, deps: BotDeps, i18n: I18n<BotContext>, sceneI18n: I18n<SceneContext>) {
   const bot = new Bot<BotContext>(token, { client: { apiRoot: deps.config.botApiRoot } });
@@ -48,15 +79,25 @@ export function createBot(token: string, deps: BotDeps, i18n: I18n<BotContext>, 
 
   // /help and /cancel work inside a scene; other commands leave it first. Features that enter
   // scenes must come after the scenes: a scene can only be entered once it is registered.
-  bot.use(helpFeature, cancelFeature, chatMemberFeature, requestActionsFeature);
+  bot.use(...named({ helpFeature, cancelFeature, chatMemberFeature, requestActionsFeature }));
   bot.use(interruptScene);
-  bot.use(scenes(deps, sceneI18n));
-  bot.use(startFeature, languageFeature, requestsFeature, helperFeature, adminFeature);
-  bot.use(unhandledFeature);
+  bot.use(...named({ scenes: scenes(deps, sceneI18n) }));
+  bot.use(...named({ startFeature, languageFeature, requestsFeature, helperFeature, adminFeature }));
+  bot.use(...named({ unhandledFeature }));
 
   bot.catch(async (err) => {
     const ctx = err.ctx;
-    deps.logger.error({ err: err.error, update: ctx.update }, "update failed");
+    // Never the update itself: it holds names, usernames, message text and coordinates.
+    deps.logger.error(
+      {
+        err: err.error,
+        updateId: ctx.update.update_id,
+        updateType: updateType(ctx.update),
+        chatId: ctx.chat?.id,
+        handler: runningFeature.get(ctx) ?? "middleware",
+      },
+      "update failed",
+    );
     if (err.error instanceof GrammyError || err.error instanceof HttpError) {
       // A failed reply is what broke; replying again would most likely fail the same way.
       if (err.error instanceof GrammyError && err.error.error_code === 403) return;
