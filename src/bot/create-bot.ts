@@ -1,7 +1,7 @@
 import { conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { autoRetry } from "@grammyjs/auto-retry";
-import { Bot, GrammyError, HttpError } from "grammy";
+import { Bot } from "grammy";
 import { scenes } from "../../scenes/index.js";
 import { sceneStateStore } from "../services/scene-state.js";
 import { RETRY_OPTIONS } from "../telegram/retry.js";
@@ -19,6 +19,7 @@ import { unhandledFeature } from "./features/unhandled.js";
 import type { I18n } from "@grammyjs/i18n";
 import { interruptScene } from "./middlewares/interrupt-scene.js";
 import { loadUser } from "./middlewares/user.js";
+import { installErrorBoundary, named } from "./error-boundary.js";
 
 export function createBot(token: string, deps: BotDeps, i18n: I18n<BotContext>, sceneI18n: I18n<SceneContext>) {
   const bot = new Bot<BotContext>(token, { client: { apiRoot: deps.config.botApiRoot } });
@@ -46,28 +47,13 @@ export function createBot(token: string, deps: BotDeps, i18n: I18n<BotContext>, 
 
   // /help and /cancel work inside a scene; other commands leave it first. Features that enter
   // scenes must come after the scenes: a scene can only be entered once it is registered.
-  bot.use(helpFeature, cancelFeature, chatMemberFeature, requestActionsFeature);
+  bot.use(...named({ helpFeature, cancelFeature, chatMemberFeature, requestActionsFeature }));
   bot.use(interruptScene);
-  bot.use(scenes(deps, sceneI18n));
-  bot.use(startFeature, languageFeature, requestsFeature, helperFeature, adminFeature);
-  bot.use(unhandledFeature);
+  bot.use(...named({ scenes: scenes(deps, sceneI18n) }));
+  bot.use(...named({ startFeature, languageFeature, requestsFeature, helperFeature, adminFeature }));
+  bot.use(...named({ unhandledFeature }));
 
-  bot.catch(async (err) => {
-    const ctx = err.ctx;
-    deps.logger.error({ err: err.error, update: ctx.update }, "update failed");
-    if (err.error instanceof GrammyError || err.error instanceof HttpError) {
-      // A failed reply is what broke; replying again would most likely fail the same way.
-      if (err.error instanceof GrammyError && err.error.error_code === 403) return;
-    }
-    if (ctx.callbackQuery && !ctx.callbackAnswered) {
-      await ctx.answerCallbackQuery().catch(() => undefined);
-    }
-    if (ctx.chat?.type === "private") {
-      await ctx.reply(ctx.t ? ctx.t("error-generic") : "Something went wrong.").catch((replyError: unknown) => {
-        deps.logger.warn({ err: replyError }, "could not tell the user about the error");
-      });
-    }
-  });
+  installErrorBoundary(bot, deps);
 
   return bot;
 }

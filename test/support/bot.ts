@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { pino } from "pino";
+import type { DestinationStream } from "pino";
 import { createDb, type Db } from "../../db/create-db.js";
 import { startApp, type App } from "../../src/app.js";
 import { parseConfig } from "../../src/config.js";
+import { createLogger } from "../../src/logger.js";
 import type { Clock } from "../../src/clock.js";
 import type { RateLimits } from "../../src/outbox/rate-limiter.js";
 import type { FakeTelegram } from "./fake-telegram/index.js";
@@ -16,6 +17,8 @@ export interface BotOptions {
   /** Extra environment, e.g. ADMIN_IDS; defaults give a fresh SQLite file. */
   env?: Record<string, string>;
   databaseUrl?: string;
+  /** Where the log lines go (stdout by default), for tests that read what was logged. */
+  logDestination?: DestinationStream;
 }
 
 function environment(fake: FakeTelegram, databaseUrl: string, env: Record<string, string> = {}): Record<string, string> {
@@ -42,7 +45,7 @@ export async function startBot(
   const app: App = await startApp({
     config,
     token: fake.token,
-    logger: pino({ level: config.logLevel }),
+    logger: createLogger(config.logLevel, opts.logDestination),
     clock: clock as Clock,
     outboxLimits: opts.outboxLimits,
   });

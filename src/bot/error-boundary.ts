@@ -1,0 +1,66 @@
+import { type Bot, type Composer, GrammyError, HttpError, type Middleware } from "grammy";
+import type { Update } from "grammy/types";
+import type { BotContext, BotDeps } from "./context.js";
+
+// Kept off the context so handlers cannot come to depend on it; only the error boundary reads it.
+const runningFeature = new WeakMap<BotContext, string>();
+
+/** Each feature records its name as an update enters it, so a failure says where it happened. */
+export function named(features: Record<string, Composer<BotContext>>): Middleware<BotContext>[] {
+  return Object.entries(features).map(([name, feature]) => {
+    const middleware = feature.middleware();
+    return (ctx, next) => {
+      runningFeature.set(ctx, name);
+      return middleware(ctx, () => {
+        // Passed on: whatever fails from here on is not this feature's doing.
+        runningFeature.delete(ctx);
+        return next();
+      });
+    };
+  });
+}
+
+// A venue message carries a location too, so venue is looked for first.
+const CONTENT_KINDS = ["text", "venue", "location", "contact", "photo", "video", "animation", "audio", "document", "sticker", "voice"];
+
+/** e.g. "message:location" or "callback_query": what kind of update it was, never what it said. */
+function updateType(update: Update): string {
+  const kind = Object.keys(update).find((key) => key !== "update_id") ?? "unknown";
+  const payload: unknown = update[kind as keyof Update];
+  if (typeof payload !== "object" || payload === null || !("message_id" in payload)) return kind;
+  const content = CONTENT_KINDS.find((key) => key in payload);
+  return content ? `${kind}:${content}` : kind;
+}
+
+/**
+ * The one place a failed update ends: logged by kind, chat and feature (never by what the user
+ * sent), the button's spinner stopped, and the user told something went wrong.
+ */
+export function installErrorBoundary(bot: Bot<BotContext>, deps: BotDeps): void {
+  bot.catch(async (err) => {
+    const ctx = err.ctx;
+    // Never the update itself: it holds names, usernames, message text and coordinates.
+    deps.logger.error(
+      {
+        err: err.error,
+        updateId: ctx.update.update_id,
+        updateType: updateType(ctx.update),
+        chatId: ctx.chat?.id,
+        handler: runningFeature.get(ctx) ?? "middleware",
+      },
+      "update failed",
+    );
+    if (err.error instanceof GrammyError || err.error instanceof HttpError) {
+      // A failed reply is what broke; replying again would most likely fail the same way.
+      if (err.error instanceof GrammyError && err.error.error_code === 403) return;
+    }
+    if (ctx.callbackQuery && !ctx.callbackAnswered) {
+      await ctx.answerCallbackQuery().catch(() => undefined);
+    }
+    if (ctx.chat?.type === "private") {
+      await ctx.reply(ctx.t ? ctx.t("error-generic") : "Something went wrong.").catch((replyError: unknown) => {
+        deps.logger.warn({ err: replyError }, "could not tell the user about the error");
+      });
+    }
+  });
+}
