@@ -8,7 +8,8 @@ export const PROFILE_MAX = 500;
 export const NOTE_MAX = 200;
 export const MAX_PROOFS = 5;
 
-export type AliasProblem = "length" | "handle" | "link" | "phone" | "lines";
+export const ALIAS_PROBLEMS = ["length", "handle", "link", "phone", "lines"] as const;
+export type AliasProblem = (typeof ALIAS_PROBLEMS)[number];
 
 const HANDLE = /@[A-Za-z0-9_]{3,}/;
 const LINK = /(https?:\/\/|www\.|t\.me\/|\b[a-z0-9-]+\.(com|net|org|kr|io|me|co)\b)/i;

@@ -64,10 +64,13 @@ admins.command("reject", async (ctx) => {
   await ctx.reply(await decide(ctx, args.id, false, args.reason), { parse_mode: "HTML" });
 });
 
-for (const [command, suspended] of [
+/** Command and whether it suspends; each has its `admin-<command>-usage` and `-done` messages. */
+export const SUSPENSION_COMMANDS = [
   ["suspend", true],
   ["reinstate", false],
-] as const) {
+] as const;
+
+for (const [command, suspended] of SUSPENSION_COMMANDS) {
   admins.command(command, async (ctx) => {
     const args = idAndReason(ctx.match);
     if (!args || (suspended && args.reason === "")) return void (await ctx.reply(ctx.t(`admin-${command}-usage`)));
@@ -95,10 +98,13 @@ onAction(adminFeature, Actions.rejectHelper, async (ctx, userId) => {
   await ctx.conversation.enter(SCENES.rejectReason, userId, applicant.alias);
 });
 
-for (const [command, restrict] of [
+/** Command and whether it restricts; each has its `admin-<command>-usage`, `-done` and `-unchanged` messages. */
+export const RESTRICTION_COMMANDS = [
   ["restrict", true],
   ["unrestrict", false],
-] as const) {
+] as const;
+
+for (const [command, restrict] of RESTRICTION_COMMANDS) {
   admins.command(command, async (ctx) => {
     const args = idAndReason(ctx.match);
     if (!args || (restrict && args.reason === "")) return void (await ctx.reply(ctx.t(`admin-${command}-usage`)));
