@@ -3,7 +3,7 @@ import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
-import { enableSqliteFastPath } from "./repositories/helper-search.js";
+import { enableSqliteFastPath } from "./repositories/helper-search-statement.js";
 import type { Database } from "./schema.js";
 
 export type Dialect = "sqlite" | "postgres";

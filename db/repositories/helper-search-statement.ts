@@ -1,0 +1,225 @@
+import type SQLite from "better-sqlite3";
+import { CompiledQuery, type Kysely, sql } from "kysely";
+import { type Box, type CellGrid, cellRangesForBox, type SpreadBound } from "../../src/domain/geo.js";
+import type { Database } from "../schema.js";
+
+/**
+ * The SQL side of the nearby search (helper-search.ts): one statement per box, compiled once per
+ * shape, and on SQLite run through a cached prepared statement.
+ */
+export interface NearestRow {
+  user_id: number;
+  latitude: number;
+  longitude: number;
+  radius_m: number;
+  quiet_start_minute: number | null;
+  quiet_end_minute: number | null;
+  spread: number;
+}
+
+/** Keeps a very wide search under the bound-parameter limits; one chunk is the usual case. */
+const CELLS_PER_STATEMENT = 400;
+
+/**
+ * One statement text for SQLite and PostgreSQL.
+ * - The box's cells are a VALUES list CROSS JOINed to helpers, which SQLite always runs
+ *   cells-first: one seek per cell on the covering index to the box's latitude band. (With a
+ *   plain `cell IN (…)`, SQLite without statistics prefers the status index from four cells on
+ *   and reads every approved helper.) The first cast types the VALUES column for PostgreSQL.
+ * - status/available are literals, not parameters: only then do both planners see that the
+ *   partial index applies.
+ * - The spread lower bound drops helpers outside the circle this step can prove (the box's
+ *   corners) or beyond their own radius, and ORDER BY with LIMIT keeps the rows handed to
+ *   JavaScript near `take` however dense the box is.
+ */
+export async function selectNearest(
+  db: Kysely<Database>,
+  query: { latitude: number; longitude: number; excludeUserIds?: ReadonlySet<number> },
+  box: Box,
+  circleRadius: number,
+  bound: SpreadBound,
+  take: number,
+  grid: CellGrid,
+): Promise<NearestRow[]> {
+  const cells: number[] = [];
+  for (const [first, last] of cellRangesForBox(box, grid)) for (let c = first; c <= last; c++) cells.push(c);
+  const excluded = [...(query.excludeUserIds ?? [])];
+  const perRootSpread = bound.metersPerRootSpread;
+  const rows: NearestRow[] = [];
+  for (let from = 0; from < cells.length; from += CELLS_PER_STATEMENT) {
+    const values: StatementValues = {
+      latitude: query.latitude,
+      longitude: query.longitude,
+      lonWeight: bound.lonWeight,
+      cells: cells.slice(from, from + CELLS_PER_STATEMENT),
+      minLat: box.minLat,
+      maxLat: box.maxLat,
+      minLon: box.minLon,
+      maxLon: box.maxLon,
+      maxSpread: perRootSpread > 0 ? ((circleRadius + 1) / perRootSpread) ** 2 : Number.MAX_VALUE,
+      radiusFactor: perRootSpread * perRootSpread,
+      excluded,
+      take,
+    };
+    rows.push(...(await run(db, compileStatement(db, values, box.minLon > box.maxLon))));
+  }
+  // Several chunks each kept `take`: keep the overall `take` smallest so the cut stays one line.
+  return rows.length > take ? rows.sort((a, b) => a.spread - b.spread).slice(0, take) : rows;
+}
+
+/** Everything a box statement is parameterised by. */
+interface StatementValues {
+  latitude: number;
+  longitude: number;
+  lonWeight: number;
+  cells: number[];
+  minLat: number;
+  maxLat: number;
+  minLon: number;
+  maxLon: number;
+  maxSpread: number;
+  /** metersPerRootSpread², to compare a spread with the helper's own radius in metres². */
+  radiusFactor: number;
+  excluded: number[];
+  take: number;
+}
+
+function buildStatement(db: Kysely<Database>, v: StatementValues, wraps: boolean) {
+  const spread = sql<number>`((latitude - ${v.latitude}) * (latitude - ${v.latitude}) + (longitude - ${v.longitude}) * (longitude - ${v.longitude}) * ${v.lonWeight})`;
+  const cells = sql.join(v.cells.map((cell, i) => (i === 0 ? sql`(cast(${cell} as bigint))` : sql`(${cell})`)));
+  return db
+    .with("box_cells(cell)", () => sql<{ cell: number }>`(values ${cells})`)
+    .selectFrom("box_cells")
+    .crossJoin("helpers")
+    .select(["user_id", "latitude", "longitude", "radius_m", "quiet_start_minute", "quiet_end_minute", spread.as("spread")])
+    .where((eb) =>
+      eb.and([
+        eb("helpers.cell", "=", eb.ref("box_cells.cell")),
+        eb("status", "=", sql.lit("approved")),
+        eb("available", "=", sql.lit(1)),
+        eb("reachable", "=", 1),
+        eb("restricted", "=", 0),
+        eb("latitude", ">=", v.minLat),
+        eb("latitude", "<=", v.maxLat),
+        wraps
+          ? eb.or([eb("longitude", ">=", v.minLon), eb("longitude", "<=", v.maxLon)])
+          : eb.and([eb("longitude", ">=", v.minLon), eb("longitude", "<=", v.maxLon)]),
+        eb(spread, "<=", v.maxSpread),
+        // The helper's own radius, squared so that no sqrt is needed (SQLite may lack it).
+        eb(sql`${spread} * ${v.radiusFactor}`, "<=", sql`cast(radius_m + 1 as double precision) * cast(radius_m + 1 as double precision)`),
+        ...(v.excluded.length > 0 ? [eb("user_id", "not in", v.excluded)] : []),
+      ]),
+    )
+    .orderBy("spread")
+    .limit(v.take);
+}
+
+/** Where each compiled parameter comes from: a constant of the text, or a field of the values. */
+type Slot = { constant: unknown } | { pick: (v: StatementValues) => unknown };
+
+/**
+ * The statement's SQL depends only on its shape (how many cells and exclusions, and whether the
+ * box crosses the antimeridian), so it is built once per shape and dialect: building and
+ * compiling through Kysely cost more than SQLite's own work for a small box. The shape is
+ * compiled with a distinct marker in every value, which tells where each parameter comes from.
+ */
+function compileStatement(db: Kysely<Database>, values: StatementValues, wraps: boolean): CompiledQuery {
+  const shape = `${values.cells.length}:${values.excluded.length}:${wraps ? 1 : 0}`;
+  const dialect = db.getExecutor().adapter;
+  let byShape = compiledShapes.get(dialect);
+  if (!byShape) compiledShapes.set(dialect, (byShape = new Map()));
+  let template = byShape.get(shape);
+  if (!template) {
+    const slots = new Map<number, (v: StatementValues) => unknown>();
+    let next = MARKER_BASE;
+    const mark = (pick: (v: StatementValues) => unknown): number => {
+      const marker = next++;
+      slots.set(marker, pick);
+      return marker;
+    };
+    const markers: StatementValues = {
+      latitude: mark((v) => v.latitude),
+      longitude: mark((v) => v.longitude),
+      lonWeight: mark((v) => v.lonWeight),
+      cells: values.cells.map((_, i) => mark((v) => v.cells[i])),
+      minLat: mark((v) => v.minLat),
+      maxLat: mark((v) => v.maxLat),
+      minLon: mark((v) => v.minLon),
+      maxLon: mark((v) => v.maxLon),
+      maxSpread: mark((v) => v.maxSpread),
+      radiusFactor: mark((v) => v.radiusFactor),
+      excluded: values.excluded.map((_, i) => mark((v) => v.excluded[i])),
+      take: mark((v) => v.take),
+    };
+    const compiled = buildStatement(db, markers, wraps).compile();
+    template = {
+      sql: compiled.sql,
+      slots: compiled.parameters.map((p): Slot => {
+        const pick = typeof p === "number" ? slots.get(p) : undefined;
+        return pick ? { pick } : { constant: p };
+      }),
+    };
+    if (byShape.size >= MAX_CACHED_STATEMENTS) byShape.clear();
+    byShape.set(shape, template);
+  }
+  return CompiledQuery.raw(
+    template.sql,
+    template.slots.map((slot) => ("pick" in slot ? slot.pick(values) : slot.constant)),
+  );
+}
+
+/** Far above any coordinate, cell number, id or limit, so a marker can never be a real value. */
+const MARKER_BASE = 4_000_000_000_000_000;
+const compiledShapes = new WeakMap<object, Map<string, { sql: string; slots: Slot[] }>>();
+
+/**
+ * SQLite handles whose searches may skip Kysely, keyed by the adapter object that a Kysely
+ * instance shares with everything derived from it (`withPlugin`, `transaction()`), so the
+ * transactions the services run the search in are recognised too. See `run`.
+ */
+const fastPaths = new WeakMap<object, { sqlite: SQLite.Database; statements: Map<string, SQLite.Statement> }>();
+/** Distinct texts are few (by cell count and exclusions); the cap only guards against drift. */
+const MAX_CACHED_STATEMENTS = 256;
+
+/**
+ * Lets searches through `kysely` (and its transactions) run on `sqlite`, the very connection
+ * its SqliteDialect wraps, without Kysely's per-statement work. Called by `createDb`.
+ */
+export function enableSqliteFastPath(kysely: Kysely<Database>, sqlite: SQLite.Database): void {
+  fastPaths.set(kysely.getExecutor().adapter, { sqlite, statements: new Map() });
+}
+
+/**
+ * Runs the compiled search. On a registered SQLite connection the same SQL text goes to a
+ * cached better-sqlite3 statement in raw (array) mode: Kysely would prepare it anew, wrap it in
+ * promises and its connection mutex and build an object per row, which cost about as much as
+ * SQLite's own work here. Reading straight from the connection is what Kysely would do too,
+ * since SQLite has a single connection: inside a transaction it sees that transaction's writes.
+ * The fast path is skipped when Kysely must stay in charge: plugins may rewrite the query or
+ * its rows, and outside a transaction an open one (another async caller's) holds the connection,
+ * so the search waits for it through Kysely rather than read its uncommitted writes.
+ */
+async function run(db: Kysely<Database>, compiled: CompiledQuery): Promise<NearestRow[]> {
+  const executor = db.getExecutor();
+  const fast = fastPaths.get(executor.adapter);
+  if (!fast || executor.plugins.length > 0 || (!db.isTransaction && fast.sqlite.inTransaction)) {
+    return (await db.executeQuery<NearestRow>(compiled)).rows;
+  }
+  let statement = fast.statements.get(compiled.sql);
+  if (!statement) {
+    if (fast.statements.size >= MAX_CACHED_STATEMENTS) fast.statements.clear();
+    statement = fast.sqlite.prepare(compiled.sql).raw(true);
+    fast.statements.set(compiled.sql, statement);
+  }
+  const found = statement.all(...compiled.parameters) as Array<[number, number, number, number, number | null, number | null, number]>;
+  // Columns in the order the query selects them.
+  return found.map(([user_id, latitude, longitude, radius_m, quiet_start_minute, quiet_end_minute, spread]) => ({
+    user_id,
+    latitude,
+    longitude,
+    radius_m,
+    quiet_start_minute,
+    quiet_end_minute,
+    spread,
+  }));
+}
