@@ -4,6 +4,7 @@ import * as m0002 from "./migrations/0002_helpers.js";
 import * as m0003 from "./migrations/0003_outbox.js";
 import * as m0004 from "./migrations/0004_requests.js";
 import * as m0005 from "./migrations/0005_restrictions.js";
+import * as m0007 from "./migrations/0007_inbox.js";
 
 // Listed explicitly rather than read from a folder so that tsx, bundlers and tests agree.
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   "0003_outbox": m0003,
   "0004_requests": m0004,
   "0005_restrictions": m0005,
+  "0007_inbox": m0007,
 };
 
 function migrator(db: Kysely<any>): Migrator {

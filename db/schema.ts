@@ -21,6 +21,8 @@ export interface Database {
   offers: OffersTable;
   deadlines: DeadlinesTable;
   credit_entries: CreditEntriesTable;
+  inbox: InboxTable;
+  update_effects: UpdateEffectsTable;
 }
 
 export interface UsersTable {
@@ -203,4 +205,27 @@ export interface CreditEntriesTable {
   actor_id: number | null;
   note: string | null;
   created_at: number;
+}
+
+export type InboxStatus = "pending" | "handled" | "failed";
+
+export interface InboxTable {
+  update_id: number;
+  /** The chat (or, without one, the sender) whose updates must run in order. */
+  chat_key: string;
+  /** JSON of the update; emptied once handled, since it holds what users wrote. */
+  payload: string;
+  status: InboxStatus;
+  attempts: Generated<number>;
+  received_at: number;
+  handled_at: number | null;
+}
+export type InboxRow = Selectable<InboxTable>;
+
+export interface UpdateEffectsTable {
+  update_id: number;
+  /** The n-th unit of work of that update, counted from 1. */
+  seq: number;
+  /** JSON of what the unit of work returned. */
+  result: string;
 }

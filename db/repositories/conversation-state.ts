@@ -1,5 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../schema.js";
+import { currentUpdate } from "../update-scope.js";
+import { markHandled } from "./inbox.js";
 
 /** Key-value storage behind the conversations plugin, so scenes in progress survive restarts. */
 export function conversationStateStore<S>(db: Kysely<Database>, now: () => number) {
@@ -8,16 +10,28 @@ export function conversationStateStore<S>(db: Kysely<Database>, now: () => numbe
       const row = await db.selectFrom("conversation_state").select("state").where("key", "=", key).executeTakeFirst();
       return row ? (JSON.parse(row.state) as S) : undefined;
     },
+    /**
+     * The scene's new state and the update's "handled" mark in one transaction: after a crash
+     * the update either runs again on the old state or is not run again at all.
+     */
     async write(key: string, state: S): Promise<void> {
       const json = JSON.stringify(state);
-      await db
-        .insertInto("conversation_state")
-        .values({ key, state: json, updated_at: now() })
-        .onConflict((oc) => oc.column("key").doUpdateSet({ state: json, updated_at: now() }))
-        .execute();
+      const update = currentUpdate();
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto("conversation_state")
+          .values({ key, state: json, updated_at: now() })
+          .onConflict((oc) => oc.column("key").doUpdateSet({ state: json, updated_at: now() }))
+          .execute();
+        if (update) await markHandled(trx, update.updateId, now());
+      });
     },
     async delete(key: string): Promise<void> {
-      await db.deleteFrom("conversation_state").where("key", "=", key).execute();
+      const update = currentUpdate();
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom("conversation_state").where("key", "=", key).execute();
+        if (update) await markHandled(trx, update.updateId, now());
+      });
     },
   };
 }

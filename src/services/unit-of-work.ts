@@ -1,6 +1,8 @@
 import type { Transaction } from "kysely";
 import { cancelDeadlines, scheduleDeadline } from "../../db/repositories/deadlines.js";
 import { enqueueMessages, type OutgoingMessage } from "../../db/repositories/outbox.js";
+import { findEffect, recordEffect } from "../../db/repositories/update-effects.js";
+import { currentUpdate, outsideUpdateScope } from "../../db/update-scope.js";
 import { languageFor, languagesFor } from "../../db/repositories/users.js";
 import { type Database, type DeadlineKind, OutboxPriority, type OutboxPriorityValue } from "../../db/schema.js";
 import { LANGUAGES, type Language } from "../domain/language.js";
@@ -82,13 +84,31 @@ function open(deps: ServiceDeps, trx: Transaction<Database>, now: number, effect
   };
 }
 
-/** Runs `work` in a transaction of its own and wakes the sender and the timers after the commit. */
+/**
+ * Runs `work` in a transaction of its own and wakes the sender and the timers after the commit.
+ * While an update is handled, the n-th unit of work records what it returned under (update, n):
+ * when the update runs again after a crash, that unit returns the recorded result instead of
+ * acting twice (the durable inbox's "exactly once in effect").
+ */
 export async function inUnitOfWork<T>(deps: ServiceDeps, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
   const effects: Effects = { sent: false, scheduled: false };
   const now = deps.clock.now();
-  const result = await deps.db.transaction().execute((trx) => work(open(deps, trx, now, effects)));
-  if (effects.sent) deps.outbox.wake();
-  if (effects.scheduled) deps.deadlines.wake();
+  const update = currentUpdate();
+  const key = update && { updateId: update.updateId, seq: ++update.effects };
+  const result = await deps.db.transaction().execute(async (trx) => {
+    if (key) {
+      const recorded = await findEffect(trx, key);
+      if (recorded !== undefined) return (JSON.parse(recorded) as { value: T }).value;
+    }
+    const value = await work(open(deps, trx, now, effects));
+    if (key) await recordEffect(trx, key, JSON.stringify({ value }));
+    return value;
+  });
+  // The sender and the timers run for everyone, not inside this update.
+  outsideUpdateScope(() => {
+    if (effects.sent) deps.outbox.wake();
+    if (effects.scheduled) deps.deadlines.wake();
+  });
   return result;
 }
 
