@@ -5,6 +5,7 @@ import type { Kysely } from "kysely";
 import { findUser } from "../../db/repositories/users.js";
 import type { Database, User } from "../../db/schema.js";
 import { LANGUAGES, languageOf } from "./locale.js";
+import { updateUserOf } from "./update-user.js";
 
 /** Generic over the context so the same instance serves the outer tree and the scenes. */
 export function createI18n<C extends Context & { user?: User }>(db: Kysely<Database>): I18n<C> {
@@ -12,9 +13,11 @@ export function createI18n<C extends Context & { user?: User }>(db: Kysely<Datab
     defaultLocale: "en",
     // Fluent wraps variables in Unicode isolation marks by default; in chat they show as junk.
     fluentBundleOptions: { useIsolating: false },
-    // Scenes rebuild their context without `ctx.user`, so fall back to a read by id there.
+    // Scene contexts have no `ctx.user`: they take the one loadUser read for this update. Scenes
+    // are kept per chat, so a replayed update from someone else still needs a read by id.
     localeNegotiator: async (ctx) => {
-      const user = ctx.user ?? (ctx.from ? await findUser(db, ctx.from.id) : undefined);
+      const known = ctx.user ?? updateUserOf();
+      const user = known && known.id === ctx.from?.id ? known : ctx.from ? await findUser(db, ctx.from.id) : undefined;
       return languageOf(user, ctx.from?.language_code);
     },
   });

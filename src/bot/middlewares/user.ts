@@ -2,6 +2,7 @@ import type { NextFunction } from "grammy";
 import { ensureUser } from "../../../db/repositories/users.js";
 import { generateAlias } from "../../domain/alias.js";
 import type { BotContext } from "../context.js";
+import { runWithUpdateUser } from "../update-user.js";
 
 /** Loads (or on first contact creates) the user behind every update that has a sender. */
 export async function loadUser(ctx: BotContext, next: NextFunction): Promise<void> {
@@ -15,6 +16,7 @@ export async function loadUser(ctx: BotContext, next: NextFunction): Promise<voi
       makeAlias: () => generateAlias(random),
     });
     ctx.user = user;
+    return runWithUpdateUser(user, next);
   }
   await next();
 }
