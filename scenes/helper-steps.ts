@@ -14,7 +14,7 @@ import {
   type DraftStep,
   type HelperDraft,
 } from "../src/domain/helper-profile.js";
-import { buttonAnswer, placeAnswer, textAnswer, waitForAnswer } from "./steps.js";
+import { buttonAnswer, placeAnswer, textAnswer, waitForAnswer, waitForAnswerWithState } from "./steps.js";
 
 /**
  * The registration questions, one function each. The edit scene runs the same ones, so a
@@ -85,26 +85,25 @@ async function askCategories(
   draft: HelperDraft,
 ): Promise<Pick<HelperDraft, "categories" | "categoriesNote">> {
   const all = deps.config.categories;
-  const chosen = new Set((draft.categories ?? []).filter((c) => all.includes(c)));
-  const question = await ctx.reply(ctx.t("reg-categories-prompt"), { reply_markup: categoryKeyboard(ctx, all, chosen) });
-  await waitForAnswer(conversation, async (c) => {
+  const initial = (draft.categories ?? []).filter((c) => all.includes(c));
+  const question = await ctx.reply(ctx.t("reg-categories-prompt"), { reply_markup: categoryKeyboard(ctx, all, new Set(initial)) });
+  const { value: categories } = await waitForAnswerWithState(conversation, initial, async (c, chosen) => {
     const answer = buttonAnswer(c, Actions.registrationCategory, "reg-categories-hint");
     if (!("value" in answer)) return answer;
     const [code] = answer.value;
     if (code === "done") {
-      if (chosen.size === 0) return { hint: c.t("reg-categories-empty"), alert: true };
+      if (chosen.length === 0) return { hint: c.t("reg-categories-empty"), alert: true };
       await c.answerCallbackQuery();
       await c.editMessageReplyMarkup({ reply_markup: undefined });
-      return { value: true };
+      return { value: all.filter((a) => chosen.includes(a)) };
     }
     if (!all.includes(code) || c.callbackQuery?.message?.message_id !== question.message_id) {
       return { hint: c.t("button-stale") };
     }
-    if (chosen.has(code)) chosen.delete(code);
-    else chosen.add(code);
+    const toggled = chosen.includes(code) ? chosen.filter((x) => x !== code) : [...chosen, code];
     await c.answerCallbackQuery();
-    await c.editMessageReplyMarkup({ reply_markup: categoryKeyboard(c, all, chosen) });
-    return { handled: true };
+    await c.editMessageReplyMarkup({ reply_markup: categoryKeyboard(c, all, new Set(toggled)) });
+    return { state: toggled };
   });
   await ctx.reply(ctx.t("reg-categories-note-prompt", { max: NOTE_MAX }), {
     reply_markup: new InlineKeyboard().text(ctx.t("skip"), Actions.registration.data("skipnote")),
@@ -116,7 +115,7 @@ async function askCategories(
     }
     return textAnswer(c, NOTE_MAX, "reg-categories-note-hint");
   });
-  return { categories: all.filter((c) => chosen.has(c)), categoriesNote: note };
+  return { categories, categoriesNote: note };
 }
 
 async function askProfile(conversation: Scene, ctx: SceneContext): Promise<string> {

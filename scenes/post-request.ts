@@ -198,19 +198,24 @@ async function askFee(deps: BotDeps, conversation: Scene, ctx: SceneContext, use
   const keyboard = new InlineKeyboard();
   for (const fee of FEE_PRESETS) keyboard.text(fee === 0 ? ctx.t("ask-fee-none") : String(fee), Actions.askFee.data(fee));
   await ctx.reply(ctx.t("ask-fee-prompt", { balance: String(balance) }), { reply_markup: keyboard });
-  for (;;) {
-    const { value, ctx: answered } = await waitForAnswer<number>(conversation, (c) => {
-      if (c.callbackQuery) {
-        const [fee] = Actions.askFee.parse(c.callbackQuery.data) ?? [];
-        return fee !== undefined && (FEE_PRESETS as readonly number[]).includes(fee) ? { value: fee } : { hint: c.t("button-stale") };
-      }
+  const { value, ctx: answered } = await waitForAnswer<number>(conversation, (c) => {
+    let fee: number | undefined;
+    if (c.callbackQuery) {
+      fee = Actions.askFee.parse(c.callbackQuery.data)?.[0];
+      if (fee === undefined || !(FEE_PRESETS as readonly number[]).includes(fee)) return { hint: c.t("button-stale") };
+    } else {
       const text = textAnswer(c, 10, "ask-fee-hint");
       if (!("value" in text)) return text;
-      const fee = parseFee(text.value);
-      return fee !== undefined && fee <= FEE_MAX ? { value: fee } : { hint: c.t("ask-fee-hint") };
-    });
-    if (answered.callbackQuery) await answered.answerCallbackQuery();
-    if (value <= balance) return value;
-    await answered.reply(answered.t("ask-fee-short", { balance: String(balance), missing: String(value - balance), id: String(userId) }));
-  }
+      fee = parseFee(text.value);
+      if (fee === undefined || fee > FEE_MAX) return { hint: c.t("ask-fee-hint") };
+    }
+    if (fee <= balance) return { value: fee };
+    // It names the account number to give an admin: a message keeps it, a toast would not.
+    return {
+      hint: c.t("ask-fee-short", { balance: String(balance), missing: String(fee - balance), id: String(userId) }),
+      asMessage: true,
+    };
+  });
+  if (answered.callbackQuery) await answered.answerCallbackQuery();
+  return value;
 }

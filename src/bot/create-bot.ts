@@ -41,7 +41,10 @@ export function createBot(token: string, deps: BotDeps, i18n: I18n<BotContext>, 
   bot.use(i18n);
   bot.use(
     conversations<BotContext, BotContext>({
-      storage: { type: "key", adapter: sceneStateStore(deps), prefix: "scene:" },
+      // A scene in progress is a log its code replays; when the code stops replaying old logs
+      // the same way, raise the version so such scenes are dropped instead of misread.
+      // 1: rejected answers and category toggles no longer stay in the log.
+      storage: { type: "key", version: 1, adapter: sceneStateStore(deps), prefix: "scene:" },
     }),
   );
 

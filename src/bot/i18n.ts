@@ -5,6 +5,7 @@ import { LANGUAGES, languageOf } from "../domain/language.js";
 import type { User } from "../domain/users.js";
 import { userById } from "../services/users.js";
 import type { ServiceDeps } from "../services/deps.js";
+import { updateUserOf } from "./update-user.js";
 
 /** Generic over the context so the same instance serves the outer tree and the scenes. */
 export function createI18n<C extends Context & { user?: User }>(deps: Pick<ServiceDeps, "db">): I18n<C> {
@@ -12,9 +13,11 @@ export function createI18n<C extends Context & { user?: User }>(deps: Pick<Servi
     defaultLocale: "en",
     // Fluent wraps variables in Unicode isolation marks by default; in chat they show as junk.
     fluentBundleOptions: { useIsolating: false },
-    // Scenes rebuild their context without `ctx.user`, so fall back to a read by id there.
+    // Scene contexts have no `ctx.user`: they take the one loadUser read for this update. Scenes
+    // are kept per chat, so a replayed update from someone else still needs a read by id.
     localeNegotiator: async (ctx) => {
-      const user = ctx.user ?? (ctx.from ? await userById(deps, ctx.from.id) : undefined);
+      const known = ctx.user ?? updateUserOf();
+      const user = known && known.id === ctx.from?.id ? known : ctx.from ? await userById(deps, ctx.from.id) : undefined;
       return languageOf(user, ctx.from?.language_code);
     },
   });

@@ -1,8 +1,10 @@
 /**
  * `npm run bench`: nearest-helper search at national scale. Compares our indexed search on
  * SQLite with a linear geolib scan and with Redis GEOSEARCH over the same helpers and queries.
+ * Then the cost of a scene step after the 1st and after the 400th wrong answer (test/bench/scenes.ts).
  * Overrides for a quick run: BENCH_HELPERS, BENCH_QUERIES, BENCH_LINEAR_QUERIES, BENCH_GRIDS
- * ("" skips the cell-size comparison), REDIS_URL.
+ * ("" skips the cell-size comparison), REDIS_URL, BENCH_SCENE_ANSWERS, BENCH_SCENE_RUNS;
+ * BENCH_ONLY=search or BENCH_ONLY=scenes runs one part.
  */
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,6 +21,7 @@ import { type HelperSet, generateHelpers, loadIntoSqlite } from "./fixture.js";
 import { populationSampler } from "./korea.js";
 import { mulberry32 } from "../support/random.js";
 import { connectRedisGeo } from "./redis-geo.js";
+import { benchSceneSteps, sceneRow } from "./scenes.js";
 import { StatementTimer } from "./timing.js";
 
 const HELPERS = Number(process.env.BENCH_HELPERS ?? 1_000_000);
@@ -26,6 +29,9 @@ const QUERIES = Number(process.env.BENCH_QUERIES ?? 10_000);
 const LINEAR_QUERIES = Math.min(QUERIES, Number(process.env.BENCH_LINEAR_QUERIES ?? 50));
 const GRIDS = (process.env.BENCH_GRIDS ?? "0.005x0.00625,0.02x0.025").split(",").filter(Boolean);
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+const ONLY = process.env.BENCH_ONLY ?? "";
+const SCENE_ANSWERS = Number(process.env.BENCH_SCENE_ANSWERS ?? 400);
+const SCENE_RUNS = Number(process.env.BENCH_SCENE_RUNS ?? 10);
 const RADIUS_M = 3000;
 const LIMIT = 50;
 // Enough to reach steady state (JIT, SQLite page cache) before measuring, as a bot in service is.
@@ -79,7 +85,7 @@ const row = (path: string, queries: number, t: Timing) => ({
   "avg found": t.found.toFixed(1),
 });
 
-async function main(): Promise<void> {
+async function searchBench(): Promise<void> {
   const setup: Record<string, string> = {};
   let started = performance.now();
   const set = generateHelpers(HELPERS, 20_240_601);
@@ -205,4 +211,21 @@ function recomputeCells(file: string, grid: CellGrid): void {
   raw.close();
 }
 
-await main();
+async function sceneBench(): Promise<void> {
+  const result = await benchSceneSteps({ wrongAnswers: SCENE_ANSWERS, runs: SCENE_RUNS });
+  const first = sceneRow(result, 1);
+  const last = sceneRow(result, SCENE_ANSWERS);
+  console.log(
+    `\nA scene step answered with a hint: the 1st and the ${SCENE_ANSWERS}th wrong answer in a row, median of ${SCENE_RUNS} runs`,
+  );
+  console.table([first, last]);
+  const ratio = Number(last["p50 CPU ms"]) / Number(first["p50 CPU ms"]);
+  const wallRatio = Number(last["p50 wall ms"]) / Number(first["p50 wall ms"]);
+  console.log(
+    `the ${SCENE_ANSWERS}th costs ${ratio.toFixed(2)}× the 1st in CPU (${wallRatio.toFixed(2)}× in wall time); ` +
+      `target ≤ 2× ${ratio <= 2 ? "met" : "NOT met"}`,
+  );
+}
+
+if (ONLY !== "scenes") await searchBench();
+if (ONLY !== "search") await sceneBench();

@@ -34,3 +34,26 @@ export class StatementTimer {
     this.totals.box.ms = 0;
   }
 }
+
+/**
+ * Counts every statement a connection executes. Kysely prepares a statement per query, so
+ * wrapping `prepare` sees each one; attach before the code under measurement first runs.
+ */
+export class StatementCounter {
+  count = 0;
+
+  attach(sqlite: SQLite.Database): void {
+    const prepare = sqlite.prepare.bind(sqlite);
+    sqlite.prepare = ((source: string) => {
+      const statement = prepare(source);
+      for (const method of ["run", "get", "all", "iterate"] as const) {
+        const original = (statement[method] as (...params: unknown[]) => unknown).bind(statement);
+        (statement as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
+          this.count++;
+          return original(...params);
+        };
+      }
+      return statement;
+    }) as typeof sqlite.prepare;
+  }
+}

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createDb } from "../../db/create-db.js";
+import { loadDraft } from "../../db/repositories/helper-drafts.js";
 import { findUser } from "../../db/repositories/users.js";
 import { startFakeTelegram, type FakeTelegram } from "../support/fake-telegram/index.js";
 import { startBotProcess, type BotProcess } from "../support/bot.js";
@@ -104,5 +105,38 @@ describe("the bot as `npm start` runs it, as a separate process", () => {
     expect(review.text).toContain("Profile: I can jump-start cars.");
     await fake.settle();
     fake.assertNoViolations();
+  });
+
+  it("categories toggled before kill -9 are still the choice after the restart", async () => {
+    fake = await startFakeTelegram({ limits: HUMAN_PACE_LIMITS });
+    const databaseUrl = tempSqliteUrl();
+    const first = await startBotProcess(fake, { databaseUrl });
+    processes.push(first);
+    const ann = fake.persona({ firstName: "Ann", languageCode: "en" });
+    await ann.command("helper");
+    await ann.waitFor("1/7", { timeoutMs: 15_000 });
+    await ann.send("Toggle Ann");
+    const question = await ann.waitFor("2/7");
+    await ann.press("Car");
+    await ann.press("Pets");
+    await ann.press(/^(✅ )?Car$/);
+    await ann.waitForEdit(question.message_id, (m) => {
+      const labels = JSON.stringify(m.reply_markup);
+      return labels.includes("✅ Pets") && !labels.includes("✅ Car");
+    });
+    await fake.settle();
+    await first.kill("SIGKILL");
+
+    const second = await startBotProcess(fake, { databaseUrl });
+    processes.push(second);
+    await ann.press("✔️ Done");
+    await ann.waitFor("Anything else", { timeoutMs: 15_000 });
+    await ann.press("Skip");
+    await ann.waitFor("3/7");
+    await fake.settle();
+    fake.assertNoViolations();
+    const db = createDb(databaseUrl);
+    expect((await loadDraft(db.kysely, ann.id))?.categories).toEqual(["pets"]);
+    await db.destroy();
   });
 });

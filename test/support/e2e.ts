@@ -1,4 +1,4 @@
-import { startFakeTelegram, type FakeTelegram } from "./fake-telegram/index.js";
+import { startFakeTelegram, type FakeTelegram, type FakeTelegramOptions } from "./fake-telegram/index.js";
 import { startBot, type BotOptions, type RunningBot } from "./bot.js";
 import type { TestClock } from "./clock.js";
 import { TELEGRAM_LIMITS } from "../../src/outbox/rate-limiter.js";
@@ -21,10 +21,17 @@ export interface World {
 export const HUMAN_PACE_LIMITS = { perChatPerSecond: 30, perChatBurst: 30, globalPerSecond: 200, globalBurst: 200 };
 
 /** A strict fake Telegram and the real bot, in-process, on a fresh SQLite database. */
-export async function openWorld(opts: BotOptions & { clock?: TestClock } = {}): Promise<World> {
-  const fake = await startFakeTelegram({ limits: HUMAN_PACE_LIMITS });
+export async function openWorld(
+  opts: BotOptions & {
+    clock?: TestClock;
+    /** Telegram's flood limits; a story of hundreds of messages in one chat lifts them (`false`). */
+    limits?: FakeTelegramOptions["limits"];
+  } = {},
+): Promise<World> {
+  const { limits = HUMAN_PACE_LIMITS, ...botOptions } = opts;
+  const fake = await startFakeTelegram({ limits });
   // The outbox keeps Telegram's global limit; per chat it may go at the same pace as personas.
-  const bot = await startBot(fake, { ...opts, outboxLimits: { ...TELEGRAM_LIMITS, perChatPerSecond: 20, perChatBurst: 20 } });
+  const bot = await startBot(fake, { ...botOptions, outboxLimits: { ...TELEGRAM_LIMITS, perChatPerSecond: 20, perChatBurst: 20 } });
   const world: World = {
     fake,
     bot,
