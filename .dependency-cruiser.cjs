@@ -44,9 +44,9 @@ module.exports = {
       to: { path: ["^src/(bot|outbox|jobs)/", "^src/(app|main)\\.ts$", "^scenes/", grammy] },
     },
     {
-      name: "outbox-and-jobs-are-infrastructure",
+      name: "outbox-inbox-and-jobs-are-infrastructure",
       severity: "error",
-      from: { path: "^src/(outbox|jobs)/" },
+      from: { path: "^src/(outbox|jobs|inbox)/" },
       to: { path: ["^src/(bot|services|ui)/", "^src/(app|main)\\.ts$", "^scenes/"] },
     },
     {

@@ -1,5 +1,4 @@
-import { run, type RunnerHandle } from "@grammyjs/runner";
-import { Api } from "grammy";
+import { Api, BotError } from "grammy";
 import { createDb } from "../db/create-db.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { createBot } from "./bot/create-bot.js";
@@ -18,6 +17,7 @@ import { joinUnitOfWork } from "./services/unit-of-work.js";
 import { languageOf } from "./domain/language.js";
 import { userById } from "./services/users.js";
 import { createDeadlineRunner } from "./jobs/deadlines.js";
+import { createInbox } from "./inbox/inbox.js";
 
 export interface App {
   deps: BotDeps;
@@ -89,9 +89,20 @@ export async function startApp(opts: {
   // Overdue deadlines (the bot was down) fire now, before new updates are taken.
   await deadlines.start();
 
-  const runner: RunnerHandle = run(bot, {
-    runner: { fetch: { allowed_updates: ["message", "edited_message", "callback_query", "my_chat_member"] } },
+  const inbox = createInbox({
+    db: database.kysely,
+    api: senderApi,
+    clock,
+    logger,
+    allowedUpdates: ["message", "edited_message", "callback_query", "my_chat_member"],
+    // What the runner did for us: a failed update goes to the bot's error boundary.
+    handle: (update) =>
+      bot.handleUpdate(update).catch(async (error: unknown) => {
+        if (!(error instanceof BotError)) throw error;
+        await bot.errorHandler(error);
+      }),
   });
+  inbox.start();
   logger.info({ bot: bot.botInfo.username, database: database.dialect }, "doum is ready");
 
   let stopping: Promise<void> | undefined;
@@ -101,7 +112,7 @@ export async function startApp(opts: {
     runDueDeadlines: () => deadlines.runDue(),
     stop() {
       stopping ??= (async () => {
-        if (runner.isRunning()) await runner.stop();
+        await inbox.stop();
         await deadlines.stop();
         await sender.stop();
         await database.destroy();

@@ -33,7 +33,12 @@ export async function countAttempt(db: Executor, updateId: number): Promise<void
 
 /** Done with it: what the user wrote is not kept. */
 export async function markHandled(db: Executor, updateId: number, now: number, status: "handled" | "failed" = "handled"): Promise<void> {
-  await db.updateTable("inbox").set({ status, payload: "", handled_at: now }).where("update_id", "=", updateId).where("status", "=", "pending").execute();
+  await db
+    .updateTable("inbox")
+    .set({ status, payload: "", handled_at: now })
+    .where("update_id", "=", updateId)
+    .where("status", "=", "pending")
+    .execute();
 }
 
 /**

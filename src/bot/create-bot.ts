@@ -1,5 +1,4 @@
 import { conversations } from "@grammyjs/conversations";
-import { sequentialize } from "@grammyjs/runner";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot } from "grammy";
 import { scenes } from "../../scenes/index.js";
@@ -25,8 +24,6 @@ export function createBot(token: string, deps: BotDeps, i18n: I18n<BotContext>, 
   const bot = new Bot<BotContext>(token, { client: { apiRoot: deps.config.botApiRoot } });
   bot.api.config.use(autoRetry(RETRY_OPTIONS));
 
-  // Order within a chat matters (scene state has no lock); across chats updates run in parallel.
-  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(async (ctx, next) => {
     ctx.deps = deps;
     ctx.logger = deps.logger.child({ updateId: ctx.update.update_id });

@@ -7,7 +7,7 @@ import type { Handler } from "./methods/common.js";
 import { LongPoller } from "./long-poll.js";
 import type { Persona, PersonaOptions } from "./persona.js";
 import { startHttpServer, type HttpServer } from "./server.js";
-import type { BotCommand, FakeTelegramOptions, RecordedCall, TgUser, Violation, WorldError } from "./types.js";
+import type { BotCommand, FakeTelegramOptions, Json, RecordedCall, TgUser, Violation, WorldError } from "./types.js";
 import { pollUntil, sleep } from "./waiting.js";
 import { World } from "./world.js";
 
@@ -46,6 +46,20 @@ export class FakeTelegram {
 
   get botInfo(): TgUser {
     return { ...this.world.bot };
+  }
+
+  /**
+   * The next `method` call matching `match` is applied, but its answer is held back until
+   * `release` (or forever, if the bot is killed meanwhile): the window in which a crash leaves
+   * Telegram ahead of the bot.
+   */
+  holdResponse(method: string, match: (params: Json) => boolean = () => true): { arrived: Promise<void>; release(): void } {
+    let arrived!: () => void;
+    let release!: () => void;
+    const arrivedPromise = new Promise<void>((resolve) => (arrived = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    this.world.holds.push({ method, match, arrived, released });
+    return { arrived: arrivedPromise, release };
   }
 
   /** Every request the bot made, in arrival order. */

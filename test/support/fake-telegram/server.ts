@@ -157,6 +157,12 @@ export async function startHttpServer(world: World, handlers: Record<string, Han
       world.lastBotActivity = Date.now();
     }
     record(method, params, response, at);
+    const hold = world.holds.findIndex((h) => h.method === method && h.match(params));
+    if (hold >= 0) {
+      const [held] = world.holds.splice(hold, 1);
+      held!.arrived();
+      await held!.released;
+    }
     send(res, response);
   }
 

@@ -5,6 +5,7 @@ import { Persona, type PersonaOptions } from "./persona.js";
 import { DEFAULT_LIMITS, RateLimiter } from "./rate-limit.js";
 import { MessageStore } from "./store.js";
 import { UpdateQueue } from "./updates.js";
+import type { Json } from "./types.js";
 import {
   ApiError,
   type BotCommand,
@@ -29,6 +30,13 @@ interface PendingCallback {
   timer: NodeJS.Timeout;
 }
 
+export interface ResponseHold {
+  method: string;
+  match: (params: Json) => boolean;
+  arrived: () => void;
+  released: Promise<void>;
+}
+
 export class World {
   readonly token: string;
   readonly bot: TgUser;
@@ -47,6 +55,8 @@ export class World {
   inFlight = 0;
   /** Last time the bot did anything (a call, or received updates to work on). */
   lastBotActivity = Date.now();
+  /** Responses to hold back: Telegram applied the call, but its answer is still on the way. */
+  readonly holds: ResponseHold[] = [];
   private readonly callbacks = new Map<string, PendingCallback>();
   private nextPersonaId = 100001;
   private nextQueryId = 4_210_000_000_000_000_001n;

@@ -1,0 +1,151 @@
+import type { Api } from "grammy";
+import type { Update } from "grammy/types";
+import type { Kysely } from "kysely";
+import { countAttempt, forgetConfirmed, markHandled, pendingUpdates, storeUpdates } from "../../db/repositories/inbox.js";
+import type { Database, InboxRow } from "../../db/schema.js";
+import { inUpdateScope } from "../../db/update-scope.js";
+import type { Clock } from "../clock.js";
+import type { Logger } from "../logger.js";
+import { chatKeyOf } from "./chat-key.js";
+
+const POLL_TIMEOUT_SECONDS = 30;
+const RETRY_POLL_MS = 2000;
+/** Chats handled at the same time; one chat's updates always run one by one. */
+const CONCURRENT_CHATS = 16;
+/** An update that took the process down this often is given up rather than run forever. */
+const MAX_ATTEMPTS = 3;
+
+export interface InboxDeps {
+  db: Kysely<Database>;
+  /** Without auto-retry: a failed poll is simply polled again. */
+  api: Api;
+  clock: Clock;
+  logger: Logger;
+  allowedUpdates: readonly string[];
+  /** Runs one update through the bot (its own error boundary catches what fails). */
+  handle(update: Update): Promise<void>;
+}
+
+export interface Inbox {
+  start(): void;
+  /** Stops polling and waits for the updates in hand; the rest run at the next start. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The durable inbox: every update is written to the database before Telegram is told it
+ * arrived (the next poll's offset), then run from the table. A crash loses nothing: what was not
+ * handled runs again at the next start, and units of work that already committed for it return
+ * their recorded results instead of acting twice.
+ */
+export function createInbox(deps: InboxDeps): Inbox {
+  const { db, api, clock, logger } = deps;
+  const busyChats = new Set<string>();
+  const inFlight = new Set<Promise<void>>();
+  let running = false;
+  let polling: Promise<void> | undefined;
+  let abort = new AbortController();
+  let dispatching = false;
+  let dispatchAgain = false;
+
+  async function poll(): Promise<void> {
+    let offset = 0;
+    while (running) {
+      try {
+        const updates = await api.getUpdates(
+          { offset, timeout: POLL_TIMEOUT_SECONDS, allowed_updates: deps.allowedUpdates as never },
+          abort.signal as Parameters<Api["getUpdates"]>[1],
+        );
+        // The offset just sent confirmed everything before it: Telegram will not send those again.
+        if (offset > 0) await forgetConfirmed(db, offset);
+        if (updates.length === 0) continue;
+        const rows = updates.map((u) => ({ updateId: u.update_id, chatKey: chatKeyOf(u), payload: JSON.stringify(u) }));
+        await storeUpdates(db, rows, clock.now());
+        offset = updates[updates.length - 1]!.update_id + 1;
+        dispatch();
+      } catch (error) {
+        if (!running) return;
+        logger.warn({ err: error }, "inbox: polling failed; trying again");
+        await new Promise((resolve) => setTimeout(resolve, RETRY_POLL_MS));
+      }
+    }
+  }
+
+  async function run(row: InboxRow): Promise<void> {
+    if (row.attempts >= MAX_ATTEMPTS) {
+      logger.error({ updateId: row.update_id, attempts: row.attempts }, "inbox: update given up after repeated crashes");
+      await markHandled(db, row.update_id, clock.now(), "failed");
+      return;
+    }
+    await countAttempt(db, row.update_id);
+    try {
+      await inUpdateScope(row.update_id, () => deps.handle(JSON.parse(row.payload) as Update));
+      await markHandled(db, row.update_id, clock.now());
+    } catch (error) {
+      // Only a failure of the error boundary itself lands here.
+      logger.error({ err: error, updateId: row.update_id }, "inbox: update failed");
+      await markHandled(db, row.update_id, clock.now(), "failed");
+    }
+  }
+
+  function launch(row: InboxRow): void {
+    busyChats.add(row.chat_key);
+    const task = run(row)
+      .catch((error: unknown) => logger.error({ err: error, updateId: row.update_id }, "inbox: could not record an update's end"))
+      .finally(() => {
+        busyChats.delete(row.chat_key);
+        inFlight.delete(task);
+        dispatch();
+      });
+    inFlight.add(task);
+  }
+
+  /** Starts the oldest pending update of every chat that is not busy; passes never overlap. */
+  function dispatch(): void {
+    if (!running) return;
+    if (dispatching) {
+      dispatchAgain = true;
+      return;
+    }
+    dispatching = true;
+    void (async () => {
+      try {
+        do {
+          dispatchAgain = false;
+          const rows = await pendingUpdates(db, 200);
+          const seen = new Set<string>();
+          for (const row of rows) {
+            if (!running || inFlight.size >= CONCURRENT_CHATS) break;
+            // Later updates of a chat wait for its earlier ones, even within one pass.
+            if (seen.has(row.chat_key) || busyChats.has(row.chat_key)) {
+              seen.add(row.chat_key);
+              continue;
+            }
+            seen.add(row.chat_key);
+            launch(row);
+          }
+        } while (dispatchAgain && running);
+      } catch (error) {
+        logger.error({ err: error }, "inbox: dispatch failed");
+      } finally {
+        dispatching = false;
+      }
+    })();
+  }
+
+  return {
+    start() {
+      running = true;
+      abort = new AbortController();
+      // Updates stored but not handled before the last stop (or crash) go first.
+      dispatch();
+      polling = poll();
+    },
+    async stop() {
+      running = false;
+      abort.abort();
+      await polling;
+      await Promise.all(inFlight);
+    },
+  };
+}
