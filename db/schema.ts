@@ -158,6 +158,8 @@ export interface RequestsTable {
   created_at: number;
   expires_at: number;
   helper_id: number | null;
+  /** Set by the scene that posted it, so posting the same draft twice finds the first. */
+  post_key: string | null;
   matched_at: number | null;
   closed_at: number | null;
 }

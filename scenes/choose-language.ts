@@ -4,11 +4,13 @@ import { chooseLanguage } from "../src/services/users.js";
 import { Actions } from "../src/ui/actions.js";
 import { languageMenu } from "../src/ui/menus.js";
 import type { Translator } from "../src/ui/translator.js";
+import { beginStep } from "./resilient.js";
 import { buttonAnswer, waitForAnswer } from "./steps.js";
 
 /** /language: one question, answered by a button; the answer also re-labels the command menu. */
 export function chooseLanguageScene(deps: BotDeps, i18n: Translator) {
   return async function language(conversation: Scene, ctx: SceneContext): Promise<void> {
+    beginStep(conversation);
     await ctx.reply(ctx.t("language-prompt"), { reply_markup: languageMenu() });
     const { value, ctx: answer } = await waitForAnswer(conversation, (c) =>
       buttonAnswer(c, Actions.chooseLanguage, "scene-expected-button"),

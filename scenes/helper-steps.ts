@@ -14,6 +14,7 @@ import {
   type DraftStep,
   type HelperDraft,
 } from "../src/domain/helper-profile.js";
+import { beginStep } from "./resilient.js";
 import { buttonAnswer, placeAnswer, textAnswer, waitForAnswer, waitForAnswerWithState } from "./steps.js";
 
 /**
@@ -28,6 +29,7 @@ export async function askStep(
   draft: HelperDraft,
   userId: number,
 ): Promise<HelperDraft> {
+  beginStep(conversation);
   switch (step) {
     case "alias":
       return { ...draft, alias: await askAlias(deps, conversation, ctx, draft, userId) };

@@ -1,6 +1,7 @@
 import { createConversation } from "@grammyjs/conversations";
 import type { I18n } from "@grammyjs/i18n";
 import { Composer, type NextFunction } from "grammy";
+import { treatBenignErrorsAsDone } from "../src/telegram/benign-errors.js";
 import { RETRY_OPTIONS } from "../src/telegram/retry.js";
 import { autoRetry } from "@grammyjs/auto-retry";
 import type { BotContext, BotDeps, SceneContext } from "../src/bot/context.js";
@@ -10,9 +11,10 @@ import { helperProfileScene } from "./register-helper.js";
 import { rejectReasonScene } from "./reject-reason.js";
 import { postRequestScene } from "./post-request.js";
 import { SCENES } from "./ids.js";
+import { resilient } from "./resilient.js";
 
-async function withAutoRetry(ctx: SceneContext, next: NextFunction): Promise<void> {
-  ctx.api.config.use(autoRetry(RETRY_OPTIONS));
+async function withApiPolicy(ctx: SceneContext, next: NextFunction): Promise<void> {
+  ctx.api.config.use(autoRetry(RETRY_OPTIONS), treatBenignErrorsAsDone);
   await next();
 }
 
@@ -22,12 +24,12 @@ async function withAutoRetry(ctx: SceneContext, next: NextFunction): Promise<voi
  */
 export function scenes(deps: BotDeps, i18n: I18n<SceneContext>): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  // Inside a scene ctx.api is a fresh object without bot.api's transformers: add retries again.
-  const plugins = [i18n.middleware(), withAutoRetry];
-  composer.use(createConversation(chooseLanguageScene(deps, i18n), { id: SCENES.language, plugins }));
-  composer.use(createConversation(helperProfileScene(deps), { id: SCENES.helper, plugins }));
-  composer.use(createConversation(quietHoursScene(deps), { id: SCENES.quiet, plugins }));
-  composer.use(createConversation(rejectReasonScene(deps), { id: SCENES.rejectReason, plugins }));
-  composer.use(createConversation(postRequestScene(deps), { id: SCENES.ask, plugins }));
+  // Inside a scene ctx.api is a fresh object without bot.api's transformers: add them again.
+  const plugins = [i18n.middleware(), withApiPolicy];
+  composer.use(createConversation(resilient(deps.logger, chooseLanguageScene(deps, i18n)), { id: SCENES.language, plugins }));
+  composer.use(createConversation(resilient(deps.logger, helperProfileScene(deps)), { id: SCENES.helper, plugins }));
+  composer.use(createConversation(resilient(deps.logger, quietHoursScene(deps)), { id: SCENES.quiet, plugins }));
+  composer.use(createConversation(resilient(deps.logger, rejectReasonScene(deps)), { id: SCENES.rejectReason, plugins }));
+  composer.use(createConversation(resilient(deps.logger, postRequestScene(deps)), { id: SCENES.ask, plugins }));
   return composer;
 }

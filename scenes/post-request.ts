@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { InlineKeyboard, Keyboard } from "grammy";
 import type { BotDeps, Scene, SceneContext } from "../src/bot/context.js";
 import {
@@ -13,6 +14,7 @@ import { postingBlocker, postRequest, requestToRepost, spendableCredits, type Re
 import { escapeHtml } from "../src/telegram/html.js";
 import { Actions } from "../src/ui/actions.js";
 import { confirmationCard, durationLabel, postedKeyboard } from "../src/ui/request-cards.js";
+import { beginStep } from "./resilient.js";
 import { buttonAnswer, placeAnswer, textAnswer, waitForAnswer } from "./steps.js";
 
 type Draft = Partial<RequestDraft>;
@@ -21,6 +23,8 @@ type Draft = Partial<RequestDraft>;
 export function postRequestScene(deps: BotDeps) {
   return async function ask(conversation: Scene, ctx: SceneContext, againFrom?: number): Promise<void> {
     const userId = ctx.from!.id;
+    // Names this draft: asking "Post" again after a failed step finds the request already posted.
+    const postKey = await conversation.external(() => randomUUID());
     const blocker = await conversation.external(() => postingBlocker(deps, userId));
     if (blocker) {
       await ctx.reply(
@@ -48,6 +52,7 @@ export function postRequestScene(deps: BotDeps) {
       if (missing(draft, field)) draft = await askField(deps, conversation, ctx, field, draft, userId);
     }
     for (;;) {
+      beginStep(conversation);
       const complete = draft as RequestDraft;
       const card = confirmationCard(ctx.t, complete);
       await ctx.reply(card.text, { parse_mode: "HTML", reply_markup: card.keyboard });
@@ -65,7 +70,7 @@ export function postRequestScene(deps: BotDeps) {
         await ctx.reply(ctx.t("ask-cancelled"));
         return;
       }
-      const result = await conversation.external(() => postRequest(deps, userId, complete));
+      const result = await conversation.external(() => postRequest(deps, userId, complete, postKey));
       if (result.ok) {
         await ctx.reply(ctx.t(result.notified > 0 ? "ask-posted" : "ask-posted-nobody", { count: String(result.notified) }), {
           reply_markup: postedKeyboard(ctx.t, result.requestId),
@@ -109,6 +114,7 @@ async function askField(
   draft: Draft,
   userId: number,
 ): Promise<Draft> {
+  beginStep(conversation);
   switch (field) {
     case "category":
       return { ...draft, category: await askCategory(deps, conversation, ctx) };

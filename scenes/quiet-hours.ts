@@ -4,11 +4,13 @@ import { parseQuietHours } from "../src/domain/helper-profile.js";
 import { changeHelperSettings } from "../src/services/helpers/settings.js";
 import { Actions } from "../src/ui/actions.js";
 import { quietHoursText } from "../src/ui/helper-cards.js";
+import { beginStep } from "./resilient.js";
 import { waitForAnswer } from "./steps.js";
 
 /** Asks for a window like 23:00-07:00 (local time) or "no quiet hours". */
 export function quietHoursScene(deps: BotDeps) {
   return async function quiet(conversation: Scene, ctx: SceneContext): Promise<void> {
+    beginStep(conversation);
     await ctx.reply(ctx.t("quiet-prompt"), {
       reply_markup: new InlineKeyboard().text(ctx.t("quiet-off-button"), Actions.quietOff.data("off")),
     });

@@ -7,6 +7,7 @@ import { draftFromHelper, ownHelper, saveProfileEdit } from "../src/services/hel
 import { Actions } from "../src/ui/actions.js";
 import { reviewCard, reviewKeyboard } from "../src/ui/helper-cards.js";
 import { askStep } from "./helper-steps.js";
+import { beginStep } from "./resilient.js";
 import { buttonAnswer, waitForAnswer } from "./steps.js";
 
 export type HelperSceneMode = "register" | "edit";
@@ -53,6 +54,7 @@ export function helperProfileScene(deps: BotDeps) {
     }
 
     for (;;) {
+      beginStep(conversation);
       const complete = draft as CompleteHelperDraft;
       await ctx.reply(reviewCard(ctx.t, complete, mode), { parse_mode: "HTML", reply_markup: reviewKeyboard(ctx.t, mode) });
       const { value, ctx: answered } = await waitForAnswer(conversation, (c) =>
@@ -92,6 +94,7 @@ export function helperProfileScene(deps: BotDeps) {
 }
 
 async function askResume(conversation: Scene, ctx: SceneContext): Promise<"resume" | "restart"> {
+  beginStep(conversation);
   await ctx.reply(ctx.t("reg-resume-prompt"), {
     reply_markup: new InlineKeyboard()
       .text(ctx.t("reg-resume-continue"), Actions.registrationResume.data("resume"))

@@ -23,6 +23,8 @@ export interface App {
   deps: BotDeps;
   /** Resolves once every message due in the outbox has been handed to Telegram. */
   outboxIdle(): Promise<void>;
+  /** Resolves once every update received has been handled. */
+  inboxIdle(): Promise<void>;
   /** Fires every deadline due by the (injected) clock now; tests call it after moving the clock. */
   runDueDeadlines(): Promise<number>;
   /** Stops taking updates, lets the ones in progress finish, then closes the database. */
@@ -109,6 +111,7 @@ export async function startApp(opts: {
   return {
     deps,
     outboxIdle: () => sender.idle(),
+    inboxIdle: () => inbox.idle(),
     runDueDeadlines: () => deadlines.runDue(),
     stop() {
       stopping ??= (async () => {

@@ -17,6 +17,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex("inbox_pending").on("inbox").columns(["status", "update_id"]).execute();
 
+  // A scene that asks "Post" again after a failure posts the same request, not a second one.
+  await db.schema.alterTable("requests").addColumn("post_key", "text").execute();
+  await db.schema.createIndex("requests_post_key").on("requests").column("post_key").unique().execute();
+
   // What each unit of work of an update returned, so running the update again changes nothing.
   await db.schema
     .createTable("update_effects")
@@ -28,6 +32,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex("requests_post_key").execute();
+  await db.schema.alterTable("requests").dropColumn("post_key").execute();
   await db.schema.dropTable("update_effects").execute();
   await db.schema.dropTable("inbox").execute();
 }

@@ -28,7 +28,17 @@ export async function findRequest(db: Executor, id: number): Promise<HelpRequest
   return row && toRequest(row);
 }
 
-export async function insertRequest(db: Executor, request: Omit<HelpRequest, "id" | "status" | "helperId">): Promise<number> {
+/** The request posted from one scene's draft, if it was posted already. */
+export async function requestIdByPostKey(db: Executor, postKey: string): Promise<number | undefined> {
+  const row = await db.selectFrom("requests").select("id").where("post_key", "=", postKey).executeTakeFirst();
+  return row?.id;
+}
+
+export async function insertRequest(
+  db: Executor,
+  request: Omit<HelpRequest, "id" | "status" | "helperId">,
+  postKey: string | null,
+): Promise<number> {
   const { id } = await db
     .insertInto("requests")
     .values({
@@ -44,6 +54,7 @@ export async function insertRequest(db: Executor, request: Omit<HelpRequest, "id
       status: "open",
       created_at: request.createdAt,
       expires_at: request.expiresAt,
+      post_key: postKey,
     })
     .returning("id")
     .executeTakeFirstOrThrow();

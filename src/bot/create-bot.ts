@@ -3,6 +3,7 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot } from "grammy";
 import { scenes } from "../../scenes/index.js";
 import { sceneStateStore } from "../services/scene-state.js";
+import { treatBenignErrorsAsDone } from "../telegram/benign-errors.js";
 import { RETRY_OPTIONS } from "../telegram/retry.js";
 import type { BotContext, BotDeps, SceneContext } from "./context.js";
 import { cancelFeature } from "./features/cancel.js";
@@ -22,7 +23,7 @@ import { installErrorBoundary, named } from "./error-boundary.js";
 
 export function createBot(token: string, deps: BotDeps, i18n: I18n<BotContext>, sceneI18n: I18n<SceneContext>) {
   const bot = new Bot<BotContext>(token, { client: { apiRoot: deps.config.botApiRoot } });
-  bot.api.config.use(autoRetry(RETRY_OPTIONS));
+  bot.api.config.use(autoRetry(RETRY_OPTIONS), treatBenignErrorsAsDone);
 
   bot.use(async (ctx, next) => {
     ctx.deps = deps;

@@ -36,6 +36,7 @@ button-stale = This button is no longer available.
 
 scene-language = choosing a language
 scene-expected-button = Please use the buttons above, or /cancel.
+scene-step-failed = Something went wrong on my side, so I will ask that again. Nothing you entered before is lost.
 
 cmd-start = Main menu
 cmd-help = How doum works

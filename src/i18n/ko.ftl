@@ -36,6 +36,7 @@ button-stale = 더 이상 사용할 수 없는 버튼입니다.
 
 scene-language = 언어 선택
 scene-expected-button = 위의 버튼을 눌러 주세요. 그만두려면 /cancel.
+scene-step-failed = 처리 중 문제가 생겨서 방금 질문을 다시 드릴게요. 앞서 입력하신 내용은 그대로 있어요.
 
 cmd-start = 메인 메뉴
 cmd-help = 사용법

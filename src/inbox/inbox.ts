@@ -30,6 +30,8 @@ export interface Inbox {
   start(): void;
   /** Stops polling and waits for the updates in hand; the rest run at the next start. */
   stop(): Promise<void>;
+  /** Resolves once every stored update has been handled (tests, before they look). */
+  idle(): Promise<void>;
 }
 
 /**
@@ -146,6 +148,9 @@ export function createInbox(deps: InboxDeps): Inbox {
       abort.abort();
       await polling;
       await Promise.all(inFlight);
+    },
+    async idle() {
+      while (inFlight.size > 0 || (await pendingUpdates(db, 1)).length > 0) await new Promise((resolve) => setTimeout(resolve, 10));
     },
   };
 }

@@ -23,10 +23,12 @@ const ALL_TABLES = [
   "helper_proofs",
   "helper_status_history",
   "helpers",
+  "inbox",
   "offers",
   "outbox",
   "request_notifications",
   "requests",
+  "update_effects",
   "users",
 ];
 

@@ -18,7 +18,7 @@ describe("a scene keeps what it was answered, not what it rejected", () => {
 
   /** Bytes of the scene in progress as stored for the user's chat. */
   async function storedScene(userId: number): Promise<number> {
-    await world.fake.settle({ timeoutMs: 30_000 });
+    await world.settle();
     const row = await world.bot.db.kysely
       .selectFrom("conversation_state")
       .select("state")

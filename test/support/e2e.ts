@@ -6,7 +6,7 @@ import { TELEGRAM_LIMITS } from "../../src/outbox/rate-limiter.js";
 export interface World {
   fake: FakeTelegram;
   bot: RunningBot;
-  /** Waits until the outbox has nothing due and Telegram saw no call for a moment. */
+  /** Waits until every update is handled, the outbox has nothing due and Telegram saw no call for a moment. */
   settle(): Promise<void>;
   /** Waits for the bot to go quiet, checks that Telegram's rules held, and shuts everything down. */
   close(): Promise<void>;
@@ -36,7 +36,10 @@ export async function openWorld(
     fake,
     bot,
     async settle() {
-      // Timers fire without any update, so Telegram's quiet alone does not mean the outbox is done.
+      // Telegram's quiet alone does not mean the bot is done: it works through its inbox, and
+      // timers fill the outbox without any update.
+      await fake.settle({ timeoutMs: 60_000 });
+      await world.bot.app.inboxIdle();
       await world.bot.app.outboxIdle();
       await fake.settle();
     },

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import { creditBalance } from "../../../db/repositories/credit-entries.js";
-import { countOpenRequests, findRequest, insertRequest } from "../../../db/repositories/requests.js";
+import { countOpenRequests, findRequest, insertRequest, requestIdByPostKey } from "../../../db/repositories/requests.js";
 import { findUser } from "../../../db/repositories/users.js";
 import type { Database } from "../../../db/schema.js";
 import type { Config } from "../../config.js";
@@ -9,6 +9,7 @@ import type { HelpRequest } from "../../domain/requests.js";
 import type { ServiceDeps } from "../deps.js";
 import { inUnitOfWork } from "../unit-of-work.js";
 import { fanOutWave } from "./fan-out.js";
+import { notifiedHelperIds } from "../../../db/repositories/request-notifications.js";
 
 export interface RequestDraft {
   category: string;
@@ -62,25 +63,36 @@ export async function requestToRepost(deps: ServiceDeps, requesterId: number, re
  * Posts the request and tells the first wave of helpers, in one transaction with its expiry
  * and the next wave's timer: a crash leaves either nothing or everything in place.
  */
-export function postRequest(deps: ServiceDeps, requesterId: number, draft: RequestDraft): Promise<PostResult> {
+export function postRequest(
+  deps: ServiceDeps,
+  requesterId: number,
+  draft: RequestDraft,
+  postKey: string | null = null,
+): Promise<PostResult> {
   return inUnitOfWork(deps, async (uow): Promise<PostResult> => {
+    const posted = postKey === null ? undefined : await requestIdByPostKey(uow.trx, postKey);
+    if (posted !== undefined) return { ok: true, requestId: posted, notified: (await notifiedHelperIds(uow.trx, posted)).length };
     const blocker = await blockerOf(uow.trx, deps.config, requesterId, draft.fee);
     if (blocker) return blocker;
     const fuzzed = fuzzLocation(draft.place.latitude, draft.place.longitude, deps.config.limits.locationFuzzMeters);
     const expiresAt = uow.now + draft.validityMinutes * 60_000;
-    const requestId = await insertRequest(uow.trx, {
-      requesterId,
-      category: draft.category,
-      description: draft.description,
-      latitude: draft.place.latitude,
-      longitude: draft.place.longitude,
-      fuzzedLatitude: fuzzed.latitude,
-      fuzzedLongitude: fuzzed.longitude,
-      radiusM: deps.config.limits.defaultRadiusKm * 1000,
-      fee: draft.fee,
-      createdAt: uow.now,
-      expiresAt,
-    });
+    const requestId = await insertRequest(
+      uow.trx,
+      {
+        requesterId,
+        category: draft.category,
+        description: draft.description,
+        latitude: draft.place.latitude,
+        longitude: draft.place.longitude,
+        fuzzedLatitude: fuzzed.latitude,
+        fuzzedLongitude: fuzzed.longitude,
+        radiusM: deps.config.limits.defaultRadiusKm * 1000,
+        fee: draft.fee,
+        createdAt: uow.now,
+        expiresAt,
+      },
+      postKey,
+    );
     await uow.schedule("request-expiry", requestId, expiresAt);
     const notified = await fanOutWave(deps, uow, requestId);
     return { ok: true, requestId, notified };

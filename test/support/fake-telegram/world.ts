@@ -5,7 +5,6 @@ import { Persona, type PersonaOptions } from "./persona.js";
 import { DEFAULT_LIMITS, RateLimiter } from "./rate-limit.js";
 import { MessageStore } from "./store.js";
 import { UpdateQueue } from "./updates.js";
-import type { Json } from "./types.js";
 import {
   ApiError,
   type BotCommand,
