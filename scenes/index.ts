@@ -2,8 +2,6 @@ import { createConversation } from "@grammyjs/conversations";
 import type { I18n } from "@grammyjs/i18n";
 import { Composer, type NextFunction } from "grammy";
 import { treatBenignErrorsAsDone } from "../src/telegram/benign-errors.js";
-import { RETRY_OPTIONS } from "../src/telegram/retry.js";
-import { autoRetry } from "@grammyjs/auto-retry";
 import type { BotContext, BotDeps, SceneContext } from "../src/bot/context.js";
 import { chooseLanguageScene } from "./choose-language.js";
 import { quietHoursScene } from "./quiet-hours.js";
@@ -14,7 +12,7 @@ import { SCENES } from "./ids.js";
 import { resilient } from "./resilient.js";
 
 async function withApiPolicy(ctx: SceneContext, next: NextFunction): Promise<void> {
-  ctx.api.config.use(autoRetry(RETRY_OPTIONS), treatBenignErrorsAsDone);
+  ctx.api.config.use(treatBenignErrorsAsDone);
   await next();
 }
 
@@ -24,7 +22,8 @@ async function withApiPolicy(ctx: SceneContext, next: NextFunction): Promise<voi
  */
 export function scenes(deps: BotDeps, i18n: I18n<SceneContext>): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  // Inside a scene ctx.api is a fresh object without bot.api's transformers: add them again.
+  // Inside a scene ctx.api is a fresh object without bot.api's transformers (retries are in its
+  // client's fetch, so they come along): add them again.
   const plugins = [i18n.middleware(), withApiPolicy];
   composer.use(createConversation(resilient(deps.logger, chooseLanguageScene(deps, i18n)), { id: SCENES.language, plugins }));
   composer.use(createConversation(resilient(deps.logger, helperProfileScene(deps)), { id: SCENES.helper, plugins }));

@@ -42,13 +42,13 @@ export async function markHandled(db: Executor, updateId: number, now: number, s
 }
 
 /**
- * Telegram never sends an update again once a later offset confirmed it; until then a handled
- * row must stay, so a redelivery is recognised.
+ * A handled row (its payload already gone) stays a while, so an update delivered again — a lost
+ * confirmation, a webhook retried — is recognised and ignored; then it goes with its effects.
  */
-export async function forgetConfirmed(db: Kysely<Database>, offset: number): Promise<void> {
+export async function forgetHandledBefore(db: Kysely<Database>, cutoff: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const stillPending = trx.selectFrom("inbox").select("update_id").where("status", "=", "pending");
-    await trx.deleteFrom("update_effects").where("update_id", "<", offset).where("update_id", "not in", stillPending).execute();
-    await trx.deleteFrom("inbox").where("update_id", "<", offset).where("status", "!=", "pending").execute();
+    const old = trx.selectFrom("inbox").select("update_id").where("status", "!=", "pending").where("handled_at", "<", cutoff);
+    await trx.deleteFrom("update_effects").where("update_id", "in", old).execute();
+    await trx.deleteFrom("inbox").where("status", "!=", "pending").where("handled_at", "<", cutoff).execute();
   });
 }

@@ -1,10 +1,9 @@
 import { conversations } from "@grammyjs/conversations";
-import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot } from "grammy";
 import { scenes } from "../../scenes/index.js";
 import { sceneStateStore } from "../services/scene-state.js";
 import { treatBenignErrorsAsDone } from "../telegram/benign-errors.js";
-import { RETRY_OPTIONS } from "../telegram/retry.js";
+import { retryingFetch } from "../telegram/retrying-fetch.js";
 import type { BotContext, BotDeps, SceneContext } from "./context.js";
 import { cancelFeature } from "./features/cancel.js";
 import { chatMemberFeature } from "./features/chat-member.js";
@@ -22,8 +21,8 @@ import { loadUser } from "./middlewares/user.js";
 import { installErrorBoundary, named } from "./error-boundary.js";
 
 export function createBot(token: string, deps: BotDeps, i18n: I18n<BotContext>, sceneI18n: I18n<SceneContext>) {
-  const bot = new Bot<BotContext>(token, { client: { apiRoot: deps.config.botApiRoot } });
-  bot.api.config.use(autoRetry(RETRY_OPTIONS), treatBenignErrorsAsDone);
+  const bot = new Bot<BotContext>(token, { client: { apiRoot: deps.config.botApiRoot, fetch: retryingFetch() } });
+  bot.api.config.use(treatBenignErrorsAsDone);
 
   bot.use(async (ctx, next) => {
     ctx.deps = deps;

@@ -1,7 +1,7 @@
 import type { Api } from "grammy";
 import type { Update } from "grammy/types";
 import type { Kysely } from "kysely";
-import { countAttempt, forgetConfirmed, markHandled, pendingUpdates, storeUpdates } from "../../db/repositories/inbox.js";
+import { countAttempt, forgetHandledBefore, markHandled, pendingUpdates, storeUpdates } from "../../db/repositories/inbox.js";
 import type { Database, InboxRow } from "../../db/schema.js";
 import { inUpdateScope } from "../../db/update-scope.js";
 import type { Clock } from "../clock.js";
@@ -14,10 +14,13 @@ const RETRY_POLL_MS = 2000;
 const CONCURRENT_CHATS = 16;
 /** An update that took the process down this often is given up rather than run forever. */
 const MAX_ATTEMPTS = 3;
+/** How long a handled update is remembered, to recognise it if it is delivered again. */
+const REMEMBER_HANDLED_MS = 24 * 60 * 60_000;
+const FORGET_EVERY_MS = 60_000;
 
 export interface InboxDeps {
   db: Kysely<Database>;
-  /** Without auto-retry: a failed poll is simply polled again. */
+  /** Without retries: a failed poll is simply polled again. */
   api: Api;
   clock: Clock;
   logger: Logger;
@@ -52,14 +55,17 @@ export function createInbox(deps: InboxDeps): Inbox {
 
   async function poll(): Promise<void> {
     let offset = 0;
+    let forgotAt = 0;
     while (running) {
       try {
         const updates = await api.getUpdates(
           { offset, timeout: POLL_TIMEOUT_SECONDS, allowed_updates: deps.allowedUpdates as never },
           abort.signal as Parameters<Api["getUpdates"]>[1],
         );
-        // The offset just sent confirmed everything before it: Telegram will not send those again.
-        if (offset > 0) await forgetConfirmed(db, offset);
+        if (clock.now() - forgotAt >= FORGET_EVERY_MS) {
+          forgotAt = clock.now();
+          await forgetHandledBefore(db, forgotAt - REMEMBER_HANDLED_MS);
+        }
         if (updates.length === 0) continue;
         const rows = updates.map((u) => ({ updateId: u.update_id, chatKey: chatKeyOf(u), payload: JSON.stringify(u) }));
         await storeUpdates(db, rows, clock.now());

@@ -15,7 +15,7 @@ const IDLE_POLL_MS = 1000;
 
 export interface OutboxSenderDeps {
   db: Kysely<Database>;
-  /** An Api without auto-retry: the sender schedules its own retries and must not stall. */
+  /** An Api without retries: the sender schedules its own and must not stall. */
   api: Api;
   logger: Logger;
   limits: RateLimits;

@@ -58,8 +58,24 @@ export class FakeTelegram {
     let release!: () => void;
     const arrivedPromise = new Promise<void>((resolve) => (arrived = resolve));
     const released = new Promise<void>((resolve) => (release = resolve));
-    this.world.holds.push({ method, match, arrived, released });
+    this.world.holds.push({ mode: "hold", method, match, arrived, released });
     return { arrived: arrivedPromise, release };
+  }
+
+  /**
+   * The next `method` call matching `match` is applied, then the connection drops before the
+   * answer: the bot cannot know it worked. Resolves once that happened.
+   */
+  dropResponse(method: string, match: (params: Json) => boolean = () => true): Promise<void> {
+    return new Promise<void>((arrived) => this.world.holds.push({ mode: "drop", method, match, arrived, released: Promise.resolve() }));
+  }
+
+  /** Hands the bot's newest update out once more, as Telegram does when a confirmation is lost. */
+  redeliverLast(): number {
+    const id = this.world.updates.lastHandedOut;
+    if (id === undefined) throw new Error("no update was handed out yet");
+    this.world.updates.redeliver(id);
+    return id;
   }
 
   /** Every request the bot made, in arrival order. */

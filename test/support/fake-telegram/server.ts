@@ -161,6 +161,10 @@ export async function startHttpServer(world: World, handlers: Record<string, Han
     if (hold >= 0) {
       const [held] = world.holds.splice(hold, 1);
       held!.arrived();
+      if (held!.mode === "drop") {
+        res.destroy();
+        return;
+      }
       await held!.released;
     }
     send(res, response);

@@ -39,6 +39,9 @@ export function updateType(u: Update): string {
 
 export class UpdateQueue {
   private pending: Update[] = [];
+  /** Updates handed out before, to be handed out once more whatever the offset says. */
+  private again: Update[] = [];
+  private readonly handedOut = new Map<number, Update>();
   // Telegram's ids start at an arbitrary large number; so do ours.
   private nextId = 700_000_001;
   private allowed: Set<string> | undefined;
@@ -80,7 +83,25 @@ export class UpdateQueue {
   /** Updates to hand out now; updates of types the bot opted out of are dropped, as Telegram does. */
   take(limit: number): Update[] {
     this.pending = this.pending.filter((u) => this.isAllowed(u));
-    return this.pending.slice(0, limit);
+    const batch = [...this.again.splice(0), ...this.pending].slice(0, limit);
+    for (const u of batch) this.handedOut.set(u.update_id, u);
+    return batch;
+  }
+
+  /**
+   * Telegram delivering an update a second time (as after a lost confirmation): the next poll
+   * carries it again, whatever its offset.
+   */
+  redeliver(updateId: number): void {
+    const update = this.handedOut.get(updateId);
+    if (!update) throw new Error(`update ${updateId} was never handed out`);
+    this.again.push(update);
+    for (const l of [...this.listeners]) l();
+  }
+
+  /** The id of the newest update handed out to the bot. */
+  get lastHandedOut(): number | undefined {
+    return [...this.handedOut.keys()].pop();
   }
 
   clear(): void {
@@ -89,6 +110,6 @@ export class UpdateQueue {
 
   /** Updates not yet confirmed by the bot, i.e. possibly not processed. */
   get unconfirmed(): number {
-    return this.pending.filter((u) => this.isAllowed(u)).length;
+    return this.again.length + this.pending.filter((u) => this.isAllowed(u)).length;
   }
 }

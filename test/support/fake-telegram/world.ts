@@ -30,6 +30,8 @@ interface PendingCallback {
 }
 
 export interface ResponseHold {
+  /** hold: the answer waits for `released`; drop: the connection is cut instead of answering. */
+  mode: "hold" | "drop";
   method: string;
   match: (params: Json) => boolean;
   arrived: () => void;
