@@ -3,6 +3,7 @@ import type { Helper, HelperStatus } from "../../src/domain/helpers.js";
 import type { Database, HelperRow } from "../schema.js";
 import { helperPositionColumns } from "./helper-search.js";
 import { recordStatusChange } from "./helper-status-history.js";
+import { takesRowLocks } from "./row-locks.js";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -165,7 +166,13 @@ export async function transitionHelper(
   db: Transaction<Database>,
   change: { userId: number; from: HelperStatus[]; to: HelperStatus; actorId: number; reason: string | null; at: number },
 ): Promise<HelperStatus | undefined> {
-  const current = await db.selectFrom("helpers").select("status").where("user_id", "=", change.userId).executeTakeFirst();
+  // Held, so a concurrent decision waits here and then reads the status it must respect.
+  const current = await db
+    .selectFrom("helpers")
+    .select("status")
+    .where("user_id", "=", change.userId)
+    .$if(takesRowLocks(db), (qb) => qb.forUpdate())
+    .executeTakeFirst();
   if (!current || !change.from.includes(current.status)) return undefined;
   const result = await db
     .updateTable("helpers")

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../../db/create-db.js";
 import { migrateToLatest } from "../../db/migrate.js";
 import { offersOf } from "../../db/repositories/offers.js";
-import { findRequest } from "../../db/repositories/requests.js";
+import { findRequest, lockRequest } from "../../db/repositories/requests.js";
 import { createDeadlineRunner, type DeadlineRunner } from "../../src/jobs/deadlines.js";
 import { decideApplication, submitApplication } from "../../src/services/helpers/applications.js";
 import { chooseOffer } from "../../src/services/requests/choosing.js";
@@ -42,6 +42,7 @@ async function openWorld(opened: Opened) {
       "request-expiry": (trx, deadline) => expireRequest(joinUnitOfWork(deps, trx), deadline.subject_id),
       "request-wave": async (trx, deadline) => void (await fanOutWave(deps, joinUnitOfWork(deps, trx), deadline.subject_id)),
     },
+    lockSubject: (trx, deadline) => lockRequest(trx, deadline.subject_id),
     afterFire: () => {},
   });
 

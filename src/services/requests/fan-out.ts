@@ -1,7 +1,7 @@
 import { findNearbyHelpers } from "../../../db/repositories/helper-search.js";
 import { hasActiveOffer } from "../../../db/repositories/offers.js";
 import { lastWave, notifiedHelperIds, recordNotifications } from "../../../db/repositories/request-notifications.js";
-import { findRequest } from "../../../db/repositories/requests.js";
+import { lockRequest } from "../../../db/repositories/requests.js";
 import { OutboxPriority } from "../../../db/schema.js";
 import { isInQuietHours } from "../../domain/geo.js";
 import { minuteOfDay } from "../../domain/helper-profile.js";
@@ -16,7 +16,8 @@ import { requestRef } from "./refs.js";
  */
 export async function fanOutWave(deps: ServiceDeps, uow: UnitOfWork, requestId: number): Promise<number> {
   const { trx, now } = uow;
-  const request = await findRequest(trx, requestId);
+  // Held, so a wave never goes out for a request chosen or closed while it was being sent.
+  const request = await lockRequest(trx, requestId);
   if (!request || request.status !== "open") return 0;
   if (await hasActiveOffer(trx, requestId)) return 0;
 

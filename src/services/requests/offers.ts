@@ -1,6 +1,6 @@
 import { findHelper } from "../../../db/repositories/helpers.js";
 import { findOffer, hasActiveOffer, insertOffer, settleOffer } from "../../../db/repositories/offers.js";
-import { findRequest } from "../../../db/repositories/requests.js";
+import { lockRequest } from "../../../db/repositories/requests.js";
 import { aliasOf } from "../../../db/repositories/users.js";
 import { OutboxPriority } from "../../../db/schema.js";
 import { distanceMeters } from "../../domain/geo.js";
@@ -19,7 +19,7 @@ export type AcceptResult =
 export function acceptRequest(deps: ServiceDeps, helperId: number, requestId: number, etaMinutes: number): Promise<AcceptResult> {
   return inUnitOfWork(deps, async (uow): Promise<AcceptResult> => {
     const { trx } = uow;
-    const request = await findRequest(trx, requestId);
+    const request = await lockRequest(trx, requestId);
     if (!request || request.status !== "open") return { ok: false, reason: "closed" };
     if (request.requesterId === helperId) return { ok: false, reason: "own-request" };
     const helper = await findHelper(trx, helperId);
@@ -64,7 +64,7 @@ export async function withdrawWithin(uow: UnitOfWork, helperId: number, offerId:
   const { trx } = uow;
   const offer = await findOffer(trx, offerId);
   if (!offer || offer.helperId !== helperId) return false;
-  const request = await findRequest(trx, offer.requestId);
+  const request = await lockRequest(trx, offer.requestId);
   if (!request || request.status !== "open") return false;
   if (!(await settleOffer(trx, offerId, "withdrawn"))) return false;
   const alias = await aliasOf(trx, helperId);
