@@ -36,6 +36,13 @@ export async function findHelper(db: Executor, userId: number): Promise<Helper |
   return row && toHelper(row);
 }
 
+/** Each helper's categories, for filtering a search's results. */
+export async function categoriesOf(db: Executor, userIds: readonly number[]): Promise<Map<number, string[]>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db.selectFrom("helpers").select(["user_id", "categories"]).where("user_id", "in", userIds).execute();
+  return new Map(rows.map((r) => [r.user_id, JSON.parse(r.categories) as string[]]));
+}
+
 export async function pendingHelpers(db: Executor, limit: number): Promise<{ userId: number; alias: string; submittedAt: number }[]> {
   const rows = await db
     .selectFrom("helpers")
