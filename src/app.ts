@@ -1,6 +1,7 @@
 import { Api, BotError } from "grammy";
 import { createDb } from "../db/create-db.js";
 import { migrateToLatest } from "../db/migrate.js";
+import { lockRequest } from "../db/repositories/requests.js";
 import { createBot } from "./bot/create-bot.js";
 import { publishDefaultCommands, publishUserCommands } from "./bot/commands.js";
 import type { BotContext, BotDeps, SceneContext } from "./bot/context.js";
@@ -75,6 +76,8 @@ export async function startApp(opts: {
       "request-expiry": (trx, deadline) => expireRequest(joinUnitOfWork(deps, trx), deadline.subject_id),
       "request-wave": async (trx, deadline) => void (await fanOutWave(deps, joinUnitOfWork(deps, trx), deadline.subject_id)),
     },
+    // Every kind of deadline so far is about a request.
+    lockSubject: (trx, deadline) => lockRequest(trx, deadline.subject_id),
     afterFire: () => sender.wake(),
   });
 

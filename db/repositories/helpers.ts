@@ -3,6 +3,7 @@ import type { Helper, HelperStatus } from "../../src/domain/helpers.js";
 import type { Database, HelperRow } from "../schema.js";
 import { helperPositionColumns } from "./helper-search.js";
 import { recordStatusChange } from "./helper-status-history.js";
+import { takesRowLocks } from "./row-locks.js";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -33,6 +34,13 @@ function toHelper(row: HelperRow): Helper {
 export async function findHelper(db: Executor, userId: number): Promise<Helper | undefined> {
   const row = await db.selectFrom("helpers").selectAll().where("user_id", "=", userId).executeTakeFirst();
   return row && toHelper(row);
+}
+
+/** Each helper's categories, for filtering a search's results. */
+export async function categoriesOf(db: Executor, userIds: readonly number[]): Promise<Map<number, string[]>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db.selectFrom("helpers").select(["user_id", "categories"]).where("user_id", "in", userIds).execute();
+  return new Map(rows.map((r) => [r.user_id, JSON.parse(r.categories) as string[]]));
 }
 
 export async function pendingHelpers(db: Executor, limit: number): Promise<{ userId: number; alias: string; submittedAt: number }[]> {
@@ -165,7 +173,13 @@ export async function transitionHelper(
   db: Transaction<Database>,
   change: { userId: number; from: HelperStatus[]; to: HelperStatus; actorId: number; reason: string | null; at: number },
 ): Promise<HelperStatus | undefined> {
-  const current = await db.selectFrom("helpers").select("status").where("user_id", "=", change.userId).executeTakeFirst();
+  // Held, so a concurrent decision waits here and then reads the status it must respect.
+  const current = await db
+    .selectFrom("helpers")
+    .select("status")
+    .where("user_id", "=", change.userId)
+    .$if(takesRowLocks(db), (qb) => qb.forUpdate())
+    .executeTakeFirst();
   if (!current || !change.from.includes(current.status)) return undefined;
   const result = await db
     .updateTable("helpers")

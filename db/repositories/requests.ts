@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { HelpRequest, RequestStatus } from "../../src/domain/requests.js";
 import type { Database, RequestRow } from "../schema.js";
+import { takesRowLocks } from "./row-locks.js";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -25,6 +26,22 @@ function toRequest(row: RequestRow): HelpRequest {
 
 export async function findRequest(db: Executor, id: number): Promise<HelpRequest | undefined> {
   const row = await db.selectFrom("requests").selectAll().where("id", "=", id).executeTakeFirst();
+  return row && toRequest(row);
+}
+
+/**
+ * The request, held until the transaction ends. Every use case that changes a request or its
+ * offers (and the deadline runner, before it claims a request's timer) reads it here first, so
+ * on PostgreSQL they take turns on the request and each decides on what the one before it left.
+ * Locks are taken in one order: the request, then its offers and timers.
+ */
+export async function lockRequest(trx: Transaction<Database>, id: number): Promise<HelpRequest | undefined> {
+  const row = await trx
+    .selectFrom("requests")
+    .selectAll()
+    .where("id", "=", id)
+    .$if(takesRowLocks(trx), (qb) => qb.forUpdate())
+    .executeTakeFirst();
   return row && toRequest(row);
 }
 

@@ -294,6 +294,8 @@ page-next = Next ▶️
 
 ask-restricted = You cannot post requests at the moment: your account is restricted. Reason: { $reason }
 accept-restricted = Your account is restricted; you cannot accept requests at the moment.
+accept-out-of-range = This request is too far from you: outside your travel radius or the area the requester is searching.
+accept-other-category = This request is not in a category you help with. /profile lets you change your categories.
 user-restricted = ⛔ Your account is restricted: you cannot post or accept requests. Reason: { $reason }
 user-unrestricted = ✅ Your restriction was lifted. Note: { $reason }
 admin-restrict-usage = Usage: /restrict <id> <reason>

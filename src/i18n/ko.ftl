@@ -294,6 +294,8 @@ page-next = 다음 ▶️
 
 ask-restricted = 지금은 요청을 올릴 수 없어요. 계정이 제한되었어요. 사유: { $reason }
 accept-restricted = 계정이 제한되어 지금은 요청을 수락할 수 없어요.
+accept-out-of-range = 이 요청은 너무 멀어요. 내 이동 반경이나 요청자가 찾는 범위를 벗어났어요.
+accept-other-category = 내가 돕는 분야의 요청이 아니에요. /profile 에서 분야를 바꿀 수 있어요.
 user-restricted = ⛔ 계정이 제한되었어요. 요청을 올리거나 수락할 수 없어요. 사유: { $reason }
 user-unrestricted = ✅ 제한이 풀렸어요. 메모: { $reason }
 admin-restrict-usage = 사용법: /restrict <id> <사유>

@@ -31,6 +31,13 @@ export function createDeadlineRunner(deps: {
   clock: Clock;
   logger: Logger;
   handlers: Record<DeadlineKind, DeadlineHandler>;
+  /**
+   * Locks the row a deadline is about (its request) before the deadline's own row is claimed.
+   * Use cases lock the request first and cancel its timers after; firing in the same order keeps
+   * a firing and a cancel from waiting on each other in a circle, which PostgreSQL would break
+   * by aborting one of them.
+   */
+  lockSubject(trx: Transaction<Database>, deadline: Deadline): Promise<unknown>;
   afterFire(): void;
 }): DeadlineRunner {
   const { db, clock, logger } = deps;
@@ -41,6 +48,7 @@ export function createDeadlineRunner(deps: {
   async function fire(deadline: Deadline): Promise<boolean> {
     try {
       return await db.transaction().execute(async (trx) => {
+        await deps.lockSubject(trx, deadline);
         if (!(await claimDeadline(trx, deadline.id, clock.now()))) return false;
         await deps.handlers[deadline.kind](trx, deadline);
         return true;

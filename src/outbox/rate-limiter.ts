@@ -3,16 +3,13 @@
  * real seconds). A global bucket for ~30 msg/s and one per chat for ~1 msg/s with a small burst.
  */
 class Bucket {
-  private tokens: number;
-  private updated: number;
+  private tokens = 0;
   constructor(
     private readonly capacity: number,
     private readonly perSecond: number,
-    now: number,
-  ) {
-    this.tokens = capacity;
-    this.updated = now;
-  }
+    /** When `tokens` was last brought up to date; at construction, a moment the bucket was empty. */
+    private updated: number,
+  ) {}
   private refill(now: number): void {
     this.tokens = Math.min(this.capacity, this.tokens + ((now - this.updated) / 1000) * this.perSecond);
     this.updated = now;
@@ -45,16 +42,23 @@ export const TELEGRAM_LIMITS: RateLimits = { globalPerSecond: 25, globalBurst: 2
 export class RateLimiter {
   private readonly global: Bucket;
   private readonly chats = new Map<number, Bucket>();
+  /**
+   * Every bucket counts as emptied at the limiter's start: the process before this one may have
+   * spent its budget in its last second, and Telegram still counts those messages. So the first
+   * second after a restart sends at the steady rate, never a burst on top of the old one.
+   */
+  private readonly started: number;
   constructor(
     private readonly limits: RateLimits,
     private readonly now: () => number = () => performance.now(),
   ) {
-    this.global = new Bucket(limits.globalBurst, limits.globalPerSecond, now());
+    this.started = now();
+    this.global = new Bucket(limits.globalBurst, limits.globalPerSecond, this.started);
   }
   private chat(chatId: number): Bucket {
     let bucket = this.chats.get(chatId);
     if (!bucket) {
-      bucket = new Bucket(this.limits.perChatBurst, this.limits.perChatPerSecond, this.now());
+      bucket = new Bucket(this.limits.perChatBurst, this.limits.perChatPerSecond, this.started);
       this.chats.set(chatId, bucket);
     }
     return bucket;

@@ -31,8 +31,9 @@ function deadlineSuite(open: () => Promise<{ db: Db; url: string; cleanup(): Pro
       "request-wave": async (_trx: unknown, d: Deadline) => void fired.push(d),
     };
     const logger = pino({ level: "silent" });
-    const runnerA = createDeadlineRunner({ db: first.db.kysely, clock, logger, handlers, afterFire: () => {} });
-    const runnerB = createDeadlineRunner({ db: second.kysely, clock, logger, handlers, afterFire: () => {} });
+    const lockSubject = async () => {};
+    const runnerA = createDeadlineRunner({ db: first.db.kysely, clock, logger, handlers, lockSubject, afterFire: () => {} });
+    const runnerB = createDeadlineRunner({ db: second.kysely, clock, logger, handlers, lockSubject, afterFire: () => {} });
 
     for (let i = 1; i <= 30; i++) {
       await scheduleDeadline(first.db.kysely, {

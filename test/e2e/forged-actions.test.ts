@@ -3,6 +3,7 @@ import { ALL_ACTIONS, type Action } from "../../src/ui/actions.js";
 import { openWorld, type World } from "../support/e2e.js";
 import { approveByButton, askForHelp, northOf, registerHelper, SEOUL } from "../support/stories.js";
 import type { Persona } from "../support/fake-telegram/index.js";
+import { seedApprovedHelper } from "../support/seed.js";
 
 const ADMIN_ID = 900_101;
 const STALE = "This button is no longer available.";
@@ -107,5 +108,51 @@ describe("every registered action refuses forged data", () => {
     // Pete's application is still waiting for a real admin, and nobody was told otherwise.
     expect(pete.inbox.some((m) => /approved|rejected/i.test(m.text))).toBe(false);
     expect(rita.inbox.some((m) => m.text.includes("You chose"))).toBe(false);
+  });
+});
+
+describe("offers only from helpers who could have been told", () => {
+  let world: World;
+  afterEach(async () => {
+    await world.close();
+  });
+
+  it("a forged Accept from a helper far away or of other categories is refused; neither heard of the request", async () => {
+    world = await openWorld();
+    const [near, far, gardener] = ["Near", "Far", "Gardener"].map((firstName) => world.fake.persona({ firstName, languageCode: "en" }));
+    const greetings = new Map<Persona, number>();
+    for (const p of [near!, far!, gardener!]) {
+      await p.command("start");
+      greetings.set(p, (await p.waitFor("I am doum")).message_id);
+    }
+    const db = world.bot.db.kysely;
+    const now = world.bot.clock.now();
+    await seedApprovedHelper(db, near!, northOf(SEOUL, 0.5), 5, now);
+    // 325 km away with the widest radius there is: the request's own 3 km still leaves it out.
+    await seedApprovedHelper(db, far!, northOf(SEOUL, 325), 10, now);
+    await seedApprovedHelper(db, gardener!, northOf(SEOUL, 0.5), 5, now, ["pets", "errands"]);
+
+    const rita = world.fake.persona({ firstName: "Rita", languageCode: "en" });
+    const posted = await askForHelp(rita, { at: SEOUL });
+    expect(posted.text).toContain("1 helper");
+    await near!.waitFor("Please help me hang");
+    await world.settle();
+    const request = await db.selectFrom("requests").select("id").executeTakeFirstOrThrow();
+    const told = await db.selectFrom("request_notifications").select("helper_id").execute();
+    expect(told.map((r) => r.helper_id)).toEqual([near!.id]);
+
+    expect(await press(far!, greetings.get(far!)!, `1:acc:${request.id}:10`)).toBe(
+      "This request is too far from you: outside your travel radius or the area the requester is searching.",
+    );
+    expect(await press(gardener!, greetings.get(gardener!)!, `1:acc:${request.id}:10`)).toBe(
+      "This request is not in a category you help with. /profile lets you change your categories.",
+    );
+    await gardener!.command("nearby");
+    await gardener!.waitFor("No open requests near you right now.");
+    await world.settle();
+
+    expect(await db.selectFrom("offers").selectAll().execute()).toEqual([]);
+    expect(rita.inbox.some((m) => m.text.includes("can help"))).toBe(false);
+    for (const p of [far!, gardener!]) expect(p.inbox.some((m) => m.text.includes("Please help me hang"))).toBe(false);
   });
 });

@@ -6,13 +6,13 @@ import type { Persona } from "../support/fake-telegram/index.js";
 import { seedApprovedHelper } from "../support/seed.js";
 import { askForHelp, northOf, SEOUL } from "../support/stories.js";
 
-async function helpersAt(world: World, kms: number[], radiusKm = 10): Promise<Persona[]> {
+async function helpersAt(world: World, kms: number[], radiusKm = 10, categories?: string[]): Promise<Persona[]> {
   const helpers: Persona[] = [];
   for (const [i, km] of kms.entries()) {
     const persona = world.fake.persona({ firstName: `Helper${i + 1}`, languageCode: "en" });
     await persona.command("start");
     await persona.waitFor("I am doum");
-    await seedApprovedHelper(world.bot.db.kysely, persona, northOf(SEOUL, km), radiusKm, world.bot.clock.now());
+    await seedApprovedHelper(world.bot.db.kysely, persona, northOf(SEOUL, km), radiusKm, world.bot.clock.now(), categories);
     helpers.push(persona);
   }
   return helpers;
@@ -83,6 +83,19 @@ describe("matching: concurrency, waves, expiry, unreachable helpers", () => {
     await world.bot.app.runDueDeadlines();
     await world.settle();
     expect(told()).toEqual([true, true, false, true, true, false]);
+  });
+
+  it("tells only helpers of the request's category, however many nearer helpers do other things", async () => {
+    world = await openWorld({ env: { FANOUT_WAVE_SIZE: "2" } });
+    // More helpers of other categories nearer than one search of a wave (twice its size) reaches.
+    const others = await helpersAt(world, [0.1, 0.2, 0.3, 0.4, 0.5, 0.6], 10, ["pets", "moving"]);
+    const repairers = await helpersAt(world, [1.0, 1.2]);
+    const rita = world.fake.persona({ firstName: "Rita", languageCode: "en" });
+    const posted = await askForHelp(rita, { at: SEOUL });
+    expect(posted.text).toContain("2 helpers nearby were told");
+    await Promise.all(repairers.map((h) => h.waitFor("Please help me hang")));
+    await world.settle();
+    expect(others.filter((h) => h.inbox.some((m) => m.text.includes("Please help me hang")))).toEqual([]);
   });
 
   it("expires when the validity passes (by the injected clock), and can be posted again", async () => {

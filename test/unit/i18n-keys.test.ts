@@ -46,6 +46,8 @@ const NOT_MESSAGES = new Set([
   "not-pending",
   "not-yours",
   "offer-gone",
+  "other-category",
+  "out-of-range",
   "own-request",
   "too-many-open",
   "would-go-negative",

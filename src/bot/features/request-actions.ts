@@ -19,6 +19,8 @@ const ACCEPT_REFUSALS = {
   "own-request": "accept-own",
   "not-helper": "accept-not-helper",
   restricted: "accept-restricted",
+  "out-of-range": "accept-out-of-range",
+  "other-category": "accept-other-category",
 } as const;
 
 onAction(requestActionsFeature, Actions.accept, async (ctx, requestId, eta) => {

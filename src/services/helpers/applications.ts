@@ -94,7 +94,8 @@ export function decideApplication(
       reason: decision.reason,
       at: now,
     });
-    if (!from) return { ok: false, reason: "not-pending", status: helper.status };
+    // Read again: the status read above may be the one a concurrent decision just changed.
+    if (!from) return { ok: false, reason: "not-pending", status: (await findHelper(trx, decision.userId))?.status };
     const action = decision.approve ? "helper.approve" : "helper.reject";
     await recordAudit(trx, { adminId: decision.adminId, action, subjectId: decision.userId, reason: decision.reason, at: now });
 

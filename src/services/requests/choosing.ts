@@ -1,5 +1,5 @@
 import { declineActiveOffers, findOffer, settleOffer } from "../../../db/repositories/offers.js";
-import { findRequest, transitionRequest } from "../../../db/repositories/requests.js";
+import { lockRequest, transitionRequest } from "../../../db/repositories/requests.js";
 import { aliasOf } from "../../../db/repositories/users.js";
 import { OutboxPriority } from "../../../db/schema.js";
 import { chosenNotice, closedNotice, notChosenNotice } from "../../ui/request-cards.js";
@@ -10,21 +10,24 @@ import { offerRef, requestRef } from "./refs.js";
 export type ChooseResult = { ok: true; alias: string } | { ok: false; reason: "closed" | "not-yours" | "offer-gone" };
 
 /**
- * The requester picks one offer. Exactly one choice wins even under concurrent taps: the
- * request moves from open to matched once.
+ * The requester picks one offer. Exactly one choice wins even under concurrent taps, a withdrawal
+ * or an Accept at the same moment: they all wait for the request's lock, and the offer is chosen
+ * only if it is still active.
  */
 export function chooseOffer(deps: ServiceDeps, requesterId: number, offerId: number): Promise<ChooseResult> {
   return inUnitOfWork(deps, async (uow): Promise<ChooseResult> => {
     const { trx, now } = uow;
     const offer = await findOffer(trx, offerId);
     if (!offer) return { ok: false, reason: "offer-gone" };
-    const request = await findRequest(trx, offer.requestId);
+    const request = await lockRequest(trx, offer.requestId);
     if (!request || request.requesterId !== requesterId) return { ok: false, reason: "not-yours" };
-    if (offer.status !== "active") return { ok: false, reason: request.status === "open" ? "offer-gone" : "closed" };
+    if (request.status !== "open") return { ok: false, reason: "closed" };
+    // First, so that an offer withdrawn a moment ago leaves everything as it was.
+    if (!(await settleOffer(trx, offerId, "chosen"))) return { ok: false, reason: "offer-gone" };
     if (!(await transitionRequest(trx, { id: request.id, from: "open", to: "matched", at: now, helperId: offer.helperId }))) {
-      return { ok: false, reason: "closed" };
+      // Only a use case that skipped the lock gets here; roll back rather than keep a chosen offer on an open request.
+      throw new Error(`request ${request.id} left "open" while locked`);
     }
-    await settleOffer(trx, offerId, "chosen");
     const others = await declineActiveOffers(trx, request.id);
     await uow.cancelTimers("request-expiry", request.id);
     await uow.cancelTimers("request-wave", request.id);

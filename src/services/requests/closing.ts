@@ -1,5 +1,5 @@
 import { declineActiveOffers } from "../../../db/repositories/offers.js";
-import { findRequest, transitionRequest } from "../../../db/repositories/requests.js";
+import { lockRequest, transitionRequest } from "../../../db/repositories/requests.js";
 import type { HelpRequest } from "../../domain/requests.js";
 import { type ClosedReason, closedNotice, expiredNotice } from "../../ui/request-cards.js";
 import type { ServiceDeps } from "../deps.js";
@@ -24,13 +24,13 @@ async function closeOpenRequest(uow: UnitOfWork, request: HelpRequest, to: "expi
 
 /** The expiry timer: nobody was chosen in time. */
 export async function expireRequest(uow: UnitOfWork, requestId: number): Promise<void> {
-  const request = await findRequest(uow.trx, requestId);
+  const request = await lockRequest(uow.trx, requestId);
   if (request?.status === "open") await closeOpenRequest(uow, request, "expired");
 }
 
 /** Withdraws an open request inside `uow`; false when it is not the requester's or not open. */
 export async function cancelWithin(uow: UnitOfWork, requesterId: number, requestId: number): Promise<boolean> {
-  const request = await findRequest(uow.trx, requestId);
+  const request = await lockRequest(uow.trx, requestId);
   if (!request || request.requesterId !== requesterId || request.status !== "open") return false;
   return closeOpenRequest(uow, request, "cancelled");
 }

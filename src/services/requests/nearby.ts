@@ -1,5 +1,6 @@
 import { findHelper } from "../../../db/repositories/helpers.js";
 import { findRequest, openRequestsInBox } from "../../../db/repositories/requests.js";
+import { offerIneligibility } from "../../domain/eligibility.js";
 import { boxAround, distanceMeters } from "../../domain/geo.js";
 import type { HelpRequest } from "../../domain/requests.js";
 import type { ServiceDeps } from "../deps.js";
@@ -10,8 +11,9 @@ export interface NearbyRequest {
 }
 
 /**
- * Open requests a helper could take now: within their own radius and the request's search
- * radius, nearest first. Distances are measured from the exact point but only ever shown rounded.
+ * Open requests a helper could take now (domain/eligibility.ts: in range both ways, in one of
+ * their categories), nearest first. Distances are measured from the exact point but only ever
+ * shown rounded.
  */
 export async function nearbyRequests(deps: ServiceDeps, helperId: number): Promise<NearbyRequest[] | "not-helper"> {
   const helper = await findHelper(deps.db, helperId);
@@ -22,7 +24,7 @@ export async function nearbyRequests(deps: ServiceDeps, helperId: number): Promi
   return candidates
     .filter((r) => r.expiresAt > now)
     .map((request) => ({ request, distanceM: distanceMeters(helper, request) }))
-    .filter(({ request, distanceM }) => distanceM <= helper.radiusM && distanceM <= request.radiusM)
+    .filter(({ request, distanceM }) => offerIneligibility(helper, request, distanceM) === undefined)
     .sort((a, b) => a.distanceM - b.distanceM || a.request.id - b.request.id);
 }
 

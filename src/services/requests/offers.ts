@@ -1,8 +1,9 @@
 import { findHelper } from "../../../db/repositories/helpers.js";
 import { findOffer, hasActiveOffer, insertOffer, settleOffer } from "../../../db/repositories/offers.js";
-import { findRequest } from "../../../db/repositories/requests.js";
+import { lockRequest } from "../../../db/repositories/requests.js";
 import { aliasOf } from "../../../db/repositories/users.js";
 import { OutboxPriority } from "../../../db/schema.js";
+import { type Ineligibility, offerIneligibility } from "../../domain/eligibility.js";
 import { distanceMeters } from "../../domain/geo.js";
 import type { HelpRequest } from "../../domain/requests.js";
 import { escapeHtml } from "../../telegram/html.js";
@@ -12,20 +13,24 @@ import { inUnitOfWork, type UnitOfWork } from "../unit-of-work.js";
 import { offerRef } from "./refs.js";
 
 export type AcceptResult =
-  | { ok: true; offerId: number; request: HelpRequest }
-  | { ok: false; reason: "closed" | "not-helper" | "own-request" | "already" | "restricted" };
+  { ok: true; offerId: number; request: HelpRequest } | { ok: false; reason: "closed" | "own-request" | "already" | Ineligibility };
 
-/** A helper offers to come. Accepting twice changes nothing; the requester gets one card per helper. */
+/**
+ * A helper offers to come, if they could have been told of the request (domain/eligibility.ts):
+ * a button is only data, and anyone can send any. Accepting twice changes nothing; the
+ * requester gets one card per helper.
+ */
 export function acceptRequest(deps: ServiceDeps, helperId: number, requestId: number, etaMinutes: number): Promise<AcceptResult> {
   return inUnitOfWork(deps, async (uow): Promise<AcceptResult> => {
     const { trx } = uow;
-    const request = await findRequest(trx, requestId);
+    const request = await lockRequest(trx, requestId);
     if (!request || request.status !== "open") return { ok: false, reason: "closed" };
     if (request.requesterId === helperId) return { ok: false, reason: "own-request" };
     const helper = await findHelper(trx, helperId);
-    if (!helper || helper.status !== "approved") return { ok: false, reason: "not-helper" };
-    if (helper.restricted) return { ok: false, reason: "restricted" };
+    if (!helper) return { ok: false, reason: "not-helper" };
     const distanceM = distanceMeters(helper, request);
+    const ineligible = offerIneligibility(helper, request, distanceM);
+    if (ineligible) return { ok: false, reason: ineligible };
     const offerId = await insertOffer(trx, { requestId, helperId, etaMinutes, distanceM, now: uow.now });
     if (offerId === undefined) return { ok: false, reason: "already" };
     // Someone offered: no further waves for now.
@@ -64,7 +69,7 @@ export async function withdrawWithin(uow: UnitOfWork, helperId: number, offerId:
   const { trx } = uow;
   const offer = await findOffer(trx, offerId);
   if (!offer || offer.helperId !== helperId) return false;
-  const request = await findRequest(trx, offer.requestId);
+  const request = await lockRequest(trx, offer.requestId);
   if (!request || request.status !== "open") return false;
   if (!(await settleOffer(trx, offerId, "withdrawn"))) return false;
   const alias = await aliasOf(trx, helperId);
