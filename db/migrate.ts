@@ -4,17 +4,19 @@ import * as m0002 from "./migrations/0002_helpers.js";
 import * as m0003 from "./migrations/0003_outbox.js";
 import * as m0004 from "./migrations/0004_requests.js";
 import * as m0005 from "./migrations/0005_restrictions.js";
+import * as m0006 from "./migrations/0006_alias_keys.js";
 import * as m0007 from "./migrations/0007_inbox.js";
 
 // Listed explicitly rather than read from a folder so that tsx, bundlers and tests agree.
-const migrations: Record<string, Migration> = {
+const migrations = {
   "0001_users": m0001,
   "0002_helpers": m0002,
   "0003_outbox": m0003,
   "0004_requests": m0004,
   "0005_restrictions": m0005,
+  "0006_alias_keys": m0006,
   "0007_inbox": m0007,
-};
+} satisfies Record<string, Migration>;
 
 function migrator(db: Kysely<any>): Migrator {
   return new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
@@ -29,6 +31,11 @@ function unwrap(result: MigrationResultSet): void {
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
   unwrap(await migrator(db).migrateToLatest());
+}
+
+/** Migrates up to `name` and no further; the migration tests use it to give a later migration rows to convert. */
+export async function migrateTo(db: Kysely<any>, name: keyof typeof migrations): Promise<void> {
+  unwrap(await migrator(db).migrateTo(name));
 }
 
 /** Rolls every migration back; used by the migration tests. */

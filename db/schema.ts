@@ -30,6 +30,11 @@ export interface UsersTable {
   id: number;
   /** The only name other users ever see. */
   alias: string;
+  /**
+   * The alias folded for comparison (src/domain/alias-key.ts); unique, so look-alikes cannot
+   * coexist. Null only for look-alikes that already existed when keys were introduced.
+   */
+  alias_key: string | null;
   /** Chosen with /language; null means "follow the Telegram client". */
   language: Language | null;
   client_language: string | null;

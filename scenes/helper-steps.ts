@@ -10,12 +10,13 @@ import {
   NOTE_MAX,
   PROFILE_MAX,
   aliasProblem,
+  contactIn,
   normaliseAlias,
   type DraftStep,
   type HelperDraft,
 } from "../src/domain/helper-profile.js";
 import { beginStep } from "./resilient.js";
-import { buttonAnswer, placeAnswer, textAnswer, waitForAnswer, waitForAnswerWithState } from "./steps.js";
+import { buttonAnswer, placeAnswer, textAnswer, waitForAnswer, waitForAnswerWithState, type StepInput } from "./steps.js";
 
 /**
  * The registration questions, one function each. The edit scene runs the same ones, so a
@@ -57,6 +58,9 @@ async function askAlias(deps: BotDeps, conversation: Scene, ctx: SceneContext, d
   const { value } = await waitForAnswer(conversation, async (c) => {
     if (c.callbackQuery) {
       if (Actions.registration.parse(c.callbackQuery.data)?.[0] !== "keep") return { hint: c.t("button-stale") };
+      // An alias from before today's rules may not be kept as it is.
+      const problem = aliasProblem(current);
+      if (problem) return { hint: c.t(`alias-problem-${problem}`, { max: ALIAS_MAX }), alert: true };
       await c.answerCallbackQuery();
       return { value: current };
     }
@@ -69,6 +73,17 @@ async function askAlias(deps: BotDeps, conversation: Scene, ctx: SceneContext, d
     return { value: alias };
   });
   return value;
+}
+
+/**
+ * Text requesters will read about a helper: like an alias, it must not lead to them outside the
+ * bot. The hint quotes what was found, so it is clear what to take out.
+ */
+function contactFreeText(c: SceneContext, maxLength: number, hintKey: string): StepInput<string> {
+  const text = textAnswer(c, maxLength, hintKey);
+  if (!("value" in text)) return text;
+  const contact = contactIn(text.value);
+  return contact ? { hint: c.t(`text-problem-${contact.problem}`, { found: escapeHtml(contact.found) }) } : text;
 }
 
 function categoryKeyboard(ctx: SceneContext, categories: readonly string[], chosen: ReadonlySet<string>): InlineKeyboard {
@@ -115,14 +130,14 @@ async function askCategories(
       await c.answerCallbackQuery();
       return { value: null };
     }
-    return textAnswer(c, NOTE_MAX, "reg-categories-note-hint");
+    return contactFreeText(c, NOTE_MAX, "reg-categories-note-hint");
   });
   return { categories, categoriesNote: note };
 }
 
 async function askProfile(conversation: Scene, ctx: SceneContext): Promise<string> {
   await ctx.reply(ctx.t("reg-profile-prompt", { max: PROFILE_MAX }));
-  const { value } = await waitForAnswer(conversation, (c) => textAnswer(c, PROFILE_MAX, "reg-profile-hint"));
+  const { value } = await waitForAnswer(conversation, (c) => contactFreeText(c, PROFILE_MAX, "reg-profile-hint"));
   return value;
 }
 
@@ -172,7 +187,7 @@ async function askProofs(conversation: Scene, ctx: SceneContext): Promise<Pick<H
       await c.answerCallbackQuery();
       return { value: null };
     }
-    return textAnswer(c, NOTE_MAX, "reg-career-hint");
+    return contactFreeText(c, NOTE_MAX, "reg-career-hint");
   });
   return { proofs, careerNote };
 }

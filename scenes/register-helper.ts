@@ -1,9 +1,9 @@
 import { InlineKeyboard } from "grammy";
 import type { BotDeps, Scene, SceneContext } from "../src/bot/context.js";
-import { nextDraftStep, type CompleteHelperDraft, type HelperDraft } from "../src/domain/helper-profile.js";
-import { submitApplication } from "../src/services/helpers/applications.js";
+import { nextDraftStep, stepsToRedo, withoutAnswers, type CompleteHelperDraft, type HelperDraft } from "../src/domain/helper-profile.js";
+import { submitApplication, type SubmitResult } from "../src/services/helpers/applications.js";
 import { discardRegistrationDraft, loadRegistrationDraft, saveRegistrationDraft } from "../src/services/helpers/drafts.js";
-import { draftFromHelper, ownHelper, saveProfileEdit } from "../src/services/helpers/settings.js";
+import { draftFromHelper, ownHelper, saveProfileEdit, type EditResult } from "../src/services/helpers/settings.js";
 import { Actions } from "../src/ui/actions.js";
 import { reviewCard, reviewKeyboard } from "../src/ui/helper-cards.js";
 import { askStep } from "./helper-steps.js";
@@ -19,7 +19,10 @@ export type HelperSceneMode = "register" | "edit";
 export function helperProfileScene(deps: BotDeps) {
   return async function helperProfile(conversation: Scene, ctx: SceneContext, mode: HelperSceneMode = "register"): Promise<void> {
     const userId = ctx.from!.id;
-    const save = (draft: HelperDraft) => conversation.external(() => saveRegistrationDraft(deps, userId, draft));
+    const save = async (draft: HelperDraft) => {
+      if (mode === "register") await conversation.external(() => saveRegistrationDraft(deps, userId, draft));
+    };
+    const status = await conversation.external(async () => (await ownHelper(deps, userId))?.status);
     let draft: HelperDraft;
 
     if (mode === "edit") {
@@ -28,9 +31,9 @@ export function helperProfileScene(deps: BotDeps) {
         await ctx.reply(ctx.t("helper-not-registered"));
         return;
       }
+      if (status === "pending") await ctx.reply(ctx.t("edit-pending-note"));
       draft = current;
     } else {
-      const status = await conversation.external(async () => (await ownHelper(deps, userId))?.status);
       if (status === "pending") {
         await ctx.reply(ctx.t("reg-already-pending"));
         return;
@@ -48,12 +51,18 @@ export function helperProfileScene(deps: BotDeps) {
       }
     }
 
-    for (let step = nextDraftStep(draft); step; step = nextDraftStep(draft)) {
-      draft = await askStep(deps, conversation, ctx, step, draft, userId);
-      if (mode === "register") await save(draft);
-    }
-
     for (;;) {
+      // Answers given before today's rules (a saved draft, a stored profile) are asked again.
+      const redo = stepsToRedo(draft);
+      if (redo.length > 0) {
+        draft = withoutAnswers(draft, redo);
+        await ctx.reply(ctx.t("draft-redo"));
+      }
+      for (let step = nextDraftStep(draft); step; step = nextDraftStep(draft)) {
+        draft = await askStep(deps, conversation, ctx, step, draft, userId);
+        await save(draft);
+      }
+
       beginStep(conversation);
       const complete = draft as CompleteHelperDraft;
       await ctx.reply(reviewCard(ctx.t, complete, mode), { parse_mode: "HTML", reply_markup: reviewKeyboard(ctx.t, mode) });
@@ -66,7 +75,7 @@ export function helperProfileScene(deps: BotDeps) {
 
       if (action === "edit" && field !== undefined) {
         draft = await askStep(deps, conversation, ctx, field, draft, userId);
-        if (mode === "register") await save(draft);
+        await save(draft);
         continue;
       }
       if (action === "cancel") {
@@ -74,24 +83,38 @@ export function helperProfileScene(deps: BotDeps) {
         await ctx.reply(ctx.t(mode === "register" ? "reg-cancelled" : "edit-cancelled"));
         return;
       }
-      const result = await conversation.external(
-        (): Promise<{ ok: true } | { ok: false; reason: "alias-taken" | "already-helper" | "not-helper" }> =>
-          mode === "register" ? submitApplication(deps, userId, complete) : saveProfileEdit(deps, userId, complete),
+      const result = await conversation.external((): Promise<SubmitResult | EditResult> =>
+        mode === "register" ? submitApplication(deps, userId, complete) : saveProfileEdit(deps, userId, complete),
       );
       if (result.ok) {
-        await ctx.reply(ctx.t(mode === "register" ? "reg-submitted" : "edit-saved"));
+        const outcome = "outcome" in result ? result.outcome : "submitted";
+        await ctx.reply(ctx.t(OUTCOME_MESSAGES[outcome]));
         return;
       }
       if (result.reason === "alias-taken") {
         await ctx.reply(ctx.t("alias-taken"));
-        draft = await askStep(deps, conversation, ctx, "alias", { ...draft, alias: undefined }, userId);
+        draft = { ...draft, alias: undefined };
         continue;
       }
-      await ctx.reply(ctx.t(result.reason === "already-helper" ? "reg-already-helper" : "helper-not-registered"));
+      if (result.reason === "invalid") continue;
+      await ctx.reply(ctx.t(REFUSAL_MESSAGES[result.reason]));
       return;
     }
   };
 }
+
+const OUTCOME_MESSAGES = {
+  submitted: "reg-submitted",
+  saved: "edit-saved",
+  resubmitted: "edit-resubmitted",
+  unchanged: "edit-cancelled",
+} as const;
+
+const REFUSAL_MESSAGES = {
+  "already-helper": "reg-already-helper",
+  "not-helper": "helper-not-registered",
+  decided: "edit-decided",
+} as const;
 
 async function askResume(conversation: Scene, ctx: SceneContext): Promise<"resume" | "restart"> {
   beginStep(conversation);

@@ -76,7 +76,11 @@ function profileColumns(fields: HelperProfileFields) {
   };
 }
 
-/** Stores an application as pending: a first one, or a new one after a rejection. */
+/**
+ * Stores an application as pending: a first one, or one replacing the row's current application
+ * (after a rejection, or a pending one edited). The replacement is guarded by the status and
+ * submission it replaces; false when those changed meanwhile.
+ */
 export async function savePendingApplication(
   trx: Transaction<Database>,
   application: HelperProfileFields & {
@@ -85,9 +89,9 @@ export async function savePendingApplication(
     longitude: number;
     flags: { reachable: number; restricted: number };
     now: number;
-    replacing: boolean;
+    replacing: { status: HelperStatus; submittedAt: number } | undefined;
   },
-): Promise<void> {
+): Promise<boolean> {
   const row = {
     status: "pending" as const,
     ...application.flags,
@@ -100,12 +104,22 @@ export async function savePendingApplication(
     decided_by: null,
     decision_reason: null,
   };
-  if (application.replacing) await trx.updateTable("helpers").set(row).where("user_id", "=", application.userId).execute();
-  else
+  const { replacing } = application;
+  if (!replacing) {
     await trx
       .insertInto("helpers")
       .values({ user_id: application.userId, ...row })
       .execute();
+    return true;
+  }
+  const result = await trx
+    .updateTable("helpers")
+    .set(row)
+    .where("user_id", "=", application.userId)
+    .where("status", "=", replacing.status)
+    .where("submitted_at", "=", replacing.submittedAt)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 /** A helper's own profile edit; a moved usual place ends any live sharing. */
@@ -166,12 +180,21 @@ export async function updateHelperSettings(db: Executor, userId: number, setting
 }
 
 /**
- * The one way a helper's status changes: guarded by the status it must have now, so double
- * taps and two admins at once change it once. Returns undefined when it was not in `from`.
+ * The one way a helper's status changes: guarded by the status it must have now (and, for a
+ * decision on an application, by the submission decided on), so double taps and two admins at
+ * once change it once. Returns undefined when it was not in `from` or not that submission.
  */
 export async function transitionHelper(
   db: Transaction<Database>,
-  change: { userId: number; from: HelperStatus[]; to: HelperStatus; actorId: number; reason: string | null; at: number },
+  change: {
+    userId: number;
+    from: HelperStatus[];
+    to: HelperStatus;
+    actorId: number;
+    reason: string | null;
+    at: number;
+    submittedAt?: number;
+  },
 ): Promise<HelperStatus | undefined> {
   // Held, so a concurrent decision waits here and then reads the status it must respect.
   const current = await db
@@ -181,11 +204,13 @@ export async function transitionHelper(
     .$if(takesRowLocks(db), (qb) => qb.forUpdate())
     .executeTakeFirst();
   if (!current || !change.from.includes(current.status)) return undefined;
+  const { submittedAt } = change;
   const result = await db
     .updateTable("helpers")
     .set({ status: change.to, decided_at: change.at, decided_by: change.actorId, decision_reason: change.reason })
     .where("user_id", "=", change.userId)
     .where("status", "=", current.status)
+    .$if(submittedAt !== undefined, (qb) => qb.where("submitted_at", "=", submittedAt!))
     .executeTakeFirst();
   if (result.numUpdatedRows === 0n) return undefined;
   await recordStatusChange(db, {

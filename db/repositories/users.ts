@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
+import { aliasKey } from "../../src/domain/alias-key.js";
 import { type Language, languageOf } from "../../src/domain/language.js";
 import type { User } from "../../src/domain/users.js";
 import type { Database, UserRow } from "../schema.js";
@@ -44,7 +45,7 @@ export async function languagesFor(db: Executor, userIds: readonly number[]): Pr
 
 /**
  * Returns the user, creating them on first contact. A new alias may collide with an existing
- * one (it is unique), so a few fresh ones are tried before giving up.
+ * one (it and its key are unique), so a few fresh ones are tried before giving up.
  */
 export async function ensureUser(
   db: Kysely<Database>,
@@ -62,11 +63,13 @@ export async function ensureUser(
     return { user: { ...existing, lastSeenAt: input.now, clientLanguage: input.clientLanguage }, created: false };
   }
   for (let attempt = 0; attempt < 8; attempt++) {
+    const alias = input.makeAlias();
     const inserted = await db
       .insertInto("users")
       .values({
         id: input.id,
-        alias: input.makeAlias(),
+        alias,
+        alias_key: aliasKey(alias),
         language: null,
         client_language: input.clientLanguage,
         created_at: input.now,
@@ -91,15 +94,19 @@ export async function setLanguage(db: Executor, id: number, language: Language):
 }
 
 export async function setAlias(db: Executor, id: number, alias: string): Promise<void> {
-  await db.updateTable("users").set({ alias }).where("id", "=", id).execute();
+  await db
+    .updateTable("users")
+    .set({ alias, alias_key: aliasKey(alias) })
+    .where("id", "=", id)
+    .execute();
 }
 
-/** Case-insensitive, so "kind otter" cannot pose as "Kind Otter". */
+/** By folded key, so "kind otter", "Kind Otter\u200B" or a Cyrillic "Kіnd Otter" cannot pose as "Kind Otter". */
 export async function isAliasTaken(db: Executor, alias: string, exceptUserId: number): Promise<boolean> {
   const row = await db
     .selectFrom("users")
     .select("id")
-    .where((eb) => eb(eb.fn("lower", ["alias"]), "=", alias.toLowerCase()))
+    .where("alias_key", "=", aliasKey(alias))
     .where("id", "!=", exceptUserId)
     .executeTakeFirst();
   return row !== undefined;

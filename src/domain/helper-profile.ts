@@ -1,3 +1,5 @@
+import { hasInvisible, isReservedAlias } from "./alias-key.js";
+
 /**
  * What a helper profile may contain. Pure rules, so the scene, the edit scene and the admin
  * commands all say no for the same reasons.
@@ -8,21 +10,62 @@ export const PROFILE_MAX = 500;
 export const NOTE_MAX = 200;
 export const MAX_PROOFS = 5;
 
-export const ALIAS_PROBLEMS = ["length", "handle", "link", "phone", "lines"] as const;
+export const ALIAS_PROBLEMS = ["length", "lines", "invisible", "handle", "link", "phone", "reserved"] as const;
 export type AliasProblem = (typeof ALIAS_PROBLEMS)[number];
+
+/** What must not be in anything others read about a helper: a way to reach them outside the bot. */
+export const TEXT_PROBLEMS = ["handle", "link", "phone"] as const;
+export type TextProblem = (typeof TEXT_PROBLEMS)[number];
 
 const HANDLE = /@[A-Za-z0-9_]{3,}/;
 const LINK = /(https?:\/\/|www\.|t\.me\/|\b[a-z0-9-]+\.(com|net|org|kr|io|me|co)\b)/i;
-// Seven or more digits, possibly split by spaces, dots, dashes or brackets: a phone number.
-const PHONE = /(\+?\d[\s.\-()]*){7,}/;
+// Seven or more digits, possibly split by spaces, dots, dashes or brackets.
+const DIGIT_RUN = /\+?\d(?:[\s.\-()]*\d){6,}/g;
+const YEAR = /^(19|20)\d\d$/;
+
+/**
+ * A digit run is a phone number unless each of its groups is a year or a one- or two-digit number:
+ * careers are told in dates ("2012-2020", "2019.03.15"). A leading "+" always means a phone.
+ */
+function phoneIn(text: string): string | undefined {
+  for (const [run] of text.matchAll(DIGIT_RUN)) {
+    const groups = run.split(/\D+/).filter((group) => group !== "");
+    const dates = !run.startsWith("+") && groups.every((group) => group.length <= 2 || YEAR.test(group));
+    if (!dates) return run;
+  }
+  return undefined;
+}
+
+/** The whole run of non-spaces around a match: the link as written, not just "https://". */
+function wordAround(text: string, index: number, length: number): string {
+  const start = text.slice(0, index).search(/\S*$/);
+  const end = index + length + (text.slice(index + length).match(/^\S*/)?.[0].length ?? 0);
+  return text.slice(start, end);
+}
+
+/**
+ * The first @handle, link or phone number in text others will read, with what it was so the hint
+ * can quote it. Read after NFKC, so fullwidth "＠ann" or "０１０…" are found too.
+ */
+export function contactIn(text: string): { problem: TextProblem; found: string } | undefined {
+  const plain = text.normalize("NFKC");
+  const handle = HANDLE.exec(plain)?.[0];
+  if (handle) return { problem: "handle", found: handle };
+  const link = LINK.exec(plain);
+  if (link) return { problem: "link", found: wordAround(plain, link.index, link[0].length) };
+  const phone = phoneIn(plain);
+  return phone ? { problem: "phone", found: phone } : undefined;
+}
 
 export function aliasProblem(alias: string): AliasProblem | undefined {
   const length = [...alias].length;
   if (length < ALIAS_MIN || length > ALIAS_MAX) return "length";
   if (/[\r\n]/.test(alias)) return "lines";
-  if (HANDLE.test(alias)) return "handle";
-  if (LINK.test(alias)) return "link";
-  if (PHONE.test(alias)) return "phone";
+  // Refused, not stripped: aliases are stored as typed, and nobody types a hidden character on purpose.
+  if (hasInvisible(alias)) return "invisible";
+  const contact = contactIn(alias);
+  if (contact) return contact.problem;
+  if (isReservedAlias(alias)) return "reserved";
   return undefined;
 }
 
@@ -82,4 +125,39 @@ export function nextDraftStep(draft: HelperDraft): DraftStep | undefined {
   if (draft.location === undefined) return "location";
   if (draft.radiusKm === undefined) return "radius";
   return undefined;
+}
+
+/** The answers the text rules apply to, by the step that asks them. */
+const CHECKED_ANSWERS = { alias: "alias", categories: "categoriesNote", profile: "profile", proofs: "careerNote" } as const;
+export type CheckedStep = keyof typeof CHECKED_ANSWERS;
+
+/**
+ * Steps whose answers break the rules: a draft saved, or a profile stored, before the rules
+ * were what they are now. Those questions are asked again before anything is submitted.
+ */
+export function stepsToRedo(draft: HelperDraft): CheckedStep[] {
+  return (Object.keys(CHECKED_ANSWERS) as CheckedStep[]).filter((step) => {
+    const answer = draft[CHECKED_ANSWERS[step]];
+    if (typeof answer !== "string") return false;
+    return step === "alias" ? aliasProblem(answer) !== undefined : contactIn(answer) !== undefined;
+  });
+}
+
+/** The draft without the answers of `steps`, so the scene asks them again. */
+export function withoutAnswers(draft: HelperDraft, steps: readonly CheckedStep[]): HelperDraft {
+  const cleared: HelperDraft = { ...draft };
+  for (const step of steps) delete cleared[CHECKED_ANSWERS[step]];
+  return cleared;
+}
+
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+
+/** Whether two complete drafts say the same, whatever order their fields were set in. */
+export function sameDraft(a: CompleteHelperDraft, b: CompleteHelperDraft): boolean {
+  return canonical(a) === canonical(b);
 }

@@ -29,8 +29,9 @@ export const Actions = {
   menu: action("menu", [oneOf(MENU_ENTRIES)], { startsSomething: true }),
   profileSetting: action("hset", [oneOf(PROFILE_SETTINGS)], { startsSomething: true }),
   radius: action("rad", [whole], { startsSomething: true }),
-  approveHelper: action("happ", [id], { who: "admin", startsSomething: true }),
-  rejectHelper: action("hrej", [id], { who: "admin", startsSomething: true }),
+  // The applicant, and the submission time of the application the admin was shown.
+  approveHelper: action("happ", [id, id], { who: "admin", startsSomething: true }),
+  rejectHelper: action("hrej", [id, id], { who: "admin", startsSomething: true }),
   postAgain: action("again", [id], { startsSomething: true }),
   accept: action("acc", [id, oneOf(ETA_CHOICES_MINUTES)]),
   withdrawOffer: action("wd", [id]),

@@ -53,10 +53,16 @@ export function applicationCard(t: Translate, userId: number, view: ApplicationV
   return lines.join("\n");
 }
 
-export function applicationKeyboard(t: Translate, userId: number): InlineKeyboard {
+/** The buttons name the submission, so they decide this card's text and no later one. */
+export function applicationKeyboard(t: Translate, userId: number, submittedAt: number): InlineKeyboard {
   return new InlineKeyboard()
-    .text(t("admin-approve"), Actions.approveHelper.data(userId))
-    .text(t("admin-reject"), Actions.rejectHelper.data(userId));
+    .text(t("admin-approve"), Actions.approveHelper.data(userId, submittedAt))
+    .text(t("admin-reject"), Actions.rejectHelper.data(userId, submittedAt));
+}
+
+/** An application the applicant replaced with a newer one: still readable, no longer to decide on. */
+export function supersededApplicationCard(t: Translate, userId: number, view: ApplicationView): string {
+  return `${applicationCard(t, userId, view)}\n\n${t("admin-card-superseded")}`;
 }
 
 export function decidedApplicationCard(

@@ -1,8 +1,8 @@
-import { sql } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../../db/create-db.js";
-import { migrateAllDown, migrateToLatest } from "../../db/migrate.js";
-import { ensureUser, findUser, setLanguage, setReachable } from "../../db/repositories/users.js";
+import { migrateAllDown, migrateTo, migrateToLatest } from "../../db/migrate.js";
+import { ensureUser, findUser, isAliasTaken, setAlias, setLanguage, setReachable } from "../../db/repositories/users.js";
 import { conversationStateStore } from "../../db/repositories/conversation-state.js";
 import { postgresUrl, tempPostgresUrl, tempSqliteUrl } from "../support/databases.js";
 
@@ -32,16 +32,57 @@ const ALL_TABLES = [
   "users",
 ];
 
-function migrationSuite(open: () => Promise<{ db: Db; cleanup(): Promise<void> }>) {
-  let current: { db: Db; cleanup(): Promise<void> } | undefined;
+function migrationSuite(openDb: () => Promise<{ db: Db; cleanup(): Promise<void> }>) {
+  const opened: { db: Db; cleanup(): Promise<void> }[] = [];
+  const open = async () => {
+    opened.push(await openDb());
+    return opened.at(-1)!;
+  };
   afterAll(async () => {
-    await current?.db.destroy();
-    await current?.cleanup();
+    for (const { db, cleanup } of opened) {
+      await db.destroy();
+      await cleanup();
+    }
+  });
+
+  it("gives existing users alias keys; of look-alikes that already exist the earliest holds the key", async () => {
+    const { db } = await open();
+    await migrateTo(db.kysely, "0005_restrictions");
+    const user = (id: number, alias: string, createdAt: number) => ({
+      id,
+      alias,
+      language: null,
+      client_language: null,
+      created_at: createdAt,
+      last_seen_at: createdAt,
+    });
+    // Inserted through a table type that has no alias_key yet, as the rows of a live database are.
+    await (db.kysely as unknown as Kysely<any>)
+      .insertInto("users")
+      .values([user(1, "Victim Helper", 10), user(2, "V\u0456ctim Helper", 20), user(3, "민지 이웃", 30), user(4, "Calm Fox 12", 5)])
+      .execute();
+    await migrateToLatest(db.kysely);
+
+    const keys = await db.kysely.selectFrom("users").select(["id", "alias", "alias_key"]).orderBy("id").execute();
+    expect(keys).toEqual([
+      { id: 1, alias: "Victim Helper", alias_key: "vlctlm helper" },
+      { id: 2, alias: "V\u0456ctim Helper", alias_key: null },
+      { id: 3, alias: "민지 이웃", alias_key: "민지 이웃" },
+      { id: 4, alias: "Calm Fox 12", alias_key: "calm fox l2" },
+    ]);
+    // A third copy is refused, including to the user whose look-alike predates the keys.
+    expect(await isAliasTaken(db.kysely, "Victim Helper\u200B", 99)).toBe(true);
+    expect(await isAliasTaken(db.kysely, "VICTIM HELPER", 2)).toBe(true);
+    expect(await isAliasTaken(db.kysely, "Victim Helper", 1)).toBe(false);
+    // The index is unique: even a write that skipped the check cannot store a second holder.
+    await expect(setAlias(db.kysely, 3, "Calm F0x 12")).rejects.toThrow();
+    await setAlias(db.kysely, 2, "Careful Helper");
+    expect(await findUser(db.kysely, 2)).toMatchObject({ alias: "Careful Helper" });
+    expect(await isAliasTaken(db.kysely, "careful helper", 1)).toBe(true);
   });
 
   it("migrates up, stores users and scene state, and migrates all the way down", async () => {
-    current = await open();
-    const { db } = current;
+    const { db } = await open();
     await migrateToLatest(db.kysely);
     expect(await tableNames(db)).toEqual(ALL_TABLES);
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findHelper } from "../../db/repositories/helpers.js";
+import { Actions } from "../../src/ui/actions.js";
 import { openWorld, type World } from "../support/e2e.js";
 import type { Persona } from "../support/fake-telegram/index.js";
 import { approveByButton, registerHelper, SEOUL } from "../support/stories.js";
@@ -256,5 +257,134 @@ describe("helper registration and approval", () => {
     // Admin menus carry the admin commands; others' do not.
     expect(world.fake.commandsFor(ADMIN_ID, "en").map((c) => c.command)).toContain("approve");
     expect(world.fake.commandsFor(bob.id, "en").map((c) => c.command)).not.toContain("approve");
+  });
+
+  it("refuses look-alike, hidden-character and reserved aliases, and profile text with contact details", async () => {
+    const ann = world.fake.persona({ firstName: "Ann", languageCode: "en" });
+    await registerHelper(ann, { at: SEOUL, alias: "Victim Helper" });
+    const bob = world.fake.persona({ firstName: "Bob", languageCode: "en" });
+    await bob.command("helper");
+    await bob.waitFor("1/7");
+    await bob.send("Victim Helper\u200B");
+    await bob.waitFor("That alias hides invisible characters");
+    await bob.send("V\u0456ctim Helper"); // Cyrillic і
+    await bob.waitFor("That alias is already taken");
+    await bob.send("ＶＩＣＴＩＭ ＨＥＬＰＥＲ");
+    await bob.waitFor("That alias is already taken");
+    await bob.send("Admin");
+    await bob.waitFor("That alias contains a reserved name");
+    await bob.send("doum");
+    await bob.waitFor("That alias contains a reserved name");
+    await bob.send("Doum Support");
+    await bob.waitFor("That alias contains a reserved name");
+    await bob.send("Bob Builds");
+    const categories = await bob.waitFor("2/7");
+    await bob.pressIn(categories.message_id, "Repairs");
+    await bob.waitForEdit(categories.message_id, (m) => JSON.stringify(m.reply_markup).includes("✅ Repairs"));
+    await bob.press("✔️ Done");
+    await bob.waitFor("Anything else");
+    await bob.send("Or call 010-9876-5432 for more");
+    await bob.waitFor("Please take out “010-9876-5432”: no phone numbers here");
+    await bob.press("Skip");
+    await bob.waitFor("3/7");
+    await bob.send("My portfolio: https://bob.example.com/work — ask for anything.");
+    await bob.waitFor("Please take out “https://bob.example.com/work”: no links here");
+    await bob.send("Text me +82 10 9876 5432");
+    await bob.waitFor("Please take out “+82 10 9876 5432”: no phone numbers here");
+    await bob.send("Carpenter 2012-2020, now fixing bikes.");
+    await bob.waitFor("4/7");
+    await bob.command("cancel");
+    await bob.waitFor("Cancelled");
+
+    // Only Ann holds the alias, by its folded key; Bob kept the alias he was given.
+    const users = await world.bot.db.kysely
+      .selectFrom("users")
+      .select(["id", "alias", "alias_key"])
+      .where("id", "in", [ann.id, bob.id])
+      .execute();
+    expect(users.find((u) => u.id === ann.id)).toMatchObject({ alias: "Victim Helper", alias_key: "vlctlm helper" });
+    expect(users.find((u) => u.id === bob.id)?.alias).toMatch(/^[A-Za-z]+ [A-Za-z]+ \d+$/);
+    expect(await findHelper(world.bot.db.kysely, bob.id)).toBeUndefined();
+
+    // In Korean the same rules, in Korean words.
+    const minji = world.fake.persona({ firstName: "민지", languageCode: "ko" });
+    await minji.command("helper");
+    await minji.waitFor("1/7");
+    await minji.send("도움");
+    await minji.waitFor("예약된 이름");
+    await minji.send("관리자");
+    await minji.waitFor("예약된 이름");
+    await minji.send("민지 이웃");
+    await minji.waitFor("2/7");
+  });
+
+  it("an edit of a pending application goes back to review; old cards lose their buttons and decide nothing", async () => {
+    const second = world.fake.persona({ id: SECOND_ADMIN_ID, firstName: "Admin2", languageCode: "ko" });
+    await second.command("start");
+    await second.waitFor("도움");
+    const ann = world.fake.persona({ firstName: "Ann", languageCode: "en" });
+    await registerHelper(ann, { at: SEOUL, profile: "I fix things and carry boxes." });
+    const oldCard = await admin.waitFor(`Helper application #${ann.id}`);
+    const oldCardKo = await second.waitFor(`#${ann.id}`);
+    expect(oldCard.text).toContain("I fix things and carry boxes.");
+    const firstSubmission = (await findHelper(world.bot.db.kysely, ann.id))!.submittedAt;
+
+    // Ann edits while the admins have not decided yet.
+    await ann.command("profile");
+    await ann.waitFor("Your helper profile");
+    await ann.press("✏️ Edit profile");
+    await ann.waitFor("still waiting for review");
+    await ann.waitFor("Your profile — change a field or save");
+    await ann.press("✏️ Profile");
+    await ann.waitFor("3/7");
+    await ann.send("Call me on 010-1234-5678 instead.");
+    await ann.waitFor("Please take out “010-1234-5678”");
+    await ann.send("I fix bikes, and carry boxes up to the 5th floor.");
+    await ann.waitFor("Your profile — change a field or save");
+    await ann.press("💾 Save");
+    await ann.waitFor("Your application went back to review");
+    expect(await findHelper(world.bot.db.kysely, ann.id)).toMatchObject({
+      status: "pending",
+      profile: "I fix bikes, and carry boxes up to the 5th floor.",
+    });
+
+    // Every admin's old card says it was replaced and has no buttons left; a new card shows the new text.
+    await admin.waitForEdit(oldCard.message_id, (m) => m.text.includes("Replaced: the applicant changed") && m.reply_markup === undefined);
+    await second.waitForEdit(oldCardKo.message_id, (m) => m.text.includes("신청자가 내용을 고쳐") && m.reply_markup === undefined);
+    const newCard = await admin.waitFor(`Helper application #${ann.id}`);
+    expect(newCard.message_id).not.toBe(oldCard.message_id);
+    expect(newCard.text).toContain("I fix bikes, and carry boxes up to the 5th floor.");
+    await second.waitFor((m) => m.text.includes(`#${ann.id}`) && m.text.includes("I fix bikes"));
+
+    // A tap on the old card that was on its way before the edit landed decides nothing.
+    const staleApprove = admin.pressForged(oldCard.message_id, Actions.approveHelper.data(ann.id, firstSubmission));
+    expect((await admin.waitForCallbackAnswer(staleApprove)).text).toContain("changed the application after this card was sent");
+    const staleReject = second.pressForged(oldCardKo.message_id, Actions.rejectHelper.data(ann.id, firstSubmission));
+    expect((await second.waitForCallbackAnswer(staleReject)).text).toContain("신청 내용이 바뀌었어요");
+    expect((await findHelper(world.bot.db.kysely, ann.id))?.status).toBe("pending");
+
+    // Saving again without a change sends nothing new.
+    await ann.command("profile");
+    await ann.press("✏️ Edit profile");
+    await ann.waitFor("Your profile — change a field or save");
+    await ann.press("💾 Save");
+    await ann.waitFor("No changes made");
+    await world.settle();
+    expect(admin.inbox.filter((m) => m.text.includes(`Helper application #${ann.id}`))).toHaveLength(2);
+
+    // Approving the new card gives Ann the text the admin saw on it.
+    await approveByButton(admin, ann);
+    await admin.waitForEdit(newCard.message_id, (m) => m.text.includes("Approved by") && m.reply_markup === undefined);
+    expect(await findHelper(world.bot.db.kysely, ann.id)).toMatchObject({
+      status: "approved",
+      profile: "I fix bikes, and carry boxes up to the 5th floor.",
+    });
+    const history = await world.bot.db.kysely
+      .selectFrom("helper_status_history")
+      .select("to_status")
+      .where("user_id", "=", ann.id)
+      .orderBy("id")
+      .execute();
+    expect(history.map((h) => h.to_status)).toEqual(["pending", "approved"]);
   });
 });

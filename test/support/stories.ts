@@ -10,11 +10,15 @@ export interface Place {
 export const SEOUL: Place = { latitude: 37.5663, longitude: 126.9779 };
 export const northOf = (place: Place, km: number): Place => ({ latitude: place.latitude + km / 111.2, longitude: place.longitude });
 
-/** Registers `persona` as a helper through the English scene, the shortest way (no photo, no proofs). */
-export async function registerHelper(persona: Persona, opts: { at: Place; radiusKm?: number; profile?: string }): Promise<void> {
+/** Registers `persona` as a helper through the English scene, the shortest way (no photo, no proofs; the suggested alias unless one is given). */
+export async function registerHelper(
+  persona: Persona,
+  opts: { at: Place; radiusKm?: number; profile?: string; alias?: string },
+): Promise<void> {
   await persona.command("helper");
   await persona.waitFor("1/7");
-  await persona.press(/^Keep “/);
+  if (opts.alias === undefined) await persona.press(/^Keep “/);
+  else await persona.send(opts.alias);
   const categories = await persona.waitFor("2/7");
   await persona.pressIn(categories.message_id, "Repairs");
   await persona.waitForEdit(categories.message_id, (m) => JSON.stringify(m.reply_markup).includes("✅ Repairs"));

@@ -8,7 +8,7 @@ import { ADMIN_COMMANDS, USER_COMMANDS } from "../../src/bot/commands.js";
 import { RESTRICTION_COMMANDS, SUSPENSION_COMMANDS } from "../../src/bot/features/admin.js";
 import { LANGUAGES } from "../../src/domain/language.js";
 import { parseConfig } from "../../src/config.js";
-import { ALIAS_PROBLEMS, DRAFT_STEPS } from "../../src/domain/helper-profile.js";
+import { ALIAS_PROBLEMS, DRAFT_STEPS, TEXT_PROBLEMS } from "../../src/domain/helper-profile.js";
 import { HELPER_STATUSES } from "../../src/domain/helpers.js";
 import { REQUEST_FIELDS } from "../../src/domain/requests.js";
 
@@ -23,6 +23,7 @@ const FAMILIES: Record<string, readonly string[]> = {
   "helper-status-*": [...HELPER_STATUSES, "none"],
   "cmd-*": [...USER_COMMANDS, ...ADMIN_COMMANDS],
   "alias-problem-*": ALIAS_PROBLEMS,
+  "text-problem-*": TEXT_PROBLEMS,
   "scene-*": SCENE_IDS,
   "ask-edit-*": REQUEST_FIELDS,
   "edit-field-*": DRAFT_STEPS,

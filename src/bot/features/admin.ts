@@ -31,8 +31,8 @@ admins.command("pending", async (ctx) => {
   for (const row of rows) {
     lines.push(`• <b>${escapeHtml(row.alias)}</b> (#${row.userId}) — ${formatTime(row.submittedAt, ctx.deps.config.timeZone)}`);
     keyboard
-      .text(`✅ ${row.alias}`, Actions.approveHelper.data(row.userId))
-      .text(`✖️ ${row.alias}`, Actions.rejectHelper.data(row.userId))
+      .text(`✅ ${row.alias}`, Actions.approveHelper.data(row.userId, row.submittedAt))
+      .text(`✖️ ${row.alias}`, Actions.rejectHelper.data(row.userId, row.submittedAt))
       .row();
   }
   await ctx.reply(lines.join("\n"), { parse_mode: "HTML", reply_markup: keyboard });
@@ -44,11 +44,12 @@ function idAndReason(text: string): { id: number; reason: string } | undefined {
   return match ? { id: Number(match[1]), reason: (match[2] ?? "").trim().slice(0, REASON_MAX) } : undefined;
 }
 
-async function decide(ctx: BotContext, userId: number, approve: boolean, reason: string | null): Promise<string> {
-  const result = await decideApplication(ctx.deps, { adminId: ctx.from!.id, userId, approve, reason });
+async function decide(ctx: BotContext, userId: number, approve: boolean, reason: string | null, submittedAt?: number): Promise<string> {
+  const result = await decideApplication(ctx.deps, { adminId: ctx.from!.id, userId, approve, reason, submittedAt });
   const id = String(userId);
   if (result.ok) return ctx.t(approve ? "admin-approved-done" : "admin-rejected-done", { alias: escapeHtml(result.alias), id });
   if (result.reason === "not-found") return ctx.t("admin-no-such-helper", { id });
+  if (result.reason === "superseded") return ctx.t("admin-superseded", { id });
   return ctx.t("admin-already-decided", { id, status: ctx.t(`helper-status-${result.status ?? "none"}`) });
 }
 
@@ -85,17 +86,19 @@ for (const [command, suspended] of SUSPENSION_COMMANDS) {
   });
 }
 
-onAction(adminFeature, Actions.approveHelper, async (ctx, userId) => {
-  const text = await decide(ctx, userId, true, null);
+onAction(adminFeature, Actions.approveHelper, async (ctx, userId, submittedAt) => {
+  const text = await decide(ctx, userId, true, null, submittedAt);
   await ctx.answerCallbackQuery({ text: text.replace(/<[^>]+>/g, "") });
 });
 
-onAction(adminFeature, Actions.rejectHelper, async (ctx, userId) => {
+onAction(adminFeature, Actions.rejectHelper, async (ctx, userId, submittedAt) => {
   const applicant = await pendingApplicant(ctx.deps, userId);
   if (!applicant) return void (await ctx.answerCallbackQuery({ text: ctx.t("admin-already-decided-plain", { id: String(userId) }) }));
+  if (applicant.submittedAt !== submittedAt)
+    return void (await ctx.answerCallbackQuery({ text: ctx.t("admin-superseded", { id: String(userId) }) }));
   await ctx.answerCallbackQuery();
   await ctx.conversation.exitAll();
-  await ctx.conversation.enter(SCENES.rejectReason, userId, applicant.alias);
+  await ctx.conversation.enter(SCENES.rejectReason, userId, applicant.alias, submittedAt);
 });
 
 /** Command and whether it restricts; each has its `admin-<command>-usage`, `-done` and `-unchanged` messages. */

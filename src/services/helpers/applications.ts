@@ -4,24 +4,85 @@ import { helperProofs, replaceProofs } from "../../../db/repositories/helper-pro
 import { recordStatusChange } from "../../../db/repositories/helper-status-history.js";
 import { findHelper, pendingHelpers, savePendingApplication, transitionHelper } from "../../../db/repositories/helpers.js";
 import { aliasOf, findUser, isAliasTaken, setAlias, userFlags } from "../../../db/repositories/users.js";
-import { OutboxPriority } from "../../../db/schema.js";
-import type { CompleteHelperDraft } from "../../domain/helper-profile.js";
-import type { HelperStatus } from "../../domain/helpers.js";
+import type { Kysely, Transaction } from "kysely";
+import { type Database, OutboxPriority } from "../../../db/schema.js";
+import { stepsToRedo, type CompleteHelperDraft } from "../../domain/helper-profile.js";
+import type { Helper, HelperStatus } from "../../domain/helpers.js";
 import { escapeHtml } from "../../telegram/html.js";
 import {
-  type ApplicationView,
   applicationCard,
   applicationKeyboard,
   applicationView,
   decidedApplicationCard,
+  supersededApplicationCard,
 } from "../../ui/helper-cards.js";
 import type { ServiceDeps } from "../deps.js";
-import { inUnitOfWork } from "../unit-of-work.js";
+import { inUnitOfWork, type UnitOfWork } from "../unit-of-work.js";
 
-export type SubmitResult = { ok: true } | { ok: false; reason: "alias-taken" | "already-helper" };
+export type SubmitResult = { ok: true } | { ok: false; reason: "alias-taken" | "already-helper" | "invalid" };
 
 /** Each submission's admin cards share a ref, so deciding it edits every admin's copy. */
 const cardRef = (userId: number, submittedAt: number) => `application:${userId}:${submittedAt}`;
+
+/** What a stored application (or an approved profile) says, as a draft. */
+export async function storedDraft(db: Kysely<Database> | Transaction<Database>, helper: Helper): Promise<CompleteHelperDraft> {
+  return {
+    alias: await aliasOf(db, helper.userId),
+    categories: helper.categories,
+    categoriesNote: helper.categoriesNote,
+    profile: helper.profile,
+    photoFileId: helper.photoFileId,
+    proofs: await helperProofs(db, helper.userId),
+    careerNote: helper.careerNote,
+    location: { latitude: helper.latitude, longitude: helper.longitude },
+    radiusKm: helper.radiusM / 1000,
+  };
+}
+
+/** Writes the application as pending; false when the row it replaces changed meanwhile. */
+async function storeApplication(
+  uow: UnitOfWork,
+  userId: number,
+  draft: CompleteHelperDraft,
+  submittedAt: number,
+  replacing: { status: HelperStatus; submittedAt: number } | undefined,
+): Promise<boolean> {
+  const { trx } = uow;
+  const flags = await userFlags(trx, userId);
+  if (!(await savePendingApplication(trx, { userId, ...draft, ...draft.location, flags, now: submittedAt, replacing }))) return false;
+  await setAlias(trx, userId, draft.alias);
+  await replaceProofs(trx, userId, draft.proofs, uow.now);
+  return true;
+}
+
+/** The card (with buttons naming this submission) and the attachments, to every admin. */
+async function sendApplicationCards(deps: ServiceDeps, uow: UnitOfWork, userId: number, draft: CompleteHelperDraft, submittedAt: number) {
+  const view = applicationView(draft);
+  await uow.tellEach(deps.config.adminIds, (t, adminId) => {
+    const caption = t("admin-attachment-caption", { alias: escapeHtml(draft.alias), id: String(userId) });
+    const attachment = (method: "sendPhoto" | "sendDocument", fileId: string) => ({
+      chatId: adminId,
+      priority: OutboxPriority.notice,
+      method,
+      params: { [method === "sendPhoto" ? "photo" : "document"]: fileId, caption, parse_mode: "HTML" },
+    });
+    return [
+      {
+        chatId: adminId,
+        priority: OutboxPriority.notice,
+        method: "sendMessage",
+        ref: cardRef(userId, submittedAt),
+        params: {
+          text: applicationCard(t, userId, view),
+          parse_mode: "HTML",
+          reply_markup: applicationKeyboard(t, userId, submittedAt),
+        },
+      },
+      ...(draft.photoFileId ? [attachment("sendPhoto", draft.photoFileId)] : []),
+      ...draft.proofs.map((proof) => attachment(proof.kind === "photo" ? "sendPhoto" : "sendDocument", proof.fileId)),
+    ];
+  });
+}
 
 /**
  * Stores the application as pending and puts a card for every admin in the outbox, in one
@@ -30,91 +91,85 @@ const cardRef = (userId: number, submittedAt: number) => `application:${userId}:
 export function submitApplication(deps: ServiceDeps, userId: number, draft: CompleteHelperDraft): Promise<SubmitResult> {
   return inUnitOfWork(deps, async (uow): Promise<SubmitResult> => {
     const { trx, now } = uow;
+    if (stepsToRedo(draft).length > 0) return { ok: false, reason: "invalid" };
     if (await isAliasTaken(trx, draft.alias, userId)) return { ok: false, reason: "alias-taken" };
     const existing = await findHelper(trx, userId);
     if (existing && existing.status !== "rejected") return { ok: false, reason: "already-helper" };
-    await setAlias(trx, userId, draft.alias);
-    await savePendingApplication(trx, {
-      userId,
-      ...draft,
-      ...draft.location,
-      flags: await userFlags(trx, userId),
-      now,
-      replacing: existing !== undefined,
-    });
-    await replaceProofs(trx, userId, draft.proofs, now);
+    if (!(await storeApplication(uow, userId, draft, now, existing))) return { ok: false, reason: "already-helper" };
     await recordStatusChange(trx, { userId, from: existing?.status ?? null, to: "pending", actorId: userId, reason: null, at: now });
     await deleteDraft(trx, userId);
-
-    const view = applicationView(draft);
-    await uow.tellEach(deps.config.adminIds, (t, adminId) => {
-      const caption = t("admin-attachment-caption", { alias: escapeHtml(draft.alias), id: String(userId) });
-      const attachment = (method: "sendPhoto" | "sendDocument", fileId: string) => ({
-        chatId: adminId,
-        priority: OutboxPriority.notice,
-        method,
-        params: { [method === "sendPhoto" ? "photo" : "document"]: fileId, caption, parse_mode: "HTML" },
-      });
-      return [
-        {
-          chatId: adminId,
-          priority: OutboxPriority.notice,
-          method: "sendMessage",
-          ref: cardRef(userId, now),
-          params: { text: applicationCard(t, userId, view), parse_mode: "HTML", reply_markup: applicationKeyboard(t, userId) },
-        },
-        ...(draft.photoFileId ? [attachment("sendPhoto", draft.photoFileId)] : []),
-        ...draft.proofs.map((proof) => attachment(proof.kind === "photo" ? "sendPhoto" : "sendDocument", proof.fileId)),
-      ];
-    });
+    await sendApplicationCards(deps, uow, userId, draft, now);
     return { ok: true };
   });
 }
 
-export type DecisionResult = { ok: true; alias: string } | { ok: false; reason: "not-found" | "not-pending"; status?: HelperStatus };
+/**
+ * A pending applicant's edit is a new submission. It replaces the one waiting; every admin's card
+ * of the old one says so and loses its buttons, and the admins get a card of the new one. False
+ * when the application was decided meanwhile. The caller checked the draft and the alias.
+ */
+export async function resubmitApplication(
+  deps: ServiceDeps,
+  uow: UnitOfWork,
+  pending: Helper,
+  draft: CompleteHelperDraft,
+): Promise<boolean> {
+  const old = applicationView(await storedDraft(uow.trx, pending));
+  // The submission time names the submission (card refs, buttons): a new one needs a new time.
+  const submittedAt = Math.max(uow.now, pending.submittedAt + 1);
+  if (!(await storeApplication(uow, pending.userId, draft, submittedAt, pending))) return false;
+  await uow.editEverywhere(cardRef(pending.userId, pending.submittedAt), (t) => supersededApplicationCard(t, pending.userId, old));
+  await sendApplicationCards(deps, uow, pending.userId, draft, submittedAt);
+  return true;
+}
+
+export type DecisionResult =
+  { ok: true; alias: string } | { ok: false; reason: "not-found" | "not-pending" | "superseded"; status?: HelperStatus };
 
 /**
  * Approve or reject a pending application. Guarded: of two admins (or two taps) exactly one
- * changes anything; the applicant gets one message and every admin card is updated.
+ * changes anything; the applicant gets one message and every admin card is updated. A decision
+ * made on a card names the submission the admin saw (`submittedAt`); once the applicant has sent
+ * a newer one it decides nothing. Commands name only the applicant and decide what waits now.
  */
 export function decideApplication(
   deps: ServiceDeps,
-  decision: { adminId: number; userId: number; approve: boolean; reason: string | null },
+  decision: { adminId: number; userId: number; approve: boolean; reason: string | null; submittedAt?: number },
 ): Promise<DecisionResult> {
   return inUnitOfWork(deps, async (uow): Promise<DecisionResult> => {
     const { trx, now } = uow;
     const helper = await findHelper(trx, decision.userId);
     if (!helper) return { ok: false, reason: "not-found" };
+    if (helper.status === "pending" && decision.submittedAt !== undefined && decision.submittedAt !== helper.submittedAt) {
+      return { ok: false, reason: "superseded" };
+    }
     const to = decision.approve ? "approved" : "rejected";
     const from = await transitionHelper(trx, {
       userId: decision.userId,
       from: ["pending"],
+      submittedAt: helper.submittedAt,
       to,
       actorId: decision.adminId,
       reason: decision.reason,
       at: now,
     });
-    // Read again: the status read above may be the one a concurrent decision just changed.
-    if (!from) return { ok: false, reason: "not-pending", status: (await findHelper(trx, decision.userId))?.status };
+    if (!from) {
+      // Read again: on PostgreSQL a resubmission may have landed between the read and the write.
+      const status = (await findHelper(trx, decision.userId))?.status;
+      return status === "pending" ? { ok: false, reason: "superseded" } : { ok: false, reason: "not-pending", status };
+    }
     const action = decision.approve ? "helper.approve" : "helper.reject";
     await recordAudit(trx, { adminId: decision.adminId, action, subjectId: decision.userId, reason: decision.reason, at: now });
 
     const reason = decision.reason ?? "";
     await uow.tell(decision.userId, (t) => t(decision.approve ? "helper-approved" : "helper-rejected", { reason: escapeHtml(reason) }));
     // Every admin's copy of the card shows the outcome and loses its buttons.
-    const alias = await aliasOf(trx, decision.userId);
-    const view: ApplicationView = {
-      ...helper,
-      alias,
-      location: { latitude: helper.latitude, longitude: helper.longitude },
-      radiusKm: helper.radiusM / 1000,
-      proofCount: (await helperProofs(trx, decision.userId)).length,
-    };
+    const view = applicationView(await storedDraft(trx, helper));
     const admin = (await findUser(trx, decision.adminId))?.alias ?? `#${decision.adminId}`;
     await uow.editEverywhere(cardRef(decision.userId, helper.submittedAt), (t) =>
       decidedApplicationCard(t, decision.userId, view, { approved: decision.approve, admin, reason }),
     );
-    return { ok: true, alias };
+    return { ok: true, alias: view.alias };
   });
 }
 
@@ -148,8 +203,8 @@ export function pendingApplications(deps: ServiceDeps, limit: number): Promise<{
   return pendingHelpers(deps.db, limit);
 }
 
-/** The applicant's alias while their application waits; undefined once it was decided (or never existed). */
-export async function pendingApplicant(deps: ServiceDeps, userId: number): Promise<{ alias: string } | undefined> {
+/** The applicant's alias and submission while their application waits; undefined once it was decided (or never existed). */
+export async function pendingApplicant(deps: ServiceDeps, userId: number): Promise<{ alias: string; submittedAt: number } | undefined> {
   const helper = await findHelper(deps.db, userId);
-  return helper?.status === "pending" ? { alias: await aliasOf(deps.db, userId) } : undefined;
+  return helper?.status === "pending" ? { alias: await aliasOf(deps.db, userId), submittedAt: helper.submittedAt } : undefined;
 }

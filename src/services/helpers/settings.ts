@@ -1,4 +1,4 @@
-import { helperProofs, replaceProofs } from "../../../db/repositories/helper-proofs.js";
+import { replaceProofs } from "../../../db/repositories/helper-proofs.js";
 import {
   findHelper,
   moveHelper,
@@ -6,10 +6,12 @@ import {
   updateHelperSettings,
   type HelperSettings,
 } from "../../../db/repositories/helpers.js";
-import { aliasOf, isAliasTaken, setAlias } from "../../../db/repositories/users.js";
-import type { CompleteHelperDraft } from "../../domain/helper-profile.js";
+import { isAliasTaken, setAlias } from "../../../db/repositories/users.js";
+import { sameDraft, stepsToRedo, type CompleteHelperDraft } from "../../domain/helper-profile.js";
 import type { Helper } from "../../domain/helpers.js";
 import type { ServiceDeps } from "../deps.js";
+import { inUnitOfWork } from "../unit-of-work.js";
+import { resubmitApplication, storedDraft } from "./applications.js";
 
 /** The helper's own row, for their profile and settings screens. */
 export function ownHelper(deps: ServiceDeps, userId: number): Promise<Helper | undefined> {
@@ -46,43 +48,40 @@ export function changeHelperSettings(deps: ServiceDeps, userId: number, settings
 /** The helper's current profile as a draft, so the edit scene can reuse the registration steps. */
 export async function draftFromHelper(deps: ServiceDeps, userId: number): Promise<CompleteHelperDraft | undefined> {
   const helper = await findHelper(deps.db, userId);
-  if (!helper) return undefined;
-  return {
-    alias: await aliasOf(deps.db, userId),
-    categories: helper.categories,
-    categoriesNote: helper.categoriesNote,
-    profile: helper.profile,
-    photoFileId: helper.photoFileId,
-    proofs: await helperProofs(deps.db, userId),
-    careerNote: helper.careerNote,
-    location: { latitude: helper.latitude, longitude: helper.longitude },
-    radiusKm: helper.radiusM / 1000,
-  };
+  return helper && storedDraft(deps.db, helper);
 }
 
+export type EditResult =
+  | { ok: true; outcome: "saved" | "resubmitted" | "unchanged" }
+  | { ok: false; reason: "alias-taken" | "not-helper" | "invalid" | "decided" };
+
 /**
- * An approved helper's own edits take effect at once; the status stays as it is.
- * The alias must still be free.
+ * A helper's own edit. An approved (or suspended) helper's takes effect at once and the status
+ * stays. A pending applicant's goes back to review as a new submission (admins approve what they
+ * saw, never text changed after they looked); saving it unchanged sends nothing. The alias must
+ * still be free, and every text still within the rules.
  */
-export async function saveProfileEdit(
-  deps: ServiceDeps,
-  userId: number,
-  draft: CompleteHelperDraft,
-): Promise<{ ok: true } | { ok: false; reason: "alias-taken" | "not-helper" }> {
-  const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
+export function saveProfileEdit(deps: ServiceDeps, userId: number, draft: CompleteHelperDraft): Promise<EditResult> {
+  return inUnitOfWork(deps, async (uow): Promise<EditResult> => {
+    const { trx, now } = uow;
     const helper = await findHelper(trx, userId);
-    if (!helper) return { ok: false as const, reason: "not-helper" as const };
-    if (await isAliasTaken(trx, draft.alias, userId)) return { ok: false as const, reason: "alias-taken" as const };
+    if (!helper) return { ok: false, reason: "not-helper" };
+    if (stepsToRedo(draft).length > 0) return { ok: false, reason: "invalid" };
+    if (await isAliasTaken(trx, draft.alias, userId)) return { ok: false, reason: "alias-taken" };
+    if (helper.status === "pending") {
+      if (sameDraft(draft, await storedDraft(trx, helper))) return { ok: true, outcome: "unchanged" };
+      const resubmitted = await resubmitApplication(deps, uow, helper, draft);
+      return resubmitted ? { ok: true, outcome: "resubmitted" } : { ok: false, reason: "decided" };
+    }
     await setAlias(trx, userId, draft.alias);
     const moved = helper.latitude !== draft.location.latitude || helper.longitude !== draft.location.longitude;
     await updateHelperProfile(trx, userId, { ...draft, now, ...(moved ? { moveTo: draft.location } : {}) });
     await replaceProofs(trx, userId, draft.proofs, now);
-    return { ok: true as const };
+    return { ok: true, outcome: "saved" };
   });
 }
 
-/** Whether `alias` is free for this user (case-insensitively). */
+/** Whether `alias` is free for this user: no alias with the same folded key (see src/domain/alias-key.ts). */
 export async function aliasAvailable(deps: ServiceDeps, alias: string, userId: number): Promise<boolean> {
   return !(await isAliasTaken(deps.db, alias, userId));
 }
