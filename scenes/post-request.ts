@@ -144,14 +144,13 @@ async function askCategory(deps: BotDeps, conversation: Scene, ctx: SceneContext
     keyboard.text(ctx.t(`category-${code}`), Actions.askCategory.data(code));
     if (i % 2 === 1) keyboard.row();
   });
-  const question = await ctx.reply(ctx.t("ask-category-prompt"), { reply_markup: keyboard });
+  // Any copy of this question answers it: after a restart the same question may have been asked twice.
+  await ctx.reply(ctx.t("ask-category-prompt"), { reply_markup: keyboard });
   const { value, ctx: answered } = await waitForAnswer(conversation, (c) => {
     const answer = buttonAnswer(c, Actions.askCategory, "ask-category-hint");
     if (!("value" in answer)) return answer;
     const [code] = answer.value;
-    return deps.config.categories.includes(code) && c.callbackQuery?.message?.message_id === question.message_id
-      ? { value: code }
-      : { hint: c.t("button-stale") };
+    return deps.config.categories.includes(code) ? { value: code } : { hint: c.t("button-stale") };
   });
   await answered.answerCallbackQuery();
   await answered.editMessageText(ctx.t("ask-category-chosen", { category: ctx.t(`category-${value}`) }));
@@ -163,16 +162,14 @@ async function askValidity(deps: BotDeps, conversation: Scene, ctx: SceneContext
   const keyboard = new InlineKeyboard();
   for (const minutes of validityPresetsMinutes) keyboard.text(durationLabel(ctx.t, minutes), Actions.askValidity.data(String(minutes)));
   keyboard.row().text(ctx.t("ask-validity-other"), Actions.askValidity.data("other"));
-  const question = await ctx.reply(ctx.t("ask-validity-prompt"), { reply_markup: keyboard });
+  await ctx.reply(ctx.t("ask-validity-prompt"), { reply_markup: keyboard });
   const bounds = { min: String(validityMinMinutes), max: String(validityMaxMinutes) };
   const { value, ctx: answered } = await waitForAnswer<number | "other">(conversation, (c) => {
     if (c.callbackQuery) {
       const [arg] = Actions.askValidity.parse(c.callbackQuery.data) ?? [];
       if (arg === "other") return { value: "other" };
       const minutes = Number(arg);
-      return validityPresetsMinutes.includes(minutes) && c.callbackQuery.message?.message_id === question.message_id
-        ? { value: minutes }
-        : { hint: c.t("button-stale") };
+      return validityPresetsMinutes.includes(minutes) ? { value: minutes } : { hint: c.t("button-stale") };
     }
     // Typing a number right away is as good as pressing "Other" first.
     const text = textAnswer(c, 20, "ask-validity-hint");

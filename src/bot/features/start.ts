@@ -16,7 +16,9 @@ export const startFeature = new Composer<BotContext>();
 startFeature.chatType("private").command("start", async (ctx) => {
   // /start is the way out of anything: it leaves a scene in progress and shows the menu.
   await ctx.conversation.exitAll();
-  const user = ctx.user!;
+  // A message sent on behalf of a chat (no `from`) has nobody to greet.
+  const user = ctx.user;
+  if (!user) return;
   await ctx.reply(ctx.t("greeting", { alias: escapeHtml(user.alias) }), { parse_mode: "HTML", reply_markup: mainMenu(ctx.t) });
   // An admin's own menu could not be set before they ever wrote to the bot; now it can.
   if (isAdmin(ctx)) await publishUserCommands(ctx.api, ctx.deps.i18n, user.id, languageOf(user), true);

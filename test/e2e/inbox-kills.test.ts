@@ -1,0 +1,129 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createDb } from "../../db/create-db.js";
+import { startBotProcess, type BotProcess } from "../support/bot.js";
+import { tempSqliteUrl } from "../support/databases.js";
+import { HUMAN_PACE_LIMITS } from "../support/e2e.js";
+import { startFakeTelegram, type FakeTelegram, type Persona } from "../support/fake-telegram/index.js";
+import { mulberry32 } from "../support/random.js";
+import { SEOUL } from "../support/stories.js";
+
+// A kill lands between a press and its answer: the user sees a spinner, the update runs again
+// after the restart, answers a query Telegram already saw answered and edits a message into what
+// it already shows. Nothing else is allowed.
+const KILL_EFFECTS = new Set([
+  "callback query answered twice",
+  "callback query answered too late",
+  "callback query not answered",
+  "message not modified",
+]);
+const WAIT = { timeoutMs: 30_000 };
+
+function onlyKillEffects(fake: FakeTelegram): void {
+  const others = fake.takeViolations().filter((v) => !KILL_EFFECTS.has(v.rule));
+  expect(others.map((v) => `${v.rule}: ${v.method} ${v.description}`)).toEqual([]);
+}
+
+/** The "ask" scene up to its confirmation card, at a persona's pace. */
+async function askUpToFee(persona: Persona, description: string): Promise<void> {
+  await persona.command("ask");
+  await persona.waitFor("What do you need help with?", WAIT);
+  await persona.press("Repairs");
+  await persona.waitFor("Describe what you need", WAIT);
+  await persona.send(description);
+  await persona.waitFor("Where?", WAIT);
+  await persona.press("📍 Send my location", { location: SEOUL });
+  await persona.waitFor("How long should the request stay open?", WAIT);
+  await persona.press("30 min");
+  await persona.waitFor("Would you like to offer a fee", WAIT);
+}
+
+describe("the durable inbox, with the bot killed as `kill -9` would", () => {
+  let fake: FakeTelegram;
+  const processes: BotProcess[] = [];
+  afterEach(async () => {
+    for (const p of processes.splice(0)) await p.kill("SIGKILL");
+    await fake?.close();
+  });
+
+  async function start(databaseUrl: string): Promise<BotProcess> {
+    const bot = await startBotProcess(fake, { databaseUrl, env: { MAX_OPEN_REQUESTS_PER_USER: "10000" } });
+    processes.push(bot);
+    return bot;
+  }
+
+  async function requestsBy(databaseUrl: string): Promise<{ requester_id: number; description: string }[]> {
+    const db = createDb(databaseUrl);
+    try {
+      return await db.kysely.selectFrom("requests").select(["requester_id", "description"]).orderBy("id").execute();
+    } finally {
+      await db.destroy();
+    }
+  }
+
+  it("killed while the confirmation card is on its way: after the restart the scene has caught up and Post works", async () => {
+    fake = await startFakeTelegram({ limits: HUMAN_PACE_LIMITS });
+    const databaseUrl = tempSqliteUrl();
+    const first = await start(databaseUrl);
+    const rita = fake.persona({ firstName: "Rita", languageCode: "en" });
+    await askUpToFee(rita, "Hang a heavy mirror");
+
+    // Telegram applies the send (Rita sees the card) but the bot dies before it hears back.
+    const held = fake.holdResponse("sendMessage", (p) => String(p.text).includes("Check your request"));
+    await rita.press("No fee");
+    await held.arrived;
+    await rita.waitFor("Check your request", WAIT);
+    expect(await first.kill("SIGKILL")).toBeNull();
+    held.release();
+
+    await start(databaseUrl);
+    await rita.press("📣 Post");
+    await rita.waitFor("Posted", WAIT);
+    await fake.settle({ timeoutMs: 20_000 });
+    expect(await requestsBy(databaseUrl)).toEqual([{ requester_id: rita.id, description: "Hang a heavy mirror" }]);
+    onlyKillEffects(fake);
+  }, 90_000);
+
+  it("50 kills at random moments while three people post requests: every post is there exactly once", async () => {
+    fake = await startFakeTelegram({ limits: HUMAN_PACE_LIMITS });
+    const databaseUrl = tempSqliteUrl();
+    let bot = await start(databaseUrl);
+    const random = mulberry32(7);
+    const people = ["Rita", "Sam", "Minji"].map((firstName) => fake.persona({ firstName, languageCode: "en" }));
+    let killing = true;
+    const posted = new Map<number, string[]>(people.map((p) => [p.id, []]));
+
+    const story = async (persona: Persona) => {
+      for (let round = 0; killing || round < 2; round++) {
+        const description = `Job ${round} for ${persona.firstName}`;
+        await askUpToFee(persona, description);
+        await persona.press("No fee");
+        await persona.waitFor("Check your request", WAIT);
+        await persona.press("📣 Post");
+        await persona.waitFor("Posted", WAIT);
+        posted.get(persona.id)!.push(description);
+      }
+    };
+    const killer = async () => {
+      for (let kill = 0; kill < 50; kill++) {
+        await new Promise((resolve) => setTimeout(resolve, 200 + random() * 1300));
+        await bot.kill("SIGKILL");
+        bot = await start(databaseUrl);
+      }
+      killing = false;
+    };
+    await Promise.all([killer(), ...people.map(story)]);
+    await fake.settle({ timeoutMs: 30_000 });
+
+    const stored = await requestsBy(databaseUrl);
+    for (const person of people) {
+      const theirs = stored.filter((r) => r.requester_id === person.id).map((r) => r.description);
+      expect(theirs).toEqual(posted.get(person.id));
+    }
+    // Every update Telegram handed out was handled, none is left waiting.
+    const db = createDb(databaseUrl);
+    const pending = await db.kysely.selectFrom("inbox").select("update_id").where("status", "!=", "handled").execute();
+    await db.destroy();
+    expect(pending).toEqual([]);
+    onlyKillEffects(fake);
+  }, 400_000);
+});
