@@ -219,6 +219,12 @@ async function askFee(deps: BotDeps, conversation: Scene, ctx: SceneContext, use
       asMessage: true,
     };
   });
-  if (answered.callbackQuery) await answered.answerCallbackQuery();
+  if (answered.callbackQuery) {
+    await answered.answerCallbackQuery();
+    // The question becomes its answer, so its buttons cannot be pressed again.
+    await answered.editMessageText(value > 0 ? ctx.t("request-fee", { fee: String(value) }) : ctx.t("request-no-fee"), {
+      parse_mode: "HTML",
+    });
+  }
   return value;
 }

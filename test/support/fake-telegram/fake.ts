@@ -78,6 +78,33 @@ export class FakeTelegram {
     return id;
   }
 
+  /**
+   * A user's chat as they would scroll through it, in Markdown: what they sent, what the bot
+   * showed (as it reads now, after edits) and the buttons under it.
+   */
+  transcript(userId: number, name: string): string {
+    const lines: string[] = [];
+    for (const stored of this.world.store.chat(userId)) {
+      const m = stored.message;
+      const body =
+        m.text ??
+        m.caption ??
+        (m.location ? `📍 ${m.location.latitude.toFixed(4)}, ${m.location.longitude.toFixed(4)}` : undefined) ??
+        (m.sticker
+          ? `[sticker ${m.sticker.emoji ?? ""}]`
+          : `[${Object.keys(m).find((k) => !["message_id", "from", "chat", "date"].includes(k))}]`);
+      const who = stored.fromBot ? "**doum**" : `**${name}**`;
+      const flags = `${stored.deleted ? " _(deleted)_" : ""}${stored.edits > 0 ? " _(edited)_" : ""}`;
+      lines.push(`${who}${flags}: ${body.replace(/\n/g, "  \n")}`);
+      const markup = stored.markup as { inline_keyboard?: { text: string }[][]; keyboard?: { text: string }[][] } | undefined;
+      const current = stored.fromBot ? ((m.reply_markup as typeof markup) ?? (markup?.keyboard ? markup : undefined)) : undefined;
+      const rows = current?.inline_keyboard ?? current?.keyboard;
+      if (rows) lines.push(`> ${rows.map((row) => row.map((b) => `[${b.text}]`).join(" ")).join(" / ")}`);
+      lines.push("");
+    }
+    return lines.join("\n");
+  }
+
   /** Every request the bot made, in arrival order. */
   get calls(): readonly RecordedCall[] {
     return this.world.calls;

@@ -48,6 +48,11 @@ export class MessageStore {
     return this.chats.get(chatId)?.messages.get(messageId);
   }
 
+  /** Every message of a chat, both directions, in the order they were sent. */
+  chat(chatId: number): StoredMessage[] {
+    return [...(this.chats.get(chatId)?.messages.values() ?? [])].sort((a, b) => a.message.message_id - b.message.message_id);
+  }
+
   /** A message that still exists (not deleted). */
   live(chatId: number, messageId: number): StoredMessage | undefined {
     const m = this.get(chatId, messageId);
