@@ -37,7 +37,7 @@ export interface RunningBot {
 /** The real app in this process, with a clock the test controls. */
 export async function startBot(
   fake: FakeTelegram,
-  opts: BotOptions & { clock?: TestClock; outboxLimits?: RateLimits } = {},
+  opts: BotOptions & { clock?: TestClock; outboxLimits?: RateLimits; random?: () => number } = {},
 ): Promise<RunningBot> {
   const databaseUrl = opts.databaseUrl ?? tempSqliteUrl();
   const config = parseConfig(environment(fake, databaseUrl, opts.env));
@@ -48,6 +48,7 @@ export async function startBot(
     logger: createLogger(config.logLevel, opts.logDestination),
     clock: clock as Clock,
     outboxLimits: opts.outboxLimits,
+    random: opts.random,
   });
   const db = createDb(databaseUrl);
   return {

@@ -24,6 +24,8 @@ export const HUMAN_PACE_LIMITS = { perChatPerSecond: 30, perChatBurst: 30, globa
 export async function openWorld(
   opts: BotOptions & {
     clock?: TestClock;
+    /** Aliases and fuzzing drawn from it (transcripts want the same ones every run). */
+    random?: () => number;
     /** Telegram's flood limits; a story of hundreds of messages in one chat lifts them (`false`). */
     limits?: FakeTelegramOptions["limits"];
   } = {},

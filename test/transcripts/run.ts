@@ -6,13 +6,14 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { openWorld } from "../support/e2e.js";
 import type { Persona } from "../support/fake-telegram/index.js";
+import { mulberry32 } from "../support/random.js";
 import { approveByButton, northOf, registerHelper, SEOUL } from "../support/stories.js";
 
 const ADMIN_ID = 900_001;
 const OUT = new URL("../../docs/transcripts/", import.meta.url);
 
 async function main(): Promise<void> {
-  const world = await openWorld({ env: { ADMIN_IDS: String(ADMIN_ID) } });
+  const world = await openWorld({ env: { ADMIN_IDS: String(ADMIN_ID) }, random: mulberry32(1) });
   const settle = () => world.settle();
   try {
     const admin = world.fake.persona({ id: ADMIN_ID, firstName: "Admin", languageCode: "en" });
