@@ -13,7 +13,14 @@ export const northOf = (place: Place, km: number): Place => ({ latitude: place.l
 /** Registers `persona` as a helper through the English scene, the shortest way (no photo, no proofs; the suggested alias unless one is given). */
 export async function registerHelper(
   persona: Persona,
-  opts: { at: Place; radiusKm?: number; profile?: string; alias?: string },
+  opts: {
+    at: Place;
+    radiusKm?: number;
+    profile?: string;
+    alias?: string;
+    /** A profile with contact details sent first, to see it refused. */
+    refusedProfile?: string;
+  },
 ): Promise<void> {
   await persona.command("helper");
   await persona.waitFor("1/7");
@@ -26,6 +33,10 @@ export async function registerHelper(
   await persona.waitFor("Anything else");
   await persona.press("Skip");
   await persona.waitFor("3/7");
+  if (opts.refusedProfile !== undefined) {
+    await persona.send(opts.refusedProfile);
+    await persona.waitFor("Please take out");
+  }
   await persona.send(opts.profile ?? "I fix things and carry boxes.");
   await persona.waitFor("4/7");
   await persona.press("Skip");

@@ -22,27 +22,11 @@ async function main(): Promise<void> {
     await ann.command("start");
     await ann.command("help");
     await settle();
-    await registerHelper(ann, { at: northOf(SEOUL, 0.5), profile: "I fix shelves and carry boxes. Call me at 010-1234-5678" }).catch(
-      () => undefined,
-    );
-    // The profile with a phone number was refused; she answers again without it.
-    await settle();
-    if (!ann.inbox.some((m) => m.text.includes("Submitted!"))) {
-      await ann.send("I fix shelves and carry boxes.");
-      await ann.waitFor("4/7");
-      await ann.press("Skip");
-      await ann.waitFor("5/7");
-      await ann.press("✔️ Done");
-      await ann.waitFor("experience");
-      await ann.press("Skip");
-      await ann.waitFor("6/7");
-      await ann.press("📍 Send my location", { location: northOf(SEOUL, 0.5) });
-      await ann.waitFor("7/7");
-      await ann.press("3 km");
-      await ann.waitFor("Check your application");
-      await ann.press("✅ Submit");
-      await ann.waitFor("Submitted!");
-    }
+    await registerHelper(ann, {
+      at: northOf(SEOUL, 0.5),
+      refusedProfile: "I fix shelves and carry boxes. Call me at 010-1234-5678",
+      profile: "I fix shelves and carry boxes.",
+    });
     await approveByButton(admin, ann);
     await settle();
 
