@@ -71,14 +71,23 @@ export async function releaseInFlight(db: Kysely<Database>): Promise<void> {
   await db.updateTable("outbox").set({ status: "pending" }).where("status", "=", "sending").execute();
 }
 
+/** Which copies of a ref an edit is for: all, those in one chat, or all but some chats. */
+export interface RefScope {
+  onlyChatId?: number;
+  exceptChatIds?: readonly number[];
+}
+
 /** An edit for `ref` makes its undelivered originals pointless; delivered ones are returned to edit. */
-export async function settleRef(db: Kysely<Database>, ref: string, exceptId: number) {
+export async function settleRef(db: Kysely<Database>, ref: string, exceptId: number, scope: RefScope = {}) {
+  const { onlyChatId, exceptChatIds = [] } = scope;
   await db
     .updateTable("outbox")
     .set({ status: "dropped", error: "superseded by an edit" })
     .where("ref", "=", ref)
     .where("status", "=", "pending")
     .where("method", "!=", "editByRef")
+    .$if(onlyChatId !== undefined, (qb) => qb.where("chat_id", "=", onlyChatId!))
+    .$if(exceptChatIds.length > 0, (qb) => qb.where("chat_id", "not in", exceptChatIds))
     .execute();
   return db
     .selectFrom("outbox")
@@ -87,5 +96,7 @@ export async function settleRef(db: Kysely<Database>, ref: string, exceptId: num
     .where("id", "!=", exceptId)
     .where("method", "!=", "editByRef")
     .where("status", "in", ["sent", "sending"])
+    .$if(onlyChatId !== undefined, (qb) => qb.where("chat_id", "=", onlyChatId!))
+    .$if(exceptChatIds.length > 0, (qb) => qb.where("chat_id", "not in", exceptChatIds))
     .execute();
 }

@@ -273,6 +273,7 @@ request-approximate = 📍 The map shows the approximate area; the exact place g
 accept-eta = I can be there in { $minutes } min
 request-no-longer-available = This request is no longer available.
 request-closed-taken = ✔️ { $category } — taken by another helper. No longer available.
+request-chosen-you = ✅ { $category } — you were chosen. The details and the exact place are in the messages below.
 request-closed-expired = ⌛ { $category } — expired. No longer available.
 request-closed-cancelled = ✖️ { $category } — cancelled by the requester. No longer available.
 accept-sent = Offer sent!

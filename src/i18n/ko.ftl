@@ -273,6 +273,7 @@ request-approximate = 📍 지도는 대략적인 지역이에요. 정확한 장
 accept-eta = { $minutes }분 안에 갈 수 있어요
 request-no-longer-available = 더 이상 유효하지 않은 요청이에요.
 request-closed-taken = ✔️ { $category } — 다른 헬퍼가 맡았어요. 더 이상 유효하지 않아요.
+request-chosen-you = ✅ { $category } — 선택되었어요. 자세한 내용과 정확한 장소는 아래 메시지에 있어요.
 request-closed-expired = ⌛ { $category } — 시간이 지나 닫혔어요. 더 이상 유효하지 않아요.
 request-closed-cancelled = ✖️ { $category } — 요청자가 취소했어요. 더 이상 유효하지 않아요.
 accept-sent = 제안을 보냈어요!

@@ -79,8 +79,13 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   }
 
   async function editByRef(row: OutboxRow, params: Record<string, unknown>): Promise<void> {
-    const { ref, textByLanguage, ...edit } = params as { ref: string; textByLanguage: Record<string, string> } & Record<string, unknown>;
-    const targets = await settleRef(db, ref, row.id);
+    const { ref, textByLanguage, exceptChatIds, ...edit } = params as {
+      ref: string;
+      textByLanguage: Record<string, string>;
+      exceptChatIds?: number[];
+    } & Record<string, unknown>;
+    // A row with a chat id edits that chat's copies only.
+    const targets = await settleRef(db, ref, row.id, { ...(row.chat_id !== 0 ? { onlyChatId: row.chat_id } : {}), exceptChatIds });
     if (targets.some((t) => t.status === "sending")) {
       // An original is on its way; edit once it has a message id.
       await retryLater(db, row.id, Date.now() + 200, row.attempts, "waiting for originals");

@@ -32,8 +32,11 @@ export interface UnitOfWork {
   tellEach(userIds: readonly number[], render: (t: Translate, userId: number) => OutgoingMessage[]): Promise<void>;
   /** Raw outbox messages (locations, photos) whose text, if any, is already rendered. */
   send(...messages: OutgoingMessage[]): Promise<void>;
-  /** Edits every delivered message carrying `ref` (and drops undelivered ones), each in its reader's language. */
-  editEverywhere(ref: string, render: (t: Translate) => string): Promise<void>;
+  /**
+   * Edits every delivered message carrying `ref` (and drops undelivered ones), each in its reader's
+   * language; `scope` narrows it to one chat's copies or leaves some chats' copies alone.
+   */
+  editEverywhere(ref: string, render: (t: Translate) => string, scope?: { onlyChatId?: number; exceptChatIds?: number[] }): Promise<void>;
   schedule(kind: DeadlineKind, subjectId: number, dueAt: number): Promise<void>;
   cancelTimers(kind: DeadlineKind, subjectId: number): Promise<void>;
 }
@@ -72,9 +75,15 @@ function open(deps: ServiceDeps, trx: Transaction<Database>, now: number, effect
       const languages = await languagesFor(trx, userIds);
       await send(...userIds.flatMap((id) => render(t(languages.get(id) ?? "en"), id)));
     },
-    async editEverywhere(ref, render) {
+    async editEverywhere(ref, render, scope = {}) {
       const textByLanguage = Object.fromEntries(LANGUAGES.map((l) => [l, render(t(l))]));
-      await send({ chatId: 0, priority: OutboxPriority.notice, method: "editByRef", params: { ref, textByLanguage, parse_mode: "HTML" } });
+      const except = scope.exceptChatIds?.length ? { exceptChatIds: scope.exceptChatIds } : {};
+      await send({
+        chatId: scope.onlyChatId ?? 0,
+        priority: OutboxPriority.notice,
+        method: "editByRef",
+        params: { ref, textByLanguage, parse_mode: "HTML", ...except },
+      });
     },
     async schedule(kind, subjectId, dueAt) {
       await scheduleDeadline(trx, { kind, subjectId, dueAt, now });

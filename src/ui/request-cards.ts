@@ -94,6 +94,11 @@ export function chosenNotice(t: Translate, request: Pick<HelpRequest, "category"
   ].join("\n");
 }
 
+/** What the chosen helper's own copy of the request becomes. */
+export function chosenNoticeTitle(t: Translate, request: Pick<HelpRequest, "category">): string {
+  return t("request-chosen-you", { category: category(t, request) });
+}
+
 export function notChosenNotice(t: Translate, request: Pick<HelpRequest, "category">): string {
   return t("offer-not-chosen", { category: category(t, request) });
 }

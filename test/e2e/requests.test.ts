@@ -74,7 +74,9 @@ describe("requests: posting, matching nearby, offers, choosing", () => {
     const exact = await near.waitFor((m) => m.kind === "location");
     expect(exact.location).toMatchObject({ latitude: SEOUL.latitude, longitude: SEOUL.longitude });
     await mid.waitFor("다른 헬퍼를 선택했어요");
-    await near.waitForEdit(nearNotice.message_id, (m) => m.text.includes("No longer available") && m.reply_markup === undefined);
+    // The chosen helper's own notice says so; only the others' say someone else took it.
+    await near.waitForEdit(nearNotice.message_id, (m) => m.text.includes("you were chosen") && m.reply_markup === undefined);
+    expect(near.inbox.some((m) => m.text.includes("taken by another helper"))).toBe(false);
     await mid.waitForEdit(midNotice.message_id, (m) => m.text.includes("더 이상 유효하지 않아요") && m.reply_markup === undefined);
     await rita.waitForEdit(midCard.message_id, "Another helper was chosen");
     const request = await world.bot.db.kysely.selectFrom("requests").selectAll().executeTakeFirstOrThrow();

@@ -2,7 +2,7 @@ import { declineActiveOffers, findOffer, settleOffer } from "../../../db/reposit
 import { lockRequest, transitionRequest } from "../../../db/repositories/requests.js";
 import { aliasOf } from "../../../db/repositories/users.js";
 import { OutboxPriority } from "../../../db/schema.js";
-import { chosenNotice, closedNotice, notChosenNotice } from "../../ui/request-cards.js";
+import { chosenNotice, chosenNoticeTitle, closedNotice, notChosenNotice } from "../../ui/request-cards.js";
 import type { ServiceDeps } from "../deps.js";
 import { inUnitOfWork } from "../unit-of-work.js";
 import { offerRef, requestRef } from "./refs.js";
@@ -32,7 +32,11 @@ export function chooseOffer(deps: ServiceDeps, requesterId: number, offerId: num
     await uow.cancelTimers("request-expiry", request.id);
     await uow.cancelTimers("request-wave", request.id);
 
-    await uow.editEverywhere(requestRef(request.id), (t) => closedNotice(t, request, "request-closed-taken"));
+    // The chosen helper's own notice says so; only everyone else's says someone else took it.
+    await uow.editEverywhere(requestRef(request.id), (t) => closedNotice(t, request, "request-closed-taken"), {
+      exceptChatIds: [offer.helperId],
+    });
+    await uow.editEverywhere(requestRef(request.id), (t) => chosenNoticeTitle(t, request), { onlyChatId: offer.helperId });
     await uow.tell(offer.helperId, (t) => chosenNotice(t, request));
     // The exact point, to the chosen helper only (DESIGN decision 5).
     await uow.send({
