@@ -1,4 +1,5 @@
-import { Api, BotError } from "grammy";
+import { Api, BotError, GrammyError } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
 import { createDb } from "../db/create-db.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { lockRequest } from "../db/repositories/requests.js";
@@ -30,6 +31,19 @@ export interface App {
   runDueDeadlines(): Promise<number>;
   /** Stops taking updates, lets the ones in progress finish, then closes the database. */
   stop(): Promise<void>;
+}
+
+/** The bot's own account, or an error an operator can act on: a refused token or an unreachable API. */
+async function whoAmI(api: Api, apiRoot: string): Promise<UserFromGetMe> {
+  try {
+    return await api.getMe();
+  } catch (error) {
+    if (error instanceof GrammyError && error.error_code === 401) {
+      throw new Error("Telegram refused BOT_TOKEN (401 Unauthorized). Copy the token from @BotFather again.", { cause: error });
+    }
+    const why = error instanceof Error ? error.message : String(error);
+    throw new Error(`cannot reach the Telegram Bot API at ${apiRoot} (${why}). Check BOT_API_ROOT and the network.`, { cause: error });
+  }
 }
 
 /** Everything `npm start` does after reading the config; tests call it in-process too. */
@@ -82,7 +96,8 @@ export async function startApp(opts: {
   });
 
   const bot = createBot(token, deps, i18n, sceneI18n);
-  await bot.init();
+  // grammY's own init retries forever in silence; one plain call says at once what is wrong.
+  bot.botInfo = await whoAmI(senderApi, config.botApiRoot);
   await publishDefaultCommands(bot.api, i18n);
   for (const adminId of config.adminIds) {
     // Telegram refuses a chat-scoped menu for someone who never opened the bot; /start retries.

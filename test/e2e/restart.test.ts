@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { createDb } from "../../db/create-db.js";
 import { loadDraft } from "../../db/repositories/helper-drafts.js";
@@ -23,6 +24,22 @@ describe("the bot as `npm start` runs it, as a separate process", () => {
     expect(bot.output()).toContain("@BotFather");
     expect(bot.output()).toContain("BOT_TOKEN=");
     expect(bot.output()).not.toMatch(/\n\s+at .+\(.*:\d+:\d+\)/);
+  });
+
+  it("npm start with an unreachable Bot API says so within seconds and exits", async () => {
+    fake = await startFakeTelegram();
+    // A port that was just free: nothing listens there, so every connection is refused.
+    const closed = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, "127.0.0.1", () => {
+        const { port } = server.address() as AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
+    const bot = await startBotProcess(fake, { waitForReady: false, env: { BOT_API_ROOT: `http://127.0.0.1:${closed}` } });
+    processes.push(bot);
+    expect(await bot.exited).toBe(1);
+    expect(bot.output()).toContain(`cannot reach the Telegram Bot API at http://127.0.0.1:${closed}`);
+    expect(bot.output()).toContain("BOT_API_ROOT");
   });
 
   it("npm start answers /start for an English and a Korean user, each in their language", async () => {
