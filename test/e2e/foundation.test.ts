@@ -21,7 +21,7 @@ describe("foundation: greeting, language, help, unhandled input, reachability", 
     await Promise.all([ann.command("start"), minji.command("start")]);
 
     const english = await ann.waitFor("I am doum");
-    const korean = await minji.waitFor("동네 도움 봇");
+    const korean = await minji.waitFor("이웃끼리 손을 빌려주는 봇");
     expect(english.text).toMatch(/^Hello, [A-Z][a-z]+ [A-Z][a-z]+ \d+! I am doum/);
     expect(english.text.split("\n")).toHaveLength(4);
     expect(korean.text).toMatch(/^안녕하세요, [A-Z][a-z]+ [A-Z][a-z]+ \d+님!/);
@@ -45,7 +45,7 @@ describe("foundation: greeting, language, help, unhandled input, reachability", 
   it("switching language changes the next answers and the command menu", async () => {
     const minji = world.fake.persona({ firstName: "민지", languageCode: "ko" });
     await minji.command("start");
-    await minji.waitFor("동네 도움 봇");
+    await minji.waitFor("이웃끼리 손을 빌려주는 봇");
     expect(world.fake.commandsFor(minji.id, "ko").map((c) => c.description)).toContain("메인 메뉴");
 
     await minji.command("language");

@@ -50,7 +50,7 @@ describe("the bot as `npm start` runs it, as a separate process", () => {
     const minji = fake.persona({ firstName: "민지", languageCode: "ko" });
     await Promise.all([ann.command("start"), minji.command("start")]);
     await ann.waitFor("I am doum", { timeoutMs: 15_000 });
-    await minji.waitFor("동네 도움 봇", { timeoutMs: 15_000 });
+    await minji.waitFor("이웃끼리 손을 빌려주는 봇", { timeoutMs: 15_000 });
     await fake.settle();
     fake.assertNoViolations();
     // As on Ctrl-C: the bot finishes what it was doing and says so.
