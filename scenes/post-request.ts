@@ -72,7 +72,7 @@ export function postRequestScene(deps: BotDeps) {
       }
       const result = await conversation.external(() => postRequest(deps, userId, complete, postKey));
       if (result.ok) {
-        await ctx.reply(ctx.t(result.notified > 0 ? "ask-posted" : "ask-posted-nobody", { count: String(result.notified) }), {
+        await ctx.reply(ctx.t(result.notified > 0 ? "ask-posted" : "ask-posted-nobody", { count: result.notified }), {
           reply_markup: postedKeyboard(ctx.t, result.requestId),
         });
         return;

@@ -261,7 +261,10 @@ ask-edit-validity = ✏️ Time
 ask-edit-fee = ✏️ Fee
 ask-post = 📣 Post
 ask-cancelled = Request discarded; nothing was posted.
-ask-posted = 📣 Posted! { $count } helpers nearby were told. Offers will appear here — choose the one you like.
+ask-posted = 📣 Posted! { $count ->
+    [one] One helper nearby was told.
+   *[other] { $count } helpers nearby were told.
+} Offers will appear here — choose the one you like.
 ask-posted-nobody = 📣 Posted. No helper is available nearby right now; I keep looking until the request closes.
 ask-cancel-request = ✖️ Cancel request
 

@@ -19,7 +19,8 @@ describe("double taps and lost answers never end in an error", () => {
     await ann.waitFor("I am doum");
     await seedApprovedHelper(world.bot.db.kysely, ann, northOf(SEOUL, 0.5), 3, world.bot.clock.now());
     const rita = world.fake.persona({ firstName: "Rita", languageCode: "en" });
-    await askForHelp(rita, { at: SEOUL });
+    const first = await askForHelp(rita, { at: SEOUL });
+    expect(first.text).toContain("One helper nearby was told.");
 
     const notice = await ann.waitFor("Repairs");
     await Promise.all([

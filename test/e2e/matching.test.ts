@@ -121,7 +121,7 @@ describe("matching: concurrency, waves, expiry, unreachable helpers", () => {
     const card = await rita.waitFor("Check your request");
     expect(card.text).toContain("Please help me hang a heavy mirror.");
     await rita.press("📣 Post");
-    await rita.waitFor("1 helpers nearby were told");
+    await rita.waitFor("One helper nearby was told");
   });
 
   it("an expiry that falls while the bot is down fires once after the restart", async () => {

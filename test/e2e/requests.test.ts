@@ -21,7 +21,8 @@ describe("requests: posting, matching nearby, offers, choosing", () => {
     const near = world.fake.persona({ firstName: "Near", languageCode: "en" });
     const mid = world.fake.persona({ firstName: "Mid", languageCode: "en" });
     const far = world.fake.persona({ firstName: "Far", languageCode: "en" });
-    await registerHelper(near, { at: northOf(SEOUL, 0.5), radiusKm: 3 });
+    // An alias with characters that mean something in HTML: every view must show it as typed.
+    await registerHelper(near, { at: northOf(SEOUL, 0.5), radiusKm: 3, alias: "Near & <Dear>" });
     await approveByButton(admin, near);
     await registerHelper(mid, { at: northOf(SEOUL, 2), radiusKm: 5 });
     await approveByButton(admin, mid);
@@ -125,7 +126,7 @@ describe("requests: posting, matching nearby, offers, choosing", () => {
     const card = await rita.waitFor("Check your request");
     expect(card.text).toContain("Open for: 45 min");
     await rita.press("📣 Post");
-    const posted = await rita.waitFor("1 helpers nearby were told");
+    const posted = await rita.waitFor("One helper nearby was told");
     const request = await world.bot.db.kysely.selectFrom("requests").selectAll().executeTakeFirstOrThrow();
     expect(request).toMatchObject({ status: "open", fee: 0, description: "Fix a dripping tap." });
     expect(request.expires_at - request.created_at).toBe(45 * 60_000);

@@ -62,6 +62,8 @@ export async function approveByButton(admin: Persona, applicant: Persona, approv
   const query = await admin.pressIn(card.message_id, "✅ Approve");
   const answer = await admin.waitForCallbackAnswer(query);
   expect(answer.text).toContain("Approved");
+  // A pop-up shows no markup: the alias reads as typed, never as HTML entities or tags.
+  expect(answer.text).not.toMatch(/&lt;|&gt;|&amp;|<\/?b>/);
   await applicant.waitFor(approvedText);
 }
 

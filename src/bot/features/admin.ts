@@ -3,7 +3,7 @@ import { SCENES } from "../../../scenes/ids.js";
 import { decideApplication, pendingApplicant, pendingApplications, setHelperSuspended } from "../../services/helpers/applications.js";
 import { adjustCredits } from "../../services/ledger.js";
 import { setUserRestriction } from "../../services/restrictions.js";
-import { escapeHtml } from "../../telegram/html.js";
+import { escapeHtml, htmlToPlainText } from "../../telegram/html.js";
 import { Actions } from "../../ui/actions.js";
 import { formatTime } from "../../ui/time.js";
 import { onAction } from "../actions.js";
@@ -88,7 +88,7 @@ for (const [command, suspended] of SUSPENSION_COMMANDS) {
 
 onAction(adminFeature, Actions.approveHelper, async (ctx, userId, submittedAt) => {
   const text = await decide(ctx, userId, true, null, submittedAt);
-  await ctx.answerCallbackQuery({ text: text.replace(/<[^>]+>/g, "") });
+  await ctx.answerCallbackQuery({ text: htmlToPlainText(text) });
 });
 
 onAction(adminFeature, Actions.rejectHelper, async (ctx, userId, submittedAt) => {
