@@ -134,7 +134,7 @@ describe("offers only from helpers who could have been told", () => {
 
     const rita = world.fake.persona({ firstName: "Rita", languageCode: "en" });
     const posted = await askForHelp(rita, { at: SEOUL });
-    expect(posted.text).toContain("1 helper");
+    expect(posted.text).toContain("One helper nearby was told");
     await near!.waitFor("Please help me hang");
     await world.settle();
     const request = await db.selectFrom("requests").select("id").executeTakeFirstOrThrow();
