@@ -1,37 +1,43 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../schema.js";
 import { currentUpdate } from "../update-scope.js";
 import { markHandled } from "./inbox.js";
 
 /** Key-value storage behind the conversations plugin, so scenes in progress survive restarts. */
 export function conversationStateStore<S>(db: Kysely<Database>, now: () => number) {
+  /**
+   * The scene's new state and the update's "handled" mark in one transaction: after a crash the
+   * update either runs again on the old state or is not run again at all. Outside an update
+   * (tools, benchmarks) there is no mark, so no transaction either.
+   */
+  async function withHandledMark(change: (executor: Kysely<Database> | Transaction<Database>) => Promise<unknown>): Promise<void> {
+    const update = currentUpdate();
+    if (!update) {
+      await change(db);
+      return;
+    }
+    await db.transaction().execute(async (trx) => {
+      await change(trx);
+      await markHandled(trx, update.updateId, now());
+    });
+  }
   return {
     async read(key: string): Promise<S | undefined> {
       const row = await db.selectFrom("conversation_state").select("state").where("key", "=", key).executeTakeFirst();
       return row ? (JSON.parse(row.state) as S) : undefined;
     },
-    /**
-     * The scene's new state and the update's "handled" mark in one transaction: after a crash
-     * the update either runs again on the old state or is not run again at all.
-     */
     async write(key: string, state: S): Promise<void> {
       const json = JSON.stringify(state);
-      const update = currentUpdate();
-      await db.transaction().execute(async (trx) => {
-        await trx
+      await withHandledMark((executor) =>
+        executor
           .insertInto("conversation_state")
           .values({ key, state: json, updated_at: now() })
           .onConflict((oc) => oc.column("key").doUpdateSet({ state: json, updated_at: now() }))
-          .execute();
-        if (update) await markHandled(trx, update.updateId, now());
-      });
+          .execute(),
+      );
     },
     async delete(key: string): Promise<void> {
-      const update = currentUpdate();
-      await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom("conversation_state").where("key", "=", key).execute();
-        if (update) await markHandled(trx, update.updateId, now());
-      });
+      await withHandledMark((executor) => executor.deleteFrom("conversation_state").where("key", "=", key).execute());
     },
   };
 }
