@@ -1,10 +1,10 @@
 import { ensureUser, findUser, setLanguage } from "../../db/repositories/users.js";
 import { generateAlias } from "../domain/alias.js";
-import type { Language } from "../domain/language.js";
+import { type Language, languageOf } from "../domain/language.js";
 import type { User } from "../domain/users.js";
 import type { ServiceDeps } from "./deps.js";
 
-/** The user behind an update, created with a generated alias on first contact. */
+/** The user behind an update, created on first contact with a generated alias in the client's language. */
 export async function userOnContact(
   deps: ServiceDeps & { random: () => number },
   contact: { id: number; clientLanguage: string | null },
@@ -13,7 +13,7 @@ export async function userOnContact(
     id: contact.id,
     clientLanguage: contact.clientLanguage,
     now: deps.clock.now(),
-    makeAlias: () => generateAlias(deps.random),
+    makeAlias: () => generateAlias(deps.random, languageOf({ language: null, clientLanguage: contact.clientLanguage })),
   });
   return user;
 }

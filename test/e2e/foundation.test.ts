@@ -24,7 +24,8 @@ describe("foundation: greeting, language, help, unhandled input, reachability", 
     const korean = await minji.waitFor("이웃끼리 손을 빌려주는 봇");
     expect(english.text).toMatch(/^Hello, [A-Z][a-z]+ [A-Z][a-z]+ \d+! I am doum/);
     expect(english.text.split("\n")).toHaveLength(4);
-    expect(korean.text).toMatch(/^안녕하세요, [A-Z][a-z]+ [A-Z][a-z]+ \d+님!/);
+    // Each is named in their own language's words: a Korean user gets a Hangul alias.
+    expect(korean.text).toMatch(/^안녕하세요, [가-힣]+ [가-힣]+ \d+님!/);
     expect(buttonLabels(english.reply_markup)).toEqual([
       "🆘 Ask for help",
       "📍 Requests nearby",
@@ -40,6 +41,9 @@ describe("foundation: greeting, language, help, unhandled input, reachability", 
     const stored = await findUser(world.bot.db.kysely, ann.id);
     expect(stored).toMatchObject({ clientLanguage: "en", language: null, reachable: true });
     expect(english.text).toContain(stored!.alias);
+    const storedKorean = await findUser(world.bot.db.kysely, minji.id);
+    expect(storedKorean?.alias).toMatch(/^[가-힣]+ [가-힣]+ \d+$/);
+    expect(korean.text).toContain(storedKorean!.alias);
   });
 
   it("switching language changes the next answers and the command menu", async () => {

@@ -111,10 +111,12 @@ describe("reserved names", () => {
     }
   });
 
-  it("never refuses a generated alias", () => {
+  it("never refuses a generated alias, in either language", () => {
     for (let seed = 0; seed < 400; seed++) {
-      const alias = generateAlias(() => ((seed * 7919 + 17) % 1000) / 1000);
-      expect(aliasProblem(alias), alias).toBeUndefined();
+      for (const language of ["en", "ko"] as const) {
+        const alias = generateAlias(() => ((seed * 7919 + 17) % 1000) / 1000, language);
+        expect(aliasProblem(alias), alias).toBeUndefined();
+      }
     }
   });
 });
