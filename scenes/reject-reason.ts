@@ -1,4 +1,5 @@
 import type { BotDeps, Scene, SceneContext } from "../src/bot/context.js";
+import { currentPendingList, decisionReply } from "../src/bot/admin-replies.js";
 import { decideApplication } from "../src/services/helpers/applications.js";
 import { escapeHtml } from "../src/telegram/html.js";
 import { beginStep } from "./resilient.js";
@@ -9,6 +10,7 @@ const REASON_MAX = 300;
 /**
  * An admin pressed Reject: the applicant deserves a reason, so ask for one before deciding. The
  * decision is for the submission on the card; if the applicant replaces it meanwhile, it decides nothing.
+ * Pressed on the /pending list (`listMessageId`), the list is drawn again once it is decided.
  */
 export function rejectReasonScene(deps: BotDeps) {
   return async function rejectReason(
@@ -17,6 +19,7 @@ export function rejectReasonScene(deps: BotDeps) {
     applicantId: number,
     alias: string,
     submittedAt: number,
+    listMessageId?: number | null,
   ): Promise<void> {
     beginStep(conversation);
     await ctx.reply(ctx.t("admin-reject-reason-prompt", { alias: escapeHtml(alias), id: String(applicantId) }), { parse_mode: "HTML" });
@@ -27,14 +30,12 @@ export function rejectReasonScene(deps: BotDeps) {
     const result = await conversation.external(() =>
       decideApplication(deps, { adminId, userId: applicantId, approve: false, reason, submittedAt }),
     );
-    const id = String(applicantId);
-    await answered.reply(
-      result.ok
-        ? answered.t("admin-rejected-done", { alias: escapeHtml(result.alias), id })
-        : result.reason === "superseded"
-          ? answered.t("admin-superseded", { id })
-          : answered.t("admin-already-decided", { id, status: answered.t(`helper-status-${result.status ?? "none"}`) }),
-      { parse_mode: "HTML" },
-    );
+    await answered.reply(decisionReply(answered.t, result, false, applicantId), { parse_mode: "HTML" });
+    // Scene arguments are stored as JSON: one left out comes back as null.
+    if (typeof listMessageId === "number") {
+      // Read outside the replay log, drawn through the scene's own API calls like every reply.
+      const list = await conversation.external(() => currentPendingList(deps, answered.t));
+      await answered.api.editMessageText(answered.chat!.id, listMessageId, list.text, { parse_mode: "HTML", reply_markup: list.keyboard });
+    }
   };
 }

@@ -33,16 +33,23 @@ const variables = z.object({
     .string()
     .default("sqlite:data/doum.sqlite")
     .refine((u) => /^(sqlite:|postgres(ql)?:\/\/)/.test(u), "expected sqlite:<file> or postgres://…"),
+  // "123:Mina, 456": each admin's id, and the name other admins know them by (optional).
   ADMIN_IDS: z
     .string()
     .default("")
-    .refine((s) => /^\s*(\d+\s*(,\s*\d+\s*)*)?$/.test(s), "expected comma-separated Telegram user ids")
+    .refine(
+      (s) => /^\s*(\d+(:[^,:<>&]{1,32})?\s*(,\s*\d+(:[^,:<>&]{1,32})?\s*)*)?$/.test(s),
+      "expected comma-separated Telegram user ids, each optionally followed by :name (up to 32 characters, no , : < > &)",
+    )
     .transform((s) =>
       s
         .split(",")
         .map((p) => p.trim())
         .filter((p) => p !== "")
-        .map(Number),
+        .map((p) => {
+          const [id, name] = p.split(":");
+          return { id: Number(id), name: name?.trim() || undefined };
+        }),
     ),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TZ: z
@@ -103,6 +110,8 @@ export interface Config {
   botApiRoot: string;
   databaseUrl: string;
   adminIds: number[];
+  /** What admins call each other, by id; an admin without a name is shown as "admin <id>". */
+  adminNames: ReadonlyMap<number, string>;
   logLevel: Env["LOG_LEVEL"];
   timeZone: string;
   categories: string[];
@@ -150,7 +159,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     botToken: e.BOT_TOKEN,
     botApiRoot: e.BOT_API_ROOT.replace(/\/+$/, ""),
     databaseUrl: e.DATABASE_URL,
-    adminIds: e.ADMIN_IDS,
+    adminIds: e.ADMIN_IDS.map((admin) => admin.id),
+    adminNames: new Map(e.ADMIN_IDS.flatMap((admin) => (admin.name ? [[admin.id, admin.name] as const] : []))),
     logLevel: e.LOG_LEVEL,
     timeZone: e.TZ,
     categories: e.HELP_CATEGORIES,

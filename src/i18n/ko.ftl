@@ -7,8 +7,8 @@ greeting =
     • 익명 보장: 상대에게는 별명만 보이고, 대화는 봇을 통해 전달돼요.
 
 help =
-    <b>도움 사용법</b>
-    도움이 필요한 사람이 장소와 마감 시간을 정해 요청을 올리면, 근처의 헬퍼에게 알림이 가고 헬퍼가 수락하면 요청자가 한 명을 고릅니다. 대화는 봇을 통해 오가므로 텔레그램 이름은 보이지 않습니다.
+    <b>doum 사용법</b>
+    도움이 필요한 사람이 장소와 마감 시간을 정해 요청을 올리면 근처 헬퍼에게 알림이 가요. 헬퍼가 돕겠다고 나서면 요청한 사람이 한 명을 골라요. 대화는 봇을 거쳐 오가서 텔레그램 이름은 보이지 않아요.
 
     <b>명령어</b>
     /start — 메인 메뉴
@@ -16,7 +16,7 @@ help =
     /language — English / 한국어
     /cancel — 진행 중인 작업 취소
     /help — 도움말
-help-in-scene = 지금 <b>{ $scene }</b> 중입니다. 마지막 질문에 답하시거나 /cancel 로 나가세요.
+help-in-scene = 지금 <b>{ $scene }</b> 중이에요. 이어서 마지막 질문에 답해 주세요. 그만두려면 /cancel 명령어를 보내 주세요.
 
 menu-become-helper = 🙋 헬퍼 등록
 menu-help = ❓ 도움말
@@ -26,16 +26,16 @@ language-prompt = 언어를 선택하세요:
 language-set = 이제부터 한국어로 안내해 드릴게요.
 language-unchanged = 이미 한국어로 안내하고 있어요.
 
-cancel-done = 취소했습니다. 아무것도 저장되지 않았어요. /start 로 메뉴를 볼 수 있어요.
-cancel-nothing = 취소할 작업이 없습니다. /start 로 메뉴를 볼 수 있어요.
+cancel-done = 취소했어요. 아무것도 저장하지 않았어요. 메뉴는 /start 명령어로 볼 수 있어요.
+cancel-nothing = 취소할 작업이 없어요. 메뉴는 /start 명령어로 볼 수 있어요.
 
-unhandled = 잘 이해하지 못했어요. 아래 메뉴나 /help 를 이용해 주세요.
-unknown-command = 모르는 명령어입니다. /help 에서 사용할 수 있는 명령어를 확인하세요.
-error-generic = 죄송합니다. 처리 중 문제가 생겼어요. 잠시 후 다시 시도해 주세요.
-button-stale = 더 이상 사용할 수 없는 버튼입니다.
+unhandled = 잘 이해하지 못했어요. 아래 메뉴를 쓰거나 /help 명령어로 사용법을 확인해 주세요.
+unknown-command = 모르는 명령어예요. 쓸 수 있는 명령어는 /help 명령어로 확인해 주세요.
+error-generic = 죄송해요. 처리하다가 문제가 생겼어요. 잠시 후 다시 해 주세요.
+button-stale = 더 이상 쓸 수 없는 버튼이에요.
 
 scene-language = 언어 선택
-scene-expected-button = 위의 버튼을 눌러 주세요. 그만두려면 /cancel.
+scene-expected-button = 위의 버튼을 눌러 주세요. 그만두려면 /cancel 명령어를 보내 주세요.
 scene-step-failed = 처리 중 문제가 생겨서 방금 질문을 다시 드릴게요. 앞서 입력하신 내용은 그대로 있어요.
 
 cmd-start = 메인 메뉴
@@ -54,12 +54,12 @@ scene-helper = 헬퍼 등록
 scene-quiet = 방해 금지 시간 설정
 scene-rejectReason = 거절 사유 작성
 scene-expected-text = 텍스트로 보내 주세요. { $hint }
-scene-too-long = { $length }자입니다. 최대 { $max }자까지 가능해요. 줄여서 다시 보내 주세요.
+scene-too-long = { $length }자예요. { $max }자까지 쓸 수 있으니 줄여서 다시 보내 주세요.
 
-location-invalid = 올바른 좌표가 아닙니다 (위도 −90…90, 경도 −180…180). 장소를 다시 공유해 주세요.
+location-invalid = 올바른 좌표가 아니에요 (위도 −90…90, 경도 −180…180). 장소를 다시 보내 주세요.
 location-updated = 📍 헬퍼 위치를 업데이트했어요.
 location-live-updated = 📍 { $until }까지 실시간 위치를 따라갈게요.
-location-not-helper = 고마워요. 위치는 등록된 헬퍼의 것만 저장해요. 헬퍼가 되려면 /helper.
+location-not-helper = 고마워요. 위치는 등록된 헬퍼의 것만 저장해요. 헬퍼 등록은 /helper 명령어로 할 수 있어요.
 
 category-moving = 이사 / 짐 나르기
 category-repairs = 수리
@@ -70,13 +70,13 @@ category-accompany = 동행 / 귀갓길
 category-car = 자동차
 category-other = 기타
 
-reg-intro = 헬퍼 등록을 시작할게요. 짧은 7단계이며, 언제든 /cancel 로 나갈 수 있고 그때는 아무것도 활성화되지 않아요.
+reg-intro = 헬퍼 등록을 시작할게요. 7단계로 금방 끝나요. 언제든 /cancel 명령어로 그만둘 수 있고, 그러면 아무것도 활성화되지 않아요.
 reg-resume-prompt = 작성 중인 헬퍼 등록이 있어요. 이어서 할까요?
 reg-resume-continue = ▶️ 이어서 하기
 reg-resume-restart = 🔄 처음부터
 reg-already-pending = 신청서가 관리자 검토를 기다리고 있어요. 결과가 나오면 바로 알려 드릴게요.
-reg-already-helper = 이미 헬퍼로 등록되어 있어요. /profile 에서 프로필을 보고 수정할 수 있어요.
-reg-alias-prompt = <b>1/7 · 별명.</b> 다른 사람에게 보이는 유일한 이름이에요 (2–{ $max }자, @아이디·링크·전화번호 불가). 새 별명을 보내거나 <b>{ $alias }</b>을(를) 그대로 쓰세요.
+reg-already-helper = 이미 헬퍼로 등록되어 있어요. 프로필은 /profile 명령어로 보고 고칠 수 있어요.
+reg-alias-prompt = <b>1/7 · 별명.</b> 다른 사람에게 보이는 유일한 이름이에요 (2–{ $max }자, @아이디·링크·전화번호 불가). 새 별명을 보내 주세요. 지금 별명 <b>{ $alias }</b>{ PARTICLE($alias, "을") } 그대로 쓰려면 아래 버튼을 누르세요.
 reg-alias-keep = “{ $alias }” 그대로 쓰기
 reg-alias-hint = 별명을 텍스트로 보내거나 버튼을 눌러 제안된 별명을 쓰세요.
 alias-problem-length = 별명은 2–{ $max }자여야 해요.
@@ -100,7 +100,7 @@ text-problem-phone = “{ $found }” 부분을 지워 주세요. 전화번호�
 reg-profile-hint = 자신을 소개하는 글을 보내 주세요.
 reg-photo-prompt = 4/7 · 프로필 사진 (선택). 사진을 보내거나 건너뛰기를 누르세요.
 reg-photo-hint = 사진을 보내 주세요 (파일이나 스티커 말고요). 아니면 건너뛰기.
-reg-proofs-prompt = 5/7 · 인증 자료 (선택): 신분증, 자격증, 면허증 사진이나 문서, 최대 { $max }개. 관리자만 봅니다. 보낸 뒤 완료를 누르세요.
+reg-proofs-prompt = 5/7 · 인증 자료 (선택): 신분증, 자격증, 면허증 사진이나 문서, 최대 { $max }개. 관리자만 봐요. 다 보냈으면 완료를 누르세요.
 reg-proofs-added = 받았어요 ({ $count }/{ $max }). 더 보내거나 완료를 누르세요.
 reg-proofs-done = ✔️ 완료
 reg-proofs-hint = 사진이나 문서를 보내거나 완료를 누르세요.
@@ -109,7 +109,7 @@ reg-career-hint = 짧은 글을 보내거나 건너뛰기를 누르세요.
 reg-location-prompt = 6/7 · 주로 어디에 계신가요? “📍 내 위치 보내기”를 누르거나 📎 첨부 메뉴에서 핀/장소를 보내세요 (실시간 위치도 돼요). 요청자에게는 이 위치가 보이지 않아요.
 reg-location-hint = 위치가 필요해요. 아래 “📍 내 위치 보내기”를 누르거나 📎 메뉴에서 핀을 보내 주세요.
 reg-location-saved = 📍 위치를 저장했어요.
-reg-radius-prompt = 7/7 · 도우러 갈 수 있는 거리는?
+reg-radius-prompt = 7/7 · 어디까지 도우러 갈 수 있나요?
 reg-radius-hint = 버튼으로 거리를 골라 주세요.
 reg-radius-chosen = 이동 반경: { $km } km.
 reg-review-title = <b>신청 내용을 확인하세요</b>
@@ -125,12 +125,12 @@ edit-field-proofs = ✏️ 인증
 edit-field-location = ✏️ 위치
 edit-field-radius = ✏️ 반경
 reg-submitted = 📨 제출했어요! 관리자가 검토한 뒤 결과를 여기로 알려 드릴게요.
-reg-cancelled = 등록을 취소하고 작성 내용을 지웠어요. /helper 로 다시 시작할 수 있어요.
+reg-cancelled = 등록을 취소하고 작성 내용을 지웠어요. /helper 명령어로 다시 시작할 수 있어요.
 edit-saved = ✅ 프로필을 저장했어요.
 edit-cancelled = 바뀐 것은 없어요.
 edit-pending-note = 신청서가 아직 검토를 기다리고 있어요. 변경 내용을 저장하면 새 내용이 관리자에게 다시 전달되고 처음부터 다시 검토받게 돼요.
 edit-resubmitted = 📨 변경 내용을 저장했어요. 새 내용으로 다시 검토를 받게 되며, 결과는 여기로 알려 드릴게요.
-edit-decided = 방금 관리자가 신청을 처리해서 변경 내용은 저장되지 않았어요. /profile 에서 현재 상태를 확인하세요.
+edit-decided = 방금 관리자가 신청을 처리해서 변경 내용은 저장되지 않았어요. 지금 상태는 /profile 명령어로 확인해 주세요.
 draft-redo = 일부 답변이 지금의 규칙에 맞지 않아요 (@아이디·링크·전화번호·보이지 않는 문자·예약된 이름 불가). 해당 질문에 다시 답해 주세요.
 
 field-alias = 별명: <b>{ $value }</b>
@@ -153,10 +153,10 @@ helper-status-approved = ✅ 승인됨
 helper-status-rejected = ✖️ 승인되지 않음
 helper-status-suspended = ⛔ 정지됨
 helper-status-none = 헬퍼 아님
-helper-not-registered = 아직 헬퍼로 등록되지 않았어요. /helper 로 등록하세요.
-helper-approved = 🎉 헬퍼로 승인되었어요! 근처에 도움이 필요한 사람이 있으면 알려 드릴게요. /profile 에서 설정을 볼 수 있어요.
+helper-not-registered = 아직 헬퍼로 등록되지 않았어요. 등록은 /helper 명령어로 할 수 있어요.
+helper-approved = 🎉 헬퍼로 승인되었어요! 근처에 도움이 필요한 사람이 있으면 알려 드릴게요. 설정은 /profile 명령어로 볼 수 있어요.
 helper-rejected = 헬퍼 신청이 승인되지 않았어요. 사유: { $reason }
-    /helper 로 다시 신청할 수 있어요.
+    /helper 명령어로 다시 신청할 수 있어요.
 helper-suspended = ⛔ 헬퍼 계정이 정지되었어요. 사유: { $reason }
 helper-reinstated = ✅ 헬퍼 계정이 다시 활성화되었어요. 메모: { $reason }
 
@@ -173,7 +173,7 @@ availability-on = 켜짐
 availability-off = 꺼짐 (멈춤)
 available-now-on = 🔔 이제 근처 요청을 받아요.
 available-now-off = 🔕 멈췄어요. 다시 켤 때까지 요청을 받지 않아요 (/available).
-available-usage = /available 로 켜고 끄거나 /available on, /available off 를 쓰세요.
+available-usage = 켜고 끄려면 /available, 직접 정하려면 /available on 또는 /available off 명령어를 보내 주세요.
 radius-prompt = 지금 이동 반경은 { $km } km예요. 새 반경을 고르세요:
 radius-set = 📏 이동 반경을 { $km } km로 정했어요.
 quiet-prompt = 방해 금지 시간에는 요청 알림을 보내지 않아요 (현지 시각). 23:00-07:00 처럼 보내거나, 없음 버튼을 누르세요.
@@ -186,26 +186,32 @@ quiet-none = 없음
 admin-application-title = 🆕 <b>헬퍼 신청</b> #{ $id }
 admin-approve = ✅ 승인
 admin-reject = ✖️ 거절
-admin-attachment-caption = <b>{ $alias }</b>(#{ $id })의 첨부
+admin-photo-caption = <b>{ $alias }</b>님(id { $id })의 프로필 사진
+admin-proof-caption = <b>{ $alias }</b>님(id { $id })의 인증 자료 { $n }/{ $count }
 admin-card-approved = ✅ { $admin }님이 승인했어요.
 admin-card-rejected = ✖️ { $admin }님이 거절했어요: { $reason }
+admin-unnamed = 관리자 { $id }
 admin-card-superseded = ↩️ 신청자가 내용을 고쳐 다시 제출했어요. 새 카드에서 결정해 주세요.
-admin-approved-done = ✅ <b>{ $alias }</b>(#{ $id })을(를) 승인했어요.
-admin-rejected-done = ✖️ <b>{ $alias }</b>(#{ $id })을(를) 거절하고 사유를 전했어요.
-admin-already-decided = #{ $id } 는 이미 처리되었어요 (현재: { $status }).
+admin-approved-done = ✅ <b>{ $alias }</b>님(id { $id })을 승인했어요.
+admin-rejected-done = ✖️ <b>{ $alias }</b>님(id { $id })을 거절하고 사유를 전했어요.
+admin-already-decided = <b>{ $alias }</b>님(id { $id })의 신청은 이미 처리되었어요 (현재: { $status }).
 admin-already-decided-plain = 이미 처리된 신청이에요.
-admin-superseded = 이 카드를 보낸 뒤 #{ $id } 의 신청 내용이 바뀌었어요. 아무것도 처리하지 않았으니 가장 최근 카드에서 결정해 주세요.
-admin-no-such-helper = #{ $id } 헬퍼 신청이 없어요.
-admin-cannot-change = #{ $id } 는 그렇게 바꿀 수 없어요 (현재: { $status }).
+admin-superseded = 이 카드를 보낸 뒤 <b>{ $alias }</b>님(id { $id })의 신청 내용이 바뀌었어요. 아무것도 처리하지 않았으니 가장 최근 카드에서 결정해 주세요.
+admin-no-such-helper = id { $id } 사용자의 헬퍼 신청이 없어요.
+admin-cannot-change = <b>{ $alias }</b>님(id { $id })은 그렇게 바꿀 수 없어요 (현재: { $status }).
 admin-pending-none = 대기 중인 신청이 없어요.
 admin-pending-title = <b>승인 대기</b> ({ $count }):
 admin-approve-usage = 사용법: /approve <id>
 admin-reject-usage = 사용법: /reject <id> <사유>
 admin-suspend-usage = 사용법: /suspend <id> <사유>
 admin-reinstate-usage = 사용법: /reinstate <id> [메모]
-admin-suspend-done = ⛔ <b>{ $alias }</b>(#{ $id })을(를) 정지했어요.
-admin-reinstate-done = ✅ <b>{ $alias }</b>(#{ $id })을(를) 복구했어요.
-admin-reject-reason-prompt = <b>{ $alias }</b>(#{ $id })을(를) 거절하는 이유는? 신청자가 이 답을 읽게 돼요. (/cancel 로 돌아가기)
+admin-id-missing = 사용자 id가 빠졌어요. 맨 앞에 숫자로 적어 주세요 (카드와 /pending 목록에 있어요).
+    { $usage }
+admin-reason-missing = 사유가 빠졌어요. id 뒤에 사유를 적어 주세요. 상대에게 그대로 전달돼요.
+    { $usage }
+admin-suspend-done = ⛔ <b>{ $alias }</b>님(id { $id })의 헬퍼 활동을 정지했어요.
+admin-reinstate-done = ✅ <b>{ $alias }</b>님(id { $id })의 헬퍼 활동을 다시 열었어요.
+admin-reject-reason-prompt = <b>{ $alias }</b>님(id { $id })을 거절하는 이유는 무엇인가요? 신청자가 이 답을 그대로 읽게 돼요. (돌아가려면 /cancel)
 admin-reject-reason-hint = 사유를 텍스트로 보내 주세요.
 
 cmd-profile = 내 헬퍼 프로필
@@ -229,7 +235,7 @@ distance-km = { $value } km
 duration-minutes = { $minutes }분
 duration-hours = { $hours }시간
 
-ask-intro = 이웃에게 도움을 요청해 볼게요. 언제든 /cancel 로 나갈 수 있어요.
+ask-intro = 이웃에게 도움을 요청해 볼게요. 언제든 /cancel 명령어로 그만둘 수 있어요.
 ask-too-many-open = 이미 열린 요청이 { $limit }개예요 (동시에 가능한 최대). 하나를 취소하거나 닫힐 때까지 기다려 주세요.
 ask-category-prompt = 어떤 도움이 필요하세요?
 ask-category-hint = 버튼으로 분야를 골라 주세요.
@@ -248,7 +254,7 @@ ask-validity-chosen = { $duration } 동안 열어 둘게요.
 ask-fee-prompt = 사례금(크레딧)을 걸까요? 잔액: { $balance } 크레딧.
 ask-fee-none = 사례금 없음
 ask-fee-hint = 버튼으로 고르거나 크레딧을 숫자로 적어 주세요.
-ask-fee-short = 잔액이 { $balance } 크레딧이라 { $missing } 크레딧이 부족해요. 충전하려면 계정 번호 { $id } 를 알려 관리자에게 문의하거나, 더 적은 금액을 고르세요.
+ask-fee-short = 잔액이 { $balance } 크레딧이라 { $missing } 크레딧이 부족해요. 충전하려면 관리자에게 계정 번호({ $id })를 알려 주세요. 아니면 더 적은 금액을 골라 주세요.
 ask-confirm-title = <b>요청 내용을 확인하세요</b>
 ask-field-category = 분야: { $category }
 ask-field-description = 내용: { $description }
@@ -279,7 +285,7 @@ request-closed-cancelled = ✖️ { $category } — 요청자가 취소했어요
 accept-sent = 제안을 보냈어요!
 accept-already = 이미 이 요청에 제안했어요.
 accept-own = 내가 올린 요청이에요.
-accept-not-helper = 승인된 헬퍼만 제안할 수 있어요. /helper 로 등록하세요.
+accept-not-helper = 승인된 헬퍼만 제안할 수 있어요. 등록은 /helper 명령어로 할 수 있어요.
 accept-waiting = 🙋 { $eta }분 안에 가겠다고 제안했어요. 요청자가 고르면 알려 드릴게요.
 offer-withdraw = ↩️ 제안 철회
 offer-withdrawn-self = 제안을 철회했어요.
@@ -297,7 +303,7 @@ request-expired-requester = ⌛ “{ $category }” 요청이 닫혔어요. 시�
 request-post-again = 🔁 다시 올리기
 request-cancelled-requester = 요청을 취소했어요. 요청을 본 헬퍼들에게도 알렸어요.
 
-nearby-not-helper = /nearby 는 승인된 헬퍼에게 근처의 열린 요청을 보여 줘요. 헬퍼가 되려면 /helper.
+nearby-not-helper = /nearby 명령어는 승인된 헬퍼에게 근처의 열린 요청을 보여 줘요. 헬퍼가 되려면 /helper 명령어로 등록해 주세요.
 nearby-none = 지금 근처에 열린 요청이 없어요.
 nearby-title = <b>근처의 열린 요청</b> ({ $page }/{ $pages }):
 nearby-open = #{ $n } 보기
@@ -307,21 +313,23 @@ page-next = 다음 ▶️
 ask-restricted = 지금은 요청을 올릴 수 없어요. 계정이 제한되었어요. 사유: { $reason }
 accept-restricted = 계정이 제한되어 지금은 요청을 수락할 수 없어요.
 accept-out-of-range = 이 요청은 너무 멀어요. 내 이동 반경이나 요청자가 찾는 범위를 벗어났어요.
-accept-other-category = 내가 돕는 분야의 요청이 아니에요. /profile 에서 분야를 바꿀 수 있어요.
+accept-other-category = 내가 돕는 분야의 요청이 아니에요. 분야는 /profile 명령어로 바꿀 수 있어요.
 user-restricted = ⛔ 계정이 제한되었어요. 요청을 올리거나 수락할 수 없어요. 사유: { $reason }
 user-unrestricted = ✅ 제한이 풀렸어요. 메모: { $reason }
 admin-restrict-usage = 사용법: /restrict <id> <사유>
 admin-unrestrict-usage = 사용법: /unrestrict <id> [메모]
-admin-restrict-done = ⛔ <b>{ $alias }</b>(#{ $id })을(를) 제한했어요.
-admin-unrestrict-done = ✅ <b>{ $alias }</b>(#{ $id })의 제한을 풀었어요.
-admin-restrict-unchanged = <b>{ $alias }</b>(#{ $id })은(는) 이미 제한되어 있어요.
-admin-unrestrict-unchanged = <b>{ $alias }</b>(#{ $id })은(는) 제한되어 있지 않아요.
-admin-no-such-user = #{ $id } 사용자가 없어요.
+admin-restrict-done = ⛔ <b>{ $alias }</b>님(id { $id })의 계정을 제한했어요.
+admin-unrestrict-done = ✅ <b>{ $alias }</b>님(id { $id })의 제한을 풀었어요.
+admin-restrict-unchanged = <b>{ $alias }</b>님(id { $id })은 이미 제한되어 있어요.
+admin-unrestrict-unchanged = <b>{ $alias }</b>님(id { $id })은 제한되어 있지 않아요.
+admin-no-such-user = id { $id } 사용자가 없어요.
 cmd-restrict = 사용자 제한 (관리자)
 cmd-unrestrict = 제한 해제 (관리자)
 
-credits-adjusted = 💳 크레딧 잔액이 { $amount } 변경되었어요 ({ $reason }). 잔액: { $balance } 크레딧.
+credits-adjusted = 💳 크레딧이 { $amount }만큼 바뀌었어요 (사유: { $reason }). 잔액: { $balance } 크레딧.
 admin-credit-usage = 사용법: /credit <id> <+금액 또는 -금액> <사유>
-admin-credit-done = 완료: #{ $id } 의 잔액은 { $balance } 크레딧이에요.
-admin-credit-negative = #{ $id } 의 잔액은 { $balance } 크레딧이에요. 잔액은 0 아래로 내려갈 수 없어요.
+admin-amount-missing = 금액이 빠졌어요. id 뒤에 +20, -5처럼 부호를 붙인 정수를 적어 주세요 (0은 안 돼요).
+    { $usage }
+admin-credit-done = 완료: <b>{ $alias }</b>님(id { $id })의 잔액은 이제 { $balance } 크레딧이에요.
+admin-credit-negative = <b>{ $alias }</b>님(id { $id })의 잔액은 { $balance } 크레딧이에요. 잔액은 0 아래로 내려갈 수 없어요.
 cmd-credit = 크레딧 지급/차감 (관리자)

@@ -5,7 +5,10 @@ import { escapeHtml } from "../telegram/html.js";
 import type { ServiceDeps } from "./deps.js";
 import { inUnitOfWork } from "./unit-of-work.js";
 
-export type CreditResult = { ok: true; balance: number } | { ok: false; reason: "no-user" | "would-go-negative"; balance?: number };
+export type CreditResult =
+  | { ok: true; alias: string; balance: number }
+  | { ok: false; reason: "no-user" }
+  | { ok: false; reason: "would-go-negative"; alias: string; balance: number };
 
 /**
  * An admin adds (or takes back) credits with a reason. Credits are a ledger: the entry, the
@@ -17,9 +20,10 @@ export function adjustCredits(
 ): Promise<CreditResult> {
   return inUnitOfWork(deps, async (uow): Promise<CreditResult> => {
     const { trx, now } = uow;
-    if (!(await findUser(trx, change.userId))) return { ok: false, reason: "no-user" };
+    const user = await findUser(trx, change.userId);
+    if (!user) return { ok: false, reason: "no-user" };
     const before = await creditBalance(trx, change.userId);
-    if (before + change.amount < 0) return { ok: false, reason: "would-go-negative", balance: before };
+    if (before + change.amount < 0) return { ok: false, reason: "would-go-negative", alias: user.alias, balance: before };
     await addCreditEntry(trx, {
       userId: change.userId,
       amount: change.amount,
@@ -44,6 +48,6 @@ export function adjustCredits(
         reason: escapeHtml(change.reason),
       }),
     );
-    return { ok: true, balance };
+    return { ok: true, alias: user.alias, balance };
   });
 }

@@ -32,6 +32,9 @@ export const Actions = {
   // The applicant, and the submission time of the application the admin was shown.
   approveHelper: action("happ", [id, id], { who: "admin", startsSomething: true }),
   rejectHelper: action("hrej", [id, id], { who: "admin", startsSomething: true }),
+  // The same decisions from the /pending list, which is redrawn after each.
+  approveFromList: action("papp", [id, id], { who: "admin", startsSomething: true }),
+  rejectFromList: action("prej", [id, id], { who: "admin", startsSomething: true }),
   postAgain: action("again", [id], { startsSomething: true }),
   accept: action("acc", [id, oneOf(ETA_CHOICES_MINUTES)]),
   withdrawOffer: action("wd", [id]),

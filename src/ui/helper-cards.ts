@@ -4,6 +4,7 @@ import { DRAFT_STEPS, formatMinuteOfDay } from "../domain/helper-profile.js";
 import type { Helper } from "../domain/helpers.js";
 import { escapeHtml } from "../telegram/html.js";
 import { Actions } from "./actions.js";
+import { adminLabel } from "./admin-cards.js";
 import { formatTime } from "./time.js";
 import type { Translate } from "./translator.js";
 
@@ -69,10 +70,10 @@ export function decidedApplicationCard(
   t: Translate,
   userId: number,
   view: ApplicationView,
-  decision: { approved: boolean; admin: string; reason: string },
+  decision: { approved: boolean; admin: { id: number; name: string | undefined }; reason: string },
 ): string {
   const outcome = t(decision.approved ? "admin-card-approved" : "admin-card-rejected", {
-    admin: escapeHtml(decision.admin),
+    admin: adminLabel(t, decision.admin),
     reason: escapeHtml(decision.reason),
   });
   return `${applicationCard(t, userId, view)}\n\n${outcome}`;

@@ -39,13 +39,19 @@ describe("config", () => {
     expect(names.sort()).toEqual(["ADMIN_IDS", "BOT_TOKEN", "LOCATION_FUZZ_METERS", "TZ"]);
   });
 
-  it("parses admin ids and keeps presets inside their bounds", () => {
+  it("parses admin ids with their names and keeps presets inside their bounds", () => {
     const config = parseConfig({
-      ADMIN_IDS: " 11, 22 ",
+      ADMIN_IDS: " 11:Mina Park, 22 ,33: 준 ",
       REQUEST_VALIDITY_PRESETS_MINUTES: "1,30,2000",
       HELPER_RADIUS_PRESETS_KM: "1,3,50",
     });
-    expect(config.adminIds).toEqual([11, 22]);
+    expect(config.adminIds).toEqual([11, 22, 33]);
+    for (const bad of ["12:", "12:<b>Boss</b>", "12:Mina:Park", `12:${"x".repeat(33)}`])
+      expect(() => parseConfig({ ADMIN_IDS: bad }), bad).toThrow(/ADMIN_IDS/);
+    expect([...config.adminNames]).toEqual([
+      [11, "Mina Park"],
+      [33, "준"],
+    ]);
     expect(config.limits.validityPresetsMinutes).toEqual([30]);
     expect(config.limits.radiusPresetsKm).toEqual([1, 3]);
   });

@@ -59,13 +59,15 @@ async function storeApplication(
 async function sendApplicationCards(deps: ServiceDeps, uow: UnitOfWork, userId: number, draft: CompleteHelperDraft, submittedAt: number) {
   const view = applicationView(draft);
   await uow.tellEach(deps.config.adminIds, (t, adminId) => {
-    const caption = t("admin-attachment-caption", { alias: escapeHtml(draft.alias), id: String(userId) });
-    const attachment = (method: "sendPhoto" | "sendDocument", fileId: string) => ({
+    const whose = { alias: escapeHtml(draft.alias), id: String(userId) };
+    // Each copy says what it is, so an admin scrolling past photos knows a face from an ID card.
+    const attachment = (method: "sendPhoto" | "sendDocument", fileId: string, caption: string) => ({
       chatId: adminId,
       priority: OutboxPriority.notice,
       method,
       params: { [method === "sendPhoto" ? "photo" : "document"]: fileId, caption, parse_mode: "HTML" },
     });
+    const proofCaption = (n: number) => t("admin-proof-caption", { ...whose, n, count: draft.proofs.length });
     return [
       {
         chatId: adminId,
@@ -78,8 +80,10 @@ async function sendApplicationCards(deps: ServiceDeps, uow: UnitOfWork, userId: 
           reply_markup: applicationKeyboard(t, userId, submittedAt),
         },
       },
-      ...(draft.photoFileId ? [attachment("sendPhoto", draft.photoFileId)] : []),
-      ...draft.proofs.map((proof) => attachment(proof.kind === "photo" ? "sendPhoto" : "sendDocument", proof.fileId)),
+      ...(draft.photoFileId ? [attachment("sendPhoto", draft.photoFileId, t("admin-photo-caption", whose))] : []),
+      ...draft.proofs.map((proof, i) =>
+        attachment(proof.kind === "photo" ? "sendPhoto" : "sendDocument", proof.fileId, proofCaption(i + 1)),
+      ),
     ];
   });
 }
@@ -124,7 +128,10 @@ export async function resubmitApplication(
 }
 
 export type DecisionResult =
-  { ok: true; alias: string } | { ok: false; reason: "not-found" | "not-pending" | "superseded"; status?: HelperStatus };
+  | { ok: true; alias: string }
+  // No application, so no status either: every refusal can be asked for its status.
+  | { ok: false; reason: "not-found"; status?: undefined }
+  | { ok: false; reason: "not-pending" | "superseded"; alias: string; status?: HelperStatus };
 
 /**
  * Approve or reject a pending application. Guarded: of two admins (or two taps) exactly one
@@ -140,8 +147,9 @@ export function decideApplication(
     const { trx, now } = uow;
     const helper = await findHelper(trx, decision.userId);
     if (!helper) return { ok: false, reason: "not-found" };
+    const alias = await aliasOf(trx, decision.userId);
     if (helper.status === "pending" && decision.submittedAt !== undefined && decision.submittedAt !== helper.submittedAt) {
-      return { ok: false, reason: "superseded" };
+      return { ok: false, reason: "superseded", alias };
     }
     const to = decision.approve ? "approved" : "rejected";
     const from = await transitionHelper(trx, {
@@ -156,7 +164,7 @@ export function decideApplication(
     if (!from) {
       // Read again: on PostgreSQL a resubmission may have landed between the read and the write.
       const status = (await findHelper(trx, decision.userId))?.status;
-      return status === "pending" ? { ok: false, reason: "superseded" } : { ok: false, reason: "not-pending", status };
+      return status === "pending" ? { ok: false, reason: "superseded", alias } : { ok: false, reason: "not-pending", alias, status };
     }
     const action = decision.approve ? "helper.approve" : "helper.reject";
     await recordAudit(trx, { adminId: decision.adminId, action, subjectId: decision.userId, reason: decision.reason, at: now });
@@ -165,7 +173,8 @@ export function decideApplication(
     await uow.tell(decision.userId, (t) => t(decision.approve ? "helper-approved" : "helper-rejected", { reason: escapeHtml(reason) }));
     // Every admin's copy of the card shows the outcome and loses its buttons.
     const view = applicationView(await storedDraft(trx, helper));
-    const admin = (await findUser(trx, decision.adminId))?.alias ?? `#${decision.adminId}`;
+    // Admins know each other by the names in configuration, not by generated aliases.
+    const admin = { id: decision.adminId, name: deps.config.adminNames.get(decision.adminId) };
     await uow.editEverywhere(cardRef(decision.userId, helper.submittedAt), (t) =>
       decidedApplicationCard(t, decision.userId, view, { approved: decision.approve, admin, reason }),
     );
@@ -177,7 +186,7 @@ export function decideApplication(
 export function setHelperSuspended(
   deps: ServiceDeps,
   change: { adminId: number; userId: number; suspended: boolean; reason: string | null },
-): Promise<{ ok: true; alias: string } | { ok: false; status?: HelperStatus }> {
+): Promise<{ ok: true; alias: string } | { ok: false; alias?: string; status?: HelperStatus }> {
   return inUnitOfWork(deps, async (uow) => {
     const { trx, now } = uow;
     const from = await transitionHelper(trx, {
@@ -188,7 +197,10 @@ export function setHelperSuspended(
       reason: change.reason,
       at: now,
     });
-    if (!from) return { ok: false as const, status: (await findHelper(trx, change.userId))?.status };
+    if (!from) {
+      const alias = (await findUser(trx, change.userId))?.alias;
+      return { ok: false as const, alias, status: (await findHelper(trx, change.userId))?.status };
+    }
     const action = change.suspended ? "helper.suspend" : "helper.reinstate";
     await recordAudit(trx, { adminId: change.adminId, action, subjectId: change.userId, reason: change.reason, at: now });
     await uow.tell(change.userId, (t) =>
