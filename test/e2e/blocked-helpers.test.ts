@@ -72,5 +72,12 @@ describe("a helper who blocked the bot", () => {
     expect(edited(benCard).text).toBe(`↩️ ${await aliasOf(ben)} withdrew the offer.`);
     expect(edited(annCard).reply_markup).toBeUndefined();
     expect(edited(benCard).reply_markup).toBeUndefined();
+
+    // Ann unblocks: she hears at once of the request she missed, and not again of the first.
+    await ann.unblock();
+    await ann.waitFor("Second job");
+    await world.settle();
+    expect(ann.inbox.filter((m) => m.text.includes("Please help me hang"))).toHaveLength(1);
+    expect((await state(ann)).userReachable).toBe(1);
   });
 });
