@@ -114,6 +114,37 @@ describe("matching keeps looking for the whole validity time", () => {
     await stillToldOnce(sol, requestId);
   });
 
+  it("an arriving helper hears of the nearest requests nobody offered for, at most three; the next wave brings the rest", async () => {
+    await open();
+    const bob = await helperAt("Bob", northOf(SEOUL, 0.1));
+    const ann = await helperAt("Ann", northOf(SEOUL, 40));
+    for (const [job, km] of [
+      ["A", 2],
+      ["B", 0.5],
+      ["C", 1],
+      ["D", 1.5],
+      ["E", 0.2],
+    ] as const) {
+      const requester = world.fake.persona({ firstName: `Requester${job}`, languageCode: "en" });
+      await askForHelp(requester, { at: northOf(SEOUL, km), description: `Job ${job}: please help me carry a sofa.` });
+    }
+    // Bob offers for E: it has its helper candidate, and waves for it stop.
+    const e = await bob.waitFor("Job E");
+    await bob.pressIn(e.message_id, "I can be there in 10 min");
+    await bob.waitForEdit(e.message_id, "You offered");
+
+    await ann.sendLocation(SEOUL.latitude, SEOUL.longitude);
+    await ann.waitFor("Job D");
+    await world.settle();
+    const jobs = () => ann.inbox.flatMap((m) => /Job (\w)/.exec(m.text)?.[1] ?? []);
+    expect(jobs()).toEqual(["B", "C", "D"]);
+    world.bot.clock.advance(INTERVAL_S * 1000);
+    await world.bot.app.runDueDeadlines();
+    await ann.waitFor("Job A");
+    await world.settle();
+    expect(jobs()).toEqual(["B", "C", "D", "A"]);
+  });
+
   it("a wave is not stalled by many sleeping helpers nearer than awake ones", async () => {
     world = await openWorld({ env: { FANOUT_WAVE_SIZE: "2" } });
     // More sleepers than every search of a wave together reaches (4 searches of twice its size).
