@@ -87,6 +87,7 @@ const variables = z.object({
   REQUESTER_CANCEL_GRACE_MINUTES: int(10),
   FANOUT_WAVE_SIZE: int(10, 1),
   FANOUT_WAVE_INTERVAL_SECONDS: int(180, 1),
+  CATCH_UP_MAX_REQUESTS: int(3, 0),
 });
 
 /** Every variable the bot reads; .env.example documents exactly these. */
@@ -131,6 +132,7 @@ export interface Config {
     requesterCancelGraceMinutes: number;
     fanoutWaveSize: number;
     fanoutWaveIntervalSeconds: number;
+    catchUpMaxRequests: number;
   };
 }
 
@@ -182,6 +184,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       requesterCancelGraceMinutes: e.REQUESTER_CANCEL_GRACE_MINUTES,
       fanoutWaveSize: e.FANOUT_WAVE_SIZE,
       fanoutWaveIntervalSeconds: e.FANOUT_WAVE_INTERVAL_SECONDS,
+      catchUpMaxRequests: e.CATCH_UP_MAX_REQUESTS,
     },
   };
 }

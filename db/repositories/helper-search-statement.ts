@@ -1,5 +1,5 @@
 import type SQLite from "better-sqlite3";
-import { CompiledQuery, type Kysely, sql } from "kysely";
+import { CompiledQuery, type Kysely, type SqlBool, sql } from "kysely";
 import { type Box, type CellGrid, cellRangesForBox, type SpreadBound } from "../../src/domain/geo.js";
 import type { Database } from "../schema.js";
 
@@ -34,7 +34,7 @@ const CELLS_PER_STATEMENT = 400;
  */
 export async function selectNearest(
   db: Kysely<Database>,
-  query: { latitude: number; longitude: number; excludeUserIds?: ReadonlySet<number> },
+  query: { latitude: number; longitude: number; excludeUserIds?: ReadonlySet<number>; awakeAtMinute?: number },
   box: Box,
   circleRadius: number,
   bound: SpreadBound,
@@ -59,9 +59,11 @@ export async function selectNearest(
       maxSpread: perRootSpread > 0 ? ((circleRadius + 1) / perRootSpread) ** 2 : Number.MAX_VALUE,
       radiusFactor: perRootSpread * perRootSpread,
       excluded,
+      awakeAt: query.awakeAtMinute ?? 0,
       take,
     };
-    rows.push(...(await run(db, compileStatement(db, values, box.minLon > box.maxLon))));
+    const shape = { wraps: box.minLon > box.maxLon, awake: query.awakeAtMinute !== undefined };
+    rows.push(...(await run(db, compileStatement(db, values, shape))));
   }
   // Several chunks each kept `take`: keep the overall `take` smallest so the cut stays one line.
   return rows.length > take ? rows.sort((a, b) => a.spread - b.spread).slice(0, take) : rows;
@@ -81,10 +83,31 @@ interface StatementValues {
   /** metersPerRootSpread², to compare a spread with the helper's own radius in metres². */
   radiusFactor: number;
   excluded: number[];
+  /** Minute of the day at which the helpers must not be in their quiet hours (when `awake`). */
+  awakeAt: number;
   take: number;
 }
 
-function buildStatement(db: Kysely<Database>, v: StatementValues, wraps: boolean) {
+/** What changes a statement's text besides its counts of cells and exclusions. */
+interface Shape {
+  /** The box crosses the antimeridian. */
+  wraps: boolean;
+  /** Helpers in their quiet hours at `awakeAt` are left out. */
+  awake: boolean;
+}
+
+/**
+ * Not in quiet hours [start, end) at minute m, as domain/geo.ts isInQuietHours says: no window,
+ * an empty one, a plain one m is outside of, or one wrapping midnight m is between the ends of.
+ * The quiet columns are in the covering index, so this adds no read.
+ */
+function awakeAt(m: number) {
+  return sql<SqlBool>`(quiet_start_minute is null or quiet_end_minute is null or quiet_start_minute = quiet_end_minute
+    or (quiet_start_minute < quiet_end_minute and (${m} < quiet_start_minute or ${m} >= quiet_end_minute))
+    or (quiet_start_minute > quiet_end_minute and ${m} < quiet_start_minute and ${m} >= quiet_end_minute))`;
+}
+
+function buildStatement(db: Kysely<Database>, v: StatementValues, { wraps, awake }: Shape) {
   const spread = sql<number>`((latitude - ${v.latitude}) * (latitude - ${v.latitude}) + (longitude - ${v.longitude}) * (longitude - ${v.longitude}) * ${v.lonWeight})`;
   const cells = sql.join(v.cells.map((cell, i) => (i === 0 ? sql`(cast(${cell} as bigint))` : sql`(${cell})`)));
   return db
@@ -108,6 +131,7 @@ function buildStatement(db: Kysely<Database>, v: StatementValues, wraps: boolean
         // The helper's own radius, squared so that no sqrt is needed (SQLite may lack it).
         eb(sql`${spread} * ${v.radiusFactor}`, "<=", sql`cast(radius_m + 1 as double precision) * cast(radius_m + 1 as double precision)`),
         ...(v.excluded.length > 0 ? [eb("user_id", "not in", v.excluded)] : []),
+        ...(awake ? [awakeAt(v.awakeAt)] : []),
       ]),
     )
     .orderBy("spread")
@@ -118,13 +142,14 @@ function buildStatement(db: Kysely<Database>, v: StatementValues, wraps: boolean
 type Slot = { constant: unknown } | { pick: (v: StatementValues) => unknown };
 
 /**
- * The statement's SQL depends only on its shape (how many cells and exclusions, and whether the
- * box crosses the antimeridian), so it is built once per shape and dialect: building and
- * compiling through Kysely cost more than SQLite's own work for a small box. The shape is
- * compiled with a distinct marker in every value, which tells where each parameter comes from.
+ * The statement's SQL depends only on its shape (how many cells and exclusions, whether the box
+ * crosses the antimeridian and whether quiet hours count), so it is built once per shape and
+ * dialect: building and compiling through Kysely cost more than SQLite's own work for a small
+ * box. The shape is compiled with a distinct marker in every value, which tells where each
+ * parameter comes from.
  */
-function compileStatement(db: Kysely<Database>, values: StatementValues, wraps: boolean): CompiledQuery {
-  const shape = `${values.cells.length}:${values.excluded.length}:${wraps ? 1 : 0}`;
+function compileStatement(db: Kysely<Database>, values: StatementValues, kind: Shape): CompiledQuery {
+  const shape = `${values.cells.length}:${values.excluded.length}:${kind.wraps ? 1 : 0}:${kind.awake ? 1 : 0}`;
   const dialect = db.getExecutor().adapter;
   let byShape = compiledShapes.get(dialect);
   if (!byShape) compiledShapes.set(dialect, (byShape = new Map()));
@@ -149,9 +174,10 @@ function compileStatement(db: Kysely<Database>, values: StatementValues, wraps: 
       maxSpread: mark((v) => v.maxSpread),
       radiusFactor: mark((v) => v.radiusFactor),
       excluded: values.excluded.map((_, i) => mark((v) => v.excluded[i])),
+      awakeAt: mark((v) => v.awakeAt),
       take: mark((v) => v.take),
     };
-    const compiled = buildStatement(db, markers, wraps).compile();
+    const compiled = buildStatement(db, markers, kind).compile();
     template = {
       sql: compiled.sql,
       slots: compiled.parameters.map((p): Slot => {

@@ -18,6 +18,11 @@ export interface NearbyHelperQuery {
   limit: number;
   /** Sent as SQL parameters, so a few thousand at most. */
   excludeUserIds?: ReadonlySet<number>;
+  /**
+   * A minute of the day in the configured time zone: helpers in their quiet hours then are left
+   * out in SQL, so a search fills up with awake helpers however many sleep nearer.
+   */
+  awakeAtMinute?: number;
 }
 
 export interface NearbyHelper {
@@ -44,8 +49,8 @@ const FIRST_HALF_SIDE_M = 300;
 const WIDEN_SLACK = 1.3;
 
 /**
- * Approved, available, reachable, unrestricted helpers within `radiusM` of the point whose own
- * radius also reaches it, nearest first (ties by user id), at most `limit`.
+ * Approved, available, reachable, unrestricted helpers (awake at `awakeAtMinute`, if given)
+ * within `radiusM` of the point whose own radius also reaches it, nearest first (ties by user id), at most `limit`.
  *
  * Each step reads the helpers in a box around the point from the `helpers_nearby` covering
  * index, cut in SQL to the `take` smallest by a lower bound of the distance. A helper at exact

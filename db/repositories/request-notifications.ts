@@ -31,3 +31,15 @@ export async function recordNotifications(
     .values(helpers.map((h) => ({ request_id: requestId, helper_id: h.userId, wave, distance_m: h.distanceM, notified_at: now })))
     .execute();
 }
+
+/** Which of `requestIds` the helper has already been told of. */
+export async function requestsToldTo(db: Executor, helperId: number, requestIds: readonly number[]): Promise<Set<number>> {
+  if (requestIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom("request_notifications")
+    .select("request_id")
+    .where("helper_id", "=", helperId)
+    .where("request_id", "in", requestIds)
+    .execute();
+  return new Set(rows.map((r) => r.request_id));
+}

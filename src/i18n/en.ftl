@@ -287,6 +287,7 @@ request-closed-expired = ⌛ { $category } — expired. No longer available.
 request-closed-cancelled = ✖️ { $category } — cancelled by the requester. No longer available.
 accept-sent = Offer sent!
 accept-already = You already offered for this request.
+accept-too-late = Someone else was faster: this request already has its helper. Thank you for offering!
 accept-own = This is your own request.
 accept-not-helper = Only approved helpers can offer. /helper to register.
 accept-waiting = 🙋 You offered to be there in { $eta } min. The requester chooses; I'll tell you.

@@ -284,6 +284,7 @@ request-closed-expired = ⌛ { $category } — 시간이 지나 닫혔어요. �
 request-closed-cancelled = ✖️ { $category } — 요청자가 취소했어요. 더 이상 유효하지 않아요.
 accept-sent = 제안을 보냈어요!
 accept-already = 이미 이 요청에 제안했어요.
+accept-too-late = 다른 헬퍼가 먼저 맡았어요. 이 요청에는 이미 헬퍼가 정해졌어요. 제안해 주셔서 고마워요!
 accept-own = 내가 올린 요청이에요.
 accept-not-helper = 승인된 헬퍼만 제안할 수 있어요. 등록은 /helper 명령어로 할 수 있어요.
 accept-waiting = 🙋 { $eta }분 안에 가겠다고 제안했어요. 요청자가 고르면 알려 드릴게요.

@@ -2,16 +2,20 @@ import { recordAudit } from "../../db/repositories/admin-audit.js";
 import { findUser, setRestricted } from "../../db/repositories/users.js";
 import { escapeHtml } from "../telegram/html.js";
 import type { ServiceDeps } from "./deps.js";
+import { catchUpHelper } from "./requests/catch-up.js";
 import { inUnitOfWork } from "./unit-of-work.js";
 
 export type RestrictionResult = { ok: true; alias: string } | { ok: false; reason: "no-user" | "unchanged"; alias?: string };
 
-/** An admin restricts a user (no posting, no accepting) or lifts it; the user is told, the audit keeps it. */
-export function setUserRestriction(
+/**
+ * An admin restricts a user (no posting, no accepting) or lifts it; the user is told, the audit
+ * keeps it. A helper whose restriction is lifted hears at once of open requests near them.
+ */
+export async function setUserRestriction(
   deps: ServiceDeps,
   change: { adminId: number; userId: number; restrict: boolean; reason: string | null },
 ): Promise<RestrictionResult> {
-  return inUnitOfWork(deps, async (uow): Promise<RestrictionResult> => {
+  const result = await inUnitOfWork(deps, async (uow): Promise<RestrictionResult> => {
     const { trx, now } = uow;
     const user = await findUser(trx, change.userId);
     if (!user) return { ok: false, reason: "no-user" };
@@ -24,4 +28,6 @@ export function setUserRestriction(
     );
     return { ok: true, alias: user.alias };
   });
+  if (result.ok && !change.restrict) await catchUpHelper(deps, change.userId);
+  return result;
 }

@@ -8,7 +8,7 @@ import { migrateToLatest } from "../../db/migrate.js";
 import { type NearbyHelper, findNearbyHelpers, helperPositionColumns } from "../../db/repositories/helper-search.js";
 import type { Database } from "../../db/schema.js";
 import type { HelperStatus } from "../../src/domain/helpers.js";
-import { distanceMeters } from "../../src/domain/geo.js";
+import { distanceMeters, isInQuietHours } from "../../src/domain/geo.js";
 import { postgresUrl, tempPostgresUrl, tempSqliteUrl } from "../support/databases.js";
 
 const CENTRE = { latitude: 37.5663, longitude: 126.9779 };
@@ -103,7 +103,8 @@ async function bruteForce(db: Kysely<Database>, query: Parameters<typeof findNea
         r.available === 1 &&
         r.reachable === 1 &&
         r.restricted_at === null &&
-        !query.excludeUserIds?.has(r.user_id),
+        !query.excludeUserIds?.has(r.user_id) &&
+        (query.awakeAtMinute === undefined || !isInQuietHours(query.awakeAtMinute, r.quiet_start_minute, r.quiet_end_minute)),
     )
     .map((r) => ({
       userId: r.user_id,
@@ -167,6 +168,13 @@ function searchSuite(open: () => Promise<{ db: Db; cleanup(): Promise<void> }>) 
     expect((await findNearbyHelpers(db, { ...CENTRE, radiusM: 10_000, limit: 10 })).map((h) => h.userId)).toEqual([
       101, 110, 102, 112, 113, 108, 109, 103,
     ]);
+    // 109 sleeps 23:00–07:00: left out at 23:00 and 06:59, back at 07:00 and 22:59.
+    const awakeAt = async (minute: number) =>
+      (await findNearbyHelpers(db, { ...CENTRE, radiusM: 5000, limit: 10, awakeAtMinute: minute })).map((h) => h.userId);
+    expect(await awakeAt(23 * 60)).toEqual([101, 110, 102, 112, 113, 108]);
+    expect(await awakeAt(7 * 60 - 1)).toEqual([101, 110, 102, 112, 113, 108]);
+    expect(await awakeAt(7 * 60)).toEqual([101, 110, 102, 112, 113, 108, 109]);
+    expect(await awakeAt(23 * 60 - 1)).toEqual([101, 110, 102, 112, 113, 108, 109]);
     expect(await findNearbyHelpers(db, { ...CENTRE, radiusM: 400, limit: 10 })).toEqual([]);
     expect(await findNearbyHelpers(db, { ...CENTRE, radiusM: 5000, limit: 0 })).toEqual([]);
   });
@@ -188,6 +196,15 @@ function searchSuite(open: () => Promise<{ db: Db; cleanup(): Promise<void> }>) 
     const base = 1_000_000;
     const statuses: HelperStatus[] = ["approved", "approved", "approved", "approved", "pending", "suspended"];
     const radii = [500, 1000, 3000, 5000, 10_000];
+    // Over midnight, within a day, empty (no quiet hours), and none at all, most often.
+    const quietWindows: Array<[number, number] | undefined> = [
+      [22 * 60, 6 * 60],
+      [9 * 60, 17 * 60],
+      [600, 600],
+      undefined,
+      undefined,
+      undefined,
+    ];
     const origin = { latitude: 35.1, longitude: 129.04 };
     // A dense core, a town around it and a thin countryside, so every widening path is taken.
     const spread = (i: number) => (i < 900 ? 400 : i < 1600 ? 2500 : 15_000);
@@ -202,7 +219,7 @@ function searchSuite(open: () => Promise<{ db: Db; cleanup(): Promise<void> }>) 
         status: statuses[Math.floor(random() * statuses.length)]!,
         available: random() < 0.9 ? 1 : 0,
         reachable: random() < 0.95 ? 1 : 0,
-        quiet: random() < 0.3 ? [22 * 60, 6 * 60] : undefined,
+        quiet: quietWindows[Math.floor(random() * quietWindows.length)],
       });
     });
     await insertHelpers(db, placements);
@@ -212,7 +229,15 @@ function searchSuite(open: () => Promise<{ db: Db; cleanup(): Promise<void> }>) 
     for (let q = 0; q < 300; q++) {
       const at = computeDestinationPoint(origin, spread(Math.floor(random() * 2000)) * Math.sqrt(random()), random() * 360);
       const excludeUserIds = new Set(Array.from({ length: Math.floor(random() * 4) * 10 }, () => ids[Math.floor(random() * ids.length)]!));
-      const query = { ...at, radiusM: [300, 1000, 3000, 5000, 20_000][q % 5]!, limit: 1 + Math.floor(random() * 60), excludeUserIds };
+      // Every other query counts quiet hours, at any minute of the day (ends included).
+      const awakeAtMinute = q % 2 === 0 ? undefined : [0, 6 * 60, 9 * 60, 17 * 60 - 1, 22 * 60][q % 5]! + (q % 3);
+      const query = {
+        ...at,
+        radiusM: [300, 1000, 3000, 5000, 20_000][q % 5]!,
+        limit: 1 + Math.floor(random() * 60),
+        excludeUserIds,
+        awakeAtMinute,
+      };
       const expected = await bruteForce(db, query);
       expect(await findNearbyHelpers(db, query)).toEqual(expected);
       compared += expected.length;
@@ -238,8 +263,11 @@ describe("findNearbyHelpers on SQLite", () => {
       // An empty table makes every search widen to its full radius: from a handful of cells
       // to hundreds, where a planner without statistics is most tempted by another index.
       await findNearbyHelpers(db, { ...CENTRE, radiusM: 20_000, limit: 50 });
+      // Quiet hours are read from the same index.
+      await findNearbyHelpers(db, { ...CENTRE, radiusM: 20_000, limit: 50, awakeAtMinute: 600 });
       const searches = statements.filter((s) => s.sql.includes('"box_cells"'));
-      expect(searches.length).toBeGreaterThan(2);
+      expect(searches.length).toBeGreaterThan(4);
+      expect(searches.some((s) => s.sql.includes("quiet_start_minute <"))).toBe(true);
       for (const search of searches) {
         const plan = raw.prepare(`explain query plan ${search.sql}`).all(...search.parameters) as Array<{ detail: string }>;
         const helperSteps = plan.map((p) => p.detail).filter((d) => d.includes("helpers"));

@@ -170,7 +170,7 @@ function raceSuite(open: () => Promise<Opened>) {
     expect(problems, `${bad}/${ROUNDS} rounds inconsistent`).toEqual([]);
   }
 
-  it("choose vs accept: a late offer is declined and its helper told, or refused as closed", () =>
+  it("choose vs accept: a late offer is declined and its helper told, or refused as taken by someone faster", () =>
     rounds(async (world, round) => {
       const s = await world.stage(round, 1);
       const late = s.helpers[1]!;
@@ -180,7 +180,7 @@ function raceSuite(open: () => Promise<Opened>) {
       );
       const problems = failed(chose, accepted);
       if (!(chose instanceof Error) && !chose.ok) problems.push(`choose refused: ${chose.reason}`);
-      if (!(accepted instanceof Error) && !accepted.ok && accepted.reason !== "closed") problems.push(`accept refused: ${accepted.reason}`);
+      if (!(accepted instanceof Error) && !accepted.ok && accepted.reason !== "taken") problems.push(`accept refused: ${accepted.reason}`);
       const offers = await offersOf(world.db, s.requestId);
       const lateOffer = offers.find((o) => o.helperId === late);
       if (!(accepted instanceof Error) && accepted.ok !== (lateOffer !== undefined))

@@ -107,10 +107,14 @@ describe("matching: concurrency, waves, expiry, unreachable helpers", () => {
     expect(notice.text).toContain("15 min left");
 
     world.bot.clock.advance(14 * 60_000);
-    expect(await world.bot.app.runDueDeadlines()).toBe(0);
+    // Only the wave timer (which finds nobody new) is due before the validity ends.
+    await world.bot.app.runDueDeadlines();
+    expect((await world.bot.db.kysely.selectFrom("requests").select("status").executeTakeFirstOrThrow()).status).toBe("open");
     world.bot.clock.advance(60_000);
     expect(await world.bot.app.runDueDeadlines()).toBe(1);
     await rita.waitFor("closed: nobody was chosen in time");
+    // Nothing keeps looking for a closed request.
+    expect(await world.bot.db.kysely.selectFrom("deadlines").select("kind").where("state", "=", "pending").execute()).toEqual([]);
     await helper!.waitForEdit(notice.message_id, (m) => m.text.includes("expired") && m.reply_markup === undefined);
     expect((await world.bot.db.kysely.selectFrom("requests").select("status").executeTakeFirstOrThrow()).status).toBe("expired");
 

@@ -1,11 +1,16 @@
 import { Composer } from "grammy";
-import { setUserReachable } from "../../services/reachability.js";
+import { reachableAgain, windUpUnreachable } from "../../services/reachability.js";
 import type { BotContext } from "../context.js";
 
 export const chatMemberFeature = new Composer<BotContext>();
 
-/** Blocking the bot shows up as being "kicked" from the private chat; unblocking as "member". */
+/**
+ * Blocking the bot shows up as being "kicked" from the private chat; unblocking as "member".
+ * A block is wound up exactly as a 403 from the outbox is (services/reachability.ts).
+ */
 chatMemberFeature.chatType("private").on("my_chat_member", async (ctx) => {
   const status = ctx.myChatMember.new_chat_member.status;
-  await setUserReachable(ctx.deps, ctx.myChatMember.from.id, status !== "kicked" && status !== "left");
+  const userId = ctx.myChatMember.from.id;
+  if (status === "kicked" || status === "left") await windUpUnreachable(ctx.deps, userId);
+  else await reachableAgain(ctx.deps, userId);
 });

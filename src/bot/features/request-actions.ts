@@ -29,6 +29,7 @@ onAction(requestActionsFeature, Actions.accept, async (ctx, requestId, eta) => {
     if (result.reason === "already") return void (await ctx.answerCallbackQuery({ text: ctx.t("accept-already") }));
     // Only a closed request makes the buttons useless for good; otherwise leave them be.
     if (result.reason === "closed") return refuseButton(ctx, "request-no-longer-available");
+    if (result.reason === "taken") return refuseButton(ctx, "accept-too-late");
     return void (await ctx.answerCallbackQuery({ text: ctx.t(ACCEPT_REFUSALS[result.reason]), show_alert: true }));
   }
   await ctx.answerCallbackQuery({ text: ctx.t("accept-sent") });

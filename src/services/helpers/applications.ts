@@ -17,6 +17,7 @@ import {
   supersededApplicationCard,
 } from "../../ui/helper-cards.js";
 import type { ServiceDeps } from "../deps.js";
+import { catchUpHelper } from "../requests/catch-up.js";
 import { inUnitOfWork, type UnitOfWork } from "../unit-of-work.js";
 
 export type SubmitResult = { ok: true } | { ok: false; reason: "alias-taken" | "already-helper" | "invalid" };
@@ -138,12 +139,13 @@ export type DecisionResult =
  * changes anything; the applicant gets one message and every admin card is updated. A decision
  * made on a card names the submission the admin saw (`submittedAt`); once the applicant has sent
  * a newer one it decides nothing. Commands name only the applicant and decide what waits now.
+ * An approved helper hears at once of open requests near them that wait for a helper.
  */
-export function decideApplication(
+export async function decideApplication(
   deps: ServiceDeps,
   decision: { adminId: number; userId: number; approve: boolean; reason: string | null; submittedAt?: number },
 ): Promise<DecisionResult> {
-  return inUnitOfWork(deps, async (uow): Promise<DecisionResult> => {
+  const result = await inUnitOfWork(deps, async (uow): Promise<DecisionResult> => {
     const { trx, now } = uow;
     const helper = await findHelper(trx, decision.userId);
     if (!helper) return { ok: false, reason: "not-found" };
@@ -180,14 +182,19 @@ export function decideApplication(
     );
     return { ok: true, alias: view.alias };
   });
+  if (result.ok && decision.approve) await catchUpHelper(deps, decision.userId);
+  return result;
 }
 
-/** Suspend an approved helper or reinstate a suspended one; the helper is told why. */
-export function setHelperSuspended(
+/**
+ * Suspend an approved helper or reinstate a suspended one; the helper is told why. A reinstated
+ * helper hears at once of open requests near them that wait for a helper.
+ */
+export async function setHelperSuspended(
   deps: ServiceDeps,
   change: { adminId: number; userId: number; suspended: boolean; reason: string | null },
 ): Promise<{ ok: true; alias: string } | { ok: false; alias?: string; status?: HelperStatus }> {
-  return inUnitOfWork(deps, async (uow) => {
+  const result = await inUnitOfWork(deps, async (uow) => {
     const { trx, now } = uow;
     const from = await transitionHelper(trx, {
       userId: change.userId,
@@ -208,6 +215,8 @@ export function setHelperSuspended(
     );
     return { ok: true as const, alias: await aliasOf(trx, change.userId) };
   });
+  if (result.ok && !change.suspended) await catchUpHelper(deps, change.userId);
+  return result;
 }
 
 /** The oldest applications waiting for a decision. */

@@ -10,6 +10,7 @@ import { isAliasTaken, setAlias } from "../../../db/repositories/users.js";
 import { sameDraft, stepsToRedo, type CompleteHelperDraft } from "../../domain/helper-profile.js";
 import type { Helper } from "../../domain/helpers.js";
 import type { ServiceDeps } from "../deps.js";
+import { catchUpHelper } from "../requests/catch-up.js";
 import { inUnitOfWork } from "../unit-of-work.js";
 import { resubmitApplication, storedDraft } from "./applications.js";
 
@@ -20,7 +21,8 @@ export function ownHelper(deps: ServiceDeps, userId: number): Promise<Helper | u
 
 /**
  * A shared location moves the helper's stored position. A live location keeps moving it until
- * its live period ends; a plain location ends any live sharing.
+ * its live period ends; a plain location ends any live sharing. Requests near the new place
+ * are told at once (catch-up.ts).
  */
 export async function updateHelperPosition(
   deps: ServiceDeps,
@@ -37,12 +39,18 @@ export async function updateHelperPosition(
     now,
     ...(position.isLiveEdit ? {} : { liveUntil: position.liveUntil }),
   });
+  await catchUpHelper(deps, userId);
   return "updated";
 }
 
-/** Settings only a helper who is not rejected has. Returns false for others. */
-export function changeHelperSettings(deps: ServiceDeps, userId: number, settings: HelperSettings): Promise<boolean> {
-  return updateHelperSettings(deps.db, userId, settings);
+/**
+ * Settings only a helper who is not rejected has. Returns false for others. Switched on, a
+ * wider radius or quiet hours that end now: open requests that now fit are told at once.
+ */
+export async function changeHelperSettings(deps: ServiceDeps, userId: number, settings: HelperSettings): Promise<boolean> {
+  const changed = await updateHelperSettings(deps.db, userId, settings);
+  if (changed) await catchUpHelper(deps, userId);
+  return changed;
 }
 
 /** The helper's current profile as a draft, so the edit scene can reuse the registration steps. */
@@ -61,8 +69,8 @@ export type EditResult =
  * saw, never text changed after they looked); saving it unchanged sends nothing. The alias must
  * still be free, and every text still within the rules.
  */
-export function saveProfileEdit(deps: ServiceDeps, userId: number, draft: CompleteHelperDraft): Promise<EditResult> {
-  return inUnitOfWork(deps, async (uow): Promise<EditResult> => {
+export async function saveProfileEdit(deps: ServiceDeps, userId: number, draft: CompleteHelperDraft): Promise<EditResult> {
+  const result = await inUnitOfWork(deps, async (uow): Promise<EditResult> => {
     const { trx, now } = uow;
     const helper = await findHelper(trx, userId);
     if (!helper) return { ok: false, reason: "not-helper" };
@@ -79,6 +87,9 @@ export function saveProfileEdit(deps: ServiceDeps, userId: number, draft: Comple
     await replaceProofs(trx, userId, draft.proofs, now);
     return { ok: true, outcome: "saved" };
   });
+  // A new place, radius or categories may fit open requests the helper has not heard of.
+  if (result.ok && result.outcome === "saved") await catchUpHelper(deps, userId);
+  return result;
 }
 
 /** Whether `alias` is free for this user: no alias with the same folded key (see src/domain/alias-key.ts). */

@@ -2,17 +2,15 @@ import type { Transaction } from "kysely";
 import { findNearbyHelpers, type NearbyHelper } from "../../../db/repositories/helper-search.js";
 import { categoriesOf } from "../../../db/repositories/helpers.js";
 import { hasActiveOffer } from "../../../db/repositories/offers.js";
-import { lastWave, notifiedHelperIds, recordNotifications } from "../../../db/repositories/request-notifications.js";
+import { lastWave, notifiedHelperIds } from "../../../db/repositories/request-notifications.js";
 import { lockRequest } from "../../../db/repositories/requests.js";
-import { type Database, OutboxPriority } from "../../../db/schema.js";
+import type { Database } from "../../../db/schema.js";
 import { coversCategory } from "../../domain/eligibility.js";
-import { isInQuietHours } from "../../domain/geo.js";
 import { minuteOfDay } from "../../domain/helper-profile.js";
 import type { HelpRequest } from "../../domain/requests.js";
-import { acceptKeyboard, requestNotice } from "../../ui/request-cards.js";
 import type { ServiceDeps } from "../deps.js";
 import type { UnitOfWork } from "../unit-of-work.js";
-import { requestRef } from "./refs.js";
+import { tellHelpersOfRequest } from "./notices.js";
 
 /**
  * How many searches one wave may take to fill up. Each skips the helpers the ones before turned
@@ -22,19 +20,17 @@ const SEARCHES_PER_WAVE = 4;
 
 /**
  * The next helpers to tell, nearest first: found by the search (approved, available, reachable,
- * unrestricted, in range both ways), then kept if they do the request's category
- * (domain/eligibility.ts) and are not in their quiet hours. `more` says whether anyone may be
- * left for a later wave.
+ * unrestricted, awake now, in range both ways), then kept if they do the request's category
+ * (domain/eligibility.ts).
  */
 async function nextWave(
   trx: Transaction<Database>,
   request: HelpRequest,
   opts: { size: number; exclude: ReadonlySet<number>; minute: number },
-): Promise<{ wave: NearbyHelper[]; more: boolean }> {
+): Promise<NearbyHelper[]> {
   const limit = opts.size * 2;
   const skipped = new Set(opts.exclude);
   const wave: NearbyHelper[] = [];
-  let leftOver = false;
   for (let search = 0; search < SEARCHES_PER_WAVE; search++) {
     const found = await findNearbyHelpers(trx, {
       latitude: request.latitude,
@@ -42,6 +38,8 @@ async function nextWave(
       radiusM: request.radiusM,
       limit,
       excludeUserIds: skipped,
+      // In the search itself: a wave never stalls on sleeping helpers while awake ones are further out.
+      awakeAtMinute: opts.minute,
     });
     const categories = await categoriesOf(
       trx,
@@ -49,22 +47,19 @@ async function nextWave(
     );
     for (const helper of found) {
       skipped.add(helper.userId);
-      const fits =
-        coversCategory({ categories: categories.get(helper.userId) ?? [] }, request) &&
-        !isInQuietHours(opts.minute, helper.quietStartMinute, helper.quietEndMinute);
-      if (!fits) continue;
-      if (wave.length < opts.size) wave.push(helper);
-      else leftOver = true;
+      if (coversCategory({ categories: categories.get(helper.userId) ?? [] }, request)) wave.push(helper);
+      if (wave.length === opts.size) return wave;
     }
-    if (found.length < limit) return { wave, more: leftOver };
-    if (wave.length === opts.size) return { wave, more: true };
+    if (found.length < limit) return wave;
   }
-  return { wave, more: true };
+  return wave;
 }
 
 /**
  * Tells the next nearest helpers who have not heard of the request. Runs at posting and then
- * from the wave timer while nobody has offered; stops when candidates run out.
+ * from the wave timer, every interval while the request is open and nobody has offered, until
+ * it expires, even when a search found nobody: helpers wake up, arrive and move, and leaving
+ * quiet hours is no event anyone sends.
  */
 export async function fanOutWave(deps: ServiceDeps, uow: UnitOfWork, requestId: number): Promise<number> {
   const { trx, now } = uow;
@@ -73,39 +68,16 @@ export async function fanOutWave(deps: ServiceDeps, uow: UnitOfWork, requestId: 
   if (!request || request.status !== "open") return 0;
   if (await hasActiveOffer(trx, requestId)) return 0;
 
-  const { fanoutWaveSize, fanoutWaveIntervalSeconds, locationFuzzMeters } = deps.config.limits;
-  const { wave, more } = await nextWave(trx, request, {
+  const { fanoutWaveSize, fanoutWaveIntervalSeconds } = deps.config.limits;
+  const wave = await nextWave(trx, request, {
     size: fanoutWaveSize,
     exclude: new Set([...(await notifiedHelperIds(trx, requestId)), request.requesterId]),
     minute: minuteOfDay(now, deps.config.timeZone),
   });
-  if (wave.length === 0) return 0;
-
-  await recordNotifications(trx, requestId, (await lastWave(trx, requestId)) + 1, wave, now);
-  const distances = new Map(wave.map((h) => [h.userId, h.distanceM]));
-  const fuzzedPin = {
-    latitude: request.fuzzedLatitude,
-    longitude: request.fuzzedLongitude,
-    horizontal_accuracy: Math.min(1500, locationFuzzMeters),
-  };
-  await uow.tellEach(
-    wave.map((h) => h.userId),
-    (t, helperId) => [
-      { chatId: helperId, priority: OutboxPriority.fanout, method: "sendLocation", params: fuzzedPin },
-      {
-        chatId: helperId,
-        priority: OutboxPriority.fanout,
-        method: "sendMessage",
-        ref: requestRef(requestId),
-        params: {
-          text: requestNotice(t, request, distances.get(helperId)!, now),
-          parse_mode: "HTML",
-          reply_markup: acceptKeyboard(t, requestId),
-        },
-      },
-    ],
-  );
-  // More may be waiting beyond this wave; the timer looks again unless someone offers first.
-  if (more) await uow.schedule("request-wave", requestId, now + fanoutWaveIntervalSeconds * 1000);
+  if (wave.length > 0) await tellHelpersOfRequest(deps, uow, request, wave, (await lastWave(trx, requestId)) + 1);
+  // One timer per request: a withdrawal may have scheduled a wave while this one was due.
+  await uow.cancelTimers("request-wave", requestId);
+  const next = now + fanoutWaveIntervalSeconds * 1000;
+  if (next < request.expiresAt) await uow.schedule("request-wave", requestId, next);
   return wave.length;
 }

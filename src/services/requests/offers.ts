@@ -13,17 +13,21 @@ import { inUnitOfWork, type UnitOfWork } from "../unit-of-work.js";
 import { offerRef } from "./refs.js";
 
 export type AcceptResult =
-  { ok: true; offerId: number; request: HelpRequest } | { ok: false; reason: "closed" | "own-request" | "already" | Ineligibility };
+  | { ok: true; offerId: number; request: HelpRequest }
+  | { ok: false; reason: "taken" | "closed" | "own-request" | "already" | Ineligibility };
 
 /**
  * A helper offers to come, if they could have been told of the request (domain/eligibility.ts):
  * a button is only data, and anyone can send any. Accepting twice changes nothing; the
- * requester gets one card per helper.
+ * requester gets one card per helper. An offer that comes in while (or after) the request is
+ * matched or closed attaches to nothing: the request is read under its lock, so it waits for
+ * the choice and then sees it ("taken": someone else was faster).
  */
 export function acceptRequest(deps: ServiceDeps, helperId: number, requestId: number, etaMinutes: number): Promise<AcceptResult> {
   return inUnitOfWork(deps, async (uow): Promise<AcceptResult> => {
     const { trx } = uow;
     const request = await lockRequest(trx, requestId);
+    if (request?.status === "matched") return { ok: false, reason: "taken" };
     if (!request || request.status !== "open") return { ok: false, reason: "closed" };
     if (request.requesterId === helperId) return { ok: false, reason: "own-request" };
     const helper = await findHelper(trx, helperId);
