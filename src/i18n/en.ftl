@@ -236,6 +236,17 @@ ask-category-hint = Please choose a category with the buttons.
 ask-category-chosen = Category: { $category }
 ask-description-prompt = Describe what you need, in a few sentences (up to { $max } characters). Don't include your address or phone number — the helper you choose gets the exact place.
 ask-description-hint = Describe what you need as text.
+ask-description-personal = ⚠️ Your description seems to contain personal details ({ $what }): <code>{ $found }</code>
+    Everyone nearby will see this description. The helper you choose gets the exact place anyway. Keep it as it is, or write it again?
+ask-description-keep = Keep it
+ask-description-rewrite = ✏️ Write it again
+ask-description-choose = Please choose with the buttons, or send the new description.
+ask-description-kept = Kept as written.
+personal-phone = a phone number
+personal-email = an e-mail address
+personal-handle = a Telegram @handle
+personal-link = a link
+personal-address = an address
 ask-place-prompt = Where? Press “📍 Send my location”, or drop a pin / pick a place from the 📎 attachment menu. Helpers only see an approximate area until you choose one of them.
 ask-place-hint = I need a location: press “📍 Send my location” below, or send a pin from the 📎 menu.
 ask-place-saved = 📍 Place saved.

@@ -236,6 +236,17 @@ ask-category-hint = 버튼으로 분야를 골라 주세요.
 ask-category-chosen = 분야: { $category }
 ask-description-prompt = 필요한 일을 몇 문장으로 적어 주세요 (최대 { $max }자). 주소나 전화번호는 적지 마세요 — 선택한 헬퍼에게 정확한 장소가 전달돼요.
 ask-description-hint = 필요한 일을 텍스트로 적어 주세요.
+ask-description-personal = ⚠️ 설명에 개인 정보가 있는 것 같아요 ({ $what }): <code>{ $found }</code>
+    근처의 모든 헬퍼가 이 설명을 보게 돼요. 정확한 장소는 고른 헬퍼에게 어차피 전달돼요. 그대로 둘까요, 다시 쓸까요?
+ask-description-keep = 그대로 둘게요
+ask-description-rewrite = ✏️ 다시 쓸게요
+ask-description-choose = 버튼으로 골라 주시거나 새 설명을 보내 주세요.
+ask-description-kept = 적은 그대로 둘게요.
+personal-phone = 전화번호
+personal-email = 이메일 주소
+personal-handle = 텔레그램 @아이디
+personal-link = 링크
+personal-address = 주소
 ask-place-prompt = 어디인가요? “📍 내 위치 보내기”를 누르거나 📎 첨부 메뉴에서 핀/장소를 보내세요. 헬퍼를 고르기 전까지 헬퍼에게는 대략적인 지역만 보여요.
 ask-place-hint = 위치가 필요해요. 아래 “📍 내 위치 보내기”를 누르거나 📎 메뉴에서 핀을 보내 주세요.
 ask-place-saved = 📍 장소를 저장했어요.
