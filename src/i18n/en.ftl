@@ -224,8 +224,8 @@ cmd-ask = Ask for help
 cmd-nearby = Open requests near you
 scene-ask = asking for help
 
-distance-m = { $value } m
-distance-km = { $value } km
+distance-under-km = under 1 km
+distance-about-km = about { $km } km
 duration-minutes = { $minutes } min
 duration-hours = { $hours } h
 
@@ -315,6 +315,9 @@ nearby-not-helper = /nearby shows open requests to approved helpers. /helper to 
 nearby-none = No open requests near you right now.
 nearby-title = <b>Open requests near you</b> ({ $page }/{ $pages }):
 nearby-open = Open #{ $n }
+nearby-entry = { $n }. { $summary }
+nearby-entry-offered = { $n }. ✋ <i>You offered</i> · { $summary }
+nearby-entry-closed = { $n }. <s>{ $category }</s> — no longer open
 page-previous = ◀️ Previous
 page-next = Next ▶️
 

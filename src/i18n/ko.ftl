@@ -224,8 +224,8 @@ cmd-ask = 도움 요청하기
 cmd-nearby = 근처의 열린 요청
 scene-ask = 도움 요청 작성
 
-distance-m = { $value } m
-distance-km = { $value } km
+distance-under-km = 1 km 이내
+distance-about-km = 약 { $km } km
 duration-minutes = { $minutes }분
 duration-hours = { $hours }시간
 
@@ -276,7 +276,7 @@ ask-posted = 📣 올렸어요! 근처 헬퍼 { $count }명에게 알렸어요. 
 ask-posted-nobody = 📣 올렸어요. 지금 근처에 가능한 헬퍼가 없어요. 요청이 닫힐 때까지 계속 찾아볼게요.
 ask-cancel-request = ✖️ 요청 취소
 
-request-notice-title = 🆘 <b>{ $category }</b> · { $distance } 거리
+request-notice-title = 🆘 <b>{ $category }</b> · 거리 { $distance }
 request-fee = 사례금: { $fee } 크레딧
 request-no-fee = 사례금 없음
 request-time-left = ⏳ { $minutes }분 남음
@@ -294,7 +294,7 @@ accept-not-helper = 승인된 헬퍼만 제안할 수 있어요. /helper 로 등
 accept-waiting = 🙋 { $eta }분 안에 가겠다고 제안했어요. 요청자가 고르면 알려 드릴게요.
 offer-withdraw = ↩️ 제안 철회
 offer-withdrawn-self = 제안을 철회했어요.
-offer-card-title = 🙋 <b>{ $alias }</b>님이 도울 수 있어요 — 약 { $eta }분, { $distance } 거리.
+offer-card-title = 🙋 <b>{ $alias }</b>님이 도울 수 있어요 — 약 { $eta }분, 거리 { $distance }.
 offer-photo-caption = <b>{ $alias }</b>
 offer-choose = ✅ { $alias } 선택
 offer-withdrawn = ↩️ { $alias }님이 제안을 철회했어요.
@@ -312,6 +312,9 @@ nearby-not-helper = /nearby 는 승인된 헬퍼에게 근처의 열린 요청�
 nearby-none = 지금 근처에 열린 요청이 없어요.
 nearby-title = <b>근처의 열린 요청</b> ({ $page }/{ $pages }):
 nearby-open = #{ $n } 보기
+nearby-entry = { $n }. { $summary }
+nearby-entry-offered = { $n }. ✋ <i>제안했어요</i> · { $summary }
+nearby-entry-closed = { $n }. <s>{ $category }</s> — 마감됐어요
 page-previous = ◀️ 이전
 page-next = 다음 ▶️
 

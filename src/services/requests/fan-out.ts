@@ -9,7 +9,7 @@ import { coversCategory } from "../../domain/eligibility.js";
 import { isInQuietHours } from "../../domain/geo.js";
 import { minuteOfDay } from "../../domain/helper-profile.js";
 import type { HelpRequest } from "../../domain/requests.js";
-import { acceptKeyboard, requestNotice } from "../../ui/request-cards.js";
+import { acceptKeyboard, approximatePin, requestNotice } from "../../ui/request-cards.js";
 import type { ServiceDeps } from "../deps.js";
 import type { UnitOfWork } from "../unit-of-work.js";
 import { requestRef } from "./refs.js";
@@ -36,9 +36,10 @@ async function nextWave(
   const wave: NearbyHelper[] = [];
   let leftOver = false;
   for (let search = 0; search < SEARCHES_PER_WAVE; search++) {
+    // Centred on the shown place, as every range check before a match (domain/eligibility.ts).
     const found = await findNearbyHelpers(trx, {
-      latitude: request.latitude,
-      longitude: request.longitude,
+      latitude: request.fuzzedLatitude,
+      longitude: request.fuzzedLongitude,
       radiusM: request.radiusM,
       limit,
       excludeUserIds: skipped,
@@ -83,11 +84,7 @@ export async function fanOutWave(deps: ServiceDeps, uow: UnitOfWork, requestId: 
 
   await recordNotifications(trx, requestId, (await lastWave(trx, requestId)) + 1, wave, now);
   const distances = new Map(wave.map((h) => [h.userId, h.distanceM]));
-  const fuzzedPin = {
-    latitude: request.fuzzedLatitude,
-    longitude: request.fuzzedLongitude,
-    horizontal_accuracy: Math.min(1500, locationFuzzMeters),
-  };
+  const fuzzedPin = approximatePin(request, locationFuzzMeters);
   await uow.tellEach(
     wave.map((h) => h.userId),
     (t, helperId) => [
