@@ -317,7 +317,7 @@ nearby-title = <b>Open requests near you</b> ({ $page }/{ $pages }):
 nearby-open = Open #{ $n }
 nearby-entry = { $n }. { $summary }
 nearby-entry-offered = { $n }. ✋ <i>You offered</i> · { $summary }
-nearby-entry-closed = { $n }. <s>{ $category }</s> — no longer open
+nearby-entry-closed = { $n }. <s>{ $category }</s> — no longer available
 page-previous = ◀️ Previous
 page-next = Next ▶️
 

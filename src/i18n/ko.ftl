@@ -314,7 +314,7 @@ nearby-title = <b>근처의 열린 요청</b> ({ $page }/{ $pages }):
 nearby-open = #{ $n } 보기
 nearby-entry = { $n }. { $summary }
 nearby-entry-offered = { $n }. ✋ <i>제안했어요</i> · { $summary }
-nearby-entry-closed = { $n }. <s>{ $category }</s> — 마감됐어요
+nearby-entry-closed = { $n }. <s>{ $category }</s> — 이제 맡을 수 없어요
 page-previous = ◀️ 이전
 page-next = 다음 ▶️
 

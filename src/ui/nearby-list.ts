@@ -15,8 +15,9 @@ export interface NearbyPage {
 }
 
 /**
- * A page of the helper's /nearby list. Entries that closed stay in their place, struck through
- * and without a button, so the others keep their numbers and their buttons.
+ * A page of the helper's /nearby list. Entries no longer open to the helper (closed, or out of
+ * reach since) stay in their place, struck through and without a button, so the others keep
+ * their numbers and their buttons.
  */
 export function nearbyListCard(t: Translate, list: NearbyPage): { text: string; keyboard: InlineKeyboard } {
   const keyboard = new InlineKeyboard();

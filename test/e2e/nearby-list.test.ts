@@ -88,9 +88,9 @@ describe("/nearby: one list that stays in its place", () => {
     await hal.pressIn(list.message_id, "◀️ Previous");
     const page1 = await hal.waitForEdit(list.message_id, "Open requests near you (1/2)");
     const lines = page1.text.split("\n").slice(1);
-    expect(lines[0]).toBe("1. Repairs — no longer open");
+    expect(lines[0]).toBe("1. Repairs — no longer available");
     expect(lines[1]).toMatch(/^2\. ✋ You offered · 🆘 Repairs · .* — Job 2$/);
-    expect(lines[2]).toBe("3. Repairs — no longer open");
+    expect(lines[2]).toBe("3. Repairs — no longer available");
     expect(lines[3]).toMatch(/^4\. 🆘 Repairs · .* — Job 4$/);
     expect(page1.entities.some((e) => e.type === "strikethrough")).toBe(true);
     expect(buttonsOf(page1)).toEqual(["Open #2", "Open #4", "Open #5", "Next ▶️"]);
@@ -100,7 +100,7 @@ describe("/nearby: one list that stays in its place", () => {
     expect(await cancelRequest(world.bot.app.deps, rita.id, ids[3]!)).toBe(true);
     const pressed = await hal.pressIn(list.message_id, "Open #4");
     expect((await hal.waitForCallbackAnswer(pressed)).text).toBe("This request is no longer available.");
-    const marked = await hal.waitForEdit(list.message_id, (m) => m.text.includes("4. Repairs — no longer open"));
+    const marked = await hal.waitForEdit(list.message_id, (m) => m.text.includes("4. Repairs — no longer available"));
     expect(buttonsOf(marked)).toEqual(["Open #2", "Open #5", "Next ▶️"]);
 
     // In Korean too: Min's list marks the closed entries and the one Min offered on.
@@ -109,8 +109,8 @@ describe("/nearby: one list that stays in its place", () => {
     await min.pressIn(minList.message_id, "◀️ 이전");
     const minPage = await min.waitForEdit(minList.message_id, "근처의 열린 요청 (1/2)");
     const minLines = minPage.text.split("\n").slice(1);
-    expect(minLines[0]).toBe("1. 수리 — 마감됐어요");
-    expect(minLines[3]).toBe("4. 수리 — 마감됐어요");
+    expect(minLines[0]).toBe("1. 수리 — 이제 맡을 수 없어요");
+    expect(minLines[3]).toBe("4. 수리 — 이제 맡을 수 없어요");
     expect(minLines[1]).toMatch(/^2\. 🆘 수리 · 거리 .* — Job 2$/);
     expect(buttonsOf(minPage)).toEqual(["#2 보기", "#5 보기", "다음 ▶️"]);
     // Min's offer on #4 was declined when it closed; an entry with a live offer reads "제안했어요".
