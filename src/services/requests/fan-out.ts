@@ -9,7 +9,7 @@ import { coversCategory } from "../../domain/eligibility.js";
 import { isInQuietHours } from "../../domain/geo.js";
 import { minuteOfDay } from "../../domain/helper-profile.js";
 import type { HelpRequest } from "../../domain/requests.js";
-import { acceptKeyboard, approximatePin, requestNotice } from "../../ui/request-cards.js";
+import { acceptKeyboard, requestNotice } from "../../ui/request-cards.js";
 import type { ServiceDeps } from "../deps.js";
 import type { UnitOfWork } from "../unit-of-work.js";
 import { requestRef } from "./refs.js";
@@ -84,7 +84,11 @@ export async function fanOutWave(deps: ServiceDeps, uow: UnitOfWork, requestId: 
 
   await recordNotifications(trx, requestId, (await lastWave(trx, requestId)) + 1, wave, now);
   const distances = new Map(wave.map((h) => [h.userId, h.distanceM]));
-  const fuzzedPin = approximatePin(request, locationFuzzMeters);
+  const fuzzedPin = {
+    latitude: request.fuzzedLatitude,
+    longitude: request.fuzzedLongitude,
+    horizontal_accuracy: Math.min(1500, locationFuzzMeters),
+  };
   await uow.tellEach(
     wave.map((h) => h.userId),
     (t, helperId) => [
