@@ -23,6 +23,7 @@ export interface Database {
   credit_entries: CreditEntriesTable;
   inbox: InboxTable;
   update_effects: UpdateEffectsTable;
+  nearby_lists: NearbyListsTable;
 }
 
 export interface UsersTable {
@@ -169,6 +170,15 @@ export interface RequestsTable {
   closed_at: number | null;
 }
 export type RequestRow = Selectable<RequestsTable>;
+
+/** A /nearby message and the requests it listed, so its pages keep their entries. */
+export interface NearbyListsTable {
+  helper_id: number;
+  message_id: number;
+  /** JSON array of request ids, in the order listed. */
+  request_ids: string;
+  created_at: number;
+}
 
 export interface RequestNotificationsTable {
   request_id: number;

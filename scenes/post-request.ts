@@ -11,6 +11,7 @@ import {
   parseValidityMinutes,
 } from "../src/domain/requests.js";
 import { postingBlocker, postRequest, requestToRepost, spendableCredits, type RequestDraft } from "../src/services/requests/posting.js";
+import { personalDetailIn } from "../src/domain/personal-details.js";
 import { escapeHtml } from "../src/telegram/html.js";
 import { Actions } from "../src/ui/actions.js";
 import { confirmationCard, durationLabel, postedKeyboard } from "../src/ui/request-cards.js";
@@ -118,11 +119,8 @@ async function askField(
   switch (field) {
     case "category":
       return { ...draft, category: await askCategory(deps, conversation, ctx) };
-    case "description": {
-      await ctx.reply(ctx.t("ask-description-prompt", { max: String(DESCRIPTION_MAX) }));
-      const { value } = await waitForAnswer(conversation, (c) => textAnswer(c, DESCRIPTION_MAX, "ask-description-hint"));
-      return { ...draft, description: value };
-    }
+    case "description":
+      return { ...draft, description: await askDescription(conversation, ctx) };
     case "place": {
       await ctx.reply(ctx.t("ask-place-prompt"), {
         reply_markup: new Keyboard().requestLocation(ctx.t("send-my-location")).resized().oneTime(),
@@ -135,6 +133,48 @@ async function askField(
       return { ...draft, validityMinutes: await askValidity(deps, conversation, ctx) };
     case "fee":
       return { ...draft, fee: await askFee(deps, conversation, ctx, userId) };
+  }
+}
+
+/**
+ * The description, and a warning when it seems to hold a phone number, an address or the like:
+ * everyone nearby reads it. The requester keeps it or writes it again (typing a new one will do).
+ */
+async function askDescription(conversation: Scene, ctx: SceneContext): Promise<string> {
+  await ctx.reply(ctx.t("ask-description-prompt", { max: String(DESCRIPTION_MAX) }));
+  let { value: description } = await waitForAnswer(conversation, (c) => textAnswer(c, DESCRIPTION_MAX, "ask-description-hint"));
+  for (;;) {
+    const personal = personalDetailIn(description);
+    if (!personal) return description;
+    const keyboard = new InlineKeyboard()
+      .text(ctx.t("ask-description-keep"), Actions.askDescriptionWarning.data("keep"))
+      .text(ctx.t("ask-description-rewrite"), Actions.askDescriptionWarning.data("rewrite"));
+    const what = ctx.t(`personal-${personal.detail}`);
+    const warning = await ctx.reply(ctx.t("ask-description-personal", { what, found: escapeHtml(personal.found) }), {
+      parse_mode: "HTML",
+      reply_markup: keyboard,
+    });
+    const { value: answer, ctx: answered } = await waitForAnswer<"keep" | "rewrite" | { text: string }>(conversation, (c) => {
+      if (!c.callbackQuery) {
+        const text = textAnswer(c, DESCRIPTION_MAX, "ask-description-choose");
+        return "value" in text ? { value: { text: text.value } } : text;
+      }
+      const pressed = buttonAnswer(c, Actions.askDescriptionWarning, "ask-description-choose");
+      return "value" in pressed ? { value: pressed.value[0] } : pressed;
+    });
+    // The warning is answered: its buttons go, so they cannot answer a later warning.
+    await ctx.api.editMessageReplyMarkup(warning.chat.id, warning.message_id);
+    if (typeof answer === "object") {
+      description = answer.text;
+      continue;
+    }
+    await answered.answerCallbackQuery();
+    if (answer === "keep") {
+      await ctx.reply(ctx.t("ask-description-kept"));
+      return description;
+    }
+    await ctx.reply(ctx.t("ask-description-prompt", { max: String(DESCRIPTION_MAX) }));
+    description = (await waitForAnswer(conversation, (c) => textAnswer(c, DESCRIPTION_MAX, "ask-description-hint"))).value;
   }
 }
 

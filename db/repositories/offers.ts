@@ -73,3 +73,14 @@ export async function declineActiveOffers(db: Executor, requestId: number): Prom
   await db.updateTable("offers").set({ status: "declined" }).where("request_id", "=", requestId).where("status", "=", "active").execute();
   return active;
 }
+
+/** The requests a helper has an active offer on, so lists can mark them. */
+export async function requestIdsOfferedBy(db: Executor, helperId: number): Promise<Set<number>> {
+  const rows = await db
+    .selectFrom("offers")
+    .select("request_id")
+    .where("helper_id", "=", helperId)
+    .where("status", "=", "active")
+    .execute();
+  return new Set(rows.map((r) => r.request_id));
+}

@@ -110,7 +110,10 @@ export async function transitionRequest(
   return result.numUpdatedRows > 0n;
 }
 
-/** Open requests inside a bounding box; the caller computes exact distances. */
+/**
+ * Open requests whose shown (fuzzed) place is inside a bounding box: before a match, whether a
+ * request is near someone is decided by that place alone. The caller computes distances.
+ */
 export async function openRequestsInBox(
   db: Executor,
   box: { minLat: number; maxLat: number; minLon: number; maxLon: number },
@@ -120,10 +123,10 @@ export async function openRequestsInBox(
     .selectFrom("requests")
     .selectAll()
     .where("status", "=", "open")
-    .where("latitude", ">=", box.minLat)
-    .where("latitude", "<=", box.maxLat)
-    .where("longitude", ">=", box.minLon)
-    .where("longitude", "<=", box.maxLon)
+    .where("fuzzed_latitude", ">=", box.minLat)
+    .where("fuzzed_latitude", "<=", box.maxLat)
+    .where("fuzzed_longitude", ">=", box.minLon)
+    .where("fuzzed_longitude", "<=", box.maxLon)
     .where("requester_id", "!=", excludeRequesterId)
     .execute();
   return rows.map(toRequest);

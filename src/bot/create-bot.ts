@@ -11,6 +11,7 @@ import { adminFeature } from "./features/admin.js";
 import { helpFeature } from "./features/help.js";
 import { helperFeature } from "./features/helper.js";
 import { languageFeature } from "./features/language.js";
+import { nearbyFeature } from "./features/nearby.js";
 import { requestActionsFeature } from "./features/request-actions.js";
 import { requestsFeature } from "./features/requests.js";
 import { startFeature } from "./features/start.js";
@@ -47,7 +48,7 @@ export function createBot(token: string, deps: BotDeps, i18n: I18n<BotContext>, 
 
   // /help and /cancel work inside a scene; other commands leave it first. Features that enter
   // scenes must come after the scenes: a scene can only be entered once it is registered.
-  bot.use(...named({ helpFeature, cancelFeature, chatMemberFeature, requestActionsFeature }));
+  bot.use(...named({ helpFeature, cancelFeature, chatMemberFeature, requestActionsFeature, nearbyFeature }));
   bot.use(interruptScene);
   bot.use(...named({ scenes: scenes(deps, sceneI18n) }));
   bot.use(...named({ startFeature, languageFeature, requestsFeature, helperFeature, adminFeature }));

@@ -192,19 +192,16 @@ function normalizeLongitude(lon: number): number {
   return lon > 180 || lon < -180 ? ((((lon + 180) % 360) + 360) % 360) - 180 : lon;
 }
 
-export interface DisplayDistance {
-  value: number;
-  unit: "m" | "km";
-}
+/** How far something is, as shown: "under 1 km", or "about N km". */
+export type DistanceBand = { under: 1 } | { aboutKm: number };
 
 /**
- * Distances are shown coarsely: exact metres would undo the location fuzzing. 50 m steps under
- * a kilometre (never "0 m"), 0.1 km steps above.
+ * Distances are shown in whole-kilometre bands. They are only ever measured to a fuzzed point
+ * (a grid centre), so they tell nothing finer than the grid anyway; the bands keep a helper's
+ * own position, which the distance is also measured from, as coarse as the request's place.
  */
-export function roundDistanceForDisplay(meters: number): DisplayDistance {
-  const rounded = Math.max(50, Math.round(meters / 50) * 50);
-  if (rounded < 1000) return { value: rounded, unit: "m" };
-  return { value: Math.round(meters / 100) / 10, unit: "km" };
+export function distanceBand(meters: number): DistanceBand {
+  return meters < 1000 ? { under: 1 } : { aboutKm: Math.round(meters / 1000) };
 }
 
 /**

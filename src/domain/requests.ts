@@ -58,6 +58,7 @@ export interface Offer {
   requestId: number;
   helperId: number;
   etaMinutes: number;
+  /** As the requester is shown it: between the helper's grid square and the request's (eligibility.ts). */
   distanceM: number;
   status: OfferStatus;
 }

@@ -230,8 +230,8 @@ cmd-ask = Ask for help
 cmd-nearby = Open requests near you
 scene-ask = asking for help
 
-distance-m = { $value } m
-distance-km = { $value } km
+distance-under-km = under 1 km
+distance-about-km = about { $km } km
 duration-minutes = { $minutes } min
 duration-hours = { $hours } h
 
@@ -242,6 +242,17 @@ ask-category-hint = Please choose a category with the buttons.
 ask-category-chosen = Category: { $category }
 ask-description-prompt = Describe what you need, in a few sentences (up to { $max } characters). Don't include your address or phone number — the helper you choose gets the exact place.
 ask-description-hint = Describe what you need as text.
+ask-description-personal = ⚠️ Your description seems to contain personal details ({ $what }): <code>{ $found }</code>
+    Everyone nearby will see this description. The helper you choose gets the exact place anyway. Keep it as it is, or write it again?
+ask-description-keep = Keep it
+ask-description-rewrite = ✏️ Write it again
+ask-description-choose = Please choose with the buttons, or send the new description.
+ask-description-kept = Kept as written.
+personal-phone = a phone number
+personal-email = an e-mail address
+personal-handle = a Telegram @handle
+personal-link = a link
+personal-address = an address
 ask-place-prompt = Where? Press “📍 Send my location”, or drop a pin / pick a place from the 📎 attachment menu. Helpers only see an approximate area until you choose one of them.
 ask-place-hint = I need a location: press “📍 Send my location” below, or send a pin from the 📎 menu.
 ask-place-saved = 📍 Place saved.
@@ -311,6 +322,9 @@ nearby-not-helper = /nearby shows open requests to approved helpers. /helper to 
 nearby-none = No open requests near you right now.
 nearby-title = <b>Open requests near you</b> ({ $page }/{ $pages }):
 nearby-open = Open #{ $n }
+nearby-entry = { $n }. { $summary }
+nearby-entry-offered = { $n }. ✋ <i>You offered</i> · { $summary }
+nearby-entry-closed = { $n }. <s>{ $category }</s> — no longer available
 page-previous = ◀️ Previous
 page-next = Next ▶️
 

@@ -230,8 +230,8 @@ cmd-ask = 도움 요청하기
 cmd-nearby = 근처의 열린 요청
 scene-ask = 도움 요청 작성
 
-distance-m = { $value } m
-distance-km = { $value } km
+distance-under-km = 1 km 이내
+distance-about-km = 약 { $km } km
 duration-minutes = { $minutes }분
 duration-hours = { $hours }시간
 
@@ -242,6 +242,17 @@ ask-category-hint = 버튼으로 분야를 골라 주세요.
 ask-category-chosen = 분야: { $category }
 ask-description-prompt = 필요한 일을 몇 문장으로 적어 주세요 (최대 { $max }자). 주소나 전화번호는 적지 마세요 — 선택한 헬퍼에게 정확한 장소가 전달돼요.
 ask-description-hint = 필요한 일을 텍스트로 적어 주세요.
+ask-description-personal = ⚠️ 설명에 개인 정보가 있는 것 같아요 ({ $what }): <code>{ $found }</code>
+    근처의 모든 헬퍼가 이 설명을 보게 돼요. 정확한 장소는 고른 헬퍼에게 어차피 전달돼요. 그대로 둘까요, 다시 쓸까요?
+ask-description-keep = 그대로 둘게요
+ask-description-rewrite = ✏️ 다시 쓸게요
+ask-description-choose = 버튼으로 골라 주시거나 새 설명을 보내 주세요.
+ask-description-kept = 적은 그대로 둘게요.
+personal-phone = 전화번호
+personal-email = 이메일 주소
+personal-handle = 텔레그램 @아이디
+personal-link = 링크
+personal-address = 주소
 ask-place-prompt = 어디인가요? “📍 내 위치 보내기”를 누르거나 📎 첨부 메뉴에서 핀/장소를 보내세요. 헬퍼를 고르기 전까지 헬퍼에게는 대략적인 지역만 보여요.
 ask-place-hint = 위치가 필요해요. 아래 “📍 내 위치 보내기”를 누르거나 📎 메뉴에서 핀을 보내 주세요.
 ask-place-saved = 📍 장소를 저장했어요.
@@ -271,7 +282,7 @@ ask-posted = 📣 올렸어요! 근처 헬퍼 { $count }명에게 알렸어요. 
 ask-posted-nobody = 📣 올렸어요. 지금 근처에 가능한 헬퍼가 없어요. 요청이 닫힐 때까지 계속 찾아볼게요.
 ask-cancel-request = ✖️ 요청 취소
 
-request-notice-title = 🆘 <b>{ $category }</b> · { $distance } 거리
+request-notice-title = 🆘 <b>{ $category }</b> · 거리 { $distance }
 request-fee = 사례금: { $fee } 크레딧
 request-no-fee = 사례금 없음
 request-time-left = ⏳ { $minutes }분 남음
@@ -290,7 +301,7 @@ accept-not-helper = 승인된 헬퍼만 제안할 수 있어요. 등록은 /help
 accept-waiting = 🙋 { $eta }분 안에 가겠다고 제안했어요. 요청자가 고르면 알려 드릴게요.
 offer-withdraw = ↩️ 제안 철회
 offer-withdrawn-self = 제안을 철회했어요.
-offer-card-title = 🙋 <b>{ $alias }</b>님이 도울 수 있어요 — 약 { $eta }분, { $distance } 거리.
+offer-card-title = 🙋 <b>{ $alias }</b>님이 도울 수 있어요 — 약 { $eta }분, 거리 { $distance }.
 offer-photo-caption = <b>{ $alias }</b>
 offer-choose = ✅ { $alias } 선택
 offer-withdrawn = ↩️ { $alias }님이 제안을 철회했어요.
@@ -308,6 +319,9 @@ nearby-not-helper = /nearby 명령어는 승인된 헬퍼에게 근처의 열린
 nearby-none = 지금 근처에 열린 요청이 없어요.
 nearby-title = <b>근처의 열린 요청</b> ({ $page }/{ $pages }):
 nearby-open = #{ $n } 보기
+nearby-entry = { $n }. { $summary }
+nearby-entry-offered = { $n }. ✋ <i>제안했어요</i> · { $summary }
+nearby-entry-closed = { $n }. <s>{ $category }</s> — 이제 맡을 수 없어요
 page-previous = ◀️ 이전
 page-next = 다음 ▶️
 

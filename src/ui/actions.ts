@@ -53,6 +53,7 @@ export const Actions = {
   askCategory: action("askcat", [code], { inScene: true }),
   askValidity: action("askval", [code], { inScene: true }),
   askFee: action("askfee", [whole], { inScene: true }),
+  askDescriptionWarning: action("askdesc", [oneOf(["keep", "rewrite"])], { inScene: true }),
   askReview: action("askrev", [oneOf(["edit", "post", "cancel"]), optional(oneOf(REQUEST_FIELDS))], { inScene: true }),
 } as const;
 

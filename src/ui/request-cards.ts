@@ -1,5 +1,5 @@
 import { InlineKeyboard } from "grammy";
-import { roundDistanceForDisplay } from "../domain/geo.js";
+import { distanceBand } from "../domain/geo.js";
 import type { Helper } from "../domain/helpers.js";
 import { ETA_CHOICES_MINUTES, type HelpRequest, REQUEST_FIELDS, minutesLeft } from "../domain/requests.js";
 import { escapeHtml } from "../telegram/html.js";
@@ -8,8 +8,16 @@ import { categoryLabels } from "./helper-cards.js";
 import type { Translate } from "./translator.js";
 
 export function distanceText(t: Translate, meters: number): string {
-  const d = roundDistanceForDisplay(meters);
-  return t(d.unit === "m" ? "distance-m" : "distance-km", { value: String(d.value) });
+  const band = distanceBand(meters);
+  return "under" in band ? t("distance-under-km") : t("distance-about-km", { km: String(band.aboutKm) });
+}
+
+/**
+ * The map pin of a request before a match: the centre of its fuzzing square, with a circle as
+ * wide as the square (Telegram allows up to 1500 m) so nobody reads the pin as the spot.
+ */
+export function approximatePin(request: Pick<HelpRequest, "fuzzedLatitude" | "fuzzedLongitude">, fuzzMeters: number) {
+  return { latitude: request.fuzzedLatitude, longitude: request.fuzzedLongitude, horizontal_accuracy: Math.min(1500, fuzzMeters) };
 }
 
 const category = (t: Translate, request: Pick<HelpRequest, "category">) => t(`category-${request.category}`);

@@ -4,6 +4,7 @@ import { createDb, type Db } from "../../db/create-db.js";
 import { migrateAllDown, migrateTo, migrateToLatest } from "../../db/migrate.js";
 import { ensureUser, findUser, isAliasTaken, setAlias, setLanguage, setReachable } from "../../db/repositories/users.js";
 import { conversationStateStore } from "../../db/repositories/conversation-state.js";
+import { nearbyListOf, rememberNearbyList } from "../../db/repositories/nearby-lists.js";
 import { postgresUrl, tempPostgresUrl, tempSqliteUrl } from "../support/databases.js";
 
 async function tableNames(db: Db): Promise<string[]> {
@@ -24,6 +25,7 @@ const ALL_TABLES = [
   "helper_status_history",
   "helpers",
   "inbox",
+  "nearby_lists",
   "offers",
   "outbox",
   "request_notifications",
@@ -108,6 +110,13 @@ function migrationSuite(openDb: () => Promise<{ db: Db; cleanup(): Promise<void>
     expect(await store.read("scene:1")).toEqual({ step: 2 });
     await store.delete("scene:1");
     expect(await store.read("scene:1")).toBeUndefined();
+
+    // A /nearby list, with Telegram-sized ids; lists of long ago are forgotten when a new one is kept.
+    await rememberNearbyList(db.kysely, { helperId: 7_000_000_001, messageId: 2_000_000_123, requestIds: [3, 1, 2], now });
+    const day = 24 * 60 * 60 * 1000;
+    await rememberNearbyList(db.kysely, { helperId: 7_000_000_001, messageId: 2_000_000_124, requestIds: [], now: now + day + 1 });
+    expect(await nearbyListOf(db.kysely, 7_000_000_001, 2_000_000_123)).toBeUndefined();
+    expect(await nearbyListOf(db.kysely, 7_000_000_001, 2_000_000_124)).toEqual([]);
 
     await migrateAllDown(db.kysely);
     expect(await tableNames(db)).toEqual([]);

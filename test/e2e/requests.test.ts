@@ -49,8 +49,8 @@ describe("requests: posting, matching nearby, offers, choosing", () => {
     const nearNotice = await near.waitFor("Repairs");
     const midNotice = await mid.waitFor("수리");
     expect(nearNotice.text).toContain("Carry a <heavy> wardrobe & a lamp");
-    expect(nearNotice.text).toContain("500 m away");
-    expect(midNotice.text).toContain("2 km");
+    expect(nearNotice.text).toContain("under 1 km away");
+    expect(midNotice.text).toContain("거리 약 2 km");
     expect(nearNotice.text).not.toMatch(/Rita|rita_r/);
     await world.settle();
     expect(far.inbox.some((m) => m.text.includes("wardrobe"))).toBe(false);
@@ -63,7 +63,7 @@ describe("requests: posting, matching nearby, offers, choosing", () => {
     const nearAlias = (await world.bot.db.kysely.selectFrom("users").select("alias").where("id", "=", near.id).executeTakeFirstOrThrow())
       .alias;
     const nearCard = await rita.waitFor(`${nearAlias} can help`);
-    expect(nearCard.text).toContain("there in ~10 min, 500 m away");
+    expect(nearCard.text).toContain("there in ~10 min, under 1 km away");
     const midCard = await rita.waitFor(/can help — there in ~20 min/);
     expect(midCard.text).not.toMatch(/Near|Mid/);
 
@@ -156,10 +156,8 @@ describe("requests: posting, matching nearby, offers, choosing", () => {
     expect((await findRequest(world.bot.db.kysely, request.id))?.status).toBe("cancelled");
     await helper.waitForEdit(notice.message_id, (m) => m.text.includes("No longer available") && m.reply_markup === undefined);
 
-    // The copy from /nearby still shows buttons; they are stale now and say so.
-    const stale = await helper.pressIn(copy.message_id, "I can be there in 10 min");
-    expect((await helper.waitForCallbackAnswer(stale)).text).toBe("This request is no longer available.");
-    await helper.waitForEdit(copy.message_id, (m) => m.reply_markup === undefined);
+    // The copy opened from /nearby is closed like the notice fan-out sent.
+    await helper.waitForEdit(copy.message_id, (m) => m.text.includes("No longer available") && m.reply_markup === undefined);
   });
 });
 
@@ -198,8 +196,9 @@ describe("/nearby", () => {
     expect(lines.map((l) => /Request (\d)/.exec(l)?.[1])).toEqual(["0", "1", "2", "3", "4"]);
     expect(first.text.length).toBeLessThan(4096);
     expect(lines[0]).toContain("…");
+    // The page turns in the same message.
     await hal.press("Next ▶️");
-    const second = await hal.waitFor("Open requests near you (2/2)");
+    const second = await hal.waitForEdit(first.message_id, "Open requests near you (2/2)");
     expect(
       second.text
         .split("\n")

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { offerIneligibility } from "../../src/domain/eligibility.js";
+import { distanceForRequester, distanceToShownPlace, offerIneligibility } from "../../src/domain/eligibility.js";
+import { distanceMeters, fuzzLocation } from "../../src/domain/geo.js";
 
 describe("who may offer for a request", () => {
   const helper = { status: "approved" as const, restricted: false, radiusM: 5000, categories: ["repairs", "moving"] };
@@ -22,5 +23,29 @@ describe("who may offer for a request", () => {
       expect(offerIneligibility({ ...helper, status }, request, 100)).toBe("not-helper");
     }
     expect(offerIneligibility({ ...helper, restricted: true }, request, 100)).toBe("restricted");
+  });
+});
+
+describe("distances before a match depend on grid squares only", () => {
+  const GRID = 500;
+  const shown = fuzzLocation(37.5663, 126.9779, GRID);
+  const request = { fuzzedLatitude: shown.latitude, fuzzedLongitude: shown.longitude };
+  const square = (lat: number, lon: number) => fuzzLocation(lat, lon, GRID);
+
+  it("a helper's distance is measured to the shown place, whatever the exact one", () => {
+    const helper = { latitude: 37.59, longitude: 126.99 };
+    expect(distanceToShownPlace(helper, request)).toBe(distanceMeters(helper, shown));
+  });
+
+  it("the requester reads the same distance for every helper position in one square", () => {
+    const seen = new Map<string, Set<number>>();
+    for (let i = 0; i < 400; i++) {
+      const helper = { latitude: 37.58 + (i % 20) * 0.0007, longitude: 126.99 + Math.floor(i / 20) * 0.0009 };
+      const key = JSON.stringify(square(helper.latitude, helper.longitude));
+      if (!seen.has(key)) seen.set(key, new Set());
+      seen.get(key)!.add(distanceForRequester(helper, request, GRID));
+    }
+    expect(seen.size).toBeGreaterThan(4);
+    for (const distances of seen.values()) expect(distances.size).toBe(1);
   });
 });

@@ -6,13 +6,13 @@ import {
   boxAround,
   cellOf,
   cellRangesForBox,
+  distanceBand,
   distanceLowerBoundMeters,
   distanceFrom,
   distanceMeters,
   fuzzLocation,
   isInQuietHours,
   isValidCoordinate,
-  roundDistanceForDisplay,
   spreadBound,
 } from "../../src/domain/geo.js";
 
@@ -181,16 +181,14 @@ describe("fuzzLocation", () => {
   });
 });
 
-describe("roundDistanceForDisplay", () => {
-  it("rounds to 50 m under a kilometre and to 0.1 km above", () => {
-    expect(roundDistanceForDisplay(0)).toEqual({ value: 50, unit: "m" });
-    expect(roundDistanceForDisplay(320)).toEqual({ value: 300, unit: "m" });
-    expect(roundDistanceForDisplay(349)).toEqual({ value: 350, unit: "m" });
-    expect(roundDistanceForDisplay(974)).toEqual({ value: 950, unit: "m" });
-    expect(roundDistanceForDisplay(980)).toEqual({ value: 1, unit: "km" });
-    expect(roundDistanceForDisplay(1049)).toEqual({ value: 1, unit: "km" });
-    expect(roundDistanceForDisplay(1050)).toEqual({ value: 1.1, unit: "km" });
-    expect(roundDistanceForDisplay(12_345)).toEqual({ value: 12.3, unit: "km" });
+describe("distanceBand", () => {
+  it("says under 1 km below a kilometre and whole kilometres above", () => {
+    expect(distanceBand(0)).toEqual({ under: 1 });
+    expect(distanceBand(999)).toEqual({ under: 1 });
+    expect(distanceBand(1000)).toEqual({ aboutKm: 1 });
+    expect(distanceBand(1499)).toEqual({ aboutKm: 1 });
+    expect(distanceBand(1500)).toEqual({ aboutKm: 2 });
+    expect(distanceBand(12_345)).toEqual({ aboutKm: 12 });
   });
 });
 

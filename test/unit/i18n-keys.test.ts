@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
+import { PERSONAL_DETAILS } from "../../src/domain/personal-details.js";
 import { basename, join } from "node:path";
 import { FluentResource } from "@fluent/bundle";
 import ts from "typescript";
@@ -24,6 +25,7 @@ const FAMILIES: Record<string, readonly string[]> = {
   "cmd-*": [...USER_COMMANDS, ...ADMIN_COMMANDS],
   "alias-problem-*": ALIAS_PROBLEMS,
   "text-problem-*": TEXT_PROBLEMS,
+  "personal-*": PERSONAL_DETAILS,
   "scene-*": SCENE_IDS,
   "ask-edit-*": REQUEST_FIELDS,
   "edit-field-*": DRAFT_STEPS,

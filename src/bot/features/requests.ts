@@ -4,7 +4,7 @@ import { requestToRepost } from "../../services/requests/posting.js";
 import { Actions } from "../../ui/actions.js";
 import { onAction, refuseButton } from "../actions.js";
 import type { BotContext } from "../context.js";
-import { showNearby } from "./request-actions.js";
+import { showNearby } from "./nearby.js";
 
 /** Entry points that open the "ask for help" scene, and the nearby list. */
 export const requestsFeature = new Composer<BotContext>();
@@ -21,4 +21,4 @@ onAction(requestsFeature, Actions.postAgain, async (ctx, requestId) => {
   await ctx.conversation.enter(SCENES.ask, requestId);
 });
 
-privateChats.command("nearby", (ctx) => showNearby(ctx, 0));
+privateChats.command("nearby", (ctx) => showNearby(ctx));

@@ -9,7 +9,7 @@ import { publishUserCommands } from "../commands.js";
 import type { BotContext } from "../context.js";
 import { isAdmin } from "../filters.js";
 import { sendHelp } from "./help.js";
-import { showNearby } from "./request-actions.js";
+import { showNearby } from "./nearby.js";
 
 export const startFeature = new Composer<BotContext>();
 
@@ -30,7 +30,7 @@ onAction(startFeature, Actions.menu, async (ctx, entry) => {
     case "help":
       return sendHelp(ctx);
     case "nearby":
-      return showNearby(ctx, 0);
+      return showNearby(ctx);
     case "helper":
       await ctx.conversation.exitAll();
       return ctx.conversation.enter(SCENES.helper, "register");

@@ -32,9 +32,10 @@ async function nextWave(
   const skipped = new Set(opts.exclude);
   const wave: NearbyHelper[] = [];
   for (let search = 0; search < SEARCHES_PER_WAVE; search++) {
+    // Centred on the shown place, as every range check before a match (domain/eligibility.ts).
     const found = await findNearbyHelpers(trx, {
-      latitude: request.latitude,
-      longitude: request.longitude,
+      latitude: request.fuzzedLatitude,
+      longitude: request.fuzzedLongitude,
       radiusM: request.radiusM,
       limit,
       excludeUserIds: skipped,

@@ -3,8 +3,7 @@ import { findOffer, hasActiveOffer, insertOffer, settleOffer } from "../../../db
 import { lockRequest } from "../../../db/repositories/requests.js";
 import { aliasOf } from "../../../db/repositories/users.js";
 import { OutboxPriority } from "../../../db/schema.js";
-import { type Ineligibility, offerIneligibility } from "../../domain/eligibility.js";
-import { distanceMeters } from "../../domain/geo.js";
+import { distanceForRequester, distanceToShownPlace, type Ineligibility, offerIneligibility } from "../../domain/eligibility.js";
 import type { HelpRequest } from "../../domain/requests.js";
 import { escapeHtml } from "../../telegram/html.js";
 import { offerCard } from "../../ui/request-cards.js";
@@ -32,9 +31,10 @@ export function acceptRequest(deps: ServiceDeps, helperId: number, requestId: nu
     if (request.requesterId === helperId) return { ok: false, reason: "own-request" };
     const helper = await findHelper(trx, helperId);
     if (!helper) return { ok: false, reason: "not-helper" };
-    const distanceM = distanceMeters(helper, request);
-    const ineligible = offerIneligibility(helper, request, distanceM);
+    const ineligible = offerIneligibility(helper, request, distanceToShownPlace(helper, request));
     if (ineligible) return { ok: false, reason: ineligible };
+    // What the requester is shown: the helper's grid square, no finer (domain/eligibility.ts).
+    const distanceM = distanceForRequester(helper, request, deps.config.limits.locationFuzzMeters);
     const offerId = await insertOffer(trx, { requestId, helperId, etaMinutes, distanceM, now: uow.now });
     if (offerId === undefined) return { ok: false, reason: "already" };
     // Someone offered: no further waves for now.
