@@ -67,7 +67,7 @@ describe("matching keeps looking for the whole validity time", () => {
     expect(notices(hana)).toHaveLength(0);
     await approveByButton(admin, hana);
     const notice = await hana.waitFor(NOTICE);
-    expect(notice.text).toContain("800 m away");
+    expect(notice.text).toContain("under 1 km away");
     expect(JSON.stringify(notice.reply_markup)).toContain("I can be there in 10 min");
     expect(hana.inbox.some((m) => m.location !== undefined)).toBe(true);
     await stillToldOnce(hana, requestId);
@@ -79,7 +79,7 @@ describe("matching keeps looking for the whole validity time", () => {
     const { requestId } = await postWithNobodyNear();
     await min.sendLocation(northOf(SEOUL, 1).latitude, northOf(SEOUL, 1).longitude);
     const notice = await min.waitFor(NOTICE);
-    expect(notice.text).toContain("km 거리");
+    expect(notice.text).toContain("거리 약 1 km");
     expect(notice.text).toContain("지도는 대략적인 지역이에요");
     await stillToldOnce(min, requestId);
   });

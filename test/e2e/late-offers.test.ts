@@ -47,6 +47,12 @@ describe("a late offer", () => {
     await world.settle();
     const joeCopy = await openFromNearby(joe, "Open #1", "I can be there in 10 min");
     const minCopy = await openFromNearby(min, "#1 보기", "10분 안에 갈 수 있어요");
+    // Their screens as they were before the match: the edit that takes the buttons away may
+    // reach a phone only after the tap, so the tap is played from the old screen.
+    const tapFrom = (copy: typeof joeCopy, label: string) =>
+      copy.raw.reply_markup!.inline_keyboard.flat().find((b) => b.text === label)!.callback_data!;
+    const joeTap = tapFrom(joeCopy, "I can be there in 10 min");
+    const minTap = tapFrom(minCopy, "10분 안에 갈 수 있어요");
 
     const notice = await ann.waitFor("Please help me hang");
     await ann.pressIn(notice.message_id, "I can be there in 10 min");
@@ -54,11 +60,11 @@ describe("a late offer", () => {
     await rita.pressIn(card.message_id, /^✅ Choose/);
     await ann.waitFor("You were chosen");
 
-    const late = await joe.pressIn(joeCopy.message_id, "I can be there in 10 min");
+    const late = joe.pressForged(joeCopy.message_id, joeTap);
     expect((await joe.waitForCallbackAnswer(late)).text).toBe(
       "Someone else was faster: this request already has its helper. Thank you for offering!",
     );
-    const lateKo = await min.pressIn(minCopy.message_id, "10분 안에 갈 수 있어요");
+    const lateKo = min.pressForged(minCopy.message_id, minTap);
     expect((await min.waitForCallbackAnswer(lateKo)).text).toBe(
       "다른 헬퍼가 먼저 맡았어요. 이 요청에는 이미 헬퍼가 정해졌어요. 제안해 주셔서 고마워요!",
     );

@@ -26,9 +26,11 @@ onAction(requestActionsFeature, Actions.accept, async (ctx, requestId, eta) => {
   const result = await acceptRequest(ctx.deps, ctx.from.id, requestId, eta);
   if (!result.ok) {
     if (result.reason === "already") return void (await ctx.answerCallbackQuery({ text: ctx.t("accept-already") }));
-    // Only a closed request makes the buttons useless for good; otherwise leave them be.
-    if (result.reason === "closed") return refuseButton(ctx, "request-no-longer-available");
-    if (result.reason === "taken") return refuseButton(ctx, "accept-too-late");
+    // A notice belongs to its request: closing or matching it edits every notice through the
+    // outbox (or already has), so only the answer is given here — a second edit of our own
+    // would race that one.
+    if (result.reason === "closed") return void (await ctx.answerCallbackQuery({ text: ctx.t("request-no-longer-available") }));
+    if (result.reason === "taken") return void (await ctx.answerCallbackQuery({ text: ctx.t("accept-too-late") }));
     return void (await ctx.answerCallbackQuery({ text: ctx.t(ACCEPT_REFUSALS[result.reason]), show_alert: true }));
   }
   await ctx.answerCallbackQuery({ text: ctx.t("accept-sent") });

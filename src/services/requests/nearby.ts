@@ -18,7 +18,7 @@ type Executor = Kysely<Database> | Transaction<Database>;
 /** Five summaries fit one message (4096 characters) with room to spare. */
 const PAGE_SIZE = 5;
 
-interface NearbyRequest {
+export interface NearbyRequest {
   request: HelpRequest;
   distanceM: number;
 }
@@ -39,6 +39,11 @@ async function openToHelper(db: Executor, deps: ServiceDeps, helperId: number): 
     .map((request) => ({ request, distanceM: distanceToShownPlace(helper, request) }))
     .filter(({ request, distanceM }) => offerIneligibility(helper, request, distanceM) === undefined)
     .sort((a, b) => a.distanceM - b.distanceM || a.request.id - b.request.id);
+}
+
+/** The requests `/nearby` would list for the helper now, nearest first (also what a catch-up picks from). */
+export function nearbyRequests(deps: ServiceDeps, helperId: number): Promise<NearbyRequest[] | "not-helper"> {
+  return openToHelper(deps.db, deps, helperId);
 }
 
 /** One page of a list of requests as it stands now: what closed is marked, what the helper offered on too. */

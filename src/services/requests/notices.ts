@@ -1,7 +1,7 @@
 import { recordNotifications } from "../../../db/repositories/request-notifications.js";
 import { OutboxPriority } from "../../../db/schema.js";
 import type { HelpRequest } from "../../domain/requests.js";
-import { acceptKeyboard, requestNotice } from "../../ui/request-cards.js";
+import { acceptKeyboard, approximatePin, requestNotice } from "../../ui/request-cards.js";
 import type { ServiceDeps } from "../deps.js";
 import type { UnitOfWork } from "../unit-of-work.js";
 import { requestRef } from "./refs.js";
@@ -22,11 +22,7 @@ export async function tellHelpersOfRequest(
   const { now } = uow;
   await recordNotifications(uow.trx, request.id, wave, helpers, now);
   const distances = new Map(helpers.map((h) => [h.userId, h.distanceM]));
-  const fuzzedPin = {
-    latitude: request.fuzzedLatitude,
-    longitude: request.fuzzedLongitude,
-    horizontal_accuracy: Math.min(1500, deps.config.limits.locationFuzzMeters),
-  };
+  const fuzzedPin = approximatePin(request, deps.config.limits.locationFuzzMeters);
   await uow.tellEach(
     helpers.map((h) => h.userId),
     (t, helperId) => [
