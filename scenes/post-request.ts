@@ -85,7 +85,7 @@ export function postRequestScene(deps: BotDeps) {
         await ctx.reply(ctx.t("ask-restricted", { reason: escapeHtml(result.because) }), { parse_mode: "HTML" });
         return;
       }
-      await ctx.reply(ctx.t("ask-fee-short", { balance: String(result.balance), missing: String(result.missing), id: String(userId) }));
+      await ctx.reply(ctx.t("ask-fee-short", { balance: result.balance, missing: result.missing, id: String(userId) }));
       draft = await askField(deps, conversation, ctx, "fee", draft, userId);
     }
   };
@@ -200,7 +200,7 @@ async function askFee(deps: BotDeps, conversation: Scene, ctx: SceneContext, use
   const balance = await conversation.external(() => spendableCredits(deps, userId));
   const keyboard = new InlineKeyboard();
   for (const fee of FEE_PRESETS) keyboard.text(fee === 0 ? ctx.t("ask-fee-none") : String(fee), Actions.askFee.data(fee));
-  await ctx.reply(ctx.t("ask-fee-prompt", { balance: String(balance) }), { reply_markup: keyboard });
+  await ctx.reply(ctx.t("ask-fee-prompt", { balance }), { reply_markup: keyboard });
   const { value, ctx: answered } = await waitForAnswer<number>(conversation, (c) => {
     let fee: number | undefined;
     if (c.callbackQuery) {
@@ -215,14 +215,14 @@ async function askFee(deps: BotDeps, conversation: Scene, ctx: SceneContext, use
     if (fee <= balance) return { value: fee };
     // It names the account number to give an admin: a message keeps it, a toast would not.
     return {
-      hint: c.t("ask-fee-short", { balance: String(balance), missing: String(fee - balance), id: String(userId) }),
+      hint: c.t("ask-fee-short", { balance, missing: fee - balance, id: String(userId) }),
       asMessage: true,
     };
   });
   if (answered.callbackQuery) {
     await answered.answerCallbackQuery();
     // The question becomes its answer, so its buttons cannot be pressed again.
-    await answered.editMessageText(value > 0 ? ctx.t("request-fee", { fee: String(value) }) : ctx.t("request-no-fee"), {
+    await answered.editMessageText(value > 0 ? ctx.t("request-fee", { fee: value }) : ctx.t("request-no-fee"), {
       parse_mode: "HTML",
     });
   }

@@ -39,7 +39,7 @@ export function helperProfileScene(deps: BotDeps) {
         return;
       }
       if (status === "approved" || status === "suspended") {
-        await ctx.reply(ctx.t("reg-already-helper"));
+        await ctx.reply(ctx.t(status === "approved" ? "reg-already-helper" : "reg-suspended"));
         return;
       }
       draft = (await conversation.external(() => loadRegistrationDraft(deps, userId))) ?? {};

@@ -67,8 +67,10 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
         await editByRef(row, params);
         return;
       }
+      // A command menu is addressed by its scope; everything else goes to the row's chat.
+      const target = row.method === "setMyCommands" ? {} : { chat_id: row.chat_id };
       const result: unknown = await (api.raw as unknown as Record<string, (p: unknown) => Promise<unknown>>)[row.method]!({
-        chat_id: row.chat_id,
+        ...target,
         ...params,
       });
       const messageId = typeof result === "object" && result !== null && "message_id" in result ? Number(result.message_id) : null;

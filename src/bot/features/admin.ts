@@ -132,9 +132,9 @@ admins.command("credit", async (ctx) => {
   const id = String(userId);
   await ctx.reply(
     result.ok
-      ? ctx.t("admin-credit-done", { id, balance: String(result.balance) })
+      ? ctx.t("admin-credit-done", { id, balance: result.balance })
       : result.reason === "no-user"
         ? ctx.t("admin-no-such-user", { id })
-        : ctx.t("admin-credit-negative", { id, balance: String(result.balance ?? 0) }),
+        : ctx.t("admin-credit-negative", { id, balance: result.balance ?? 0 }),
   );
 });

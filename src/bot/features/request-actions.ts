@@ -57,11 +57,18 @@ onAction(requestActionsFeature, Actions.cancelRequest, async (ctx, requestId) =>
 
 const PAGE = 5;
 
+// Each names the way forward, never one that leads back to /nearby (a suspended helper is not sent to /helper).
+const NOT_BROWSING = { "not-helper": "nearby-not-helper", pending: "nearby-pending", suspended: "nearby-suspended" } as const;
+
 /** /nearby and its pages: open requests around the helper, nearest first, at fuzzed places. */
 export async function showNearby(ctx: BotContext, page: number): Promise<void> {
   const found = await nearbyRequests(ctx.deps, ctx.from!.id);
-  if (found === "not-helper") {
-    await ctx.reply(ctx.t("nearby-not-helper"));
+  if (found === "restricted") {
+    await ctx.reply(ctx.t("nearby-restricted", { reason: escapeHtml(ctx.user?.restrictedReason ?? "—") }), { parse_mode: "HTML" });
+    return;
+  }
+  if (typeof found === "string") {
+    await ctx.reply(ctx.t(NOT_BROWSING[found]));
     return;
   }
   if (found.length === 0) {

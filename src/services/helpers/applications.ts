@@ -16,6 +16,7 @@ import {
   decidedApplicationCard,
   supersededApplicationCard,
 } from "../../ui/helper-cards.js";
+import { queueCommandMenu } from "../command-menus.js";
 import type { ServiceDeps } from "../deps.js";
 import { inUnitOfWork, type UnitOfWork } from "../unit-of-work.js";
 
@@ -162,6 +163,7 @@ export function decideApplication(
     await recordAudit(trx, { adminId: decision.adminId, action, subjectId: decision.userId, reason: decision.reason, at: now });
 
     const reason = decision.reason ?? "";
+    if (decision.approve) await queueCommandMenu(deps, uow, decision.userId);
     await uow.tell(decision.userId, (t) => t(decision.approve ? "helper-approved" : "helper-rejected", { reason: escapeHtml(reason) }));
     // Every admin's copy of the card shows the outcome and loses its buttons.
     const view = applicationView(await storedDraft(trx, helper));
@@ -191,6 +193,7 @@ export function setHelperSuspended(
     if (!from) return { ok: false as const, status: (await findHelper(trx, change.userId))?.status };
     const action = change.suspended ? "helper.suspend" : "helper.reinstate";
     await recordAudit(trx, { adminId: change.adminId, action, subjectId: change.userId, reason: change.reason, at: now });
+    await queueCommandMenu(deps, uow, change.userId);
     await uow.tell(change.userId, (t) =>
       t(change.suspended ? "helper-suspended" : "helper-reinstated", { reason: escapeHtml(change.reason ?? "—") }),
     );

@@ -10,14 +10,19 @@ export interface NearbyRequest {
   distanceM: number;
 }
 
+// Distances are measured from the exact point but only ever shown rounded.
+export type NotBrowsing = "not-helper" | "pending" | "suspended" | "restricted";
+
 /**
  * Open requests a helper could take now (domain/eligibility.ts: in range both ways, in one of
- * their categories), nearest first. Distances are measured from the exact point but only ever
- * shown rounded.
+ * their categories), nearest first; or why there are none to show. A helper who may not accept
+ * (restricted, suspended) is told why instead of being shown requests they cannot take.
  */
-export async function nearbyRequests(deps: ServiceDeps, helperId: number): Promise<NearbyRequest[] | "not-helper"> {
+export async function nearbyRequests(deps: ServiceDeps, helperId: number): Promise<NearbyRequest[] | NotBrowsing> {
   const helper = await findHelper(deps.db, helperId);
-  if (!helper || helper.status !== "approved") return "not-helper";
+  if (!helper || helper.status === "rejected") return "not-helper";
+  if (helper.status !== "approved") return helper.status;
+  if (helper.restricted) return "restricted";
   const reach = Math.max(helper.radiusM, deps.config.limits.maxRadiusKm * 1000);
   const candidates = await openRequestsInBox(deps.db, boxAround(helper.latitude, helper.longitude, reach), helperId);
   const now = deps.clock.now();
@@ -33,5 +38,5 @@ export async function nearbyRequest(deps: ServiceDeps, helperId: number, request
   const request = await findRequest(deps.db, requestId);
   if (!request) return undefined;
   const found = await nearbyRequests(deps, helperId);
-  return found === "not-helper" ? undefined : found.find((f) => f.request.id === request.id);
+  return typeof found === "string" ? undefined : found.find((f) => f.request.id === request.id);
 }
