@@ -39,6 +39,8 @@ export const Actions = {
   cancelRequest: action("rcan", [id]),
   nearbyPage: action("nb", [whole]),
   nearbyOpen: action("nbo", [id]),
+  // The helper's own stored position, as a map pin.
+  showOwnPosition: action("hpos", []),
 
   chooseLanguage: action("lang", [oneOf(LANGUAGES)], { inScene: true }),
   quietOff: action("quiet", [oneOf(["off"])], { inScene: true }),

@@ -74,11 +74,13 @@ describe("requests: posting, matching nearby, offers, choosing", () => {
     await near.waitFor("You were chosen");
     const exact = await near.waitFor((m) => m.kind === "location");
     expect(exact.location).toMatchObject({ latitude: SEOUL.latitude, longitude: SEOUL.longitude });
-    await mid.waitFor("다른 헬퍼를 선택했어요");
-    // The chosen helper's own notice says so; only the others' say someone else took it.
+    // The chosen helper's own notice says so; the one who also offered reads it once, on the notice
+    // they offered from (no second message saying the same).
     await near.waitForEdit(nearNotice.message_id, (m) => m.text.includes("you were chosen") && m.reply_markup === undefined);
     expect(near.inbox.some((m) => m.text.includes("taken by another helper"))).toBe(false);
-    await mid.waitForEdit(midNotice.message_id, (m) => m.text.includes("더 이상 유효하지 않아요") && m.reply_markup === undefined);
+    await mid.waitForEdit(midNotice.message_id, (m) => m.text.includes("다른 헬퍼를 선택했어요") && m.reply_markup === undefined);
+    await world.settle();
+    expect(mid.inbox.filter((m) => m.text.includes("다른 헬퍼를 선택했어요"))).toHaveLength(1);
     await rita.waitForEdit(midCard.message_id, "Another helper was chosen");
     const request = await world.bot.db.kysely.selectFrom("requests").selectAll().executeTakeFirstOrThrow();
     expect(request).toMatchObject({ status: "matched", helper_id: near.id });

@@ -125,6 +125,14 @@ onAction(helperFeature, Actions.profileSetting, async (ctx, setting) => {
   }
 });
 
+/** The spot the profile talks about, as a map pin only its owner sees. */
+onAction(helperFeature, Actions.showOwnPosition, async (ctx) => {
+  const helper = await activeHelper(ctx);
+  if (!helper) return refuseButton(ctx);
+  await ctx.answerCallbackQuery();
+  await ctx.replyWithLocation(helper.latitude, helper.longitude);
+});
+
 /** Outside a scene, any shared place is the helper telling us where they are now. */
 privateChats.on("message:location", async (ctx) => {
   const message = ctx.message;

@@ -13,6 +13,7 @@ import {
   applicationCard,
   applicationKeyboard,
   applicationView,
+  approximatePin,
   decidedApplicationCard,
   supersededApplicationCard,
 } from "../../ui/helper-cards.js";
@@ -50,7 +51,9 @@ async function storeApplication(
 ): Promise<boolean> {
   const { trx } = uow;
   const flags = await userFlags(trx, userId);
-  if (!(await savePendingApplication(trx, { userId, ...draft, ...draft.location, flags, now: submittedAt, replacing }))) return false;
+  const liveUntil = draft.location.liveUntil ?? null;
+  if (!(await savePendingApplication(trx, { userId, ...draft, ...draft.location, liveUntil, flags, now: submittedAt, replacing })))
+    return false;
   await setAlias(trx, userId, draft.alias);
   await replaceProofs(trx, userId, draft.proofs, uow.now);
   return true;
@@ -79,6 +82,8 @@ async function sendApplicationCards(deps: ServiceDeps, uow: UnitOfWork, userId: 
           reply_markup: applicationKeyboard(t, userId, submittedAt),
         },
       },
+      // The area the card speaks of, as a map pin rounded to about 1 km.
+      { chatId: adminId, priority: OutboxPriority.notice, method: "sendLocation", params: approximatePin(draft.location) },
       ...(draft.photoFileId ? [attachment("sendPhoto", draft.photoFileId)] : []),
       ...draft.proofs.map((proof) => attachment(proof.kind === "photo" ? "sendPhoto" : "sendDocument", proof.fileId)),
     ];
