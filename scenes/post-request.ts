@@ -11,6 +11,7 @@ import {
   parseValidityMinutes,
 } from "../src/domain/requests.js";
 import { postingBlocker, postRequest, requestToRepost, spendableCredits, type RequestDraft } from "../src/services/requests/posting.js";
+import { discardRequestDraft, loadRequestDraft, saveRequestDraft } from "../src/services/requests/drafts.js";
 import { escapeHtml } from "../src/telegram/html.js";
 import { Actions } from "../src/ui/actions.js";
 import { confirmationCard, durationLabel, postedKeyboard } from "../src/ui/request-cards.js";
@@ -19,9 +20,13 @@ import { buttonAnswer, placeAnswer, textAnswer, waitForAnswer } from "./steps.js
 
 type Draft = Partial<RequestDraft>;
 
-/** "Ask for help": category, description, place, validity, fee, then a confirmation card. */
+/**
+ * "Ask for help": category, description, place, validity, fee, then a confirmation card. The
+ * draft is saved after every answer; `resume` picks a saved one up without asking (the user
+ * pressed Continue under "your draft is kept"), otherwise a saved one is offered.
+ */
 export function postRequestScene(deps: BotDeps) {
-  return async function ask(conversation: Scene, ctx: SceneContext, againFrom?: number): Promise<void> {
+  return async function ask(conversation: Scene, ctx: SceneContext, againFrom?: number | null, resume = false): Promise<void> {
     const userId = ctx.from!.id;
     // Names this draft: asking "Post" again after a failed step finds the request already posted.
     const postKey = await conversation.external(() => randomUUID());
@@ -36,7 +41,10 @@ export function postRequestScene(deps: BotDeps) {
       return;
     }
     let draft: Draft = {};
-    if (againFrom !== undefined) {
+    const save = (next: Draft) => conversation.external(() => saveRequestDraft(deps, userId, next));
+    const discard = () => conversation.external(() => discardRequestDraft(deps, userId));
+    const saved = await conversation.external(() => loadRequestDraft(deps, userId));
+    if (typeof againFrom === "number") {
       const old = await conversation.external(() => requestToRepost(deps, userId, againFrom));
       if (old) {
         draft = {
@@ -45,11 +53,18 @@ export function postRequestScene(deps: BotDeps) {
           place: { latitude: old.latitude, longitude: old.longitude },
           fee: old.fee,
         };
+        await save(draft);
       }
+    } else if (saved && Object.keys(saved).length > 0) {
+      if (resume || (await askResume(conversation, ctx)) === "resume") draft = saved;
+      else await discard();
     }
     if (Object.keys(draft).length === 0) await ctx.reply(ctx.t("ask-intro"));
     for (const field of REQUEST_FIELDS) {
-      if (missing(draft, field)) draft = await askField(deps, conversation, ctx, field, draft, userId);
+      if (missing(draft, field)) {
+        draft = await askField(deps, conversation, ctx, field, draft, userId);
+        await save(draft);
+      }
     }
     for (;;) {
       beginStep(conversation);
@@ -64,14 +79,18 @@ export function postRequestScene(deps: BotDeps) {
       await answered.editMessageReplyMarkup({ reply_markup: undefined });
       if (action === "edit" && field !== undefined) {
         draft = await askField(deps, conversation, ctx, field, draft, userId);
+        await save(draft);
         continue;
       }
       if (action === "cancel") {
+        await discard();
         await ctx.reply(ctx.t("ask-cancelled"));
         return;
       }
       const result = await conversation.external(() => postRequest(deps, userId, complete, postKey));
       if (result.ok) {
+        // Run again after a crash, the post returns its recorded result and this runs again too.
+        await discard();
         await ctx.reply(ctx.t(result.notified > 0 ? "ask-posted" : "ask-posted-nobody", { count: result.notified }), {
           reply_markup: postedKeyboard(ctx.t, result.requestId),
         });
@@ -87,8 +106,22 @@ export function postRequestScene(deps: BotDeps) {
       }
       await ctx.reply(ctx.t("ask-fee-short", { balance: result.balance, missing: result.missing, id: String(userId) }));
       draft = await askField(deps, conversation, ctx, "fee", draft, userId);
+      await save(draft);
     }
   };
+}
+
+async function askResume(conversation: Scene, ctx: SceneContext): Promise<"resume" | "restart"> {
+  beginStep(conversation);
+  await ctx.reply(ctx.t("ask-resume-prompt"), {
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t("reg-resume-continue"), Actions.askResume.data("resume"))
+      .text(ctx.t("reg-resume-restart"), Actions.askResume.data("restart")),
+  });
+  const { value, ctx: answered } = await waitForAnswer(conversation, (c) => buttonAnswer(c, Actions.askResume, "scene-expected-button"));
+  await answered.answerCallbackQuery();
+  await answered.editMessageReplyMarkup({ reply_markup: undefined });
+  return value[0];
 }
 
 function missing(draft: Draft, field: RequestField): boolean {

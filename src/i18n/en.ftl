@@ -383,3 +383,12 @@ available-on-suspended = 🔔 Saved: you are available. Your helper account is s
 available-on-pending = 🔔 Saved: you are available. Requests start reaching you once an admin approves your application.
 available-on-restricted = 🔔 Saved: you are available. Your account is restricted, though, so no requests reach you until the restriction is lifted.
 profile-restricted = ⛔ Your account is restricted: you get no requests and cannot accept any. Reason: { $reason }
+
+ask-resume-prompt = You have a request you did not finish. Continue where you left off?
+draft-kept-ask = 📝 Your request draft is kept. Continue it now, or discard it?
+draft-kept-helper = 📝 Your helper registration is kept. Continue it now, or discard it?
+draft-continue = ▶️ Continue
+draft-discard = 🗑 Discard
+draft-discarded-ask = Request draft discarded. /ask starts a new one.
+draft-discarded-helper = Registration draft discarded. /helper starts again.
+reg-apply-again = Here is the application you sent before. Change what the admin asked about (the buttons below the card), then submit it again.

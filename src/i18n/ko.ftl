@@ -362,3 +362,12 @@ available-on-suspended = 🔔 저장했어요. 다만 헬퍼 계정이 정지되
 available-on-pending = 🔔 저장했어요. 관리자가 신청을 승인하면 그때부터 요청이 와요.
 available-on-restricted = 🔔 저장했어요. 다만 계정이 제한되어 있어서, 제한이 풀릴 때까지는 요청이 오지 않아요.
 profile-restricted = ⛔ 계정이 제한되어 요청을 받거나 수락할 수 없어요. 사유: { $reason }
+
+ask-resume-prompt = 작성하다 만 요청이 있어요. 이어서 할까요?
+draft-kept-ask = 📝 작성 중인 요청은 그대로 남아 있어요. 지금 이어서 할까요, 아니면 버릴까요?
+draft-kept-helper = 📝 작성 중인 헬퍼 등록은 그대로 남아 있어요. 지금 이어서 할까요, 아니면 버릴까요?
+draft-continue = ▶️ 이어서 하기
+draft-discard = 🗑 버리기
+draft-discarded-ask = 작성 중인 요청을 버렸어요. 새 요청은 /ask 로 시작할 수 있어요.
+draft-discarded-helper = 작성 중인 등록을 버렸어요. /helper 로 다시 시작할 수 있어요.
+reg-apply-again = 지난번에 보내신 신청서예요. 관리자가 말한 부분을 카드 아래 버튼으로 고친 다음 다시 제출해 주세요.

@@ -39,6 +39,8 @@ export const Actions = {
   cancelRequest: action("rcan", [id]),
   nearbyPage: action("nb", [whole]),
   nearbyOpen: action("nbo", [id]),
+  // Under "your draft is kept": pick the draft of that scene up again, or throw it away.
+  keptDraft: action("kept", [oneOf(["ask", "helper"]), oneOf(["resume", "discard"])], { startsSomething: true }),
   // The helper's own stored position, as a map pin.
   showOwnPosition: action("hpos", []),
 
@@ -52,6 +54,7 @@ export const Actions = {
   askCategory: action("askcat", [code], { inScene: true }),
   askValidity: action("askval", [code], { inScene: true }),
   askFee: action("askfee", [whole], { inScene: true }),
+  askResume: action("askres", [oneOf(["resume", "restart"])], { inScene: true }),
   askReview: action("askrev", [oneOf(["edit", "post", "cancel"]), optional(oneOf(REQUEST_FIELDS))], { inScene: true }),
 } as const;
 

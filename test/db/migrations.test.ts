@@ -26,6 +26,7 @@ const ALL_TABLES = [
   "inbox",
   "offers",
   "outbox",
+  "request_drafts",
   "request_notifications",
   "requests",
   "update_effects",
