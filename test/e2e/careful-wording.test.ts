@@ -78,6 +78,27 @@ describe("messages read as a careful product would say them", () => {
     await sujin.waitForEdit(koCard.message_id, (m) => m.text.includes("제안을 철회했어요") && m.kind === "photo");
   });
 
+  it("a card too long for a caption comes as the photo, then the card with the button", async () => {
+    const sent = await ann.sendPhoto();
+    await seedApprovedHelper(world.bot.db.kysely, ann, northOf(SEOUL, 1), 3, world.bot.clock.now());
+    // Longer than any profile the rules allow today, as cards will be once badges and ratings join them.
+    const long = "I can help with that. ".repeat(50);
+    await world.bot.db.kysely
+      .updateTable("helpers")
+      .set({ photo_file_id: sent.photo!.at(-1)!.file_id, profile: long })
+      .where("user_id", "=", ann.id)
+      .execute();
+    const alias = await aliasOf(world, ann);
+    const rita = world.fake.persona({ firstName: "Rita", languageCode: "en" });
+    await askForHelp(rita, { at: SEOUL });
+    await ann.pressIn((await ann.waitFor("Repairs")).message_id, "10 min");
+    const photo = await rita.waitFor((m) => m.kind === "photo");
+    expect(photo.text).toBe(alias);
+    const card = await rita.waitFor(`${alias} can help`);
+    expect(card.kind).toBe("text");
+    expect(buttonRows(card)).toEqual([[`✅ Choose ${alias}`]]);
+  });
+
   it("a helper who offered reads that the request closed once, on the notice they offered from, or as a message when no edit reaches it", async () => {
     await seedApprovedHelper(world.bot.db.kysely, ann, northOf(SEOUL, 1), 3, world.bot.clock.now());
     const rita = world.fake.persona({ firstName: "Rita", languageCode: "en" });

@@ -45,7 +45,8 @@ export function acceptRequest(deps: ServiceDeps, helperId: number, requestId: nu
       const card = offerCard(t, { id: offerId, alias, etaMinutes, distanceM }, helper);
       const to = { chatId: requester, priority: OutboxPriority.notice };
       const withButton = { parse_mode: "HTML", reply_markup: card.keyboard };
-      // One message, the photo with the card as its caption, whenever the card fits a caption.
+      // One message, the photo with the card as its caption, whenever the card fits a caption
+      // (it grows as completed helps, badges and ratings join it: then the photo goes first).
       if (helper.photoFileId && htmlToPlainText(card.text).length <= CAPTION_MAX) {
         const params = { photo: helper.photoFileId, caption: card.text, ...withButton };
         return [{ ...to, method: "sendPhoto", ref: offerRef(offerId), params }];
