@@ -74,7 +74,8 @@ describe("messages read as a careful product would say them", () => {
     await minji.pressIn(koNotice.message_id, "20분");
     const koCard = await sujin.waitFor((m) => m.kind === "photo");
     expect(koCard.text).toContain(`${minjiAlias}님이 도울 수 있어요`);
-    await minji.press("↩️ 제안 철회");
+    await minji.waitForEdit(koNotice.message_id, "20분 안에 가겠다고 제안했어요");
+    await minji.pressIn(koNotice.message_id, "↩️ 제안 철회");
     await sujin.waitForEdit(koCard.message_id, (m) => m.text.includes("제안을 철회했어요") && m.kind === "photo");
   });
 
