@@ -112,6 +112,33 @@ describe("drafts are kept or cancelled as the user means", () => {
     await minji.waitFor("이웃에게 도움을 요청해 볼게요");
   });
 
+  it("a helper registration left for another command is said to be kept; Continue goes on at the same step", async () => {
+    const ann = world.fake.persona({ firstName: "Ann", languageCode: "en" });
+    await ann.command("helper");
+    await ann.waitFor("1/7");
+    await ann.send("Handy Ann");
+    await ann.waitFor("2/7");
+    await ann.command("nearby");
+    await ann.waitFor("/nearby shows open requests to approved helpers");
+    const note = await ann.waitFor("Your helper registration is kept");
+    await ann.pressIn(note.message_id, "▶️ Continue");
+    await ann.waitFor((m) => m.text.startsWith("2/7") && m.message_id > note.message_id);
+    // Continue means continue: no second "continue where you left off?" question.
+    expect(ann.inbox.some((m) => m.text.includes("unfinished helper registration"))).toBe(false);
+
+    const minji = world.fake.persona({ firstName: "민지", languageCode: "ko" });
+    await minji.command("helper");
+    await minji.waitFor("1/7");
+    await minji.send("민지 이웃");
+    await minji.waitFor("2/7");
+    await minji.command("start");
+    const koNote = await minji.waitFor("작성 중인 헬퍼 등록은 그대로 남아 있어요");
+    await minji.pressIn(koNote.message_id, "🗑 버리기");
+    await minji.waitForEdit(koNote.message_id, "작성 중인 등록을 버렸어요");
+    const drafts = await world.bot.db.kysely.selectFrom("helper_drafts").select("user_id").execute();
+    expect(drafts).toEqual([{ user_id: ann.id }]);
+  });
+
   it("“Apply again” after a rejection starts from the previous application", async () => {
     const admin = world.fake.persona({ id: ADMIN_ID, firstName: "Admin", languageCode: "en" });
     await admin.command("start");
