@@ -6,6 +6,7 @@ import * as m0004 from "./migrations/0004_requests.js";
 import * as m0005 from "./migrations/0005_restrictions.js";
 import * as m0006 from "./migrations/0006_alias_keys.js";
 import * as m0007 from "./migrations/0007_inbox.js";
+import * as m0010 from "./migrations/0010_request_drafts.js";
 import * as m0011 from "./migrations/0011_nearby_lists.js";
 
 // Listed explicitly rather than read from a folder so that tsx, bundlers and tests agree.
@@ -17,6 +18,7 @@ const migrations = {
   "0005_restrictions": m0005,
   "0006_alias_keys": m0006,
   "0007_inbox": m0007,
+  "0010_request_drafts": m0010,
   "0011_nearby_lists": m0011,
 } satisfies Record<string, Migration>;
 

@@ -14,6 +14,7 @@ export interface Database {
   helper_proofs: HelperProofsTable;
   helper_status_history: HelperStatusHistoryTable;
   helper_drafts: HelperDraftsTable;
+  request_drafts: RequestDraftsTable;
   admin_audit: AdminAuditTable;
   outbox: OutboxTable;
   requests: RequestsTable;
@@ -109,6 +110,13 @@ export interface HelperStatusHistoryTable {
 export interface HelperDraftsTable {
   user_id: number;
   /** JSON of the scene's draft (see src/domain/helper-profile.ts). */
+  data: string;
+  updated_at: number;
+}
+
+export interface RequestDraftsTable {
+  user_id: number;
+  /** JSON of the "ask for help" scene's draft (see src/services/requests/drafts.ts). */
   data: string;
   updated_at: number;
 }

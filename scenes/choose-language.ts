@@ -1,5 +1,6 @@
 import type { BotDeps, Scene, SceneContext } from "../src/bot/context.js";
 import { publishUserCommands } from "../src/bot/commands.js";
+import { menuRole, standingOf } from "../src/services/command-menus.js";
 import { chooseLanguage } from "../src/services/users.js";
 import { Actions } from "../src/ui/actions.js";
 import { languageMenu } from "../src/ui/menus.js";
@@ -20,6 +21,7 @@ export function chooseLanguageScene(deps: BotDeps, i18n: Translator) {
     const previous = await conversation.external(() => chooseLanguage(deps, userId, language));
     await answer.answerCallbackQuery();
     await answer.editMessageText(i18n.t(language, previous === language ? "language-unchanged" : "language-set"));
-    await publishUserCommands(answer.api, i18n, userId, language, deps.config.adminIds.includes(userId));
+    const role = menuRole(await conversation.external(() => standingOf(deps, userId)));
+    await publishUserCommands(answer.api, i18n, userId, language, role);
   };
 }

@@ -15,6 +15,7 @@ import {
   type DraftStep,
   type HelperDraft,
 } from "../src/domain/helper-profile.js";
+import { formatTime } from "../src/ui/time.js";
 import { beginStep } from "./resilient.js";
 import { buttonAnswer, placeAnswer, textAnswer, waitForAnswer, waitForAnswerWithState, type StepInput } from "./steps.js";
 
@@ -43,7 +44,7 @@ export async function askStep(
     case "proofs":
       return { ...draft, ...(await askProofs(conversation, ctx)) };
     case "location":
-      return { ...draft, location: await askLocation(conversation, ctx) };
+      return { ...draft, location: await askLocation(deps, conversation, ctx) };
     case "radius":
       return { ...draft, radiusKm: await askRadius(deps, conversation, ctx) };
   }
@@ -192,13 +193,21 @@ async function askProofs(conversation: Scene, ctx: SceneContext): Promise<Pick<H
   return { proofs, careerNote };
 }
 
-async function askLocation(conversation: Scene, ctx: SceneContext): Promise<{ latitude: number; longitude: number }> {
+async function askLocation(deps: BotDeps, conversation: Scene, ctx: SceneContext): Promise<NonNullable<HelperDraft["location"]>> {
   await ctx.reply(ctx.t("reg-location-prompt"), {
     reply_markup: new Keyboard().requestLocation(ctx.t("send-my-location")).resized().oneTime(),
   });
   const { value, ctx: answered } = await waitForAnswer(conversation, (c) => placeAnswer(c, "reg-location-hint"));
-  await answered.reply(ctx.t("reg-location-saved"), { reply_markup: { remove_keyboard: true } });
-  return { latitude: value.latitude, longitude: value.longitude };
+  const place = { latitude: value.latitude, longitude: value.longitude };
+  if (!value.livePeriod) {
+    await answered.reply(ctx.t("reg-location-saved"), { reply_markup: { remove_keyboard: true } });
+    return place;
+  }
+  // A live location is followed from the start, exactly like one shared later.
+  const liveUntil = (await conversation.external(() => deps.clock.now())) + value.livePeriod * 1000;
+  const until = formatTime(liveUntil, deps.config.timeZone);
+  await answered.reply(ctx.t("reg-location-live-saved", { until }), { reply_markup: { remove_keyboard: true } });
+  return { ...place, liveUntil };
 }
 
 async function askRadius(deps: BotDeps, conversation: Scene, ctx: SceneContext): Promise<number> {

@@ -12,6 +12,7 @@ import {
 } from "../src/domain/requests.js";
 import { postingBlocker, postRequest, requestToRepost, spendableCredits, type RequestDraft } from "../src/services/requests/posting.js";
 import { personalDetailIn } from "../src/domain/personal-details.js";
+import { discardRequestDraft, loadRequestDraft, saveRequestDraft } from "../src/services/requests/drafts.js";
 import { escapeHtml } from "../src/telegram/html.js";
 import { Actions } from "../src/ui/actions.js";
 import { confirmationCard, durationLabel, postedKeyboard } from "../src/ui/request-cards.js";
@@ -20,9 +21,13 @@ import { buttonAnswer, placeAnswer, textAnswer, waitForAnswer } from "./steps.js
 
 type Draft = Partial<RequestDraft>;
 
-/** "Ask for help": category, description, place, validity, fee, then a confirmation card. */
+/**
+ * "Ask for help": category, description, place, validity, fee, then a confirmation card. The
+ * draft is saved after every answer; `resume` picks a saved one up without asking (the user
+ * pressed Continue under "your draft is kept"), otherwise a saved one is offered.
+ */
 export function postRequestScene(deps: BotDeps) {
-  return async function ask(conversation: Scene, ctx: SceneContext, againFrom?: number): Promise<void> {
+  return async function ask(conversation: Scene, ctx: SceneContext, againFrom?: number | null, resume = false): Promise<void> {
     const userId = ctx.from!.id;
     // Names this draft: asking "Post" again after a failed step finds the request already posted.
     const postKey = await conversation.external(() => randomUUID());
@@ -37,7 +42,10 @@ export function postRequestScene(deps: BotDeps) {
       return;
     }
     let draft: Draft = {};
-    if (againFrom !== undefined) {
+    const save = (next: Draft) => conversation.external(() => saveRequestDraft(deps, userId, next));
+    const discard = () => conversation.external(() => discardRequestDraft(deps, userId));
+    const saved = await conversation.external(() => loadRequestDraft(deps, userId));
+    if (typeof againFrom === "number") {
       const old = await conversation.external(() => requestToRepost(deps, userId, againFrom));
       if (old) {
         draft = {
@@ -46,11 +54,18 @@ export function postRequestScene(deps: BotDeps) {
           place: { latitude: old.latitude, longitude: old.longitude },
           fee: old.fee,
         };
+        await save(draft);
       }
+    } else if (saved && Object.keys(saved).length > 0) {
+      if (resume || (await askResume(conversation, ctx)) === "resume") draft = saved;
+      else await discard();
     }
     if (Object.keys(draft).length === 0) await ctx.reply(ctx.t("ask-intro"));
     for (const field of REQUEST_FIELDS) {
-      if (missing(draft, field)) draft = await askField(deps, conversation, ctx, field, draft, userId);
+      if (missing(draft, field)) {
+        draft = await askField(deps, conversation, ctx, field, draft, userId);
+        await save(draft);
+      }
     }
     for (;;) {
       beginStep(conversation);
@@ -65,14 +80,18 @@ export function postRequestScene(deps: BotDeps) {
       await answered.editMessageReplyMarkup({ reply_markup: undefined });
       if (action === "edit" && field !== undefined) {
         draft = await askField(deps, conversation, ctx, field, draft, userId);
+        await save(draft);
         continue;
       }
       if (action === "cancel") {
+        await discard();
         await ctx.reply(ctx.t("ask-cancelled"));
         return;
       }
       const result = await conversation.external(() => postRequest(deps, userId, complete, postKey));
       if (result.ok) {
+        // Run again after a crash, the post returns its recorded result and this runs again too.
+        await discard();
         await ctx.reply(ctx.t(result.notified > 0 ? "ask-posted" : "ask-posted-nobody", { count: result.notified }), {
           reply_markup: postedKeyboard(ctx.t, result.requestId),
         });
@@ -86,10 +105,24 @@ export function postRequestScene(deps: BotDeps) {
         await ctx.reply(ctx.t("ask-restricted", { reason: escapeHtml(result.because) }), { parse_mode: "HTML" });
         return;
       }
-      await ctx.reply(ctx.t("ask-fee-short", { balance: String(result.balance), missing: String(result.missing), id: String(userId) }));
+      await ctx.reply(ctx.t("ask-fee-short", { balance: result.balance, missing: result.missing, id: String(userId) }));
       draft = await askField(deps, conversation, ctx, "fee", draft, userId);
+      await save(draft);
     }
   };
+}
+
+async function askResume(conversation: Scene, ctx: SceneContext): Promise<"resume" | "restart"> {
+  beginStep(conversation);
+  await ctx.reply(ctx.t("ask-resume-prompt"), {
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t("reg-resume-continue"), Actions.askResume.data("resume"))
+      .text(ctx.t("reg-resume-restart"), Actions.askResume.data("restart")),
+  });
+  const { value, ctx: answered } = await waitForAnswer(conversation, (c) => buttonAnswer(c, Actions.askResume, "scene-expected-button"));
+  await answered.answerCallbackQuery();
+  await answered.editMessageReplyMarkup({ reply_markup: undefined });
+  return value[0];
 }
 
 function missing(draft: Draft, field: RequestField): boolean {
@@ -240,7 +273,7 @@ async function askFee(deps: BotDeps, conversation: Scene, ctx: SceneContext, use
   const balance = await conversation.external(() => spendableCredits(deps, userId));
   const keyboard = new InlineKeyboard();
   for (const fee of FEE_PRESETS) keyboard.text(fee === 0 ? ctx.t("ask-fee-none") : String(fee), Actions.askFee.data(fee));
-  await ctx.reply(ctx.t("ask-fee-prompt", { balance: String(balance) }), { reply_markup: keyboard });
+  await ctx.reply(ctx.t("ask-fee-prompt", { balance }), { reply_markup: keyboard });
   const { value, ctx: answered } = await waitForAnswer<number>(conversation, (c) => {
     let fee: number | undefined;
     if (c.callbackQuery) {
@@ -255,14 +288,14 @@ async function askFee(deps: BotDeps, conversation: Scene, ctx: SceneContext, use
     if (fee <= balance) return { value: fee };
     // It names the account number to give an admin: a message keeps it, a toast would not.
     return {
-      hint: c.t("ask-fee-short", { balance: String(balance), missing: String(fee - balance), id: String(userId) }),
+      hint: c.t("ask-fee-short", { balance, missing: fee - balance, id: String(userId) }),
       asMessage: true,
     };
   });
   if (answered.callbackQuery) {
     await answered.answerCallbackQuery();
     // The question becomes its answer, so its buttons cannot be pressed again.
-    await answered.editMessageText(value > 0 ? ctx.t("request-fee", { fee: String(value) }) : ctx.t("request-no-fee"), {
+    await answered.editMessageText(value > 0 ? ctx.t("request-fee", { fee: value }) : ctx.t("request-no-fee"), {
       parse_mode: "HTML",
     });
   }

@@ -17,7 +17,13 @@ export type HelperSceneMode = "register" | "edit";
  * draft is saved after every answer, so leaving and coming back (or a restart) loses nothing.
  */
 export function helperProfileScene(deps: BotDeps) {
-  return async function helperProfile(conversation: Scene, ctx: SceneContext, mode: HelperSceneMode = "register"): Promise<void> {
+  return async function helperProfile(
+    conversation: Scene,
+    ctx: SceneContext,
+    mode: HelperSceneMode = "register",
+    // The user pressed Continue under "your registration is kept": no need to ask again.
+    resume = false,
+  ): Promise<void> {
     const userId = ctx.from!.id;
     const save = async (draft: HelperDraft) => {
       if (mode === "register") await conversation.external(() => saveRegistrationDraft(deps, userId, draft));
@@ -39,13 +45,18 @@ export function helperProfileScene(deps: BotDeps) {
         return;
       }
       if (status === "approved" || status === "suspended") {
-        await ctx.reply(ctx.t("reg-already-helper"));
+        await ctx.reply(ctx.t(status === "approved" ? "reg-already-helper" : "reg-suspended"));
         return;
       }
       draft = (await conversation.external(() => loadRegistrationDraft(deps, userId))) ?? {};
-      if (Object.keys(draft).length > 0 && (await askResume(conversation, ctx)) === "restart") {
+      if (Object.keys(draft).length > 0 && !resume && (await askResume(conversation, ctx)) === "restart") {
         draft = {};
         await save(draft);
+      } else if (Object.keys(draft).length === 0 && status === "rejected") {
+        // Applying again starts from the application the admin saw: change what they asked about.
+        draft = (await conversation.external(() => draftFromHelper(deps, userId))) ?? {};
+        await save(draft);
+        await ctx.reply(ctx.t("reg-apply-again"));
       } else if (Object.keys(draft).length === 0) {
         await ctx.reply(ctx.t("reg-intro"));
       }

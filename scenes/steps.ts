@@ -23,8 +23,10 @@ export async function waitForAnswer<T>(
   parse: (ctx: SceneContext) => StepInput<T> | Promise<StepInput<T>>,
 ): Promise<{ value: T; ctx: SceneContext }> {
   const ctx = await conversation.wait();
-  // An edit (a live location moving) or a membership change answers nothing: forget it too.
-  if (ctx.editedMessage || ctx.myChatMember) return await conversation.skip({ next: false });
+  // An edit (a live location moving) answers nothing, but it still moves a helper: the features
+  // after the scenes take it. A membership change answers nothing either.
+  if (ctx.editedMessage) return await conversation.skip({ next: true });
+  if (ctx.myChatMember) return await conversation.skip({ next: false });
   const input = await parse(ctx);
   if ("value" in input) return { value: input.value, ctx };
   if (ctx.callbackQuery)

@@ -18,6 +18,7 @@ import { fanOutWave } from "./services/requests/fan-out.js";
 import { joinUnitOfWork } from "./services/unit-of-work.js";
 import { languageOf } from "./domain/language.js";
 import { userById } from "./services/users.js";
+import { menuRole, standingOf } from "./services/command-menus.js";
 import { createDeadlineRunner } from "./jobs/deadlines.js";
 import { createInbox } from "./inbox/inbox.js";
 
@@ -101,7 +102,8 @@ export async function startApp(opts: {
   await publishDefaultCommands(bot.api, i18n);
   for (const adminId of config.adminIds) {
     // Telegram refuses a chat-scoped menu for someone who never opened the bot; /start retries.
-    await publishUserCommands(bot.api, i18n, adminId, languageOf(await userById(deps, adminId)), true).catch((error: unknown) =>
+    const role = menuRole(await standingOf(deps, adminId));
+    await publishUserCommands(bot.api, i18n, adminId, languageOf(await userById(deps, adminId)), role).catch((error: unknown) =>
       logger.info({ adminId, err: error }, "admin menu not set yet; the admin has not started the bot"),
     );
   }

@@ -87,6 +87,8 @@ export async function savePendingApplication(
     userId: number;
     latitude: number;
     longitude: number;
+    /** Until when a live location shared with the application keeps moving the position. */
+    liveUntil: number | null;
     flags: { reachable: number; restricted: number };
     now: number;
     replacing: { status: HelperStatus; submittedAt: number } | undefined;
@@ -98,7 +100,7 @@ export async function savePendingApplication(
     ...profileColumns(application),
     ...helperPositionColumns(application.latitude, application.longitude),
     position_updated_at: application.now,
-    live_until: null,
+    live_until: application.liveUntil,
     submitted_at: application.now,
     decided_at: null,
     decided_by: null,
@@ -122,18 +124,24 @@ export async function savePendingApplication(
   return result.numUpdatedRows > 0n;
 }
 
-/** A helper's own profile edit; a moved usual place ends any live sharing. */
+/** A helper's own profile edit; a moved usual place ends any live sharing, unless it is a live location itself. */
 export async function updateHelperProfile(
   trx: Transaction<Database>,
   userId: number,
-  fields: HelperProfileFields & { moveTo?: { latitude: number; longitude: number }; now: number },
+  fields: HelperProfileFields & { moveTo?: { latitude: number; longitude: number; liveUntil?: number }; now: number },
 ): Promise<void> {
   const { moveTo } = fields;
   await trx
     .updateTable("helpers")
     .set({
       ...profileColumns(fields),
-      ...(moveTo ? { ...helperPositionColumns(moveTo.latitude, moveTo.longitude), position_updated_at: fields.now, live_until: null } : {}),
+      ...(moveTo
+        ? {
+            ...helperPositionColumns(moveTo.latitude, moveTo.longitude),
+            position_updated_at: fields.now,
+            live_until: moveTo.liveUntil ?? null,
+          }
+        : {}),
     })
     .where("user_id", "=", userId)
     .execute();

@@ -91,7 +91,7 @@ export async function settleRef(db: Kysely<Database>, ref: string, exceptId: num
     .execute();
   return db
     .selectFrom("outbox")
-    .select(["id", "chat_id", "message_id", "status"])
+    .select(["id", "chat_id", "message_id", "status", "method"])
     .where("ref", "=", ref)
     .where("id", "!=", exceptId)
     .where("method", "!=", "editByRef")
@@ -99,4 +99,16 @@ export async function settleRef(db: Kysely<Database>, ref: string, exceptId: num
     .$if(onlyChatId !== undefined, (qb) => qb.where("chat_id", "=", onlyChatId!))
     .$if(exceptChatIds.length > 0, (qb) => qb.where("chat_id", "not in", exceptChatIds))
     .execute();
+}
+
+/** Chats that hold a delivered (or departing) copy of `ref`: an edit will reach them there. */
+export async function chatsHoldingRef(db: Executor, ref: string): Promise<Set<number>> {
+  const rows = await db
+    .selectFrom("outbox")
+    .select("chat_id")
+    .where("ref", "=", ref)
+    .where("method", "!=", "editByRef")
+    .where("status", "in", ["sent", "sending"])
+    .execute();
+  return new Set(rows.map((r) => r.chat_id));
 }

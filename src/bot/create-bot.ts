@@ -7,6 +7,7 @@ import { retryingFetch } from "../telegram/retrying-fetch.js";
 import type { BotContext, BotDeps, SceneContext } from "./context.js";
 import { cancelFeature } from "./features/cancel.js";
 import { chatMemberFeature } from "./features/chat-member.js";
+import { draftsFeature } from "./features/drafts.js";
 import { adminFeature } from "./features/admin.js";
 import { helpFeature } from "./features/help.js";
 import { helperFeature } from "./features/helper.js";
@@ -51,7 +52,7 @@ export function createBot(token: string, deps: BotDeps, i18n: I18n<BotContext>, 
   bot.use(...named({ helpFeature, cancelFeature, chatMemberFeature, requestActionsFeature, nearbyFeature }));
   bot.use(interruptScene);
   bot.use(...named({ scenes: scenes(deps, sceneI18n) }));
-  bot.use(...named({ startFeature, languageFeature, requestsFeature, helperFeature, adminFeature }));
+  bot.use(...named({ startFeature, languageFeature, requestsFeature, helperFeature, adminFeature, draftsFeature }));
   bot.use(...named({ unhandledFeature }));
 
   installErrorBoundary(bot, deps);

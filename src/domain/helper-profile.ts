@@ -106,7 +106,8 @@ export interface HelperDraft {
   photoFileId?: string | null;
   proofs?: { kind: "photo" | "document"; fileId: string }[];
   careerNote?: string | null;
-  location?: { latitude: number; longitude: number };
+  /** `liveUntil`: shared as a live location, followed until then like any later one. */
+  location?: { latitude: number; longitude: number; liveUntil?: number };
   radiusKm?: number;
 }
 

@@ -6,16 +6,41 @@ greeting =
     • Become a helper: get told when someone near you needs a hand, and earn help badges.
     • You stay anonymous: others only see your alias, and chats go through me.
 
-help =
+help-intro =
     <b>How doum works</b>
     Someone posts what they need with a place and a time limit; registered helpers nearby are told, offer to help, and the asker picks one. Then you talk through me — nobody sees your Telegram name.
-
-    <b>Commands</b>
+help-everyone =
+    <b>What you can do</b>
+    /ask — ask your neighbours for help
     /start — main menu
-    /helper — become a helper
     /language — English / 한국어
     /cancel — leave what you are doing
     /help — this message
+help-become-helper =
+    <b>Helping others</b>
+    /helper — become a helper: I tell you when someone near you needs a hand.
+help-pending =
+    <b>Your helper application</b>
+    It is waiting for an admin; I will tell you the outcome here. /profile shows what you sent.
+help-suspended =
+    <b>Your helper account</b>
+    ⛔ Suspended: you get no requests for now. /profile shows the reason.
+help-helper =
+    <b>As a helper</b>
+    /nearby — open requests near you
+    /profile — your profile and settings
+    /available — pause or resume requests
+    /radius — how far you travel
+    /quiet — hours without notifications
+    Share a location (or a live location) any time to move your area.
+help-admin =
+    <b>Admin</b>
+    /pending — applications waiting
+    /approve &lt;id&gt; — approve a helper
+    /reject &lt;id&gt; &lt;reason&gt; — reject an application
+    /suspend &lt;id&gt; &lt;reason&gt;, /reinstate &lt;id&gt; — suspend or reinstate a helper
+    /restrict &lt;id&gt; &lt;reason&gt;, /unrestrict &lt;id&gt; — restrict a user or lift it
+    /credit &lt;id&gt; &lt;+/-amount&gt; &lt;reason&gt; — change a credit balance
 help-in-scene = You are in the middle of: <b>{ $scene }</b>. Answer the last question to go on, or /cancel to leave it.
 
 menu-become-helper = 🙋 Become a helper
@@ -109,6 +134,7 @@ reg-career-hint = Send a short text, or press Skip.
 reg-location-prompt = 6/7 · Where are you usually? Press “📍 Send my location”, or drop a pin / pick a place from the 📎 attachment menu (a live location works too). Requesters never see this point.
 reg-location-hint = I need a location: press “📍 Send my location” below, or send a pin from the 📎 menu.
 reg-location-saved = 📍 Location saved.
+reg-location-live-saved = 📍 Location saved. I follow your live location until { $until }, as it moves.
 reg-radius-prompt = 7/7 · How far will you travel to help?
 reg-radius-hint = Please choose a distance with the buttons.
 reg-radius-chosen = Travel radius: { $km } km.
@@ -140,13 +166,13 @@ field-profile = Profile: { $value }
 field-career = Experience: { $value }
 field-photo = Photo: { $value }
 field-proofs = Proofs: { $count }
-field-area = Area: { $value } (approximate)
-field-location = Location: { $value } (approximate)
+field-area = Area: 📍 the map pin below (rounded to about 1 km)
+field-location = Location: 📍 the spot you shared (requesters never see it)
 field-radius = Travel radius: { $km } km
 field-availability = Available: { $value }
 field-quiet = Quiet hours: { $value }
-field-position = Position: { $value }, updated { $updated }
-field-position-live = Position: { $value }, live until { $until } (updated { $updated })
+field-position = Area: within { $km } km of the spot you shared, updated { $updated }
+field-position-live = Area: within { $km } km of your live location, followed until { $until } (updated { $updated })
 
 helper-status-pending = ⏳ waiting for approval
 helper-status-approved = ✅ approved
@@ -166,6 +192,7 @@ profile-available-on = 🔔 Resume requests
 profile-radius = 📏 Radius
 profile-quiet = 🌙 Quiet hours
 profile-edit = ✏️ Edit profile
+profile-show-map = 📍 Show on map
 profile-apply-again = 🙋 Apply again
 profile-rejected-reason = Reason given: { $reason }
 profile-suspended-reason = Suspended because: { $reason }
@@ -262,10 +289,16 @@ ask-validity-custom = How many minutes? ({ $min }–{ $max })
 ask-validity-hint = Choose a duration with the buttons, or type the minutes.
 ask-validity-bounds = Please give a whole number of minutes from { $min } to { $max } (e.g. 45).
 ask-validity-chosen = Open for { $duration }.
-ask-fee-prompt = Would you like to offer a fee in credits? Your balance: { $balance } credits.
+ask-fee-prompt = Would you like to offer a fee in credits? Your balance: { $balance ->
+    [one] { $balance } credit
+   *[other] { $balance } credits
+}.
 ask-fee-none = No fee
 ask-fee-hint = Choose a fee with the buttons, or type a whole number of credits.
-ask-fee-short = You have { $balance } credits; that fee needs { $missing } more. To top up, contact an admin with your account number { $id } — or choose a smaller fee.
+ask-fee-short = You have { $balance ->
+    [one] { $balance } credit
+   *[other] { $balance } credits
+}; that fee needs { $missing } more. To top up, contact an admin with your account number { $id } — or choose a smaller fee.
 ask-confirm-title = <b>Check your request</b>
 ask-field-category = Category: { $category }
 ask-field-description = What: { $description }
@@ -286,11 +319,15 @@ ask-posted-nobody = 📣 Posted. No helper is available nearby right now; I keep
 ask-cancel-request = ✖️ Cancel request
 
 request-notice-title = 🆘 <b>{ $category }</b> · { $distance } away
-request-fee = Fee: { $fee } credits
+request-fee = Fee: { $fee ->
+    [one] { $fee } credit
+   *[other] { $fee } credits
+}
 request-no-fee = No fee
 request-time-left = ⏳ { $minutes } min left
 request-approximate = 📍 The map shows the approximate area; the exact place goes to the helper who is chosen.
-accept-eta = I can be there in { $minutes } min
+accept-eta-prompt = 🙋 Can you help? Tap how soon you can be there:
+request-time-left-under-minute = ⏳ &lt; 1 min left
 request-no-longer-available = This request is no longer available.
 request-closed-taken = ✔️ { $category } — taken by another helper. No longer available.
 request-chosen-you = ✅ { $category } — you were chosen. The details and the exact place are in the messages below.
@@ -344,10 +381,37 @@ admin-no-such-user = There is no user with id { $id }.
 cmd-restrict = Restrict a user (admin)
 cmd-unrestrict = Lift a restriction (admin)
 
-credits-adjusted = 💳 Your credit balance changed by { $amount } ({ $reason }). Balance: { $balance } credits.
+credits-adjusted = 💳 Your credit balance changed by { $amount } ({ $reason }). Balance: { $balance ->
+    [one] { $balance } credit
+   *[other] { $balance } credits
+}.
 admin-credit-usage = Usage: /credit <id> <+amount or -amount> <reason>
 admin-amount-missing = The amount is missing: after the id, a whole number with + or - that is not 0 (like +20 or -5).
     { $usage }
-admin-credit-done = Done: <b>{ $alias }</b> (id { $id }) now has { $balance } credits.
-admin-credit-negative = <b>{ $alias }</b> (id { $id }) has { $balance } credits; a balance cannot go below zero.
+admin-credit-done = Done: <b>{ $alias }</b> (id { $id }) now has { $balance ->
+    [one] { $balance } credit
+   *[other] { $balance } credits
+}.
+admin-credit-negative = <b>{ $alias }</b> (id { $id }) has { $balance ->
+    [one] { $balance } credit
+   *[other] { $balance } credits
+}; a balance cannot go below zero.
 cmd-credit = Add or take credits (admin)
+
+nearby-pending = Your application is waiting for an admin. Once you are approved, /nearby shows open requests near you.
+nearby-suspended = ⛔ Your helper account is suspended, so I show you no requests. /profile shows the reason.
+nearby-restricted = ⛔ Your account is restricted, so you cannot accept requests now. Reason: { $reason }
+reg-suspended = ⛔ Your helper account is suspended, so there is nothing to register. /profile shows the reason.
+available-on-suspended = 🔔 Saved: you are available. Your helper account is suspended, though, so no requests reach you until an admin reinstates it.
+available-on-pending = 🔔 Saved: you are available. Requests start reaching you once an admin approves your application.
+available-on-restricted = 🔔 Saved: you are available. Your account is restricted, though, so no requests reach you until the restriction is lifted.
+profile-restricted = ⛔ Your account is restricted: you get no requests and cannot accept any. Reason: { $reason }
+
+ask-resume-prompt = You have a request you did not finish. Continue where you left off?
+draft-kept-ask = 📝 Your request draft is kept. Continue it now, or discard it?
+draft-kept-helper = 📝 Your helper registration is kept. Continue it now, or discard it?
+draft-continue = ▶️ Continue
+draft-discard = 🗑 Discard
+draft-discarded-ask = Request draft discarded. /ask starts a new one.
+draft-discarded-helper = Registration draft discarded. /helper starts again.
+reg-apply-again = Here is the application you sent before. Change what the admin asked about (the buttons below the card), then submit it again.

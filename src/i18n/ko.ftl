@@ -6,16 +6,41 @@ greeting =
     • 헬퍼 등록: 가까운 곳에서 도움이 필요할 때 알림을 받고 도움 배지를 모아요.
     • 익명 보장: 상대에게는 별명만 보이고, 대화는 봇을 통해 전달돼요.
 
-help =
+help-intro =
     <b>doum 사용법</b>
     도움이 필요한 사람이 장소와 마감 시간을 정해 요청을 올리면 근처 헬퍼에게 알림이 가요. 헬퍼가 돕겠다고 나서면 요청한 사람이 한 명을 골라요. 대화는 봇을 거쳐 오가서 텔레그램 이름은 보이지 않아요.
-
-    <b>명령어</b>
+help-everyone =
+    <b>할 수 있는 일</b>
+    /ask — 이웃에게 도움 요청하기
     /start — 메인 메뉴
-    /helper — 헬퍼 등록
     /language — English / 한국어
     /cancel — 진행 중인 작업 취소
-    /help — 도움말
+    /help — 이 도움말
+help-become-helper =
+    <b>이웃 돕기</b>
+    /helper — 헬퍼로 등록하면 근처에서 도움이 필요할 때 알려 드려요.
+help-pending =
+    <b>헬퍼 신청</b>
+    관리자 검토를 기다리고 있어요. 결과는 여기로 알려 드릴게요. 보낸 내용은 /profile 명령어로 볼 수 있어요.
+help-suspended =
+    <b>헬퍼 계정</b>
+    ⛔ 정지되어 지금은 요청이 오지 않아요. 사유는 /profile 명령어로 볼 수 있어요.
+help-helper =
+    <b>헬퍼 메뉴</b>
+    /nearby — 근처의 열린 요청
+    /profile — 내 프로필과 설정
+    /available — 요청 받기 멈춤/다시 받기
+    /radius — 이동 거리
+    /quiet — 알림을 받지 않을 시간
+    위치(실시간 위치도 돼요)를 보내 주시면 언제든 활동 지역을 옮길 수 있어요.
+help-admin =
+    <b>관리자</b>
+    /pending — 대기 중인 신청
+    /approve &lt;id&gt; — 헬퍼 승인
+    /reject &lt;id&gt; &lt;사유&gt; — 신청 거절
+    /suspend &lt;id&gt; &lt;사유&gt;, /reinstate &lt;id&gt; — 헬퍼 정지/복구
+    /restrict &lt;id&gt; &lt;사유&gt;, /unrestrict &lt;id&gt; — 사용자 제한/해제
+    /credit &lt;id&gt; &lt;+/-금액&gt; &lt;사유&gt; — 크레딧 잔액 변경
 help-in-scene = 지금 <b>{ $scene }</b> 중이에요. 이어서 마지막 질문에 답해 주세요. 그만두려면 /cancel 명령어를 보내 주세요.
 
 menu-become-helper = 🙋 헬퍼 등록
@@ -109,6 +134,7 @@ reg-career-hint = 짧은 글을 보내거나 건너뛰기를 누르세요.
 reg-location-prompt = 6/7 · 주로 어디에 계신가요? “📍 내 위치 보내기”를 누르거나 📎 첨부 메뉴에서 핀/장소를 보내세요 (실시간 위치도 돼요). 요청자에게는 이 위치가 보이지 않아요.
 reg-location-hint = 위치가 필요해요. 아래 “📍 내 위치 보내기”를 누르거나 📎 메뉴에서 핀을 보내 주세요.
 reg-location-saved = 📍 위치를 저장했어요.
+reg-location-live-saved = 📍 위치를 저장했어요. { $until }까지 실시간 위치가 움직이는 대로 따라갈게요.
 reg-radius-prompt = 7/7 · 어디까지 도우러 갈 수 있나요?
 reg-radius-hint = 버튼으로 거리를 골라 주세요.
 reg-radius-chosen = 이동 반경: { $km } km.
@@ -140,13 +166,13 @@ field-profile = 소개: { $value }
 field-career = 경력: { $value }
 field-photo = 사진: { $value }
 field-proofs = 인증 자료: { $count }개
-field-area = 지역: { $value } (대략)
-field-location = 위치: { $value } (대략)
+field-area = 지역: 📍 아래 지도 핀 (약 1km 단위로 반올림)
+field-location = 위치: 📍 보내 주신 곳 (요청자에게는 보이지 않아요)
 field-radius = 이동 반경: { $km } km
 field-availability = 요청 받기: { $value }
 field-quiet = 방해 금지 시간: { $value }
-field-position = 위치: { $value }, { $updated } 업데이트
-field-position-live = 위치: { $value }, { $until }까지 실시간 ({ $updated } 업데이트)
+field-position = 활동 지역: 보내 주신 곳에서 { $km }km 이내, { $updated } 업데이트
+field-position-live = 활동 지역: 실시간 위치에서 { $km }km 이내, { $until }까지 따라가요 ({ $updated } 업데이트)
 
 helper-status-pending = ⏳ 승인 대기 중
 helper-status-approved = ✅ 승인됨
@@ -166,6 +192,7 @@ profile-available-on = 🔔 요청 다시 받기
 profile-radius = 📏 반경
 profile-quiet = 🌙 방해 금지 시간
 profile-edit = ✏️ 프로필 수정
+profile-show-map = 📍 지도에서 보기
 profile-apply-again = 🙋 다시 신청
 profile-rejected-reason = 사유: { $reason }
 profile-suspended-reason = 정지 사유: { $reason }
@@ -287,7 +314,8 @@ request-fee = 사례금: { $fee } 크레딧
 request-no-fee = 사례금 없음
 request-time-left = ⏳ { $minutes }분 남음
 request-approximate = 📍 지도는 대략적인 지역이에요. 정확한 장소는 선택된 헬퍼에게만 전달돼요.
-accept-eta = { $minutes }분 안에 갈 수 있어요
+accept-eta-prompt = 🙋 도와주실 수 있나요? 도착할 수 있는 시간을 눌러 주세요.
+request-time-left-under-minute = ⏳ 1분 미만 남음
 request-no-longer-available = 더 이상 유효하지 않은 요청이에요.
 request-closed-taken = ✔️ { $category } — 다른 헬퍼가 맡았어요. 더 이상 유효하지 않아요.
 request-chosen-you = ✅ { $category } — 선택되었어요. 자세한 내용과 정확한 장소는 아래 메시지에 있어요.
@@ -348,3 +376,21 @@ admin-amount-missing = 금액이 빠졌어요. id 뒤에 +20, -5처럼 부호를
 admin-credit-done = 완료: <b>{ $alias }</b>님(id { $id })의 잔액은 이제 { $balance } 크레딧이에요.
 admin-credit-negative = <b>{ $alias }</b>님(id { $id })의 잔액은 { $balance } 크레딧이에요. 잔액은 0 아래로 내려갈 수 없어요.
 cmd-credit = 크레딧 지급/차감 (관리자)
+
+nearby-pending = 신청서가 관리자 검토를 기다리고 있어요. 승인되면 /nearby 에서 근처의 열린 요청을 볼 수 있어요.
+nearby-suspended = ⛔ 헬퍼 계정이 정지되어 요청을 보여 드리지 않아요. 사유는 /profile 에서 볼 수 있어요.
+nearby-restricted = ⛔ 계정이 제한되어 지금은 요청을 수락할 수 없어요. 사유: { $reason }
+reg-suspended = ⛔ 헬퍼 계정이 정지되어 있어 새로 등록할 수 없어요. 사유는 /profile 에서 볼 수 있어요.
+available-on-suspended = 🔔 저장했어요. 다만 헬퍼 계정이 정지되어 있어서, 관리자가 정지를 풀 때까지는 요청이 오지 않아요.
+available-on-pending = 🔔 저장했어요. 관리자가 신청을 승인하면 그때부터 요청이 와요.
+available-on-restricted = 🔔 저장했어요. 다만 계정이 제한되어 있어서, 제한이 풀릴 때까지는 요청이 오지 않아요.
+profile-restricted = ⛔ 계정이 제한되어 요청을 받거나 수락할 수 없어요. 사유: { $reason }
+
+ask-resume-prompt = 작성하다 만 요청이 있어요. 이어서 할까요?
+draft-kept-ask = 📝 작성 중인 요청은 그대로 남아 있어요. 지금 이어서 할까요, 아니면 버릴까요?
+draft-kept-helper = 📝 작성 중인 헬퍼 등록은 그대로 남아 있어요. 지금 이어서 할까요, 아니면 버릴까요?
+draft-continue = ▶️ 이어서 하기
+draft-discard = 🗑 버리기
+draft-discarded-ask = 작성 중인 요청을 버렸어요. 새 요청은 /ask 명령어로 시작할 수 있어요.
+draft-discarded-helper = 작성 중인 등록을 버렸어요. /helper 명령어로 다시 시작할 수 있어요.
+reg-apply-again = 지난번에 보내신 신청서예요. 관리자가 말한 부분을 카드 아래 버튼으로 고친 다음 다시 제출해 주세요.

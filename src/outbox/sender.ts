@@ -67,8 +67,10 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
         await editByRef(row, params);
         return;
       }
+      // A command menu is addressed by its scope; everything else goes to the row's chat.
+      const target = row.method === "setMyCommands" ? {} : { chat_id: row.chat_id };
       const result: unknown = await (api.raw as unknown as Record<string, (p: unknown) => Promise<unknown>>)[row.method]!({
-        chat_id: row.chat_id,
+        ...target,
         ...params,
       });
       const messageId = typeof result === "object" && result !== null && "message_id" in result ? Number(result.message_id) : null;
@@ -96,7 +98,10 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       // Each copy is edited in its reader's language.
       const text = textByLanguage[await languageFor(db, target.chat_id)] ?? Object.values(textByLanguage)[0]!;
       try {
-        await api.editMessageText(target.chat_id, target.message_id, text, edit as never);
+        // A photo's words are its caption.
+        if (target.method === "sendPhoto")
+          await api.editMessageCaption(target.chat_id, target.message_id, { caption: text, ...edit } as never);
+        else await api.editMessageText(target.chat_id, target.message_id, text, edit as never);
       } catch (error) {
         // Blocked, deleted or already showing this text: the edit has nothing left to do there.
         if (!(error instanceof GrammyError) || error.error_code >= 500 || error.error_code === 429) throw error;

@@ -44,7 +44,7 @@ export function adjustCredits(
     await uow.tell(change.userId, (t) =>
       t("credits-adjusted", {
         amount: `${change.amount > 0 ? "+" : ""}${change.amount}`,
-        balance: String(balance),
+        balance,
         reason: escapeHtml(change.reason),
       }),
     );

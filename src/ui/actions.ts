@@ -42,6 +42,10 @@ export const Actions = {
   cancelRequest: action("rcan", [id]),
   nearbyPage: action("nb", [whole]),
   nearbyOpen: action("nbo", [id]),
+  // Under "your draft is kept": pick the draft of that scene up again, or throw it away.
+  keptDraft: action("kept", [oneOf(["ask", "helper"]), oneOf(["resume", "discard"])], { startsSomething: true }),
+  // The helper's own stored position, as a map pin.
+  showOwnPosition: action("hpos", []),
 
   chooseLanguage: action("lang", [oneOf(LANGUAGES)], { inScene: true }),
   quietOff: action("quiet", [oneOf(["off"])], { inScene: true }),
@@ -54,6 +58,7 @@ export const Actions = {
   askValidity: action("askval", [code], { inScene: true }),
   askFee: action("askfee", [whole], { inScene: true }),
   askDescriptionWarning: action("askdesc", [oneOf(["keep", "rewrite"])], { inScene: true }),
+  askResume: action("askres", [oneOf(["resume", "restart"])], { inScene: true }),
   askReview: action("askrev", [oneOf(["edit", "post", "cancel"]), optional(oneOf(REQUEST_FIELDS))], { inScene: true }),
 } as const;
 

@@ -13,9 +13,12 @@ export function categoryLabels(t: Translate, codes: readonly string[]): string {
   return codes.map((code) => t(`category-${code}`)).join(", ");
 }
 
-/** Coordinates rounded to ~1 km: enough for an admin to see the area, never the doorstep. */
-export function approximateArea(latitude: number, longitude: number): string {
-  return `≈ ${latitude.toFixed(2)}, ${longitude.toFixed(2)}`;
+/**
+ * Where an applicant is, for admins: a map pin rounded to ~1 km (two decimals), enough to see
+ * the area, never the doorstep. Numbers would tell a person nothing; the pin follows the card.
+ */
+export function areaPin(location: { latitude: number; longitude: number }): { latitude: number; longitude: number } {
+  return { latitude: Number(location.latitude.toFixed(2)), longitude: Number(location.longitude.toFixed(2)) };
 }
 
 export function quietHoursText(t: Translate, quiet: { start: number; end: number } | null): string {
@@ -46,7 +49,7 @@ export function applicationCard(t: Translate, userId: number, view: ApplicationV
   lines.push(t("field-profile", { value: escapeHtml(view.profile) }));
   if (view.careerNote) lines.push(t("field-career", { value: escapeHtml(view.careerNote) }));
   lines.push(
-    t("field-area", { value: approximateArea(view.location.latitude, view.location.longitude) }),
+    t("field-area"),
     t("field-radius", { km: view.radiusKm }),
     t("field-photo", { value: t(view.photoFileId ? "yes" : "no") }),
     t("field-proofs", { count: view.proofCount }),
@@ -91,7 +94,7 @@ export function reviewCard(t: Translate, draft: CompleteHelperDraft, mode: "regi
   lines.push(t("field-photo", { value: t(draft.photoFileId ? "yes" : "no") }));
   lines.push(t("field-proofs", { count: draft.proofs.length }));
   if (draft.careerNote) lines.push(t("field-career", { value: escapeHtml(draft.careerNote) }));
-  lines.push(t("field-location", { value: approximateArea(draft.location.latitude, draft.location.longitude) }));
+  lines.push(t("field-location"));
   lines.push(t("field-radius", { km: draft.radiusKm }));
   if (mode === "register") lines.push("", t("reg-review-privacy"));
   return lines.join("\n");
@@ -122,9 +125,10 @@ export function profileCard(t: Translate, helper: Helper, alias: string, now: nu
   lines.push(t("field-availability", { value: t(helper.available ? "availability-on" : "availability-off") }));
   lines.push(t("field-quiet", { value: quietHoursText(t, quietOf(helper)) }));
   const live = helper.liveUntil !== null && helper.liveUntil > now;
+  // Said as a person thinks of it: around the spot they shared, which the button shows on a map.
   lines.push(
     t(live ? "field-position-live" : "field-position", {
-      value: approximateArea(helper.latitude, helper.longitude),
+      km: helper.radiusM / 1000,
       updated: formatTime(helper.positionUpdatedAt, timeZone),
       until: live ? formatTime(helper.liveUntil!, timeZone) : "",
     }),
@@ -143,5 +147,7 @@ export function profileKeyboard(t: Translate, helper: Helper): InlineKeyboard {
     .text(t("profile-radius"), Actions.profileSetting.data("radius"))
     .row()
     .text(t("profile-quiet"), Actions.profileSetting.data("quiet"))
-    .text(t("profile-edit"), Actions.profileSetting.data("edit"));
+    .text(t("profile-edit"), Actions.profileSetting.data("edit"))
+    .row()
+    .text(t("profile-show-map"), Actions.showOwnPosition.data());
 }

@@ -14,6 +14,19 @@ export function mainMenu(t: Translate): InlineKeyboard {
     .text(t("menu-language"), Actions.menu.data("language"));
 }
 
+/** Scenes whose draft outlives the scene: the request being written, the helper registration. */
+export type DraftScene = "ask" | "helper";
+
+/** Said after a command or button left a scene whose draft is saved: it is kept, and how to go on. */
+export function keptDraftNote(t: Translate, scene: DraftScene): { text: string; keyboard: InlineKeyboard } {
+  return {
+    text: t(scene === "ask" ? "draft-kept-ask" : "draft-kept-helper"),
+    keyboard: new InlineKeyboard()
+      .text(t("draft-continue"), Actions.keptDraft.data(scene, "resume"))
+      .text(t("draft-discard"), Actions.keptDraft.data(scene, "discard")),
+  };
+}
+
 export function languageMenu(): InlineKeyboard {
   // Each language is named in itself, so the menu reads right whatever the current language.
   return new InlineKeyboard().text("English", Actions.chooseLanguage.data("en")).text("한국어", Actions.chooseLanguage.data("ko"));

@@ -26,7 +26,7 @@ function requestTitle(t: Translate, request: Pick<HelpRequest, "category">, dist
   return t("request-notice-title", { category: category(t, request), distance: distanceText(t, distanceM) });
 }
 
-const feeLine = (t: Translate, fee: number) => (fee > 0 ? t("request-fee", { fee: String(fee) }) : t("request-no-fee"));
+const feeLine = (t: Translate, fee: number) => (fee > 0 ? t("request-fee", { fee }) : t("request-no-fee"));
 
 /** A request as a helper sees it before a match: no exact place, no requester identity. */
 export function requestNotice(
@@ -39,8 +39,9 @@ export function requestNotice(
     requestTitle(t, request, distanceM),
     escapeHtml(request.description),
     feeLine(t, request.fee),
-    t("request-time-left", { minutes: String(minutesLeft(request.expiresAt, now)) }),
+    timeLeft(t, minutesLeft(request.expiresAt, now)),
     t("request-approximate"),
+    t("accept-eta-prompt"),
   ].join("\n");
 }
 
@@ -54,9 +55,18 @@ export function requestSummary(t: Translate, request: Pick<HelpRequest, "categor
   return `${requestTitle(t, request, distanceM)} — ${escapeHtml(start)}`;
 }
 
+/** "< 1 min left" rather than "0 min left" in the last minute. */
+function timeLeft(t: Translate, minutes: number): string {
+  return minutes < 1 ? t("request-time-left-under-minute") : t("request-time-left", { minutes: String(minutes) });
+}
+
+/** Short labels, two to a row, so they fit a phone screen in every language; the notice says what they mean. */
 export function acceptKeyboard(t: Translate, requestId: number): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  for (const eta of ETA_CHOICES_MINUTES) keyboard.text(t("accept-eta", { minutes: String(eta) }), Actions.accept.data(requestId, eta));
+  ETA_CHOICES_MINUTES.forEach((eta, i) => {
+    if (i > 0 && i % 2 === 0) keyboard.row();
+    keyboard.text(durationLabel(t, eta), Actions.accept.data(requestId, eta));
+  });
   return keyboard;
 }
 
@@ -69,8 +79,11 @@ export function closedNotice(t: Translate, request: Pick<HelpRequest, "category"
 
 /** The helper's notice once they offered: the request as it was, and how to take it back. */
 export function offerSentCard(t: Translate, noticeText: string, etaMinutes: number, offerId: number) {
+  // The invitation to tap a time no longer applies once the offer is made.
+  const prompt = t("accept-eta-prompt");
+  const notice = noticeText.endsWith(prompt) ? noticeText.slice(0, -prompt.length).trimEnd() : noticeText;
   return {
-    text: `${escapeHtml(noticeText)}\n\n${t("accept-waiting", { eta: String(etaMinutes) })}`,
+    text: `${escapeHtml(notice)}\n\n${t("accept-waiting", { eta: String(etaMinutes) })}`,
     keyboard: new InlineKeyboard().text(t("offer-withdraw"), Actions.withdrawOffer.data(offerId)),
   };
 }

@@ -28,6 +28,7 @@ const ALL_TABLES = [
   "nearby_lists",
   "offers",
   "outbox",
+  "request_drafts",
   "request_notifications",
   "requests",
   "update_effects",

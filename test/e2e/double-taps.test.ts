@@ -23,10 +23,7 @@ describe("double taps and lost answers never end in an error", () => {
     expect(first.text).toContain("One helper nearby was told.");
 
     const notice = await ann.waitFor("Repairs");
-    await Promise.all([
-      ann.pressIn(notice.message_id, "I can be there in 10 min"),
-      ann.pressIn(notice.message_id, "I can be there in 10 min"),
-    ]);
+    await Promise.all([ann.pressIn(notice.message_id, "10 min"), ann.pressIn(notice.message_id, "10 min")]);
     const card = await rita.waitFor(/can help/);
     await world.settle();
     const offers = await world.bot.db.kysely.selectFrom("offers").select("status").execute();

@@ -70,7 +70,7 @@ describe("every registered action refuses forged data", () => {
     const rita = world.fake.persona({ firstName: "Rita", languageCode: "en" });
     await askForHelp(rita, { at: SEOUL });
     const notice = await ann.waitFor("Repairs");
-    await ann.pressIn(notice.message_id, "I can be there in 10 min");
+    await ann.pressIn(notice.message_id, "10 min");
     await rita.waitFor(/can help/);
     await world.settle();
     const db = world.bot.db.kysely;

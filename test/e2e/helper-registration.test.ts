@@ -64,8 +64,11 @@ describe("helper registration and approval", () => {
 
     // The admin card: the area, never the exact point, and never Ann's Telegram identity.
     const card = await admin.waitFor(`Helper application #${ann.id}`);
-    expect(card.text).toContain("≈ 37.57, 126.98");
+    // The area is a map pin rounded to about 1 km, not numbers in the text.
+    expect(card.text).toContain("Area: 📍 the map pin below");
     expect(card.text).not.toContain(String(SEOUL.latitude));
+    const pin = await admin.waitFor((m) => m.kind === "location");
+    expect(pin.location).toMatchObject({ latitude: 37.57, longitude: 126.98 });
     expect(card.text).not.toMatch(/ann_lee|\bAnn\b/);
     const attachments = await Promise.all([
       admin.waitFor((m) => m.kind === "photo"),

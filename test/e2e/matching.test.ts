@@ -34,7 +34,7 @@ describe("matching: concurrency, waves, expiry, unreachable helpers", () => {
     const posted = await askForHelp(rita, { at: SEOUL });
     expect(posted.text).toContain("20 helpers nearby were told");
     const notices = await Promise.all(helpers.map((h) => h.waitFor("Please help me hang")));
-    await Promise.all(helpers.map((h, i) => h.pressIn(notices[i]!.message_id, "I can be there in 10 min")));
+    await Promise.all(helpers.map((h, i) => h.pressIn(notices[i]!.message_id, "10 min")));
     await Promise.all(helpers.map((h, i) => h.waitForEdit(notices[i]!.message_id, "You offered")));
 
     const cards: { message_id: number }[] = [];
@@ -77,7 +77,7 @@ describe("matching: concurrency, waves, expiry, unreachable helpers", () => {
     expect(told()).toEqual([true, true, false, true, true, false]);
 
     const notice = await helpers[4]!.waitFor("Please help me hang");
-    await helpers[4]!.pressIn(notice.message_id, "I can be there in 20 min");
+    await helpers[4]!.pressIn(notice.message_id, "20 min");
     await rita.waitFor("can help — there in ~20 min");
     world.bot.clock.advance(600_000);
     await world.bot.app.runDueDeadlines();

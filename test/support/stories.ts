@@ -96,3 +96,10 @@ export async function askForHelp(
   await persona.press("📣 Post");
   return persona.waitFor("Posted");
 }
+
+/** The labels of a message's inline keyboard, row by row. */
+export function buttonRows(m: InboxMessage): string[][] {
+  return ((m.reply_markup as { inline_keyboard?: { text: string }[][] } | undefined)?.inline_keyboard ?? []).map((row) =>
+    row.map((b) => b.text),
+  );
+}

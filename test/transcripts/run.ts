@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     await settle();
 
     const notice = await ann.waitFor("Repairs");
-    await ann.pressIn(notice.message_id, "I can be there in 10 min");
+    await ann.pressIn(notice.message_id, "10 min");
     await settle();
     await minji.press(/선택$/);
     await settle();

@@ -5,7 +5,7 @@ import { FluentResource } from "@fluent/bundle";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { SCENE_IDS } from "../../scenes/ids.js";
-import { ADMIN_COMMANDS, USER_COMMANDS } from "../../src/bot/commands.js";
+import { ADMIN_COMMANDS, EVERYONE_COMMANDS, HELPER_COMMANDS } from "../../src/ui/commands.js";
 import { RESTRICTION_COMMANDS, SUSPENSION_COMMANDS } from "../../src/bot/features/admin.js";
 import { LANGUAGES } from "../../src/domain/language.js";
 import { parseConfig } from "../../src/config.js";
@@ -22,7 +22,7 @@ const FAMILIES: Record<string, readonly string[]> = {
   "category-*": parseConfig({}).categories,
   // "none": the admin replies for an application that no longer has a helper row.
   "helper-status-*": [...HELPER_STATUSES, "none"],
-  "cmd-*": [...USER_COMMANDS, ...ADMIN_COMMANDS],
+  "cmd-*": [...EVERYONE_COMMANDS, ...HELPER_COMMANDS, ...ADMIN_COMMANDS],
   "alias-problem-*": ALIAS_PROBLEMS,
   "text-problem-*": TEXT_PROBLEMS,
   "personal-*": PERSONAL_DETAILS,

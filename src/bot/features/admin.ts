@@ -171,10 +171,10 @@ admins.command("credit", async (ctx) => {
   const id = String(args.id);
   await ctx.reply(
     result.ok
-      ? ctx.t("admin-credit-done", { alias: escapeHtml(result.alias), id, balance: String(result.balance) })
+      ? ctx.t("admin-credit-done", { alias: escapeHtml(result.alias), id, balance: result.balance })
       : result.reason === "no-user"
         ? ctx.t("admin-no-such-user", { id })
-        : ctx.t("admin-credit-negative", { alias: escapeHtml(result.alias), id, balance: String(result.balance) }),
+        : ctx.t("admin-credit-negative", { alias: escapeHtml(result.alias), id, balance: result.balance ?? 0 }),
     { parse_mode: "HTML" },
   );
 });

@@ -6,6 +6,7 @@ import { changeHelperSettings, ownHelper, updateHelperPosition } from "../../ser
 import { Actions } from "../../ui/actions.js";
 import { profileCard, profileKeyboard, quietHoursText } from "../../ui/helper-cards.js";
 import { formatTime } from "../../ui/time.js";
+import { escapeHtml } from "../../telegram/html.js";
 import { onAction, refuseButton } from "../actions.js";
 import type { BotContext } from "../context.js";
 
@@ -24,7 +25,10 @@ async function activeHelper(ctx: BotContext) {
 }
 
 function profileText(ctx: BotContext, helper: NonNullable<Awaited<ReturnType<typeof ownHelper>>>): string {
-  return profileCard(ctx.t, helper, ctx.user!.alias, ctx.deps.clock.now(), ctx.deps.config.timeZone);
+  const card = profileCard(ctx.t, helper, ctx.user!.alias, ctx.deps.clock.now(), ctx.deps.config.timeZone);
+  // The restriction is the user's, not the profile's: it stops accepting whatever the status says.
+  const restricted = ctx.user?.restrictedAt != null;
+  return restricted ? `${card}\n\n${ctx.t("profile-restricted", { reason: escapeHtml(ctx.user?.restrictedReason ?? "—") })}` : card;
 }
 
 privateChats.command("profile", async (ctx) => {
@@ -43,7 +47,12 @@ async function toggleAvailability(ctx: BotContext, wanted?: boolean): Promise<st
   if (!helper) return ctx.t("helper-not-registered");
   const available = wanted ?? !helper.available;
   await changeHelperSettings(ctx.deps, helper.userId, { available });
-  return ctx.t(available ? "available-now-on" : "available-now-off");
+  if (!available) return ctx.t("available-now-off");
+  // "Requests will reach you" only when they will: otherwise the switch waits for what blocks them.
+  if (helper.status === "suspended") return ctx.t("available-on-suspended");
+  if (helper.status === "pending") return ctx.t("available-on-pending");
+  if (helper.restricted) return ctx.t("available-on-restricted");
+  return ctx.t("available-now-on");
 }
 
 privateChats.command("available", async (ctx) => {
@@ -114,6 +123,14 @@ onAction(helperFeature, Actions.profileSetting, async (ctx, setting) => {
       await ctx.answerCallbackQuery();
       return ctx.conversation.enter(SCENES.helper, "edit");
   }
+});
+
+/** The spot the profile talks about, as a map pin only its owner sees. */
+onAction(helperFeature, Actions.showOwnPosition, async (ctx) => {
+  const helper = await activeHelper(ctx);
+  if (!helper) return refuseButton(ctx);
+  await ctx.answerCallbackQuery();
+  await ctx.replyWithLocation(helper.latitude, helper.longitude);
 });
 
 /** Outside a scene, any shared place is the helper telling us where they are now. */

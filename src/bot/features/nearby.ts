@@ -1,4 +1,5 @@
 import { Composer } from "grammy";
+import { escapeHtml } from "../../telegram/html.js";
 import { keepNearbyList, nearbyListPage, nearbyListPageWith, openNearbyRequest, startNearbyList } from "../../services/requests/nearby.js";
 import { Actions } from "../../ui/actions.js";
 import { nearbyListCard, type NearbyPage } from "../../ui/nearby-list.js";
@@ -11,9 +12,16 @@ import type { BotContext } from "../context.js";
  */
 export const nearbyFeature = new Composer<BotContext>();
 
+// Each names the way forward, never one that leads back to /nearby (a suspended helper is not sent to /helper).
+const NOT_BROWSING = { "not-helper": "nearby-not-helper", pending: "nearby-pending", suspended: "nearby-suspended" } as const;
+
 export async function showNearby(ctx: BotContext): Promise<void> {
   const list = await startNearbyList(ctx.deps, ctx.from!.id);
-  if (list === "not-helper") return void (await ctx.reply(ctx.t("nearby-not-helper")));
+  if (list === "restricted") {
+    const reason = escapeHtml(ctx.user?.restrictedReason ?? "—");
+    return void (await ctx.reply(ctx.t("nearby-restricted", { reason }), { parse_mode: "HTML" }));
+  }
+  if (typeof list === "string") return void (await ctx.reply(ctx.t(NOT_BROWSING[list])));
   if (list.requestIds.length === 0) return void (await ctx.reply(ctx.t("nearby-none")));
   const card = nearbyListCard(ctx.t, list.first);
   const sent = await ctx.reply(card.text, { parse_mode: "HTML", reply_markup: card.keyboard });

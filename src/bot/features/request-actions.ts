@@ -48,7 +48,10 @@ onAction(requestActionsFeature, Actions.chooseOffer, async (ctx, offerId) => {
   const result = await chooseOffer(ctx.deps, ctx.from.id, offerId);
   if (!result.ok) return refuseButton(ctx, result.reason === "closed" ? "request-no-longer-available" : "button-stale");
   await ctx.answerCallbackQuery();
-  await ctx.editMessageText(ctx.t("offer-chosen-requester", { alias: escapeHtml(result.alias) }), { parse_mode: "HTML" });
+  const text = ctx.t("offer-chosen-requester", { alias: escapeHtml(result.alias) });
+  // A helper with a photo offered in one message: the photo, with the card as its caption.
+  if (ctx.callbackQuery.message?.photo) await ctx.editMessageCaption({ caption: text, parse_mode: "HTML" });
+  else await ctx.editMessageText(text, { parse_mode: "HTML" });
 });
 
 onAction(requestActionsFeature, Actions.cancelRequest, async (ctx, requestId) => {

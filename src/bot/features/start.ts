@@ -6,6 +6,7 @@ import { Actions } from "../../ui/actions.js";
 import { mainMenu } from "../../ui/menus.js";
 import { onAction } from "../actions.js";
 import { publishUserCommands } from "../commands.js";
+import { menuRole, standingOf } from "../../services/command-menus.js";
 import type { BotContext } from "../context.js";
 import { isAdmin } from "../filters.js";
 import { sendHelp } from "./help.js";
@@ -21,7 +22,8 @@ startFeature.chatType("private").command("start", async (ctx) => {
   if (!user) return;
   await ctx.reply(ctx.t("greeting", { alias: escapeHtml(user.alias) }), { parse_mode: "HTML", reply_markup: mainMenu(ctx.t) });
   // An admin's own menu could not be set before they ever wrote to the bot; now it can.
-  if (isAdmin(ctx)) await publishUserCommands(ctx.api, ctx.deps.i18n, user.id, languageOf(user), true);
+  if (isAdmin(ctx))
+    await publishUserCommands(ctx.api, ctx.deps.i18n, user.id, languageOf(user), menuRole(await standingOf(ctx.deps, user.id)));
 });
 
 onAction(startFeature, Actions.menu, async (ctx, entry) => {

@@ -1,5 +1,6 @@
 import { Composer } from "grammy";
 import { refuseButton } from "../actions.js";
+import { mainMenu } from "../../ui/menus.js";
 import type { BotContext } from "../context.js";
 
 /** Installed last: whatever no feature took gets a clear answer instead of silence. */
@@ -14,5 +15,6 @@ privateChats.on("message::bot_command", async (ctx) => {
 });
 
 privateChats.on("message", async (ctx) => {
-  await ctx.reply(ctx.t("unhandled"));
+  // The answer points at the menu, so the menu comes with it.
+  await ctx.reply(ctx.t("unhandled"), { reply_markup: mainMenu(ctx.t) });
 });

@@ -13,9 +13,11 @@ import {
   applicationCard,
   applicationKeyboard,
   applicationView,
+  areaPin,
   decidedApplicationCard,
   supersededApplicationCard,
 } from "../../ui/helper-cards.js";
+import { queueCommandMenu } from "../command-menus.js";
 import type { ServiceDeps } from "../deps.js";
 import { catchUpHelper } from "../requests/catch-up.js";
 import { inUnitOfWork, type UnitOfWork } from "../unit-of-work.js";
@@ -50,7 +52,9 @@ async function storeApplication(
 ): Promise<boolean> {
   const { trx } = uow;
   const flags = await userFlags(trx, userId);
-  if (!(await savePendingApplication(trx, { userId, ...draft, ...draft.location, flags, now: submittedAt, replacing }))) return false;
+  const liveUntil = draft.location.liveUntil ?? null;
+  if (!(await savePendingApplication(trx, { userId, ...draft, ...draft.location, liveUntil, flags, now: submittedAt, replacing })))
+    return false;
   await setAlias(trx, userId, draft.alias);
   await replaceProofs(trx, userId, draft.proofs, uow.now);
   return true;
@@ -81,6 +85,8 @@ async function sendApplicationCards(deps: ServiceDeps, uow: UnitOfWork, userId: 
           reply_markup: applicationKeyboard(t, userId, submittedAt),
         },
       },
+      // The area the card speaks of, as a map pin rounded to about 1 km.
+      { chatId: adminId, priority: OutboxPriority.notice, method: "sendLocation", params: areaPin(draft.location) },
       ...(draft.photoFileId ? [attachment("sendPhoto", draft.photoFileId, t("admin-photo-caption", whose))] : []),
       ...draft.proofs.map((proof, i) =>
         attachment(proof.kind === "photo" ? "sendPhoto" : "sendDocument", proof.fileId, proofCaption(i + 1)),
@@ -172,6 +178,7 @@ export async function decideApplication(
     await recordAudit(trx, { adminId: decision.adminId, action, subjectId: decision.userId, reason: decision.reason, at: now });
 
     const reason = decision.reason ?? "";
+    if (decision.approve) await queueCommandMenu(deps, uow, decision.userId);
     await uow.tell(decision.userId, (t) => t(decision.approve ? "helper-approved" : "helper-rejected", { reason: escapeHtml(reason) }));
     // Every admin's copy of the card shows the outcome and loses its buttons.
     const view = applicationView(await storedDraft(trx, helper));
@@ -210,6 +217,7 @@ export async function setHelperSuspended(
     }
     const action = change.suspended ? "helper.suspend" : "helper.reinstate";
     await recordAudit(trx, { adminId: change.adminId, action, subjectId: change.userId, reason: change.reason, at: now });
+    await queueCommandMenu(deps, uow, change.userId);
     await uow.tell(change.userId, (t) =>
       t(change.suspended ? "helper-suspended" : "helper-reinstated", { reason: escapeHtml(change.reason ?? "—") }),
     );

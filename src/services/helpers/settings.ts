@@ -82,7 +82,10 @@ export async function saveProfileEdit(deps: ServiceDeps, userId: number, draft: 
       return resubmitted ? { ok: true, outcome: "resubmitted" } : { ok: false, reason: "decided" };
     }
     await setAlias(trx, userId, draft.alias);
-    const moved = helper.latitude !== draft.location.latitude || helper.longitude !== draft.location.longitude;
+    const moved =
+      helper.latitude !== draft.location.latitude ||
+      helper.longitude !== draft.location.longitude ||
+      draft.location.liveUntil !== undefined;
     await updateHelperProfile(trx, userId, { ...draft, now, ...(moved ? { moveTo: draft.location } : {}) });
     await replaceProofs(trx, userId, draft.proofs, now);
     return { ok: true, outcome: "saved" };

@@ -31,7 +31,7 @@ export async function catchUpHelper(deps: ServiceDeps, helperId: number): Promis
   const minute = minuteOfDay(deps.clock.now(), deps.config.timeZone);
   if (isInQuietHours(minute, helper.quietStartMinute, helper.quietEndMinute)) return 0;
   const found = await nearbyRequests(deps, helperId);
-  if (found === "not-helper" || found.length === 0) return 0;
+  if (typeof found === "string" || found.length === 0) return 0;
 
   const told = await requestsToldTo(
     deps.db,

@@ -1,4 +1,5 @@
 import { declineActiveOffers, findOffer, settleOffer } from "../../../db/repositories/offers.js";
+import { chatsHoldingRef } from "../../../db/repositories/outbox.js";
 import { lockRequest, transitionRequest } from "../../../db/repositories/requests.js";
 import { aliasOf } from "../../../db/repositories/users.js";
 import { OutboxPriority } from "../../../db/schema.js";
@@ -32,9 +33,11 @@ export function chooseOffer(deps: ServiceDeps, requesterId: number, offerId: num
     await uow.cancelTimers("request-expiry", request.id);
     await uow.cancelTimers("request-wave", request.id);
 
-    // The chosen helper's own notice says so; only everyone else's says someone else took it.
+    // The chosen helper's own notice says so, those who offered read that another was chosen;
+    // only everyone else's says someone else took it.
+    const offerers = others.map((o) => o.helperId);
     await uow.editEverywhere(requestRef(request.id), (t) => closedNotice(t, request, "request-closed-taken"), {
-      exceptChatIds: [offer.helperId],
+      exceptChatIds: [offer.helperId, ...offerers],
     });
     await uow.editEverywhere(requestRef(request.id), (t) => chosenNoticeTitle(t, request), { onlyChatId: offer.helperId });
     await uow.tell(offer.helperId, (t) => chosenNotice(t, request));
@@ -45,8 +48,14 @@ export function chooseOffer(deps: ServiceDeps, requesterId: number, offerId: num
       method: "sendLocation",
       params: { latitude: request.latitude, longitude: request.longitude },
     });
+    // Once each: on the notice they offered from, or as a message when no edit reaches a copy.
+    const holding = await chatsHoldingRef(trx, requestRef(request.id));
     for (const other of others) {
-      await uow.tell(other.helperId, (t) => notChosenNotice(t, request));
+      if (holding.has(other.helperId)) {
+        await uow.editEverywhere(requestRef(request.id), (t) => notChosenNotice(t, request), { onlyChatId: other.helperId });
+      } else {
+        await uow.tell(other.helperId, (t) => notChosenNotice(t, request));
+      }
       await uow.editEverywhere(offerRef(other.id), (t) => t("offer-card-not-chosen"));
     }
     return { ok: true, alias: await aliasOf(trx, offer.helperId) };

@@ -1,4 +1,5 @@
 import { declineActiveOffers } from "../../../db/repositories/offers.js";
+import { chatsHoldingRef } from "../../../db/repositories/outbox.js";
 import { lockRequest, transitionRequest } from "../../../db/repositories/requests.js";
 import type { HelpRequest } from "../../domain/requests.js";
 import { type ClosedReason, closedNotice, expiredNotice } from "../../ui/request-cards.js";
@@ -14,8 +15,11 @@ async function closeOpenRequest(uow: UnitOfWork, request: HelpRequest, to: "expi
   const declined = await declineActiveOffers(uow.trx, request.id);
   const reason: ClosedReason = to === "expired" ? "request-closed-expired" : "request-closed-cancelled";
   await uow.editEverywhere(requestRef(request.id), (t) => closedNotice(t, request, reason));
+  // A helper who offered reads it once: on the notice they offered from, or (offered from a copy
+  // no edit reaches, e.g. /nearby) as a message.
+  const holding = await chatsHoldingRef(uow.trx, requestRef(request.id));
   for (const offer of declined) {
-    await uow.tell(offer.helperId, (t) => closedNotice(t, request, reason));
+    if (!holding.has(offer.helperId)) await uow.tell(offer.helperId, (t) => closedNotice(t, request, reason));
     await uow.editEverywhere(offerRef(offer.id), (t) => t("offer-card-closed"));
   }
   if (to === "expired") await uow.tell(request.requesterId, (t) => expiredNotice(t, request));

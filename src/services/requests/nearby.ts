@@ -23,14 +23,21 @@ export interface NearbyRequest {
   distanceM: number;
 }
 
+// Distances are measured from the exact point but only ever shown rounded.
+export type NotBrowsing = "not-helper" | "pending" | "suspended" | "restricted";
+
 /**
  * Open requests a helper could take now (domain/eligibility.ts: in range both ways, in one of
- * their categories), nearest first. Everything is measured to the shown place, and ties go by
- * age, never by the exact place: the order says nothing finer than the grid square.
+ * their categories), nearest first; or why there are none to show. A helper who may not accept
+ * (restricted, suspended) is told why instead of being shown requests they cannot take.
+ * Everything is measured to the shown place, and ties go by age, never by the exact place: the
+ * order says nothing finer than the grid square.
  */
-async function openToHelper(db: Executor, deps: ServiceDeps, helperId: number): Promise<NearbyRequest[] | "not-helper"> {
+async function openToHelper(db: Executor, deps: ServiceDeps, helperId: number): Promise<NearbyRequest[] | NotBrowsing> {
   const helper = await findHelper(db, helperId);
-  if (!helper || helper.status !== "approved") return "not-helper";
+  if (!helper || helper.status === "rejected") return "not-helper";
+  if (helper.status !== "approved") return helper.status;
+  if (helper.restricted) return "restricted";
   const reach = Math.max(helper.radiusM, deps.config.limits.maxRadiusKm * 1000);
   const candidates = await openRequestsInBox(db, boxAround(helper.latitude, helper.longitude, reach), helperId);
   const now = deps.clock.now();
@@ -42,14 +49,14 @@ async function openToHelper(db: Executor, deps: ServiceDeps, helperId: number): 
 }
 
 /** The requests `/nearby` would list for the helper now, nearest first (also what a catch-up picks from). */
-export function nearbyRequests(deps: ServiceDeps, helperId: number): Promise<NearbyRequest[] | "not-helper"> {
+export function nearbyRequests(deps: ServiceDeps, helperId: number): Promise<NearbyRequest[] | NotBrowsing> {
   return openToHelper(deps.db, deps, helperId);
 }
 
 /** One page of a list of requests as it stands now: what closed is marked, what the helper offered on too. */
 async function pageOf(deps: ServiceDeps, helperId: number, requestIds: readonly number[], page: number): Promise<NearbyPage> {
   const found = await openToHelper(deps.db, deps, helperId);
-  const open = new Map(found === "not-helper" ? [] : found.map((f) => [f.request.id, f]));
+  const open = new Map(typeof found === "string" ? [] : found.map((f) => [f.request.id, f]));
   const offered = await requestIdsOfferedBy(deps.db, helperId);
   const pages = Math.max(1, Math.ceil(requestIds.length / PAGE_SIZE));
   const current = Math.min(Math.max(0, page), pages - 1);
@@ -71,9 +78,9 @@ async function pageOf(deps: ServiceDeps, helperId: number, requestIds: readonly 
 export async function startNearbyList(
   deps: ServiceDeps,
   helperId: number,
-): Promise<"not-helper" | { requestIds: number[]; first: NearbyPage }> {
+): Promise<NotBrowsing | { requestIds: number[]; first: NearbyPage }> {
   const found = await openToHelper(deps.db, deps, helperId);
-  if (found === "not-helper") return found;
+  if (typeof found === "string") return found;
   const requestIds = found.map((f) => f.request.id);
   return { requestIds, first: await pageOf(deps, helperId, requestIds, 0) };
 }

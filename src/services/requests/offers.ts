@@ -5,11 +5,14 @@ import { aliasOf } from "../../../db/repositories/users.js";
 import { OutboxPriority } from "../../../db/schema.js";
 import { distanceForRequester, distanceToShownPlace, type Ineligibility, offerIneligibility } from "../../domain/eligibility.js";
 import type { HelpRequest } from "../../domain/requests.js";
-import { escapeHtml } from "../../telegram/html.js";
+import { escapeHtml, htmlToPlainText } from "../../telegram/html.js";
 import { offerCard } from "../../ui/request-cards.js";
 import type { ServiceDeps } from "../deps.js";
 import { inUnitOfWork, type UnitOfWork } from "../unit-of-work.js";
 import { offerRef } from "./refs.js";
+
+/** Telegram's limit for a photo's caption, in characters after the markup is read. */
+const CAPTION_MAX = 1024;
 
 export type AcceptResult =
   | { ok: true; offerId: number; request: HelpRequest }
@@ -44,24 +47,18 @@ export function acceptRequest(deps: ServiceDeps, helperId: number, requestId: nu
     const requester = request.requesterId;
     await uow.tellEach([requester], (t) => {
       const card = offerCard(t, { id: offerId, alias, etaMinutes, distanceM }, helper);
+      const to = { chatId: requester, priority: OutboxPriority.notice };
+      const withButton = { parse_mode: "HTML", reply_markup: card.keyboard };
+      // One message, the photo with the card as its caption, whenever the card fits a caption
+      // (it grows as completed helps, badges and ratings join it: then the photo goes first).
+      if (helper.photoFileId && htmlToPlainText(card.text).length <= CAPTION_MAX) {
+        const params = { photo: helper.photoFileId, caption: card.text, ...withButton };
+        return [{ ...to, method: "sendPhoto", ref: offerRef(offerId), params }];
+      }
+      const photo = { photo: helper.photoFileId, caption: card.photoCaption, parse_mode: "HTML" };
       return [
-        ...(helper.photoFileId
-          ? [
-              {
-                chatId: requester,
-                priority: OutboxPriority.notice,
-                method: "sendPhoto",
-                params: { photo: helper.photoFileId, caption: card.photoCaption, parse_mode: "HTML" },
-              },
-            ]
-          : []),
-        {
-          chatId: requester,
-          priority: OutboxPriority.notice,
-          method: "sendMessage",
-          ref: offerRef(offerId),
-          params: { text: card.text, parse_mode: "HTML", reply_markup: card.keyboard },
-        },
+        ...(helper.photoFileId ? [{ ...to, method: "sendPhoto", params: photo }] : []),
+        { ...to, method: "sendMessage", ref: offerRef(offerId), params: { text: card.text, ...withButton } },
       ];
     });
     return { ok: true, offerId, request };
