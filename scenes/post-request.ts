@@ -13,7 +13,7 @@ import {
 import { postingBlocker, postRequest, requestToRepost, spendableCredits, type RequestDraft } from "../src/services/requests/posting.js";
 import { escapeHtml } from "../src/telegram/html.js";
 import { Actions } from "../src/ui/actions.js";
-import { confirmationCard, durationLabel, postedKeyboard } from "../src/ui/request-cards.js";
+import { confirmationCard, durationLabel } from "../src/ui/request-cards.js";
 import { beginStep } from "./resilient.js";
 import { buttonAnswer, placeAnswer, textAnswer, waitForAnswer } from "./steps.js";
 
@@ -71,21 +71,17 @@ export function postRequestScene(deps: BotDeps) {
         return;
       }
       const result = await conversation.external(() => postRequest(deps, userId, complete, postKey));
-      if (result.ok) {
-        await ctx.reply(ctx.t(result.notified > 0 ? "ask-posted" : "ask-posted-nobody", { count: result.notified }), {
-          reply_markup: postedKeyboard(ctx.t, result.requestId),
-        });
-        return;
-      }
+      // "📣 Posted" went out with the request, through the outbox, so it can be kept current.
+      if (result.ok) return;
       if (result.reason === "too-many-open") {
-        await ctx.reply(ctx.t("ask-too-many-open", { limit: String(result.limit) }));
+        await ctx.reply(ctx.t("ask-too-many-open", { limit: String(result.limit) }), { parse_mode: "HTML" });
         return;
       }
       if (result.reason === "restricted") {
         await ctx.reply(ctx.t("ask-restricted", { reason: escapeHtml(result.because) }), { parse_mode: "HTML" });
         return;
       }
-      await ctx.reply(ctx.t("ask-fee-short", { balance: String(result.balance), missing: String(result.missing), id: String(userId) }));
+      await ctx.reply(feeShortText(deps, ctx, result.available, result.missing, userId), { parse_mode: "HTML" });
       draft = await askField(deps, conversation, ctx, "fee", draft, userId);
     }
   };
@@ -196,11 +192,23 @@ async function askValidity(deps: BotDeps, conversation: Scene, ctx: SceneContext
   return custom;
 }
 
+/** A fee above what is free to promise: how much is free, and how to top up (config ADMIN_CONTACT). */
+function feeShortText(deps: BotDeps, ctx: SceneContext, available: number, missing: number, userId: number): string {
+  const contact = deps.config.adminContact;
+  const topUp = contact
+    ? ctx.t("top-up-contact", { contact: escapeHtml(contact), id: String(userId) })
+    : ctx.t("top-up-ask-admin", { id: String(userId) });
+  return ctx.t("ask-fee-short", { available: String(available), missing: String(missing), topUp });
+}
+
 async function askFee(deps: BotDeps, conversation: Scene, ctx: SceneContext, userId: number): Promise<number> {
-  const balance = await conversation.external(() => spendableCredits(deps, userId));
+  // Credits already promised to other open requests are not offered again.
+  const available = await conversation.external(() => spendableCredits(deps, userId));
   const keyboard = new InlineKeyboard();
-  for (const fee of FEE_PRESETS) keyboard.text(fee === 0 ? ctx.t("ask-fee-none") : String(fee), Actions.askFee.data(fee));
-  await ctx.reply(ctx.t("ask-fee-prompt", { balance: String(balance) }), { reply_markup: keyboard });
+  for (const fee of FEE_PRESETS.filter((f) => f <= available)) {
+    keyboard.text(fee === 0 ? ctx.t("ask-fee-none") : String(fee), Actions.askFee.data(fee));
+  }
+  await ctx.reply(ctx.t("ask-fee-prompt", { available: String(available) }), { reply_markup: keyboard });
   const { value, ctx: answered } = await waitForAnswer<number>(conversation, (c) => {
     let fee: number | undefined;
     if (c.callbackQuery) {
@@ -212,12 +220,9 @@ async function askFee(deps: BotDeps, conversation: Scene, ctx: SceneContext, use
       fee = parseFee(text.value);
       if (fee === undefined || fee > FEE_MAX) return { hint: c.t("ask-fee-hint") };
     }
-    if (fee <= balance) return { value: fee };
+    if (fee <= available) return { value: fee };
     // It names the account number to give an admin: a message keeps it, a toast would not.
-    return {
-      hint: c.t("ask-fee-short", { balance: String(balance), missing: String(fee - balance), id: String(userId) }),
-      asMessage: true,
-    };
+    return { hint: feeShortText(deps, c, available, fee - available, userId), asMessage: true };
   });
   if (answered.callbackQuery) {
     await answered.answerCallbackQuery();

@@ -44,6 +44,7 @@ const variables = z.object({
         .filter((p) => p !== "")
         .map(Number),
     ),
+  ADMIN_CONTACT: z.string().trim().max(200).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TZ: z
     .string()
@@ -103,6 +104,8 @@ export interface Config {
   botApiRoot: string;
   databaseUrl: string;
   adminIds: number[];
+  /** Who users contact to top up credits ("@doum_help", a phone line); unset: "ask an admin". */
+  adminContact: string | undefined;
   logLevel: Env["LOG_LEVEL"];
   timeZone: string;
   categories: string[];
@@ -151,6 +154,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     botApiRoot: e.BOT_API_ROOT.replace(/\/+$/, ""),
     databaseUrl: e.DATABASE_URL,
     adminIds: e.ADMIN_IDS,
+    adminContact: e.ADMIN_CONTACT,
     logLevel: e.LOG_LEVEL,
     timeZone: e.TZ,
     categories: e.HELP_CATEGORIES,

@@ -7,6 +7,7 @@ import type { Translator } from "../ui/translator.js";
 export const USER_COMMANDS = [
   "start",
   "ask",
+  "requests",
   "nearby",
   "helper",
   "profile",

@@ -37,6 +37,8 @@ export const Actions = {
   withdrawOffer: action("wd", [id]),
   chooseOffer: action("cho", [id]),
   cancelRequest: action("rcan", [id]),
+  // Cancel pressed in the /requests list: the list is drawn again instead of becoming one answer.
+  cancelListedRequest: action("mrcan", [id]),
   nearbyPage: action("nb", [whole]),
   nearbyOpen: action("nbo", [id]),
 

@@ -20,6 +20,12 @@ function requestTitle(t: Translate, request: Pick<HelpRequest, "category">, dist
 
 const feeLine = (t: Translate, fee: number) => (fee > 0 ? t("request-fee", { fee: String(fee) }) : t("request-no-fee"));
 
+/** "⏳ 12 min left", and "< 1 min" rather than a promise of "0 min". */
+export function timeLeftText(t: Translate, expiresAt: number, now: number): string {
+  const minutes = minutesLeft(expiresAt, now);
+  return minutes === 0 ? t("request-time-left-soon") : t("request-time-left", { minutes: String(minutes) });
+}
+
 /** A request as a helper sees it before a match: no exact place, no requester identity. */
 export function requestNotice(
   t: Translate,
@@ -31,7 +37,7 @@ export function requestNotice(
     requestTitle(t, request, distanceM),
     escapeHtml(request.description),
     feeLine(t, request.fee),
-    t("request-time-left", { minutes: String(minutesLeft(request.expiresAt, now)) }),
+    timeLeftText(t, request.expiresAt, now),
     t("request-approximate"),
   ].join("\n");
 }
@@ -108,10 +114,6 @@ export function expiredNotice(t: Translate, request: Pick<HelpRequest, "id" | "c
     text: t("request-expired-requester", { category: category(t, request) }),
     keyboard: new InlineKeyboard().text(t("request-post-again"), Actions.postAgain.data(request.id)),
   };
-}
-
-export function postedKeyboard(t: Translate, requestId: number): InlineKeyboard {
-  return new InlineKeyboard().text(t("ask-cancel-request"), Actions.cancelRequest.data(requestId));
 }
 
 export function durationLabel(t: Translate, minutes: number): string {

@@ -135,6 +135,8 @@ admins.command("credit", async (ctx) => {
       ? ctx.t("admin-credit-done", { id, balance: String(result.balance) })
       : result.reason === "no-user"
         ? ctx.t("admin-no-such-user", { id })
-        : ctx.t("admin-credit-negative", { id, balance: String(result.balance ?? 0) }),
+        : result.reason === "reserved"
+          ? ctx.t("admin-credit-reserved", { id, balance: String(result.balance), reserved: String(result.reserved) })
+          : ctx.t("admin-credit-negative", { id, balance: String(result.balance) }),
   );
 });

@@ -1,6 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { acceptRequest, withdrawOffer } from "../../services/requests/offers.js";
-import { cancelRequest } from "../../services/requests/closing.js";
 import { chooseOffer } from "../../services/requests/choosing.js";
 import { nearbyRequest, nearbyRequests } from "../../services/requests/nearby.js";
 import { escapeHtml } from "../../telegram/html.js";
@@ -8,6 +7,7 @@ import { Actions } from "../../ui/actions.js";
 import { acceptKeyboard, offerSentCard, requestNotice, requestSummary } from "../../ui/request-cards.js";
 import { onAction, refuseButton } from "../actions.js";
 import type { BotContext } from "../context.js";
+import { cancelFromList, cancelFromPosted } from "./my-requests.js";
 
 /**
  * Buttons on requests and offers. They act on the request, not on a scene, so they sit before
@@ -49,11 +49,8 @@ onAction(requestActionsFeature, Actions.chooseOffer, async (ctx, offerId) => {
   await ctx.editMessageText(ctx.t("offer-chosen-requester", { alias: escapeHtml(result.alias) }), { parse_mode: "HTML" });
 });
 
-onAction(requestActionsFeature, Actions.cancelRequest, async (ctx, requestId) => {
-  if (!(await cancelRequest(ctx.deps, ctx.from.id, requestId))) return refuseButton(ctx, "request-no-longer-available");
-  await ctx.answerCallbackQuery();
-  await ctx.editMessageText(ctx.t("request-cancelled-requester"));
-});
+onAction(requestActionsFeature, Actions.cancelRequest, cancelFromPosted);
+onAction(requestActionsFeature, Actions.cancelListedRequest, cancelFromList);
 
 const PAGE = 5;
 

@@ -4,6 +4,7 @@ import { requestToRepost } from "../../services/requests/posting.js";
 import { Actions } from "../../ui/actions.js";
 import { onAction, refuseButton } from "../actions.js";
 import type { BotContext } from "../context.js";
+import { showMyRequests } from "./my-requests.js";
 import { showNearby } from "./request-actions.js";
 
 /** Entry points that open the "ask for help" scene, and the nearby list. */
@@ -22,3 +23,4 @@ onAction(requestsFeature, Actions.postAgain, async (ctx, requestId) => {
 });
 
 privateChats.command("nearby", (ctx) => showNearby(ctx, 0));
+privateChats.command("requests", (ctx) => showMyRequests(ctx, "reply"));
