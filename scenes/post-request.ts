@@ -10,9 +10,17 @@ import {
   parseFee,
   parseValidityMinutes,
 } from "../src/domain/requests.js";
-import { postingBlocker, postRequest, requestToRepost, spendableCredits, type RequestDraft } from "../src/services/requests/posting.js";
+import {
+  postingBlocker,
+  postRequest,
+  rememberPostedMessage,
+  requestToRepost,
+  spendableCredits,
+  type RequestDraft,
+} from "../src/services/requests/posting.js";
 import { escapeHtml } from "../src/telegram/html.js";
 import { Actions } from "../src/ui/actions.js";
+import { postedCard } from "../src/ui/my-requests.js";
 import { confirmationCard, durationLabel } from "../src/ui/request-cards.js";
 import { beginStep } from "./resilient.js";
 import { buttonAnswer, placeAnswer, textAnswer, waitForAnswer } from "./steps.js";
@@ -71,8 +79,15 @@ export function postRequestScene(deps: BotDeps) {
         return;
       }
       const result = await conversation.external(() => postRequest(deps, userId, complete, postKey));
-      // "📣 Posted" went out with the request, through the outbox, so it can be kept current.
-      if (result.ok) return;
+      if (result.ok) {
+        // The answer to the tap goes out at once; its id is remembered so the request's changes edit it.
+        const card = postedCard(ctx.t, { id: result.requestId, category: complete.category }, result.notified);
+        const params = { parse_mode: "HTML" as const, reply_markup: card.keyboard };
+        const sent = await ctx.reply(card.text, params);
+        const posted = { requestId: result.requestId, messageId: sent.message_id, params: { text: card.text, ...params } };
+        await conversation.external(() => rememberPostedMessage(deps, userId, posted));
+        return;
+      }
       if (result.reason === "too-many-open") {
         await ctx.reply(ctx.t("ask-too-many-open", { limit: String(result.limit) }), { parse_mode: "HTML" });
         return;

@@ -100,3 +100,28 @@ export async function settleRef(db: Kysely<Database>, ref: string, exceptId: num
     .$if(exceptChatIds.length > 0, (qb) => qb.where("chat_id", "not in", exceptChatIds))
     .execute();
 }
+
+/**
+ * A message the bot already sent itself (a handler's direct reply), recorded as delivered under
+ * `ref` so that later edits by ref find it like any message the sender delivered.
+ */
+export async function recordDelivered(
+  db: Executor,
+  message: { chatId: number; ref: string; messageId: number; params: Record<string, unknown>; now: number },
+): Promise<void> {
+  await db
+    .insertInto("outbox")
+    .values({
+      chat_id: message.chatId,
+      priority: 0,
+      method: "sendMessage",
+      payload: JSON.stringify(message.params),
+      ref: message.ref,
+      status: "sent",
+      next_attempt_at: 0,
+      created_at: message.now,
+      sent_at: message.now,
+      message_id: message.messageId,
+    })
+    .execute();
+}

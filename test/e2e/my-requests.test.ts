@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { findRequest } from "../../db/repositories/requests.js";
-import { postRequest, type RequestDraft } from "../../src/services/requests/posting.js";
 import { openWorld, type World } from "../support/e2e.js";
 import type { InboxMessage, Persona } from "../support/fake-telegram/index.js";
 import { seedApprovedHelper } from "../support/seed.js";
@@ -17,18 +16,26 @@ async function started(world: World, firstName: string, languageCode: "en" | "ko
   return persona;
 }
 
-/** Posted through the service (the scene is proven in requests.test.ts); its "📣 Posted" still goes to the chat. */
-async function post(world: World, persona: Persona, draft: Partial<RequestDraft> & { description: string }): Promise<number> {
-  const posted = await postRequest(world.bot.app.deps, persona.id, {
-    category: "repairs",
-    place: SEOUL,
-    validityMinutes: 30,
-    fee: 0,
-    ...draft,
-  });
-  if (!posted.ok) throw new Error(`posting refused: ${posted.reason}`);
-  return posted.requestId;
+/** Posts a request through the Korean "ask" scene (수리, 30분, no fee) and returns the "📣 Posted" reply. */
+async function askInKorean(persona: Persona, description: string): Promise<InboxMessage> {
+  await persona.command("ask");
+  await persona.waitFor("어떤 도움이 필요하세요?");
+  await persona.press("수리");
+  await persona.waitFor("필요한 일을 몇 문장으로");
+  await persona.send(description);
+  await persona.waitFor("어디인가요?");
+  await persona.press("📍 내 위치 보내기", { location: SEOUL });
+  await persona.waitFor("요청을 얼마 동안 열어 둘까요?");
+  await persona.press("30분");
+  await persona.waitFor("사례금(크레딧)을 걸까요?");
+  await persona.press("사례금 없음");
+  await persona.waitFor("요청 내용을 확인하세요");
+  await persona.press("📣 올리기");
+  return persona.waitFor("📣 올렸어요");
 }
+
+const requestId = async (world: World, description: string) =>
+  (await world.bot.db.kysely.selectFrom("requests").select("id").where("description", "=", description).executeTakeFirstOrThrow()).id;
 
 describe("/requests and the “📣 Posted” message", () => {
   let world: World;
@@ -45,10 +52,11 @@ describe("/requests and the “📣 Posted” message", () => {
     const postedA = await askForHelp(rita, { at: SEOUL, description: "Hang a mirror" });
     expect(postedA.text).toContain("Request: Repairs");
     expect(buttons(postedA)).toEqual(["✖️ Cancel request"]);
-    const b = await post(world, rita, { category: "moving", description: "Carry a sofa", validityMinutes: 60 });
-    const c = await post(world, rita, { category: "errands", description: "Buy milk", validityMinutes: 15 });
-    const postedB = await rita.waitFor("Request: Moving / carrying");
-    const postedC = await rita.waitFor("Request: Errands / shopping");
+    const postedB = await askForHelp(rita, { at: SEOUL, category: "Moving / carrying", description: "Carry a sofa", validity: "1 h" });
+    const postedC = await askForHelp(rita, { at: SEOUL, category: "Errands / shopping", description: "Buy milk", validity: "15 min" });
+    expect(postedC.text).toContain("Request: Errands / shopping");
+    const b = await requestId(world, "Carry a sofa");
+    const c = await requestId(world, "Buy milk");
 
     const notice = await hal.waitFor("Hang a mirror");
     await hal.pressIn(notice.message_id, "I can be there in 10 min");
@@ -140,8 +148,8 @@ describe("/requests and the “📣 Posted” message", () => {
     await seedApprovedHelper(world.bot.db.kysely, hal, northOf(SEOUL, 0.5), 3, world.bot.clock.now());
     const minji = await started(world, "Minji", "ko");
 
-    const id = await post(world, minji, { description: "거울 걸기 도와주세요" });
-    const posted = await minji.waitFor("📣 올렸어요!");
+    const posted = await askInKorean(minji, "거울 걸기 도와주세요");
+    const id = await requestId(world, "거울 걸기 도와주세요");
     expect(posted.text).toContain("근처 헬퍼 1명에게 알렸어요");
     expect(posted.text).toContain("요청: 수리");
     expect(buttons(posted)).toEqual(["✖️ 요청 취소"]);
@@ -163,8 +171,8 @@ describe("/requests and the “📣 Posted” message", () => {
     expect((await findRequest(world.bot.db.kysely, id))?.status).toBe("cancelled");
 
     // A second request is matched: its Posted message says with whom, in Korean, and has no Cancel.
-    const second = await post(world, minji, { description: "선반 달기" });
-    const postedSecond = await minji.waitFor("요청: 수리");
+    const postedSecond = await askInKorean(minji, "선반 달기");
+    const second = await requestId(world, "선반 달기");
     const secondNotice = await hal.waitFor("선반 달기");
     await hal.pressIn(secondNotice.message_id, "I can be there in 10 min");
     const card = await minji.waitFor("10분");

@@ -1,12 +1,13 @@
 import type { Kysely, Transaction } from "kysely";
-import { countOpenRequests, findRequest, insertRequest, requestIdByPostKey } from "../../../db/repositories/requests.js";
-import { findUser, lockUser } from "../../../db/repositories/users.js";
+import { recordDelivered } from "../../../db/repositories/outbox.js";
+import { countOpenRequests, findRequest, insertRequest, lockRequest, requestIdByPostKey } from "../../../db/repositories/requests.js";
+import { aliasOf, findUser, lockUser } from "../../../db/repositories/users.js";
 import type { Database } from "../../../db/schema.js";
 import type { Config } from "../../config.js";
 import { fuzzLocation } from "../../domain/geo.js";
 import type { HelpRequest } from "../../domain/requests.js";
 import type { User } from "../../domain/users.js";
-import { postedCard } from "../../ui/my-requests.js";
+import { postedClosedCard } from "../../ui/my-requests.js";
 import type { ServiceDeps } from "../deps.js";
 import { creditsOf } from "../ledger.js";
 import { inUnitOfWork } from "../unit-of-work.js";
@@ -101,8 +102,28 @@ export function postRequest(
     );
     await uow.schedule("request-expiry", requestId, expiresAt);
     const notified = await fanOutWave(deps, uow, requestId);
-    // Sent through the outbox with a ref, so every later change of the request edits it.
-    await uow.tell(requesterId, (t) => postedCard(t, { id: requestId, category: draft.category }, notified), { ref: postedRef(requestId) });
     return { ok: true, requestId, notified };
+  });
+}
+
+/**
+ * The "📣 Posted" reply the scene sent, remembered under the request's posted ref so that every
+ * later change of the request (choosing, expiry, cancelling) edits it. Should the request have
+ * changed in the moment between, the edit for its state now goes out at once.
+ */
+export function rememberPostedMessage(
+  deps: ServiceDeps,
+  requesterId: number,
+  posted: { requestId: number; messageId: number; params: Record<string, unknown> },
+): Promise<void> {
+  return inUnitOfWork(deps, async (uow) => {
+    const request = await lockRequest(uow.trx, posted.requestId);
+    if (request?.requesterId !== requesterId) return;
+    const ref = postedRef(request.id);
+    await recordDelivered(uow.trx, { chatId: requesterId, ref, messageId: posted.messageId, params: posted.params, now: uow.now });
+    if (request.status === "open") return;
+    const alias = request.helperId === null ? "" : await aliasOf(uow.trx, request.helperId);
+    const outcome = request.status === "matched" ? { status: request.status, alias } : { status: request.status };
+    await uow.editEverywhere(ref, (t) => postedClosedCard(t, request, outcome));
   });
 }
