@@ -14,12 +14,12 @@ import {
   postingBlocker,
   postRequest,
   rememberPostedMessage,
-  requestToRepost,
   spendableCredits,
   type RequestDraft,
 } from "../src/services/requests/posting.js";
 import { escapeHtml } from "../src/telegram/html.js";
 import { Actions } from "../src/ui/actions.js";
+import { ownRequest } from "../src/services/requests/mine.js";
 import { postedCard } from "../src/ui/my-requests.js";
 import { confirmationCard, durationLabel } from "../src/ui/request-cards.js";
 import { beginStep } from "./resilient.js";
@@ -45,7 +45,7 @@ export function postRequestScene(deps: BotDeps) {
     }
     let draft: Draft = {};
     if (againFrom !== undefined) {
-      const old = await conversation.external(() => requestToRepost(deps, userId, againFrom));
+      const old = await conversation.external(() => ownRequest(deps, userId, againFrom));
       if (old) {
         draft = {
           category: old.category,

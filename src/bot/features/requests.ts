@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import { SCENES } from "../../../scenes/ids.js";
-import { requestToRepost } from "../../services/requests/posting.js";
+import { ownRequest } from "../../services/requests/mine.js";
 import { Actions } from "../../ui/actions.js";
 import { onAction, refuseButton } from "../actions.js";
 import type { BotContext } from "../context.js";
@@ -16,7 +16,7 @@ privateChats.command("ask", async (ctx) => {
 });
 
 onAction(requestsFeature, Actions.postAgain, async (ctx, requestId) => {
-  if (!(await requestToRepost(ctx.deps, ctx.from.id, requestId))) return refuseButton(ctx);
+  if (!(await ownRequest(ctx.deps, ctx.from.id, requestId))) return refuseButton(ctx);
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup({ reply_markup: undefined });
   await ctx.conversation.enter(SCENES.ask, requestId);

@@ -20,7 +20,10 @@ export async function myRequests(deps: ServiceDeps, requesterId: number): Promis
   return requests.map((request) => ({ request, offers: counts.get(request.id) ?? 0 }));
 }
 
-/** One of the requester's own requests, as it is now; undefined for anyone else's. */
+/**
+ * One of the requester's own requests as it is now ("Post it again" starts from what it said);
+ * undefined for anyone else's.
+ */
 export async function ownRequest(deps: ServiceDeps, requesterId: number, requestId: number): Promise<HelpRequest | undefined> {
   const request = await findRequest(deps.db, requestId);
   return request?.requesterId === requesterId ? request : undefined;

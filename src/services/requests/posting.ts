@@ -1,11 +1,10 @@
 import type { Kysely, Transaction } from "kysely";
 import { recordDelivered } from "../../../db/repositories/outbox.js";
-import { countOpenRequests, findRequest, insertRequest, lockRequest, requestIdByPostKey } from "../../../db/repositories/requests.js";
+import { countOpenRequests, insertRequest, lockRequest, requestIdByPostKey } from "../../../db/repositories/requests.js";
 import { aliasOf, findUser, lockUser } from "../../../db/repositories/users.js";
 import type { Database } from "../../../db/schema.js";
 import type { Config } from "../../config.js";
 import { fuzzLocation } from "../../domain/geo.js";
-import type { HelpRequest } from "../../domain/requests.js";
 import type { User } from "../../domain/users.js";
 import { postedClosedCard } from "../../ui/my-requests.js";
 import type { ServiceDeps } from "../deps.js";
@@ -55,12 +54,6 @@ export async function postingBlocker(deps: ServiceDeps, requesterId: number, fee
 /** What the fee question offers: the credits not yet promised to the requester's other requests. */
 export async function spendableCredits(deps: ServiceDeps, requesterId: number): Promise<number> {
   return (await creditsOf(deps.db, requesterId)).available;
-}
-
-/** A request its requester posts again ("Post it again" after expiry): what it said, if it is theirs. */
-export async function requestToRepost(deps: ServiceDeps, requesterId: number, requestId: number): Promise<HelpRequest | undefined> {
-  const request = await findRequest(deps.db, requestId);
-  return request?.requesterId === requesterId ? request : undefined;
 }
 
 /**
