@@ -142,6 +142,23 @@ describe("/requests and the “📣 Posted” message", () => {
     await rita.waitFor("You have no open requests and none closed in the last 7 days. /ask to post one.");
   });
 
+  it("Cancel tapped twice on the Posted message cancels once and leaves Post it again", async () => {
+    world = await openWorld();
+    const rita = await started(world, "Rita", "en");
+    const posted = await askForHelp(rita, { at: SEOUL, description: "Walk me home" });
+    const taps = await Promise.all([
+      rita.pressIn(posted.message_id, "✖️ Cancel request"),
+      rita.pressIn(posted.message_id, "✖️ Cancel request"),
+    ]);
+    const answers = (await Promise.all(taps.map((q) => rita.waitForCallbackAnswer(q)))).map((a) => a.text).sort();
+    expect(answers).toEqual(["Request cancelled. Helpers who saw it were told.", "This request is no longer available."]);
+    await world.settle();
+    const now = rita.inbox.find((m) => m.message_id === posted.message_id)!;
+    expect(now.text).toBe("✖️ Repairs — Request cancelled. Helpers who saw it were told.");
+    expect(buttons(now)).toEqual(["🔁 Post it again"]);
+    expect(await world.bot.db.kysely.selectFrom("requests").select("status").execute()).toEqual([{ status: "cancelled" }]);
+  });
+
   it("in Korean: the Posted message, the list, and Cancel from it", async () => {
     world = await openWorld();
     const hal = await started(world, "Hal", "en");

@@ -21,13 +21,16 @@ const refusalFor = (request: HelpRequest | undefined) =>
 
 /**
  * Cancel on the "📣 Posted" message. The message itself is edited by the outbox, like every
- * change of the request, so it reads the same whichever way the request was cancelled.
+ * change of the request, so it reads the same whichever way the request was cancelled. A refused
+ * tap only answers: taking the keyboard away here could take the new "Post it again" with it.
  */
 export async function cancelFromPosted(ctx: CallbackQueryContext<BotContext>, requestId: number): Promise<void> {
-  if (!(await cancelRequest(ctx.deps, ctx.from.id, requestId))) {
-    return refuseButton(ctx, refusalFor(await ownRequest(ctx.deps, ctx.from.id, requestId)));
+  if (await cancelRequest(ctx.deps, ctx.from.id, requestId)) {
+    await ctx.answerCallbackQuery({ text: ctx.t("request-cancelled-requester") });
+    return;
   }
-  await ctx.answerCallbackQuery({ text: ctx.t("request-cancelled-requester") });
+  const refusal = refusalFor(await ownRequest(ctx.deps, ctx.from.id, requestId));
+  await ctx.answerCallbackQuery({ text: ctx.t(refusal), show_alert: refusal === "request-cancel-matched" });
 }
 
 /** Cancel in the /requests list: the answer pops up and the list is drawn again as it is now. */
@@ -38,7 +41,7 @@ export async function cancelFromList(ctx: CallbackQueryContext<BotContext>, requ
     const request = await ownRequest(ctx.deps, ctx.from.id, requestId);
     // Someone else's request (forged data) is refused like any stale button; the list is not theirs to redraw.
     if (!request) return refuseButton(ctx, "request-no-longer-available");
-    await ctx.answerCallbackQuery({ text: ctx.t(refusalFor(request)), show_alert: true });
+    await ctx.answerCallbackQuery({ text: ctx.t(refusalFor(request)), show_alert: request.status === "matched" });
   }
   await showMyRequests(ctx, "edit");
 }
