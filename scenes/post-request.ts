@@ -10,12 +10,20 @@ import {
   parseFee,
   parseValidityMinutes,
 } from "../src/domain/requests.js";
-import { postingBlocker, postRequest, requestToRepost, spendableCredits, type RequestDraft } from "../src/services/requests/posting.js";
 import { personalDetailIn } from "../src/domain/personal-details.js";
 import { discardRequestDraft, loadRequestDraft, saveRequestDraft } from "../src/services/requests/drafts.js";
+import {
+  postingBlocker,
+  postRequest,
+  rememberPostedMessage,
+  spendableCredits,
+  type RequestDraft,
+} from "../src/services/requests/posting.js";
 import { escapeHtml } from "../src/telegram/html.js";
 import { Actions } from "../src/ui/actions.js";
-import { confirmationCard, durationLabel, postedKeyboard } from "../src/ui/request-cards.js";
+import { ownRequest } from "../src/services/requests/mine.js";
+import { postedCard } from "../src/ui/my-requests.js";
+import { confirmationCard, durationLabel } from "../src/ui/request-cards.js";
 import { beginStep } from "./resilient.js";
 import { buttonAnswer, placeAnswer, textAnswer, waitForAnswer } from "./steps.js";
 
@@ -46,7 +54,7 @@ export function postRequestScene(deps: BotDeps) {
     const discard = () => conversation.external(() => discardRequestDraft(deps, userId));
     const saved = await conversation.external(() => loadRequestDraft(deps, userId));
     if (typeof againFrom === "number") {
-      const old = await conversation.external(() => requestToRepost(deps, userId, againFrom));
+      const old = await conversation.external(() => ownRequest(deps, userId, againFrom));
       if (old) {
         draft = {
           category: old.category,
@@ -92,20 +100,23 @@ export function postRequestScene(deps: BotDeps) {
       if (result.ok) {
         // Run again after a crash, the post returns its recorded result and this runs again too.
         await discard();
-        await ctx.reply(ctx.t(result.notified > 0 ? "ask-posted" : "ask-posted-nobody", { count: result.notified }), {
-          reply_markup: postedKeyboard(ctx.t, result.requestId),
-        });
+        // The answer to the tap goes out at once; its id is remembered so the request's changes edit it.
+        const card = postedCard(ctx.t, { id: result.requestId, category: complete.category }, result.notified);
+        const params = { parse_mode: "HTML" as const, reply_markup: card.keyboard };
+        const sent = await ctx.reply(card.text, params);
+        const posted = { requestId: result.requestId, messageId: sent.message_id, params: { text: card.text, ...params } };
+        await conversation.external(() => rememberPostedMessage(deps, userId, posted));
         return;
       }
       if (result.reason === "too-many-open") {
-        await ctx.reply(ctx.t("ask-too-many-open", { limit: String(result.limit) }));
+        await ctx.reply(ctx.t("ask-too-many-open", { limit: String(result.limit) }), { parse_mode: "HTML" });
         return;
       }
       if (result.reason === "restricted") {
         await ctx.reply(ctx.t("ask-restricted", { reason: escapeHtml(result.because) }), { parse_mode: "HTML" });
         return;
       }
-      await ctx.reply(ctx.t("ask-fee-short", { balance: result.balance, missing: result.missing, id: String(userId) }));
+      await ctx.reply(feeShortText(deps, ctx, result.available, result.missing, userId), { parse_mode: "HTML" });
       draft = await askField(deps, conversation, ctx, "fee", draft, userId);
       await save(draft);
     }
@@ -269,11 +280,23 @@ async function askValidity(deps: BotDeps, conversation: Scene, ctx: SceneContext
   return custom;
 }
 
+/** A fee above what is free to promise: how much is free, and how to top up (config ADMIN_CONTACT). */
+function feeShortText(deps: BotDeps, ctx: SceneContext, available: number, missing: number, userId: number): string {
+  const contact = deps.config.adminContact;
+  const topUp = contact
+    ? ctx.t("top-up-contact", { contact: escapeHtml(contact), id: String(userId) })
+    : ctx.t("top-up-ask-admin", { id: String(userId) });
+  return ctx.t("ask-fee-short", { available, missing, topUp });
+}
+
 async function askFee(deps: BotDeps, conversation: Scene, ctx: SceneContext, userId: number): Promise<number> {
-  const balance = await conversation.external(() => spendableCredits(deps, userId));
+  // Credits already promised to other open requests are not offered again.
+  const available = await conversation.external(() => spendableCredits(deps, userId));
   const keyboard = new InlineKeyboard();
-  for (const fee of FEE_PRESETS) keyboard.text(fee === 0 ? ctx.t("ask-fee-none") : String(fee), Actions.askFee.data(fee));
-  await ctx.reply(ctx.t("ask-fee-prompt", { balance }), { reply_markup: keyboard });
+  for (const fee of FEE_PRESETS.filter((f) => f <= available)) {
+    keyboard.text(fee === 0 ? ctx.t("ask-fee-none") : String(fee), Actions.askFee.data(fee));
+  }
+  await ctx.reply(ctx.t("ask-fee-prompt", { available }), { reply_markup: keyboard });
   const { value, ctx: answered } = await waitForAnswer<number>(conversation, (c) => {
     let fee: number | undefined;
     if (c.callbackQuery) {
@@ -285,12 +308,9 @@ async function askFee(deps: BotDeps, conversation: Scene, ctx: SceneContext, use
       fee = parseFee(text.value);
       if (fee === undefined || fee > FEE_MAX) return { hint: c.t("ask-fee-hint") };
     }
-    if (fee <= balance) return { value: fee };
+    if (fee <= available) return { value: fee };
     // It names the account number to give an admin: a message keeps it, a toast would not.
-    return {
-      hint: c.t("ask-fee-short", { balance, missing: fee - balance, id: String(userId) }),
-      asMessage: true,
-    };
+    return { hint: feeShortText(deps, c, available, fee - available, userId), asMessage: true };
   });
   if (answered.callbackQuery) {
     await answered.answerCallbackQuery();

@@ -51,6 +51,7 @@ const variables = z.object({
           return { id: Number(id), name: name?.trim() || undefined };
         }),
     ),
+  ADMIN_CONTACT: z.string().trim().max(200).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TZ: z
     .string()
@@ -113,6 +114,8 @@ export interface Config {
   adminIds: number[];
   /** What admins call each other, by id; an admin without a name is shown as "admin <id>". */
   adminNames: ReadonlyMap<number, string>;
+  /** Who users contact to top up credits ("@doum_help", a phone line); unset: "ask an admin". */
+  adminContact: string | undefined;
   logLevel: Env["LOG_LEVEL"];
   timeZone: string;
   categories: string[];
@@ -163,6 +166,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: e.DATABASE_URL,
     adminIds: e.ADMIN_IDS.map((admin) => admin.id),
     adminNames: new Map(e.ADMIN_IDS.flatMap((admin) => (admin.name ? [[admin.id, admin.name] as const] : []))),
+    adminContact: e.ADMIN_CONTACT,
     logLevel: e.LOG_LEVEL,
     timeZone: e.TZ,
     categories: e.HELP_CATEGORIES,

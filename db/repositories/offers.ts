@@ -84,3 +84,16 @@ export async function requestIdsOfferedBy(db: Executor, helperId: number): Promi
     .execute();
   return new Set(rows.map((r) => r.request_id));
 }
+
+/** Offers each request received and still stands by (withdrawn ones left out), by request id. */
+export async function offerCounts(db: Executor, requestIds: readonly number[]): Promise<Map<number, number>> {
+  if (requestIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("offers")
+    .select(["request_id", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("request_id", "in", requestIds)
+    .where("status", "!=", "withdrawn")
+    .groupBy("request_id")
+    .execute();
+  return new Map(rows.map((r) => [r.request_id, Number(r.n)]));
+}

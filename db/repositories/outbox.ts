@@ -112,3 +112,28 @@ export async function chatsHoldingRef(db: Executor, ref: string): Promise<Set<nu
     .execute();
   return new Set(rows.map((r) => r.chat_id));
 }
+
+/**
+ * A message the bot already sent itself (a handler's direct reply), recorded as delivered under
+ * `ref` so that later edits by ref find it like any message the sender delivered.
+ */
+export async function recordDelivered(
+  db: Executor,
+  message: { chatId: number; ref: string; messageId: number; params: Record<string, unknown>; now: number },
+): Promise<void> {
+  await db
+    .insertInto("outbox")
+    .values({
+      chat_id: message.chatId,
+      priority: 0,
+      method: "sendMessage",
+      payload: JSON.stringify(message.params),
+      ref: message.ref,
+      status: "sent",
+      next_attempt_at: 0,
+      created_at: message.now,
+      sent_at: message.now,
+      message_id: message.messageId,
+    })
+    .execute();
+}

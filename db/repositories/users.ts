@@ -3,6 +3,7 @@ import { aliasKey } from "../../src/domain/alias-key.js";
 import { type Language, languageOf } from "../../src/domain/language.js";
 import type { User } from "../../src/domain/users.js";
 import type { Database, UserRow } from "../schema.js";
+import { takesRowLocks } from "./row-locks.js";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -22,6 +23,21 @@ function toUser(row: UserRow): User {
 
 export async function findUser(db: Executor, id: number): Promise<User | undefined> {
   const row = await db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+  return row && toUser(row);
+}
+
+/**
+ * Reads the user and holds the row until the transaction ends (PostgreSQL), so use cases that
+ * decide on one user's whole state (the open-request limit, the credits not yet promised) take
+ * turns. SQLite runs one transaction at a time and needs no lock.
+ */
+export async function lockUser(trx: Transaction<Database>, id: number): Promise<User | undefined> {
+  const row = await trx
+    .selectFrom("users")
+    .selectAll()
+    .where("id", "=", id)
+    .$if(takesRowLocks(trx), (qb) => qb.forUpdate())
+    .executeTakeFirst();
   return row && toUser(row);
 }
 

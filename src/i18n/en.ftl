@@ -12,6 +12,7 @@ help-intro =
 help-everyone =
     <b>What you can do</b>
     /ask — ask your neighbours for help
+    /requests — your requests: offers so far, time left, cancel or post again
     /start — main menu
     /language — English / 한국어
     /cancel — leave what you are doing
@@ -263,7 +264,7 @@ duration-minutes = { $minutes } min
 duration-hours = { $hours } h
 
 ask-intro = Let's ask your neighbours for help. /cancel leaves at any time.
-ask-too-many-open = You already have { $limit } open requests, the most at one time. Cancel one or wait until it closes.
+ask-too-many-open = You already have { $limit } open requests, the most at one time. /requests shows them: cancel one there, or wait until one closes.
 ask-category-prompt = What do you need help with?
 ask-category-hint = Please choose a category with the buttons.
 ask-category-chosen = Category: { $category }
@@ -289,16 +290,16 @@ ask-validity-custom = How many minutes? ({ $min }–{ $max })
 ask-validity-hint = Choose a duration with the buttons, or type the minutes.
 ask-validity-bounds = Please give a whole number of minutes from { $min } to { $max } (e.g. 45).
 ask-validity-chosen = Open for { $duration }.
-ask-fee-prompt = Would you like to offer a fee in credits? Your balance: { $balance ->
-    [one] { $balance } credit
-   *[other] { $balance } credits
-}.
+ask-fee-prompt = Would you like to offer a fee in credits? You can offer up to { $available ->
+    [one] { $available } credit
+   *[other] { $available } credits
+} (fees of your open requests are held).
 ask-fee-none = No fee
 ask-fee-hint = Choose a fee with the buttons, or type a whole number of credits.
-ask-fee-short = You have { $balance ->
-    [one] { $balance } credit
-   *[other] { $balance } credits
-}; that fee needs { $missing } more. To top up, contact an admin with your account number { $id } — or choose a smaller fee.
+ask-fee-short = You can offer up to { $available ->
+    [one] { $available } credit
+   *[other] { $available } credits
+} now; that fee needs { $missing } more. { $topUp } Or choose a smaller fee.
 ask-confirm-title = <b>Check your request</b>
 ask-field-category = Category: { $category }
 ask-field-description = What: { $description }
@@ -327,7 +328,6 @@ request-no-fee = No fee
 request-time-left = ⏳ { $minutes } min left
 request-approximate = 📍 The map shows the approximate area; the exact place goes to the helper who is chosen.
 accept-eta-prompt = 🙋 Can you help? Tap how soon you can be there:
-request-time-left-under-minute = ⏳ &lt; 1 min left
 request-no-longer-available = This request is no longer available.
 request-closed-taken = ✔️ { $category } — taken by another helper. No longer available.
 request-chosen-you = ✅ { $category } — you were chosen. The details and the exact place are in the messages below.
@@ -415,3 +415,30 @@ draft-discard = 🗑 Discard
 draft-discarded-ask = Request draft discarded. /ask starts a new one.
 draft-discarded-helper = Registration draft discarded. /helper starts again.
 reg-apply-again = Here is the application you sent before. Change what the admin asked about (the buttons below the card), then submit it again.
+cmd-requests = Your requests
+top-up-contact = To top up, contact { $contact } and give your account number { $id }.
+top-up-ask-admin = To top up, ask an admin and give your account number { $id }.
+admin-credit-reserved = <b>{ $alias }</b> (id { $id }) has { $balance ->
+    [one] { $balance } credit
+   *[other] { $balance } credits
+}, { $reserved } of them held for fees of open requests; that much cannot be taken back now.
+request-time-left-soon = ⏳ &lt; 1 min left
+posted-category = Request: { $category }
+posted-matched = ✅ { $category } — you chose { $alias }. The request is closed to other helpers.
+posted-expired = ⌛ { $category } — closed before anyone was chosen.
+posted-cancelled = ✖️ { $category } — Request cancelled. Helpers who saw it were told.
+request-cancel-matched = You already chose a helper for this request, so it cannot be cancelled here.
+my-requests-title = <b>Your requests</b>
+my-requests-none = You have no open requests and none closed in the last { $days } days. /ask to post one.
+my-requests-offers = { $count ->
+    [0] no offers
+    [one] 1 offer
+   *[other] { $count } offers
+}
+my-requests-open = 🟢 Open · { $left } · { $offers } so far
+my-requests-matched = ✅ Helper chosen · { $offers }
+my-requests-expired = ⌛ Expired · { $offers }
+my-requests-cancelled = ✖️ Cancelled · { $offers }
+my-requests-cancel = ✖️ Cancel #{ $n }
+my-requests-post-again = 🔁 Post #{ $n } again
+my-requests-footer = Open requests first, then those closed in the last { $days } days.

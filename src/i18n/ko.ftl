@@ -12,6 +12,7 @@ help-intro =
 help-everyone =
     <b>할 수 있는 일</b>
     /ask — 이웃에게 도움 요청하기
+    /requests — 내 요청: 받은 제안, 남은 시간, 취소하거나 다시 올리기
     /start — 메인 메뉴
     /language — English / 한국어
     /cancel — 진행 중인 작업 취소
@@ -263,7 +264,7 @@ duration-minutes = { $minutes }분
 duration-hours = { $hours }시간
 
 ask-intro = 이웃에게 도움을 요청해 볼게요. 언제든 /cancel 명령어로 그만둘 수 있어요.
-ask-too-many-open = 이미 열린 요청이 { $limit }개예요 (동시에 가능한 최대). 하나를 취소하거나 닫힐 때까지 기다려 주세요.
+ask-too-many-open = 이미 열린 요청이 { $limit }개예요 (동시에 가능한 최대). /requests 명령어로 하나를 취소하거나, 하나가 닫힐 때까지 기다려 주세요.
 ask-category-prompt = 어떤 도움이 필요하세요?
 ask-category-hint = 버튼으로 분야를 골라 주세요.
 ask-category-chosen = 분야: { $category }
@@ -289,10 +290,12 @@ ask-validity-custom = 몇 분인가요? ({ $min }–{ $max })
 ask-validity-hint = 버튼으로 고르거나 분 단위 숫자를 입력하세요.
 ask-validity-bounds = { $min }부터 { $max }까지의 분을 숫자로 적어 주세요 (예: 45).
 ask-validity-chosen = { $duration } 동안 열어 둘게요.
-ask-fee-prompt = 사례금(크레딧)을 걸까요? 잔액: { $balance } 크레딧.
+ask-fee-prompt = 사례금(크레딧)을 걸까요? 지금 걸 수 있는 크레딧: { $available } (열린 요청의 사례금은 따로 잡혀 있어요).
 ask-fee-none = 사례금 없음
 ask-fee-hint = 버튼으로 고르거나 크레딧을 숫자로 적어 주세요.
-ask-fee-short = 잔액이 { $balance } 크레딧이라 { $missing } 크레딧이 부족해요. 충전하려면 관리자에게 계정 번호({ $id })를 알려 주세요. 아니면 더 적은 금액을 골라 주세요.
+ask-fee-short =
+    지금 걸 수 있는 크레딧: { $available }. 이 사례금에는 { $missing } 크레딧이 더 필요해요. 더 적은 금액을 골라도 돼요.
+    { $topUp }
 ask-confirm-title = <b>요청 내용을 확인하세요</b>
 ask-field-category = 분야: { $category }
 ask-field-description = 내용: { $description }
@@ -315,7 +318,6 @@ request-no-fee = 사례금 없음
 request-time-left = ⏳ { $minutes }분 남음
 request-approximate = 📍 지도는 대략적인 지역이에요. 정확한 장소는 선택된 헬퍼에게만 전달돼요.
 accept-eta-prompt = 🙋 도와주실 수 있나요? 도착할 수 있는 시간을 눌러 주세요.
-request-time-left-under-minute = ⏳ 1분 미만 남음
 request-no-longer-available = 더 이상 유효하지 않은 요청이에요.
 request-closed-taken = ✔️ { $category } — 다른 헬퍼가 맡았어요. 더 이상 유효하지 않아요.
 request-chosen-you = ✅ { $category } — 선택되었어요. 자세한 내용과 정확한 장소는 아래 메시지에 있어요.
@@ -394,3 +396,26 @@ draft-discard = 🗑 버리기
 draft-discarded-ask = 작성 중인 요청을 버렸어요. 새 요청은 /ask 명령어로 시작할 수 있어요.
 draft-discarded-helper = 작성 중인 등록을 버렸어요. /helper 명령어로 다시 시작할 수 있어요.
 reg-apply-again = 지난번에 보내신 신청서예요. 관리자가 말한 부분을 카드 아래 버튼으로 고친 다음 다시 제출해 주세요.
+cmd-requests = 내 요청
+top-up-contact = 충전하려면 다음 연락처로 문의하시고 계정 번호도 알려 주세요. 연락처: { $contact } · 계정 번호: { $id }
+top-up-ask-admin = 충전하려면 관리자에게 문의하시고 계정 번호도 알려 주세요. 계정 번호: { $id }
+admin-credit-reserved = <b>{ $alias }</b>님(id { $id }) · 잔액 { $balance } 크레딧 중 { $reserved } 크레딧은 열린 요청의 사례금으로 잡혀 있어요. 지금은 그만큼 회수할 수 없어요.
+request-time-left-soon = ⏳ 1분 미만 남음
+posted-category = 요청: { $category }
+posted-matched = ✅ { $category } — 헬퍼를 선택했어요: { $alias }. 다른 헬퍼에게는 요청이 닫혔어요.
+posted-expired = ⌛ { $category } — 선택된 헬퍼 없이 닫혔어요.
+posted-cancelled = ✖️ { $category } — 요청을 취소했어요. 요청을 본 헬퍼들에게도 알렸어요.
+request-cancel-matched = 이미 헬퍼를 선택한 요청이라 여기서는 취소할 수 없어요.
+my-requests-title = <b>내 요청</b>
+my-requests-none = 열린 요청도, 최근 { $days }일 안에 닫힌 요청도 없어요. /ask 명령어로 새 요청을 올려 보세요.
+my-requests-offers = { $count ->
+    [0] 제안 없음
+   *[other] 제안 { $count }건
+}
+my-requests-open = 🟢 열림 · { $left } · 지금까지 { $offers }
+my-requests-matched = ✅ 헬퍼 선택됨 · { $offers }
+my-requests-expired = ⌛ 만료됨 · { $offers }
+my-requests-cancelled = ✖️ 취소됨 · { $offers }
+my-requests-cancel = ✖️ { $n }번 취소
+my-requests-post-again = 🔁 { $n }번 다시 올리기
+my-requests-footer = 열린 요청이 먼저, 그다음 최근 { $days }일 안에 닫힌 요청이에요.

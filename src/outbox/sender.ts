@@ -81,9 +81,10 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   }
 
   async function editByRef(row: OutboxRow, params: Record<string, unknown>): Promise<void> {
-    const { ref, textByLanguage, exceptChatIds, ...edit } = params as {
+    const { ref, textByLanguage, keyboardByLanguage, exceptChatIds, ...edit } = params as {
       ref: string;
       textByLanguage: Record<string, string>;
+      keyboardByLanguage?: Record<string, object>;
       exceptChatIds?: number[];
     } & Record<string, unknown>;
     // A row with a chat id edits that chat's copies only.
@@ -96,12 +97,16 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     for (const target of targets) {
       if (target.message_id === null) continue;
       // Each copy is edited in its reader's language.
-      const text = textByLanguage[await languageFor(db, target.chat_id)] ?? Object.values(textByLanguage)[0]!;
+      const language = await languageFor(db, target.chat_id);
+      const text = textByLanguage[language] ?? Object.values(textByLanguage)[0]!;
+      // Without a keyboard the message's buttons go; with one, its labels are in the reader's language too.
+      const keyboard = keyboardByLanguage && (keyboardByLanguage[language] ?? Object.values(keyboardByLanguage)[0]);
       try {
+        const withKeyboard = { ...edit, ...(keyboard ? { reply_markup: keyboard } : {}) };
         // A photo's words are its caption.
         if (target.method === "sendPhoto")
-          await api.editMessageCaption(target.chat_id, target.message_id, { caption: text, ...edit } as never);
-        else await api.editMessageText(target.chat_id, target.message_id, text, edit as never);
+          await api.editMessageCaption(target.chat_id, target.message_id, { caption: text, ...withKeyboard } as never);
+        else await api.editMessageText(target.chat_id, target.message_id, text, withKeyboard as never);
       } catch (error) {
         // Blocked, deleted or already showing this text: the edit has nothing left to do there.
         if (!(error instanceof GrammyError) || error.error_code >= 500 || error.error_code === 429) throw error;

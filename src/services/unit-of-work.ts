@@ -34,9 +34,10 @@ export interface UnitOfWork {
   send(...messages: OutgoingMessage[]): Promise<void>;
   /**
    * Edits every delivered message carrying `ref` (and drops undelivered ones), each in its reader's
-   * language; `scope` narrows it to one chat's copies or leaves some chats' copies alone.
+   * language, with the buttons rendered (none: the old ones go); `scope` narrows it to one chat's
+   * copies or leaves some chats' copies alone.
    */
-  editEverywhere(ref: string, render: (t: Translate) => string, scope?: { onlyChatId?: number; exceptChatIds?: number[] }): Promise<void>;
+  editEverywhere(ref: string, render: (t: Translate) => Rendered, scope?: { onlyChatId?: number; exceptChatIds?: number[] }): Promise<void>;
   schedule(kind: DeadlineKind, subjectId: number, dueAt: number): Promise<void>;
   cancelTimers(kind: DeadlineKind, subjectId: number): Promise<void>;
 }
@@ -46,8 +47,10 @@ interface Effects {
   scheduled: boolean;
 }
 
+const asCard = (rendered: Rendered): { text: string; keyboard?: object } => (typeof rendered === "string" ? { text: rendered } : rendered);
+
 function textMessage(chatId: number, rendered: Rendered, options: TellOptions = {}): OutgoingMessage {
-  const { text, keyboard } = typeof rendered === "string" ? { text: rendered, keyboard: undefined } : rendered;
+  const { text, keyboard } = asCard(rendered);
   return {
     chatId,
     priority: options.priority ?? OutboxPriority.notice,
@@ -76,13 +79,17 @@ function open(deps: ServiceDeps, trx: Transaction<Database>, now: number, effect
       await send(...userIds.flatMap((id) => render(t(languages.get(id) ?? "en"), id)));
     },
     async editEverywhere(ref, render, scope = {}) {
-      const textByLanguage = Object.fromEntries(LANGUAGES.map((l) => [l, render(t(l))]));
+      const cards = LANGUAGES.map((language) => ({ language, ...asCard(render(t(language))) }));
+      const textByLanguage = Object.fromEntries(cards.map((c) => [c.language, c.text]));
+      const withButtons = cards.filter((c) => c.keyboard !== undefined);
+      const keyboardByLanguage =
+        withButtons.length > 0 ? { keyboardByLanguage: Object.fromEntries(withButtons.map((c) => [c.language, c.keyboard])) } : {};
       const except = scope.exceptChatIds?.length ? { exceptChatIds: scope.exceptChatIds } : {};
       await send({
         chatId: scope.onlyChatId ?? 0,
         priority: OutboxPriority.notice,
         method: "editByRef",
-        params: { ref, textByLanguage, parse_mode: "HTML", ...except },
+        params: { ref, textByLanguage, ...keyboardByLanguage, parse_mode: "HTML", ...except },
       });
     },
     async schedule(kind, subjectId, dueAt) {

@@ -40,6 +40,8 @@ export const Actions = {
   withdrawOffer: action("wd", [id]),
   chooseOffer: action("cho", [id]),
   cancelRequest: action("rcan", [id]),
+  // Cancel pressed in the /requests list: the list is drawn again instead of becoming one answer.
+  cancelListedRequest: action("mrcan", [id]),
   nearbyPage: action("nb", [whole]),
   nearbyOpen: action("nbo", [id]),
   // Under "your draft is kept": pick the draft of that scene up again, or throw it away.

@@ -28,6 +28,12 @@ function requestTitle(t: Translate, request: Pick<HelpRequest, "category">, dist
 
 const feeLine = (t: Translate, fee: number) => (fee > 0 ? t("request-fee", { fee }) : t("request-no-fee"));
 
+/** "⏳ 12 min left", and "< 1 min" rather than a promise of "0 min". */
+export function timeLeftText(t: Translate, expiresAt: number, now: number): string {
+  const minutes = minutesLeft(expiresAt, now);
+  return minutes === 0 ? t("request-time-left-soon") : t("request-time-left", { minutes: String(minutes) });
+}
+
 /** A request as a helper sees it before a match: no exact place, no requester identity. */
 export function requestNotice(
   t: Translate,
@@ -39,7 +45,7 @@ export function requestNotice(
     requestTitle(t, request, distanceM),
     escapeHtml(request.description),
     feeLine(t, request.fee),
-    timeLeft(t, minutesLeft(request.expiresAt, now)),
+    timeLeftText(t, request.expiresAt, now),
     t("request-approximate"),
     t("accept-eta-prompt"),
   ].join("\n");
@@ -53,11 +59,6 @@ export function requestSummary(t: Translate, request: Pick<HelpRequest, "categor
   const chars = [...request.description];
   const start = chars.length > SUMMARY_CHARS ? `${chars.slice(0, SUMMARY_CHARS).join("")}…` : request.description;
   return `${requestTitle(t, request, distanceM)} — ${escapeHtml(start)}`;
-}
-
-/** "< 1 min left" rather than "0 min left" in the last minute. */
-function timeLeft(t: Translate, minutes: number): string {
-  return minutes < 1 ? t("request-time-left-under-minute") : t("request-time-left", { minutes: String(minutes) });
 }
 
 /** Short labels, two to a row, so they fit a phone screen in every language; the notice says what they mean. */
@@ -129,10 +130,6 @@ export function expiredNotice(t: Translate, request: Pick<HelpRequest, "id" | "c
     text: t("request-expired-requester", { category: category(t, request) }),
     keyboard: new InlineKeyboard().text(t("request-post-again"), Actions.postAgain.data(request.id)),
   };
-}
-
-export function postedKeyboard(t: Translate, requestId: number): InlineKeyboard {
-  return new InlineKeyboard().text(t("ask-cancel-request"), Actions.cancelRequest.data(requestId));
 }
 
 export function durationLabel(t: Translate, minutes: number): string {

@@ -119,11 +119,15 @@ describe("requests: posting, matching nearby, offers, choosing", () => {
     await rita.send("99999");
     await rita.waitFor("from 5 to 1440");
     await rita.send("45");
-    await rita.waitFor("Would you like to offer a fee");
+    const feeQuestion = await rita.waitFor("Would you like to offer a fee");
+    // With no credits, "No fee" is the only fee offered.
+    expect(JSON.stringify(feeQuestion.reply_markup)).not.toMatch(/"text":"\d+"/);
     await rita.send("ten");
     await rita.waitFor("type a whole number of credits");
-    await rita.press("10");
-    await rita.waitFor(`that fee needs 10 more. To top up, contact an admin with your account number ${rita.id}`);
+    await rita.send("10");
+    await rita.waitFor(
+      `You can offer up to 0 credits now; that fee needs 10 more. To top up, ask an admin and give your account number ${rita.id}. Or choose a smaller fee.`,
+    );
     await rita.press("No fee");
     const card = await rita.waitFor("Check your request");
     expect(card.text).toContain("Open for: 45 min");
@@ -244,7 +248,7 @@ describe("credits for fees", () => {
     await rita.sendLocation(SEOUL.latitude, SEOUL.longitude);
     await rita.waitFor("How long should the request stay open?");
     await rita.press("1 h");
-    await rita.waitFor("Your balance: 20 credits");
+    await rita.waitFor("You can offer up to 20 credits");
     await rita.press("20");
     const card = await rita.waitFor("Check your request");
     expect(card.text).toContain("Fee: 20 credits");

@@ -67,17 +67,17 @@ export async function approveByButton(admin: Persona, applicant: Persona, approv
   await applicant.waitFor(approvedText);
 }
 
-/** Posts a request through the English "ask" scene: Repairs, a description, the place, a preset time, no fee. */
+/** Posts a request through the English "ask" scene: Repairs (or another category), a description, the place, a preset time, no fee. */
 export async function askForHelp(
   persona: Persona,
-  opts: { at: Place; description?: string; validity?: string; paceMs?: number },
+  opts: { at: Place; description?: string; validity?: string; paceMs?: number; category?: string },
 ): Promise<InboxMessage> {
   // Under Telegram's real per-chat limit a persona must type at a human pace.
   const pause = () => new Promise((resolve) => setTimeout(resolve, opts.paceMs ?? 0));
   await persona.command("ask");
   await persona.waitFor("What do you need help with?");
   await pause();
-  await persona.press("Repairs");
+  await persona.press(opts.category ?? "Repairs");
   await persona.waitFor("Describe what you need");
   await pause();
   await persona.send(opts.description ?? "Please help me hang a heavy mirror.");

@@ -174,7 +174,9 @@ admins.command("credit", async (ctx) => {
       ? ctx.t("admin-credit-done", { alias: escapeHtml(result.alias), id, balance: result.balance })
       : result.reason === "no-user"
         ? ctx.t("admin-no-such-user", { id })
-        : ctx.t("admin-credit-negative", { alias: escapeHtml(result.alias), id, balance: result.balance ?? 0 }),
+        : result.reason === "reserved"
+          ? ctx.t("admin-credit-reserved", { alias: escapeHtml(result.alias), id, balance: result.balance, reserved: result.reserved })
+          : ctx.t("admin-credit-negative", { alias: escapeHtml(result.alias), id, balance: result.balance ?? 0 }),
     { parse_mode: "HTML" },
   );
 });

@@ -1,12 +1,12 @@
 import { Composer } from "grammy";
 import { acceptRequest, withdrawOffer } from "../../services/requests/offers.js";
-import { cancelRequest } from "../../services/requests/closing.js";
 import { chooseOffer } from "../../services/requests/choosing.js";
 import { escapeHtml } from "../../telegram/html.js";
 import { Actions } from "../../ui/actions.js";
 import { offerSentCard } from "../../ui/request-cards.js";
 import { onAction, refuseButton } from "../actions.js";
 import type { BotContext } from "../context.js";
+import { cancelFromList, cancelFromPosted } from "./my-requests.js";
 
 /**
  * Buttons on requests and offers. They act on the request, not on a scene, so they sit before
@@ -54,8 +54,5 @@ onAction(requestActionsFeature, Actions.chooseOffer, async (ctx, offerId) => {
   else await ctx.editMessageText(text, { parse_mode: "HTML" });
 });
 
-onAction(requestActionsFeature, Actions.cancelRequest, async (ctx, requestId) => {
-  if (!(await cancelRequest(ctx.deps, ctx.from.id, requestId))) return refuseButton(ctx, "request-no-longer-available");
-  await ctx.answerCallbackQuery();
-  await ctx.editMessageText(ctx.t("request-cancelled-requester"));
-});
+onAction(requestActionsFeature, Actions.cancelRequest, cancelFromPosted);
+onAction(requestActionsFeature, Actions.cancelListedRequest, cancelFromList);

@@ -1,9 +1,10 @@
 import { Composer } from "grammy";
 import { SCENES } from "../../../scenes/ids.js";
-import { requestToRepost } from "../../services/requests/posting.js";
+import { ownRequest } from "../../services/requests/mine.js";
 import { Actions } from "../../ui/actions.js";
 import { onAction, refuseButton } from "../actions.js";
 import type { BotContext } from "../context.js";
+import { showMyRequests } from "./my-requests.js";
 import { showNearby } from "./nearby.js";
 
 /** Entry points that open the "ask for help" scene, and the nearby list. */
@@ -15,10 +16,11 @@ privateChats.command("ask", async (ctx) => {
 });
 
 onAction(requestsFeature, Actions.postAgain, async (ctx, requestId) => {
-  if (!(await requestToRepost(ctx.deps, ctx.from.id, requestId))) return refuseButton(ctx);
+  if (!(await ownRequest(ctx.deps, ctx.from.id, requestId))) return refuseButton(ctx);
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup({ reply_markup: undefined });
   await ctx.conversation.enter(SCENES.ask, requestId);
 });
 
 privateChats.command("nearby", (ctx) => showNearby(ctx));
+privateChats.command("requests", (ctx) => showMyRequests(ctx, "reply"));

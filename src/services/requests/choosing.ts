@@ -4,9 +4,10 @@ import { lockRequest, transitionRequest } from "../../../db/repositories/request
 import { aliasOf } from "../../../db/repositories/users.js";
 import { OutboxPriority } from "../../../db/schema.js";
 import { chosenNotice, chosenNoticeTitle, closedNotice, notChosenNotice } from "../../ui/request-cards.js";
+import { postedClosedCard } from "../../ui/my-requests.js";
 import type { ServiceDeps } from "../deps.js";
 import { inUnitOfWork } from "../unit-of-work.js";
-import { offerRef, requestRef } from "./refs.js";
+import { offerRef, postedRef, requestRef } from "./refs.js";
 
 export type ChooseResult = { ok: true; alias: string } | { ok: false; reason: "closed" | "not-yours" | "offer-gone" };
 
@@ -58,6 +59,9 @@ export function chooseOffer(deps: ServiceDeps, requesterId: number, offerId: num
       }
       await uow.editEverywhere(offerRef(other.id), (t) => t("offer-card-not-chosen"));
     }
-    return { ok: true, alias: await aliasOf(trx, offer.helperId) };
+    const alias = await aliasOf(trx, offer.helperId);
+    // The requester's "📣 Posted" loses its Cancel: a matched request is not withdrawn with one tap.
+    await uow.editEverywhere(postedRef(request.id), (t) => postedClosedCard(t, request, { status: "matched", alias }));
+    return { ok: true, alias };
   });
 }

@@ -3,9 +3,10 @@ import { chatsHoldingRef } from "../../../db/repositories/outbox.js";
 import { lockRequest, transitionRequest } from "../../../db/repositories/requests.js";
 import type { HelpRequest } from "../../domain/requests.js";
 import { type ClosedReason, closedNotice, expiredNotice } from "../../ui/request-cards.js";
+import { postedClosedCard } from "../../ui/my-requests.js";
 import type { ServiceDeps } from "../deps.js";
 import { inUnitOfWork, type UnitOfWork } from "../unit-of-work.js";
-import { offerRef, requestRef } from "./refs.js";
+import { offerRef, postedRef, requestRef } from "./refs.js";
 
 /** Closes an open request (expiry or the requester's cancel) and winds up everyone involved. */
 async function closeOpenRequest(uow: UnitOfWork, request: HelpRequest, to: "expired" | "cancelled"): Promise<boolean> {
@@ -15,6 +16,7 @@ async function closeOpenRequest(uow: UnitOfWork, request: HelpRequest, to: "expi
   const declined = await declineActiveOffers(uow.trx, request.id);
   const reason: ClosedReason = to === "expired" ? "request-closed-expired" : "request-closed-cancelled";
   await uow.editEverywhere(requestRef(request.id), (t) => closedNotice(t, request, reason));
+  await uow.editEverywhere(postedRef(request.id), (t) => postedClosedCard(t, request, { status: to }));
   // A helper who offered reads it once: on the notice they offered from, or (offered from a copy
   // no edit reaches, e.g. /nearby) as a message.
   const holding = await chatsHoldingRef(uow.trx, requestRef(request.id));

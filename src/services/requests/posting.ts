@@ -1,14 +1,17 @@
 import type { Kysely, Transaction } from "kysely";
-import { creditBalance } from "../../../db/repositories/credit-entries.js";
-import { countOpenRequests, findRequest, insertRequest, requestIdByPostKey } from "../../../db/repositories/requests.js";
-import { findUser } from "../../../db/repositories/users.js";
+import { recordDelivered } from "../../../db/repositories/outbox.js";
+import { countOpenRequests, insertRequest, lockRequest, requestIdByPostKey } from "../../../db/repositories/requests.js";
+import { aliasOf, findUser, lockUser } from "../../../db/repositories/users.js";
 import type { Database } from "../../../db/schema.js";
 import type { Config } from "../../config.js";
 import { fuzzLocation } from "../../domain/geo.js";
-import type { HelpRequest } from "../../domain/requests.js";
+import type { User } from "../../domain/users.js";
+import { postedClosedCard } from "../../ui/my-requests.js";
 import type { ServiceDeps } from "../deps.js";
+import { creditsOf } from "../ledger.js";
 import { inUnitOfWork } from "../unit-of-work.js";
 import { fanOutWave } from "./fan-out.js";
+import { postedRef } from "./refs.js";
 import { notifiedHelperIds } from "../../../db/repositories/request-notifications.js";
 
 export interface RequestDraft {
@@ -22,41 +25,35 @@ export interface RequestDraft {
 export type PostingBlocker =
   | { ok: false; reason: "restricted"; because: string }
   | { ok: false; reason: "too-many-open"; limit: number }
-  | { ok: false; reason: "insufficient-credits"; missing: number; balance: number };
+  | { ok: false; reason: "insufficient-credits"; missing: number; available: number };
 
 export type PostResult = { ok: true; requestId: number; notified: number } | PostingBlocker;
 
 async function blockerOf(
   db: Kysely<Database> | Transaction<Database>,
   config: Config,
+  user: User | undefined,
   requesterId: number,
   fee: number,
 ): Promise<PostingBlocker | undefined> {
-  const user = await findUser(db, requesterId);
   if (user?.restrictedAt) return { ok: false, reason: "restricted", because: user.restrictedReason ?? "" };
   const limit = config.limits.maxOpenRequestsPerUser;
   if ((await countOpenRequests(db, requesterId)) >= limit) return { ok: false, reason: "too-many-open", limit };
   if (fee > 0) {
-    const balance = await creditBalance(db, requesterId);
-    if (balance < fee) return { ok: false, reason: "insufficient-credits", missing: fee - balance, balance };
+    const { available } = await creditsOf(db, requesterId);
+    if (available < fee) return { ok: false, reason: "insufficient-credits", missing: fee - available, available };
   }
   return undefined;
 }
 
 /** Checks a requester may post now; the scene asks this before the first question too. */
-export function postingBlocker(deps: ServiceDeps, requesterId: number, fee = 0): Promise<PostingBlocker | undefined> {
-  return blockerOf(deps.db, deps.config, requesterId, fee);
+export async function postingBlocker(deps: ServiceDeps, requesterId: number, fee = 0): Promise<PostingBlocker | undefined> {
+  return blockerOf(deps.db, deps.config, await findUser(deps.db, requesterId), requesterId, fee);
 }
 
-/** What the fee question offers: the balance the requester can spend. */
-export function spendableCredits(deps: ServiceDeps, requesterId: number): Promise<number> {
-  return creditBalance(deps.db, requesterId);
-}
-
-/** A request its requester posts again ("Post it again" after expiry): what it said, if it is theirs. */
-export async function requestToRepost(deps: ServiceDeps, requesterId: number, requestId: number): Promise<HelpRequest | undefined> {
-  const request = await findRequest(deps.db, requestId);
-  return request?.requesterId === requesterId ? request : undefined;
+/** What the fee question offers: the credits not yet promised to the requester's other requests. */
+export async function spendableCredits(deps: ServiceDeps, requesterId: number): Promise<number> {
+  return (await creditsOf(deps.db, requesterId)).available;
 }
 
 /**
@@ -72,7 +69,10 @@ export function postRequest(
   return inUnitOfWork(deps, async (uow): Promise<PostResult> => {
     const posted = postKey === null ? undefined : await requestIdByPostKey(uow.trx, postKey);
     if (posted !== undefined) return { ok: true, requestId: posted, notified: (await notifiedHelperIds(uow.trx, posted)).length };
-    const blocker = await blockerOf(uow.trx, deps.config, requesterId, draft.fee);
+    // The requester's row is held until the commit: two postings at once (a double tap, two
+    // chats) take turns, so the second sees the first's request and fee.
+    const requester = await lockUser(uow.trx, requesterId);
+    const blocker = await blockerOf(uow.trx, deps.config, requester, requesterId, draft.fee);
     if (blocker) return blocker;
     const fuzzed = fuzzLocation(draft.place.latitude, draft.place.longitude, deps.config.limits.locationFuzzMeters);
     const expiresAt = uow.now + draft.validityMinutes * 60_000;
@@ -96,5 +96,27 @@ export function postRequest(
     await uow.schedule("request-expiry", requestId, expiresAt);
     const notified = await fanOutWave(deps, uow, requestId);
     return { ok: true, requestId, notified };
+  });
+}
+
+/**
+ * The "📣 Posted" reply the scene sent, remembered under the request's posted ref so that every
+ * later change of the request (choosing, expiry, cancelling) edits it. Should the request have
+ * changed in the moment between, the edit for its state now goes out at once.
+ */
+export function rememberPostedMessage(
+  deps: ServiceDeps,
+  requesterId: number,
+  posted: { requestId: number; messageId: number; params: Record<string, unknown> },
+): Promise<void> {
+  return inUnitOfWork(deps, async (uow) => {
+    const request = await lockRequest(uow.trx, posted.requestId);
+    if (request?.requesterId !== requesterId) return;
+    const ref = postedRef(request.id);
+    await recordDelivered(uow.trx, { chatId: requesterId, ref, messageId: posted.messageId, params: posted.params, now: uow.now });
+    if (request.status === "open") return;
+    const alias = request.helperId === null ? "" : await aliasOf(uow.trx, request.helperId);
+    const outcome = request.status === "matched" ? { status: request.status, alias } : { status: request.status };
+    await uow.editEverywhere(ref, (t) => postedClosedCard(t, request, outcome));
   });
 }

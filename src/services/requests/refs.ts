@@ -2,3 +2,5 @@
 export const requestRef = (requestId: number) => `request:${requestId}`;
 /** The requester's card for one offer. */
 export const offerRef = (offerId: number) => `offer:${offerId}`;
+/** The requester's "📣 Posted" message, kept current as the request is matched or closes. */
+export const postedRef = (requestId: number) => `posted:${requestId}`;

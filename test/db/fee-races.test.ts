@@ -1,0 +1,149 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { createDb, type Db } from "../../db/create-db.js";
+import { migrateToLatest } from "../../db/migrate.js";
+import { creditBalance } from "../../db/repositories/credit-entries.js";
+import { adjustCredits } from "../../src/services/ledger.js";
+import { postRequest, type PostResult } from "../../src/services/requests/posting.js";
+import { postgresUrl, tempPostgresUrl, tempSqliteUrl } from "../support/databases.js";
+import { seedUser } from "../support/seed.js";
+import { serviceDeps } from "../support/services.js";
+
+/**
+ * Two postings with a fee at once (a double tap, two chats), or a posting and an admin's debit:
+ * the credits they count on are the same, so at most one may win, and what the open requests
+ * promise never exceeds the balance. On PostgreSQL they run on separate connections and
+ * interleave; SQLite runs one transaction at a time and proves the rule without interleaving.
+ */
+const ROUNDS = 20;
+const ADMIN = 900_001;
+const BALANCE = 20;
+const FEE = 15;
+
+type Opened = { db: Db; cleanup(): Promise<void> };
+
+async function openWorld(opened: Opened) {
+  const { kysely } = opened.db;
+  await migrateToLatest(kysely);
+  // A limit that never gets in the way: only the credits decide here.
+  const deps = serviceDeps(kysely, { ADMIN_IDS: String(ADMIN), MAX_OPEN_REQUESTS_PER_USER: "10" });
+  await seedUser(kysely, { id: ADMIN, alias: "Admin", now: deps.clock.now() });
+
+  /** A requester with BALANCE credits, on a spot of their own (no helpers anywhere). */
+  async function requester(round: number): Promise<number> {
+    const id = 20_000 + round;
+    await seedUser(kysely, { id, alias: `Requester ${round}`, now: deps.clock.now() });
+    await kysely
+      .insertInto("credit_entries")
+      .values({
+        user_id: id,
+        amount: BALANCE,
+        reason: "admin",
+        request_id: null,
+        actor_id: ADMIN,
+        note: null,
+        created_at: deps.clock.now(),
+      })
+      .execute();
+    return id;
+  }
+  const post = (userId: number) =>
+    postRequest(deps, userId, {
+      category: "repairs",
+      description: "Carry a wardrobe.",
+      place: { latitude: 35, longitude: 129 },
+      validityMinutes: 30,
+      fee: FEE,
+    });
+
+  /** What every round must leave: promised fees within the balance. */
+  async function overPromised(userId: number): Promise<string[]> {
+    const balance = await creditBalance(kysely, userId);
+    const open = await kysely
+      .selectFrom("requests")
+      .select("fee")
+      .where("requester_id", "=", userId)
+      .where("status", "=", "open")
+      .execute();
+    const promised = open.reduce((sum, r) => sum + r.fee, 0);
+    return promised > balance ? [`${open.length} open requests promise ${promised} of ${balance} credits`] : [];
+  }
+  return { deps, requester, post, overPromised };
+}
+
+async function both<A, B>(a: () => Promise<A>, b: () => Promise<B>): Promise<[A | Error, B | Error]> {
+  const settled = await Promise.allSettled([a(), b()]);
+  const value = <T>(s: PromiseSettledResult<T>): T | Error => (s.status === "fulfilled" ? s.value : new Error(String(s.reason)));
+  return [value(settled[0]), value(settled[1])];
+}
+
+const answer = (r: PostResult | Error) => (r instanceof Error ? `threw: ${r.message}` : r.ok ? "ok" : r.reason);
+
+function raceSuite(open: () => Promise<Opened>) {
+  const opened: Opened[] = [];
+  afterAll(async () => {
+    for (const o of opened) await o.db.destroy();
+    for (const o of opened) await o.cleanup();
+  });
+  async function world() {
+    const o = await open();
+    opened.push(o);
+    return openWorld(o);
+  }
+
+  it("two postings promising the same credits: one is posted, the other told what is left", async () => {
+    const w = await world();
+    const problems: string[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      const userId = await w.requester(round);
+      const [first, second] = await both(
+        () => w.post(userId),
+        () => w.post(userId),
+      );
+      const answers = [answer(first), answer(second)].sort();
+      if (answers.join() !== "insufficient-credits,ok") problems.push(`round ${round}: answers ${answers.join(", ")}`);
+      const refused = [first, second].find((r) => !(r instanceof Error) && !r.ok);
+      if (
+        refused &&
+        !(refused instanceof Error) &&
+        !refused.ok &&
+        refused.reason === "insufficient-credits" &&
+        refused.available !== BALANCE - FEE
+      ) {
+        problems.push(`round ${round}: the refusal said ${refused.available} available`);
+      }
+      problems.push(...(await w.overPromised(userId)).map((p) => `round ${round}: ${p}`));
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("a posting and an admin's debit at once: never both, and the balance covers what is promised", async () => {
+    const w = await world();
+    const problems: string[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      const userId = await w.requester(100 + round);
+      const [posted, debited] = await both(
+        () => w.post(userId),
+        () => adjustCredits(w.deps, { adminId: ADMIN, userId, amount: -10, reason: "refund" }),
+      );
+      if (posted instanceof Error || debited instanceof Error) {
+        problems.push(`round ${round}: threw`);
+        continue;
+      }
+      if (posted.ok && debited.ok) problems.push(`round ${round}: both the fee and the debit went through`);
+      if (!posted.ok && !debited.ok) problems.push(`round ${round}: both refused (${posted.reason}, ${debited.reason})`);
+      problems.push(...(await w.overPromised(userId)).map((p) => `round ${round}: ${p}`));
+    }
+    expect(problems).toEqual([]);
+  });
+}
+
+describe("fee reservations on SQLite", () => {
+  raceSuite(async () => ({ db: createDb(tempSqliteUrl()), cleanup: async () => {} }));
+});
+
+describe.skipIf(!postgresUrl)("fee reservations on PostgreSQL", () => {
+  raceSuite(async () => {
+    const temp = await tempPostgresUrl(postgresUrl!);
+    return { db: createDb(temp.url), cleanup: temp.drop };
+  });
+});
