@@ -37,6 +37,9 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   const { db, api, logger } = deps;
   const limiter = new RateLimiter(deps.limits);
   const inFlight = new Set<Promise<void>>();
+  // One message at a time per chat: Telegram shows messages in the order they arrive, and a card,
+  // its map pin and its photos sent side by side would reach the reader shuffled.
+  const busyChats = new Set<number>();
   let running = false;
   let loop: Promise<void> | undefined;
   let idleWaiters: (() => void)[] = [];
@@ -151,10 +154,12 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   }
 
   function launch(row: OutboxRow): void {
+    busyChats.add(row.chat_id);
     const task = deliver(row)
       .catch((error: unknown) => logger.error({ err: error, outboxId: row.id }, "outbox: could not record a result"))
       .finally(() => {
         inFlight.delete(task);
+        busyChats.delete(row.chat_id);
         wake();
       });
     inFlight.add(task);
@@ -168,6 +173,9 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       if (!running) return 0;
       // Full: a finishing send wakes the loop.
       if (inFlight.size >= IN_FLIGHT) return IDLE_POLL_MS;
+      // Rows come in (priority, id) order, so skipping a busy chat keeps its later rows behind.
+      // (Chat 0 is an edit of every copy of a ref, in many chats: nothing to keep in order.)
+      if (row.chat_id !== 0 && busyChats.has(row.chat_id)) continue;
       const isEdit = row.method.startsWith("edit");
       const wait = isEdit ? 0 : limiter.waitFor(row.chat_id);
       if (wait > 0) {

@@ -28,7 +28,7 @@ describe("a helper who blocked the bot", () => {
 
   async function offer(helper: Persona): Promise<void> {
     const notice = await helper.waitFor("Please help me hang");
-    await helper.pressIn(notice.message_id, "I can be there in 10 min");
+    await helper.pressIn(notice.message_id, "10 min");
     await helper.waitForEdit(notice.message_id, "You offered");
   }
 

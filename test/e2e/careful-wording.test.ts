@@ -45,7 +45,7 @@ describe("messages read as a careful product would say them", () => {
     const notice = await ann.waitFor("Repairs");
     await ann.pressIn(notice.message_id, "10 min");
     const card = await rita.waitFor((m) => m.kind === "photo");
-    expect(card.text).toContain(`${alias} can help — there in ~10 min, 1 km away`);
+    expect(card.text).toContain(`${alias} can help — there in ~10 min, about 1 km away`);
     expect(card.text).toContain("Profile: Helper");
     expect(buttonRows(card)).toEqual([[`✅ Choose ${alias}`]]);
     await world.settle();
@@ -100,7 +100,7 @@ describe("messages read as a careful product would say them", () => {
     expect(buttonRows(card)).toEqual([[`✅ Choose ${alias}`]]);
   });
 
-  it("a helper who offered reads that the request closed once, on the notice they offered from, or as a message when no edit reaches it", async () => {
+  it("a helper who offered reads that the request closed once, on the notice they offered from, also one opened from /nearby", async () => {
     await seedApprovedHelper(world.bot.db.kysely, ann, northOf(SEOUL, 1), 3, world.bot.clock.now());
     const rita = world.fake.persona({ firstName: "Rita", languageCode: "en" });
     await askForHelp(rita, { at: SEOUL });
@@ -121,7 +121,7 @@ describe("messages read as a careful product would say them", () => {
     await rita.pressIn(posted.message_id, "✖️ Cancel request");
     await rita.waitForEdit(posted.message_id, "Request cancelled");
     await ann.waitForEdit(notice.message_id, (m) => m.text.includes("cancelled by the requester") && m.reply_markup === undefined);
-    await minji.waitFor((m) => m.text.includes("요청자가 취소했어요") && m.message_id !== opened.message_id);
+    await minji.waitForEdit(opened.message_id, (m) => m.text.includes("요청자가 취소했어요") && m.reply_markup === undefined);
     await world.settle();
     expect(ann.inbox.filter((m) => m.text.includes("cancelled by the requester"))).toHaveLength(1);
     expect(minji.inbox.filter((m) => m.text.includes("요청자가 취소했어요"))).toHaveLength(1);

@@ -53,7 +53,7 @@ describe("drafts are kept or cancelled as the user means", () => {
     await minji.send("민지 이웃");
     await minji.waitFor("2/7");
     await minji.send("취소");
-    await minji.waitFor("취소했습니다");
+    await minji.waitFor("취소했어요");
     expect(await world.bot.db.kysely.selectFrom("helper_drafts").selectAll().execute()).toEqual([]);
   });
 
@@ -101,7 +101,7 @@ describe("drafts are kept or cancelled as the user means", () => {
     await minji.press("▶️ 이어서 하기");
     await minji.waitFor((m) => m.text.startsWith("어디인가요?") && m.message_id > note.message_id);
     await minji.command("help");
-    await minji.waitFor("도움 사용법");
+    await minji.waitFor("doum 사용법");
     await minji.command("language");
     await minji.waitFor("언어를 선택하세요");
     const second = await minji.waitFor((m) => m.text.includes("작성 중인 요청은") && m.message_id > note.message_id);

@@ -97,7 +97,7 @@ describe("fees are held while a request is open", () => {
     });
     expect(third).toEqual({ ok: false, reason: "insufficient-credits", missing: 1, available: 0 });
     await admin.command("credit", `${rita.id} -10 refund`);
-    await admin.waitFor(`#${rita.id} has 20 credits, 20 of them held for fees of open requests; that much cannot be taken back now.`);
+    await admin.waitFor(`(id ${rita.id}) has 20 credits, 20 of them held for fees of open requests; that much cannot be taken back now.`);
     const balance = await world.bot.db.kysely.selectFrom("credit_entries").select("amount").where("user_id", "=", rita.id).execute();
     expect(balance).toEqual([{ amount: 20 }]);
 

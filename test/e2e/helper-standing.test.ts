@@ -43,7 +43,7 @@ describe("what a suspended or restricted helper is told is true", () => {
   it("a suspended helper is not promised requests, and /nearby and /helper do not send them round in a loop", async () => {
     for (const p of [ann, minji]) {
       await admin.command("suspend", `${p.id} no-shows`);
-      await admin.waitFor(`(#${p.id})`);
+      await admin.waitFor(`(id ${p.id})`);
     }
     await ann.waitFor("Your helper account is suspended");
 
@@ -73,7 +73,7 @@ describe("what a suspended or restricted helper is told is true", () => {
   it("a restricted helper's /profile says so, /nearby offers no buttons and /available promises nothing", async () => {
     for (const p of [ann, minji]) {
       await admin.command("restrict", `${p.id} rude to a requester`);
-      await admin.waitFor(`(#${p.id})`);
+      await admin.waitFor(`(id ${p.id})`);
     }
     await ann.waitFor("Your account is restricted");
 

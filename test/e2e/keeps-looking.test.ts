@@ -68,7 +68,7 @@ describe("matching keeps looking for the whole validity time", () => {
     await approveByButton(admin, hana);
     const notice = await hana.waitFor(NOTICE);
     expect(notice.text).toContain("under 1 km away");
-    expect(JSON.stringify(notice.reply_markup)).toContain("I can be there in 10 min");
+    expect(JSON.stringify(notice.reply_markup)).toContain("10 min");
     expect(hana.inbox.some((m) => m.location !== undefined)).toBe(true);
     await stillToldOnce(hana, requestId);
   });
@@ -130,7 +130,7 @@ describe("matching keeps looking for the whole validity time", () => {
     }
     // Bob offers for E: it has its helper candidate, and waves for it stop.
     const e = await bob.waitFor("Job E");
-    await bob.pressIn(e.message_id, "I can be there in 10 min");
+    await bob.pressIn(e.message_id, "10 min");
     await bob.waitForEdit(e.message_id, "You offered");
 
     await ann.sendLocation(SEOUL.latitude, SEOUL.longitude);

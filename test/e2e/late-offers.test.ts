@@ -45,17 +45,17 @@ describe("a late offer", () => {
     await askForHelp(rita, { at: SEOUL });
     // The wave's notices first, so the copies opened next are the newest messages.
     await world.settle();
-    const joeCopy = await openFromNearby(joe, "Open #1", "I can be there in 10 min");
-    const minCopy = await openFromNearby(min, "#1 보기", "10분 안에 갈 수 있어요");
+    const joeCopy = await openFromNearby(joe, "Open #1", "10 min");
+    const minCopy = await openFromNearby(min, "#1 보기", "10분");
     // Their screens as they were before the match: the edit that takes the buttons away may
     // reach a phone only after the tap, so the tap is played from the old screen.
     const tapFrom = (copy: typeof joeCopy, label: string) =>
       copy.raw.reply_markup!.inline_keyboard.flat().find((b) => b.text === label)!.callback_data!;
-    const joeTap = tapFrom(joeCopy, "I can be there in 10 min");
-    const minTap = tapFrom(minCopy, "10분 안에 갈 수 있어요");
+    const joeTap = tapFrom(joeCopy, "10 min");
+    const minTap = tapFrom(minCopy, "10분");
 
     const notice = await ann.waitFor("Please help me hang");
-    await ann.pressIn(notice.message_id, "I can be there in 10 min");
+    await ann.pressIn(notice.message_id, "10 min");
     const card = await rita.waitFor("can help — there in ~10 min");
     await rita.pressIn(card.message_id, /^✅ Choose/);
     await ann.waitFor("You were chosen");

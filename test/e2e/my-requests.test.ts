@@ -59,7 +59,7 @@ describe("/requests and the “📣 Posted” message", () => {
     const c = await requestId(world, "Buy milk");
 
     const notice = await hal.waitFor("Hang a mirror");
-    await hal.pressIn(notice.message_id, "I can be there in 10 min");
+    await hal.pressIn(notice.message_id, "10 min");
     const offerCard = await rita.waitFor("can help");
 
     // At the limit, /ask says where the open requests are.
@@ -171,7 +171,7 @@ describe("/requests and the “📣 Posted” message", () => {
     expect(posted.text).toContain("요청: 수리");
     expect(buttons(posted)).toEqual(["✖️ 요청 취소"]);
     const notice = await hal.waitFor("거울 걸기");
-    await hal.pressIn(notice.message_id, "I can be there in 20 min");
+    await hal.pressIn(notice.message_id, "20 min");
     await minji.waitFor("20분");
 
     world.bot.clock.advance(10 * MINUTE);
@@ -191,7 +191,7 @@ describe("/requests and the “📣 Posted” message", () => {
     const postedSecond = await askInKorean(minji, "선반 달기");
     const second = await requestId(world, "선반 달기");
     const secondNotice = await hal.waitFor("선반 달기");
-    await hal.pressIn(secondNotice.message_id, "I can be there in 10 min");
+    await hal.pressIn(secondNotice.message_id, "10 min");
     const card = await minji.waitFor("10분");
     await minji.pressIn(card.message_id, /선택/);
     await minji.waitForEdit(postedSecond.message_id, (m) => m.text.includes("헬퍼를 선택했어요") && m.reply_markup === undefined);

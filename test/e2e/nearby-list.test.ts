@@ -59,14 +59,14 @@ describe("/nearby: one list that stays in its place", () => {
     const pin = hal.inbox[hal.inbox.indexOf(second) - 1]!;
     expect(pin.kind).toBe("location");
     expect(pin.location!.horizontal_accuracy).toBe(500);
-    await hal.pressIn(second.message_id, "I can be there in 10 min");
+    await hal.pressIn(second.message_id, "10 min");
     await hal.waitForEdit(second.message_id, "You offered to be there in 10 min");
     await rita.waitFor(/can help — there in ~10 min/);
     await hal.pressIn(list.message_id, "Open #3");
     const third = await hal.waitFor((m) => m.text.includes("Job 3") && buttonsOf(m).length > 0);
     await min.pressIn(minList.message_id, "#4 보기");
     const minFourth = await min.waitFor((m) => m.text.includes("Job 4") && buttonsOf(m).length > 0);
-    await min.pressIn(minFourth.message_id, "10분 안에 갈 수 있어요");
+    await min.pressIn(minFourth.message_id, "10분");
     await min.waitForEdit(minFourth.message_id, "10분 안에 가겠다고 제안했어요");
 
     // #1 is cancelled and #3 expires: the notice opened from the list is closed like any other.
@@ -116,7 +116,7 @@ describe("/nearby: one list that stays in its place", () => {
     // Min's offer on #4 was declined when it closed; an entry with a live offer reads "제안했어요".
     await min.pressIn(minList.message_id, "#5 보기");
     const minFifth = await min.waitFor((m) => m.text.includes("Job 5") && buttonsOf(m).length > 0);
-    await min.pressIn(minFifth.message_id, "20분 안에 갈 수 있어요");
+    await min.pressIn(minFifth.message_id, "20분");
     await min.waitForEdit(minFifth.message_id, "20분 안에 가겠다고 제안했어요");
     await min.pressIn(minList.message_id, "다음 ▶️");
     await min.waitForEdit(minList.message_id, "(2/2)");
