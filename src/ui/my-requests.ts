@@ -1,4 +1,5 @@
 import { InlineKeyboard } from "grammy";
+import type { InlineKeyboardButton } from "grammy/types";
 import type { HelpRequest } from "../domain/requests.js";
 import { escapeHtml } from "../telegram/html.js";
 import { Actions } from "./actions.js";
@@ -57,7 +58,7 @@ function stateLine(t: Translate, { request, offers }: MyRequest, now: number): s
 /** /requests: open requests first, then recently closed ones, each with what can still be done. */
 export function myRequestsList(t: Translate, entries: readonly MyRequest[], now: number, recentDays: number) {
   if (entries.length === 0) return { text: t("my-requests-none", { days: String(recentDays) }), keyboard: undefined };
-  const keyboard = new InlineKeyboard();
+  const buttons: InlineKeyboardButton[] = [];
   const lines = [t("my-requests-title")];
   entries.forEach((entry, i) => {
     const n = i + 1;
@@ -65,10 +66,11 @@ export function myRequestsList(t: Translate, entries: readonly MyRequest[], now:
     const start = chars.length > DESCRIPTION_CHARS ? `${chars.slice(0, DESCRIPTION_CHARS).join("")}…` : entry.request.description;
     lines.push("", `${n}. <b>${category(t, entry.request)}</b> — ${escapeHtml(start)}`, stateLine(t, entry, now));
     if (entry.request.status === "open")
-      keyboard.text(t("my-requests-cancel", { n: String(n) }), Actions.cancelListedRequest.data(entry.request.id)).row();
+      buttons.push(InlineKeyboard.text(t("my-requests-cancel", { n: String(n) }), Actions.cancelListedRequest.data(entry.request.id)));
     else if (entry.request.status !== "matched")
-      keyboard.text(t("my-requests-post-again", { n: String(n) }), Actions.postAgain.data(entry.request.id)).row();
+      buttons.push(InlineKeyboard.text(t("my-requests-post-again", { n: String(n) }), Actions.postAgain.data(entry.request.id)));
   });
   lines.push("", t("my-requests-footer", { days: String(recentDays) }));
-  return { text: lines.join("\n"), keyboard };
+  // One button a row; none at all when nothing can be done (an empty keyboard is no keyboard).
+  return { text: lines.join("\n"), keyboard: buttons.length > 0 ? InlineKeyboard.from(buttons.map((b) => [b])) : undefined };
 }

@@ -2,72 +2,145 @@
  * `npm run transcripts`: the main stories played through the strict fake, written to
  * docs/transcripts/ as each person's chat would read on their phone, so that what the bot says
  * can be read as a whole (in English and Korean) after every change to it.
+ *
+ * One neighbourhood, one morning: two helpers register (en, ko) and two admins decide (one by
+ * card, one from /pending, with a rejection and a second try); a Korean requester asks, is warned
+ * about a phone number in her description, gets offers from a notice and from /nearby, chooses,
+ * and reads /requests; an English requester posts where nobody is near, a helper moves close and
+ * is told, nobody offers, the request expires and is posted again; the admins use their commands.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { openWorld } from "../support/e2e.js";
+import { openWorld, type World } from "../support/e2e.js";
 import type { Persona } from "../support/fake-telegram/index.js";
 import { mulberry32 } from "../support/random.js";
-import { approveByButton, northOf, registerHelper, SEOUL } from "../support/stories.js";
+import { approveByButton, northOf, registerHelper, SEOUL, type Place } from "../support/stories.js";
 
-const ADMIN_ID = 900_001;
+const MINA = 900_001;
+const JISU = 900_002;
 const OUT = new URL("../../docs/transcripts/", import.meta.url);
+/** Far from everyone: Busan. */
+const BUSAN: Place = { latitude: 35.1796, longitude: 129.0756 };
 
 async function main(): Promise<void> {
-  const world = await openWorld({ env: { ADMIN_IDS: String(ADMIN_ID) }, random: mulberry32(1) });
-  const settle = () => world.settle();
+  const world = await openWorld({ env: { ADMIN_IDS: `${MINA}:Mina,${JISU}:지수`, ADMIN_CONTACT: "@doum_desk" }, random: mulberry32(1) });
+  const step = async (action: () => Promise<unknown>) => {
+    await action();
+    await world.settle();
+  };
   try {
-    const admin = world.fake.persona({ id: ADMIN_ID, firstName: "Admin", languageCode: "en" });
-    await admin.command("start");
+    const mina = world.fake.persona({ id: MINA, firstName: "Mina", languageCode: "en" });
+    const jisu = world.fake.persona({ id: JISU, firstName: "지수", languageCode: "ko" });
+    for (const admin of [mina, jisu]) await step(() => admin.command("start"));
+
+    // Registration and approval.
     const ann = world.fake.persona({ firstName: "Ann", username: "ann_lee", languageCode: "en" });
-    await ann.command("start");
-    await ann.command("help");
-    await settle();
+    await step(() => ann.command("start"));
+    await step(() => ann.command("help"));
     await registerHelper(ann, {
       at: northOf(SEOUL, 0.5),
       refusedProfile: "I fix shelves and carry boxes. Call me at 010-1234-5678",
       profile: "I fix shelves and carry boxes.",
     });
-    await approveByButton(admin, ann);
-    await settle();
+    await approveByButton(mina, ann);
+    await world.settle();
 
+    const junho = world.fake.persona({ firstName: "준호", languageCode: "ko" });
+    await step(() => junho.command("start"));
+    await registerInKorean(world, junho, northOf(SEOUL, 1.2));
+    await step(() => jisu.command("pending"));
+    await step(() => jisu.press(/거절/));
+    await step(() => jisu.send("프로필 소개를 조금 더 자세히 적어 주세요."));
+    await step(() => junho.command("helper"));
+    await step(() => junho.press("✏️ 소개"));
+    await step(() => junho.send("이사와 가구 조립을 10년 넘게 해 왔어요. 무거운 짐도 괜찮아요."));
+    await step(() => junho.press("✅ 제출"));
+    await step(() => jisu.command("approve", String(junho.id)));
+
+    // A Korean request: the warning, offers from a notice and from /nearby, the choice, /requests.
     const minji = world.fake.persona({ firstName: "민지", username: "minji_k", languageCode: "ko" });
-    await minji.command("start");
-    await settle();
-    await minji.command("ask");
-    await settle();
-    await minji.press("수리");
-    await settle();
-    await minji.sendSticker();
-    await settle();
-    await minji.send("무거운 거울을 벽에 거는 것을 도와주세요.");
-    await settle();
-    await minji.press("📍 내 위치 보내기", { location: SEOUL });
-    await settle();
-    await minji.press("30분");
-    await settle();
-    await minji.press("사례금 없음");
-    await settle();
-    await minji.press("📣 올리기");
-    await settle();
+    await step(() => minji.command("start"));
+    await step(() => minji.command("ask"));
+    await step(() => minji.press("수리"));
+    await step(() => minji.sendSticker());
+    await step(() => minji.send("무거운 거울을 벽에 거는 것을 도와주세요. 010-9876-5432로 연락 주세요."));
+    await step(() => minji.press("✏️ 다시 쓸게요"));
+    await step(() => minji.send("무거운 거울을 벽에 거는 것을 도와주세요."));
+    await step(() => minji.press("📍 내 위치 보내기", { location: SEOUL }));
+    await step(() => minji.press("30분"));
+    await step(() => minji.press("사례금 없음"));
+    await step(() => minji.press("📣 올리기"));
 
     const notice = await ann.waitFor("Repairs");
-    await ann.pressIn(notice.message_id, "10 min");
-    await settle();
-    await minji.press(/선택$/);
-    await settle();
+    await step(() => ann.pressIn(notice.message_id, "10 min"));
+    await step(() => junho.command("nearby"));
+    await step(() => junho.press("#1 보기"));
+    await step(() => junho.press("20분"));
+    await step(() => minji.command("requests"));
+    await step(() => minji.press(/선택$/));
+    await step(() => minji.command("requests"));
 
-    write("admin-en", admin, "Admin");
-    write("helper-en", ann, "Ann");
-    write("requester-ko", minji, "민지");
+    // An English request where nobody is near: kept looking, a helper moves close, it expires.
+    const rita = world.fake.persona({ firstName: "Rita", languageCode: "en" });
+    await step(() => rita.command("start"));
+    await step(() => rita.command("ask"));
+    await step(() => rita.press("Moving / carrying"));
+    await step(() => rita.send("Two boxes of books to the third floor, no lift."));
+    await step(() => rita.press("📍 Send my location", { location: BUSAN }));
+    await step(() => rita.press("15 min"));
+    await step(() => rita.press("No fee"));
+    await step(() => rita.press("📣 Post"));
+    await step(() => junho.sendLocation(BUSAN.latitude + 0.004, BUSAN.longitude));
+    world.bot.clock.advance(16 * 60_000);
+    await step(() => world.bot.app.runDueDeadlines());
+    await step(() => rita.command("requests"));
+    await step(() => rita.press(/^🔁/));
+
+    // Admin commands: a missing reason, a restriction and its lifting, credits.
+    await step(() => mina.command("restrict", String(rita.id)));
+    await step(() => mina.command("restrict", `${rita.id} Posted the same request ten times`));
+    await step(() => rita.command("ask"));
+    await step(() => mina.command("unrestrict", String(rita.id)));
+    await step(() => mina.command("credit", `${rita.id} +20 Welcome credits`));
+
+    write(world, "helper-en", ann, "Ann");
+    write(world, "helper-ko", junho, "준호");
+    write(world, "requester-ko", minji, "민지");
+    write(world, "requester-en", rita, "Rita");
+    write(world, "admin-en", mina, "Mina");
+    write(world, "admin-ko", jisu, "지수");
+  } catch (error) {
+    if (process.env.TRANSCRIPT_DEBUG) console.error(world.fake.transcript(Number(process.env.TRANSCRIPT_DEBUG), "?").slice(-2500));
+    throw error;
   } finally {
     await world.close();
   }
+}
 
-  function write(name: string, persona: Persona, shownAs: string): void {
-    mkdirSync(OUT, { recursive: true });
-    const title = `# ${shownAs}'s chat with doum\n\nGenerated by \`npm run transcripts\`; do not edit by hand.\n\n`;
-    writeFileSync(new URL(`${name}.md`, OUT), title + world.fake.transcript(persona.id, shownAs));
-  }
+/** The Korean registration scene, with a live location shared at step 6. */
+async function registerInKorean(world: World, persona: Persona, at: Place): Promise<void> {
+  const step = async (action: () => Promise<unknown>) => {
+    await action();
+    await world.settle();
+  };
+  await step(() => persona.command("helper"));
+  await step(() => persona.press(/그대로 쓰기/));
+  await step(() => persona.press("이사 / 짐 나르기"));
+  await step(() => persona.press("수리"));
+  await step(() => persona.press("✔️ 완료"));
+  await step(() => persona.press("건너뛰기"));
+  await step(() => persona.send("짐 나르기를 도와드려요."));
+  await step(() => persona.press("건너뛰기"));
+  await step(() => persona.press("✔️ 완료"));
+  await step(() => persona.press("건너뛰기"));
+  await step(() => persona.sendLocation(at.latitude, at.longitude, { livePeriod: 3600 }));
+  await step(() => persona.press("3 km"));
+  await step(() => persona.press("✅ 제출"));
+}
+
+function write(world: World, name: string, persona: Persona, shownAs: string): void {
+  mkdirSync(OUT, { recursive: true });
+  const title = `# ${shownAs}'s chat with doum\n\nGenerated by \`npm run transcripts\`; do not edit by hand.\n\n`;
+  writeFileSync(new URL(`${name}.md`, OUT), title + world.fake.transcript(persona.id, shownAs));
 }
 
 main().then(

@@ -4,7 +4,7 @@ import { chooseOffer } from "../../services/requests/choosing.js";
 import { escapeHtml } from "../../telegram/html.js";
 import { Actions } from "../../ui/actions.js";
 import { offerSentCard } from "../../ui/request-cards.js";
-import { onAction, refuseButton } from "../actions.js";
+import { onAction } from "../actions.js";
 import type { BotContext } from "../context.js";
 import { cancelFromList, cancelFromPosted } from "./my-requests.js";
 
@@ -39,14 +39,20 @@ onAction(requestActionsFeature, Actions.accept, async (ctx, requestId, eta) => {
 });
 
 onAction(requestActionsFeature, Actions.withdrawOffer, async (ctx, offerId) => {
-  if (!(await withdrawOffer(ctx.deps, ctx.from.id, offerId))) return refuseButton(ctx);
+  // An offer that can no longer be withdrawn was chosen, declined or closed with its request,
+  // and that change edits this card through the outbox: only the answer is given here.
+  if (!(await withdrawOffer(ctx.deps, ctx.from.id, offerId))) return void (await ctx.answerCallbackQuery({ text: ctx.t("button-stale") }));
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(ctx.t("offer-withdrawn-self"));
 });
 
 onAction(requestActionsFeature, Actions.chooseOffer, async (ctx, offerId) => {
   const result = await chooseOffer(ctx.deps, ctx.from.id, offerId);
-  if (!result.ok) return refuseButton(ctx, result.reason === "closed" ? "request-no-longer-available" : "button-stale");
+  // The match or the withdrawal that beat this tap edits every offer card through the outbox.
+  if (!result.ok) {
+    const key = result.reason === "closed" ? "request-no-longer-available" : "button-stale";
+    return void (await ctx.answerCallbackQuery({ text: ctx.t(key) }));
+  }
   await ctx.answerCallbackQuery();
   const text = ctx.t("offer-chosen-requester", { alias: escapeHtml(result.alias) });
   // A helper with a photo offered in one message: the photo, with the card as its caption.
