@@ -185,7 +185,8 @@ helper-approved = 🎉 You are approved as a helper! I will tell you when someon
 helper-rejected = Your helper application was not approved. Reason: { $reason }
     You can apply again with /helper.
 helper-suspended = ⛔ Your helper account is suspended. Reason: { $reason }
-helper-reinstated = ✅ Your helper account is active again. Note: { $reason }
+helper-reinstated = ✅ Your helper account is active again.
+helper-reinstated-note = ✅ Your helper account is active again. Note: { $reason }
 
 profile-title = <b>Your helper profile</b> — { $status }
 profile-available-off = 🔕 Pause requests
@@ -370,7 +371,8 @@ accept-restricted = Your account is restricted; you cannot accept requests at th
 accept-out-of-range = This request is too far from you: outside your travel radius or the area the requester is searching.
 accept-other-category = This request is not in a category you help with. /profile lets you change your categories.
 user-restricted = ⛔ Your account is restricted: you cannot post or accept requests. Reason: { $reason }
-user-unrestricted = ✅ Your restriction was lifted. Note: { $reason }
+user-unrestricted = ✅ Your restriction was lifted.
+user-unrestricted-note = ✅ Your restriction was lifted. Note: { $reason }
 admin-restrict-usage = Usage: /restrict <id> <reason>
 admin-unrestrict-usage = Usage: /unrestrict <id> [note]
 admin-restrict-done = ⛔ Restricted <b>{ $alias }</b> (id { $id }).

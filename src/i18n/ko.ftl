@@ -185,7 +185,8 @@ helper-approved = 🎉 헬퍼로 승인되었어요! 근처에 도움이 필요�
 helper-rejected = 헬퍼 신청이 승인되지 않았어요. 사유: { $reason }
     /helper 명령어로 다시 신청할 수 있어요.
 helper-suspended = ⛔ 헬퍼 계정이 정지되었어요. 사유: { $reason }
-helper-reinstated = ✅ 헬퍼 계정이 다시 활성화되었어요. 메모: { $reason }
+helper-reinstated = ✅ 헬퍼 계정이 다시 활성화되었어요.
+helper-reinstated-note = ✅ 헬퍼 계정이 다시 활성화되었어요. 메모: { $reason }
 
 profile-title = <b>내 헬퍼 프로필</b> — { $status }
 profile-available-off = 🔕 요청 잠시 멈추기
@@ -360,7 +361,8 @@ accept-restricted = 계정이 제한되어 지금은 요청을 수락할 수 없
 accept-out-of-range = 이 요청은 너무 멀어요. 내 이동 반경이나 요청자가 찾는 범위를 벗어났어요.
 accept-other-category = 내가 돕는 분야의 요청이 아니에요. 분야는 /profile 명령어로 바꿀 수 있어요.
 user-restricted = ⛔ 계정이 제한되었어요. 요청을 올리거나 수락할 수 없어요. 사유: { $reason }
-user-unrestricted = ✅ 제한이 풀렸어요. 메모: { $reason }
+user-unrestricted = ✅ 제한이 풀렸어요.
+user-unrestricted-note = ✅ 제한이 풀렸어요. 메모: { $reason }
 admin-restrict-usage = 사용법: /restrict <id> <사유>
 admin-unrestrict-usage = 사용법: /unrestrict <id> [메모]
 admin-restrict-done = ⛔ <b>{ $alias }</b>님(id { $id })의 계정을 제한했어요.

@@ -24,7 +24,11 @@ export async function setUserRestriction(
     const action = change.restrict ? "user.restrict" : "user.unrestrict";
     await recordAudit(trx, { adminId: change.adminId, action, subjectId: change.userId, reason: change.reason, at: now });
     await uow.tell(change.userId, (t) =>
-      t(change.restrict ? "user-restricted" : "user-unrestricted", { reason: escapeHtml(change.reason ?? "—") }),
+      change.restrict
+        ? t("user-restricted", { reason: escapeHtml(change.reason ?? "—") })
+        : change.reason
+          ? t("user-unrestricted-note", { reason: escapeHtml(change.reason) })
+          : t("user-unrestricted"),
     );
     return { ok: true, alias: user.alias };
   });

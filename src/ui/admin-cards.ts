@@ -1,5 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import { escapeHtml } from "../telegram/html.js";
+import { compactKeyboard } from "../telegram/keyboards.js";
 import { Actions } from "./actions.js";
 import { formatTime } from "./time.js";
 import type { Translate } from "./translator.js";
@@ -34,5 +35,5 @@ export function pendingList(
       .text(`✖️ ${row.alias}`, Actions.rejectFromList.data(row.userId, row.submittedAt))
       .row();
   }
-  return { text: lines.join("\n"), keyboard };
+  return { text: lines.join("\n"), keyboard: compactKeyboard(keyboard) };
 }

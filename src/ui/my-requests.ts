@@ -18,7 +18,11 @@ export function postedCard(t: Translate, request: Pick<HelpRequest, "id" | "cate
   };
 }
 
-/** What the confirmation becomes once the request left "open": no Cancel; Post again when nobody came. */
+/**
+ * What the confirmation becomes once the request left "open": no Cancel; Post again once the
+ * requester cancelled. An expired request's Post again is on the message that tells of the expiry
+ * (an edit rings no bell, so the expiry is a message of its own), not twice.
+ */
 export function postedClosedCard(
   t: Translate,
   request: Pick<HelpRequest, "id" | "category">,
@@ -26,8 +30,9 @@ export function postedClosedCard(
 ): { text: string; keyboard?: InlineKeyboard } {
   const cat = category(t, request);
   if (outcome.status === "matched") return { text: t("posted-matched", { category: cat, alias: escapeHtml(outcome.alias) }) };
+  if (outcome.status === "expired") return { text: t("posted-expired", { category: cat }) };
   return {
-    text: t(outcome.status === "expired" ? "posted-expired" : "posted-cancelled", { category: cat }),
+    text: t("posted-cancelled", { category: cat }),
     keyboard: new InlineKeyboard().text(t("request-post-again"), Actions.postAgain.data(request.id)),
   };
 }

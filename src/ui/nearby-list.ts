@@ -1,5 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import type { HelpRequest } from "../domain/requests.js";
+import { compactKeyboard } from "../telegram/keyboards.js";
 import { Actions } from "./actions.js";
 import { requestSummary } from "./request-cards.js";
 import type { Translate } from "./translator.js";
@@ -19,7 +20,7 @@ export interface NearbyPage {
  * reach since) stay in their place, struck through and without a button, so the others keep
  * their numbers and their buttons.
  */
-export function nearbyListCard(t: Translate, list: NearbyPage): { text: string; keyboard: InlineKeyboard } {
+export function nearbyListCard(t: Translate, list: NearbyPage): { text: string; keyboard: InlineKeyboard | undefined } {
   const keyboard = new InlineKeyboard();
   const lines = [t("nearby-title", { page: String(list.page + 1), pages: String(list.pages) })];
   let buttons = 0;
@@ -37,5 +38,5 @@ export function nearbyListCard(t: Translate, list: NearbyPage): { text: string; 
   keyboard.row();
   if (list.page > 0) keyboard.text(t("page-previous"), Actions.nearbyPage.data(list.page - 1));
   if (list.page < list.pages - 1) keyboard.text(t("page-next"), Actions.nearbyPage.data(list.page + 1));
-  return { text: lines.join("\n"), keyboard };
+  return { text: lines.join("\n"), keyboard: compactKeyboard(keyboard) };
 }

@@ -95,11 +95,14 @@ describe("/requests and the “📣 Posted” message", () => {
     const cancelledB = await rita.waitForEdit(postedB.message_id, "✖️ Moving / carrying — Request cancelled.");
     expect(buttons(cancelledB)).toEqual(["🔁 Post it again"]);
 
-    // C expires: its Posted message offers to post it again, no Cancel.
+    // C expires: its Posted message loses Cancel, and a message (which rings) offers to post it again.
     world.bot.clock.advance(MINUTE);
     await world.bot.app.runDueDeadlines();
     const expiredC = await rita.waitForEdit(postedC.message_id, "⌛ Errands / shopping — closed before anyone was chosen.");
-    expect(buttons(expiredC)).toEqual(["🔁 Post it again"]);
+    // Post again is on the message that tells of the expiry, not on both.
+    expect(buttons(expiredC)).toEqual([]);
+    const told = await rita.waitFor("⌛ Your request “Errands / shopping” closed: nobody was chosen in time.");
+    expect(buttons(told)).toEqual(["🔁 Post it again"]);
     expect((await findRequest(world.bot.db.kysely, c))?.status).toBe("expired");
 
     // A is matched: its Posted message says with whom and loses Cancel.

@@ -23,10 +23,7 @@ const BUSAN: Place = { latitude: 35.1796, longitude: 129.0756 };
 
 async function main(): Promise<void> {
   const world = await openWorld({ env: { ADMIN_IDS: `${MINA}:Mina,${JISU}:지수`, ADMIN_CONTACT: "@doum_desk" }, random: mulberry32(1) });
-  const step = async (action: () => Promise<unknown>) => {
-    await action();
-    await world.settle();
-  };
+  const step = stepper(world);
   try {
     const mina = world.fake.persona({ id: MINA, firstName: "Mina", languageCode: "en" });
     const jisu = world.fake.persona({ id: JISU, firstName: "지수", languageCode: "ko" });
@@ -48,7 +45,7 @@ async function main(): Promise<void> {
     await step(() => junho.command("start"));
     await registerInKorean(world, junho, northOf(SEOUL, 1.2));
     await step(() => jisu.command("pending"));
-    await step(() => jisu.press(/거절/));
+    await step(() => jisu.press(/^✖️ /));
     await step(() => jisu.send("프로필 소개를 조금 더 자세히 적어 주세요."));
     await step(() => junho.command("helper"));
     await step(() => junho.press("✏️ 소개"));
@@ -94,6 +91,11 @@ async function main(): Promise<void> {
     await step(() => world.bot.app.runDueDeadlines());
     await step(() => rita.command("requests"));
     await step(() => rita.press(/^🔁/));
+    await step(() => rita.press("30 min"));
+    await step(() => rita.press("📣 Post"));
+    const again = junho.inbox.findLast((m) => m.text.includes("Two boxes of books"))!;
+    await step(() => junho.pressIn(again.message_id, "20분"));
+    await step(() => rita.command("requests"));
 
     // Admin commands: a missing reason, a restriction and its lifting, credits.
     await step(() => mina.command("restrict", String(rita.id)));
@@ -118,10 +120,7 @@ async function main(): Promise<void> {
 
 /** The Korean registration scene, with a live location shared at step 6. */
 async function registerInKorean(world: World, persona: Persona, at: Place): Promise<void> {
-  const step = async (action: () => Promise<unknown>) => {
-    await action();
-    await world.settle();
-  };
+  const step = stepper(world);
   await step(() => persona.command("helper"));
   await step(() => persona.press(/그대로 쓰기/));
   await step(() => persona.press("이사 / 짐 나르기"));
@@ -135,6 +134,15 @@ async function registerInKorean(world: World, persona: Persona, at: Place): Prom
   await step(() => persona.sendLocation(at.latitude, at.longitude, { livePeriod: 3600 }));
   await step(() => persona.press("3 km"));
   await step(() => persona.press("✅ 제출"));
+}
+
+/** One thing a person does, a few seconds after the last (people take time to read and tap), and all that follows from it. */
+function stepper(world: World): (action: () => Promise<unknown>) => Promise<void> {
+  return async (action) => {
+    world.bot.clock.advance(8_000);
+    await action();
+    await world.settle();
+  };
 }
 
 function write(world: World, name: string, persona: Persona, shownAs: string): void {

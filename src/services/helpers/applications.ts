@@ -219,7 +219,11 @@ export async function setHelperSuspended(
     await recordAudit(trx, { adminId: change.adminId, action, subjectId: change.userId, reason: change.reason, at: now });
     await queueCommandMenu(deps, uow, change.userId);
     await uow.tell(change.userId, (t) =>
-      t(change.suspended ? "helper-suspended" : "helper-reinstated", { reason: escapeHtml(change.reason ?? "—") }),
+      change.suspended
+        ? t("helper-suspended", { reason: escapeHtml(change.reason ?? "—") })
+        : change.reason
+          ? t("helper-reinstated-note", { reason: escapeHtml(change.reason) })
+          : t("helper-reinstated"),
     );
     return { ok: true as const, alias: await aliasOf(trx, change.userId) };
   });
