@@ -25,6 +25,7 @@ import { ownRequest } from "../src/services/requests/mine.js";
 import { postedCard } from "../src/ui/my-requests.js";
 import { confirmationCard, durationLabel } from "../src/ui/request-cards.js";
 import { beginStep } from "./resilient.js";
+import { askToResume } from "./resume.js";
 import { buttonAnswer, placeAnswer, textAnswer, waitForAnswer } from "./steps.js";
 
 type Draft = Partial<RequestDraft>;
@@ -65,7 +66,7 @@ export function postRequestScene(deps: BotDeps) {
         await save(draft);
       }
     } else if (saved && Object.keys(saved).length > 0) {
-      if (resume || (await askResume(conversation, ctx)) === "resume") draft = saved;
+      if (resume || (await askToResume(conversation, ctx, "ask-resume-prompt", Actions.askResume)) === "resume") draft = saved;
       else await discard();
     }
     if (Object.keys(draft).length === 0) await ctx.reply(ctx.t("ask-intro"));
@@ -121,19 +122,6 @@ export function postRequestScene(deps: BotDeps) {
       await save(draft);
     }
   };
-}
-
-async function askResume(conversation: Scene, ctx: SceneContext): Promise<"resume" | "restart"> {
-  beginStep(conversation);
-  await ctx.reply(ctx.t("ask-resume-prompt"), {
-    reply_markup: new InlineKeyboard()
-      .text(ctx.t("reg-resume-continue"), Actions.askResume.data("resume"))
-      .text(ctx.t("reg-resume-restart"), Actions.askResume.data("restart")),
-  });
-  const { value, ctx: answered } = await waitForAnswer(conversation, (c) => buttonAnswer(c, Actions.askResume, "scene-expected-button"));
-  await answered.answerCallbackQuery();
-  await answered.editMessageReplyMarkup({ reply_markup: undefined });
-  return value[0];
 }
 
 function missing(draft: Draft, field: RequestField): boolean {

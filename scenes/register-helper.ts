@@ -1,4 +1,3 @@
-import { InlineKeyboard } from "grammy";
 import type { BotDeps, Scene, SceneContext } from "../src/bot/context.js";
 import { nextDraftStep, stepsToRedo, withoutAnswers, type CompleteHelperDraft, type HelperDraft } from "../src/domain/helper-profile.js";
 import { submitApplication, type SubmitResult } from "../src/services/helpers/applications.js";
@@ -8,6 +7,7 @@ import { Actions } from "../src/ui/actions.js";
 import { reviewCard, reviewKeyboard } from "../src/ui/helper-cards.js";
 import { askStep } from "./helper-steps.js";
 import { beginStep } from "./resilient.js";
+import { askToResume } from "./resume.js";
 import { buttonAnswer, waitForAnswer } from "./steps.js";
 
 export type HelperSceneMode = "register" | "edit";
@@ -49,7 +49,11 @@ export function helperProfileScene(deps: BotDeps) {
         return;
       }
       draft = (await conversation.external(() => loadRegistrationDraft(deps, userId))) ?? {};
-      if (Object.keys(draft).length > 0 && !resume && (await askResume(conversation, ctx)) === "restart") {
+      if (
+        Object.keys(draft).length > 0 &&
+        !resume &&
+        (await askToResume(conversation, ctx, "reg-resume-prompt", Actions.registrationResume)) === "restart"
+      ) {
         draft = {};
         await save(draft);
       } else if (Object.keys(draft).length === 0 && status === "rejected") {
@@ -126,18 +130,3 @@ const REFUSAL_MESSAGES = {
   "not-helper": "helper-not-registered",
   decided: "edit-decided",
 } as const;
-
-async function askResume(conversation: Scene, ctx: SceneContext): Promise<"resume" | "restart"> {
-  beginStep(conversation);
-  await ctx.reply(ctx.t("reg-resume-prompt"), {
-    reply_markup: new InlineKeyboard()
-      .text(ctx.t("reg-resume-continue"), Actions.registrationResume.data("resume"))
-      .text(ctx.t("reg-resume-restart"), Actions.registrationResume.data("restart")),
-  });
-  const { value, ctx: answered } = await waitForAnswer(conversation, (c) =>
-    buttonAnswer(c, Actions.registrationResume, "scene-expected-button"),
-  );
-  await answered.answerCallbackQuery();
-  await answered.editMessageReplyMarkup({ reply_markup: undefined });
-  return value[0];
-}
