@@ -182,6 +182,7 @@ helper-status-suspended = ⛔ suspended
 helper-status-none = not a helper
 helper-not-registered = You are not registered as a helper yet. /helper to become one.
 helper-approved = 🎉 You are approved as a helper! I will tell you when someone nearby needs a hand. /profile shows your settings.
+helper-approved-restricted = 🎉 You are approved as a helper. Your account is restricted, though, so no requests reach you until an admin lifts the restriction; /profile shows why.
 helper-rejected = Your helper application was not approved. Reason: { $reason }
     You can apply again with /helper.
 helper-suspended = ⛔ Your helper account is suspended. Reason: { $reason }

@@ -182,6 +182,7 @@ helper-status-suspended = ⛔ 정지됨
 helper-status-none = 헬퍼 아님
 helper-not-registered = 아직 헬퍼로 등록되지 않았어요. 등록은 /helper 명령어로 할 수 있어요.
 helper-approved = 🎉 헬퍼로 승인되었어요! 근처에 도움이 필요한 사람이 있으면 알려 드릴게요. 설정은 /profile 명령어로 볼 수 있어요.
+helper-approved-restricted = 🎉 헬퍼로 승인되었어요. 다만 계정이 제한되어 있어서, 관리자가 제한을 풀 때까지는 요청이 오지 않아요. 사유는 /profile 명령어로 볼 수 있어요.
 helper-rejected = 헬퍼 신청이 승인되지 않았어요. 사유: { $reason }
     /helper 명령어로 다시 신청할 수 있어요.
 helper-suspended = ⛔ 헬퍼 계정이 정지되었어요. 사유: { $reason }

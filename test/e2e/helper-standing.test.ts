@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openWorld, type World } from "../support/e2e.js";
 import type { InboxMessage, Persona } from "../support/fake-telegram/index.js";
 import { seedApprovedHelper } from "../support/seed.js";
-import { askForHelp, northOf, SEOUL, buttonRows } from "../support/stories.js";
+import { approveByButton, askForHelp, buttonRows, northOf, registerHelper, SEOUL } from "../support/stories.js";
 
 const ADMIN_ID = 900_001;
 
@@ -96,5 +96,27 @@ describe("what a suspended or restricted helper is told is true", () => {
     await ann.waitFor("Your restriction was lifted");
     const list = await answerTo(ann, "nearby");
     expect(buttonRows(list).flat()).toContain("Open #1");
+  });
+});
+
+describe("an applicant restricted while waiting", () => {
+  it("is approved without being promised requests they cannot take", async () => {
+    const world = await openWorld({ env: { ADMIN_IDS: String(ADMIN_ID) } });
+    try {
+      const admin = world.fake.persona({ id: ADMIN_ID, firstName: "Admin", languageCode: "en" });
+      await admin.command("start");
+      await admin.waitFor("I am doum");
+      const ann = world.fake.persona({ firstName: "Ann", languageCode: "en" });
+      await ann.command("start");
+      await ann.next();
+      await registerHelper(ann, { at: northOf(SEOUL, 1) });
+      await admin.command("restrict", `${ann.id} rude to a requester`);
+      await ann.waitFor("Your account is restricted");
+      await approveByButton(admin, ann, "You are approved as a helper. Your account is restricted, though");
+      await world.settle();
+      expect(ann.inbox.some((m) => m.text.includes("I will tell you when someone nearby needs a hand"))).toBe(false);
+    } finally {
+      await world.close();
+    }
   });
 });

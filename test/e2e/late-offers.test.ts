@@ -6,8 +6,8 @@ import { askForHelp, northOf, SEOUL } from "../support/stories.js";
 
 /**
  * An offer for a request that was matched meanwhile attaches to nothing, and the helper is told
- * in words that someone else was faster. The Accept buttons pressed here are on a notice opened
- * from /nearby, which is the helper's own copy: nothing edits it when the request is matched.
+ * in words that someone else was faster. The Accept buttons pressed here are on notices opened
+ * from /nearby, tapped as the screen showed them before the match's edit reached the phone.
  */
 describe("a late offer", () => {
   let world: World;

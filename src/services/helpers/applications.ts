@@ -179,7 +179,10 @@ export async function decideApplication(
 
     const reason = decision.reason ?? "";
     if (decision.approve) await queueCommandMenu(deps, uow, decision.userId);
-    await uow.tell(decision.userId, (t) => t(decision.approve ? "helper-approved" : "helper-rejected", { reason: escapeHtml(reason) }));
+    // A restricted user is approved all the same, but not promised requests they cannot take yet.
+    const restricted = decision.approve && (await userFlags(trx, decision.userId)).restricted === 1;
+    const told = decision.approve ? (restricted ? "helper-approved-restricted" : "helper-approved") : "helper-rejected";
+    await uow.tell(decision.userId, (t) => t(told, { reason: escapeHtml(reason) }));
     // Every admin's copy of the card shows the outcome and loses its buttons.
     const view = applicationView(await storedDraft(trx, helper));
     // Admins know each other by the names in configuration, not by generated aliases.
