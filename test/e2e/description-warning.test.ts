@@ -42,6 +42,7 @@ describe("asking: a description with personal details is warned about before it 
     await rita.waitFor("Where?");
     await rita.press("📍 Send my location", { location: SEOUL });
     await rita.waitFor("Place saved");
+    await rita.waitFor("How long should the request stay open?");
     await rita.press("30 min");
     await rita.waitFor("Would you like to offer a fee");
     await rita.press("No fee");
