@@ -1,3 +1,4 @@
+import type { ChatStatus } from "../src/domain/chats.js";
 import type { Generated, Selectable } from "kysely";
 import type { HelperStatus } from "../src/domain/helpers.js";
 import type { Language } from "../src/domain/language.js";
@@ -25,6 +26,7 @@ export interface Database {
   inbox: InboxTable;
   update_effects: UpdateEffectsTable;
   nearby_lists: NearbyListsTable;
+  chats: ChatsTable;
 }
 
 export interface UsersTable {
@@ -253,4 +255,19 @@ export interface UpdateEffectsTable {
   seq: number;
   /** JSON of what the unit of work returned. */
   result: string;
+}
+
+/** One anonymous chat per match (src/domain/chats.ts). */
+export interface ChatsTable {
+  id: Generated<number>;
+  request_id: number;
+  requester_id: number;
+  helper_id: number;
+  status: ChatStatus;
+  meeting_code: string;
+  opened_at: number;
+  closed_at: number | null;
+  close_reason: string | null;
+  requester_completed_at: number | null;
+  helper_completed_at: number | null;
 }

@@ -6,9 +6,7 @@ import type { ServiceDeps } from "../services/deps.js";
 import type { User } from "../domain/users.js";
 
 /** What every handler may use; built once in main and passed to createBot. */
-export interface BotDeps extends ServiceDeps {
-  random: () => number;
-}
+export type BotDeps = ServiceDeps;
 
 interface AppFlavor {
   deps: BotDeps;

@@ -15,4 +15,6 @@ export interface ServiceDeps {
   outbox: { wake(): void };
   /** Nudges the deadline runner after a new deadline was scheduled. */
   deadlines: { wake(): void };
+  /** Aliases and meeting codes are drawn from it (tests and transcripts seed it). */
+  random: () => number;
 }

@@ -5,10 +5,7 @@ import type { User } from "../domain/users.js";
 import type { ServiceDeps } from "./deps.js";
 
 /** The user behind an update, created on first contact with a generated alias in the client's language. */
-export async function userOnContact(
-  deps: ServiceDeps & { random: () => number },
-  contact: { id: number; clientLanguage: string | null },
-): Promise<User> {
+export async function userOnContact(deps: ServiceDeps, contact: { id: number; clientLanguage: string | null }): Promise<User> {
   const { user } = await ensureUser(deps.db, {
     id: contact.id,
     clientLanguage: contact.clientLanguage,

@@ -17,6 +17,7 @@ async function tableNames(db: Db): Promise<string[]> {
 
 const ALL_TABLES = [
   "admin_audit",
+  "chats",
   "conversation_state",
   "credit_entries",
   "deadlines",

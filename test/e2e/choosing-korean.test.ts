@@ -52,6 +52,10 @@ describe("choosing, in Korean", () => {
     expect(jun.inbox.find((m) => m.message_id === junNotice.message_id)!.text).toBe(
       "요청자가 “수리”에 다른 헬퍼를 선택했어요. 제안해 주셔서 고마워요!",
     );
+    // The match opened one chat between the two, with a four-digit meeting code.
+    const chats = await world.bot.db.kysely.selectFrom("chats").selectAll().execute();
+    expect(chats.map((c) => [Number(c.requester_id), Number(c.helper_id), c.status])).toEqual([[rita.id, sora.id, "open"]]);
+    expect(chats[0]!.meeting_code).toMatch(/^\d{4}$/);
     // The helper who only carries things never heard of a repair.
     expect(mover.inbox.filter((m) => m.text.includes("🆘"))).toEqual([]);
   });

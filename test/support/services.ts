@@ -16,5 +16,6 @@ export function serviceDeps(db: Kysely<Database>, env: Record<string, string> = 
     i18n: createI18n({ db }),
     outbox: { wake() {} },
     deadlines: { wake() {} },
+    random: Math.random,
   };
 }

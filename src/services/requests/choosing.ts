@@ -1,8 +1,10 @@
+import { openChat } from "../../../db/repositories/chats.js";
 import { declineActiveOffers, findOffer, settleOffer } from "../../../db/repositories/offers.js";
 import { chatsHoldingRef } from "../../../db/repositories/outbox.js";
 import { lockRequest, transitionRequest } from "../../../db/repositories/requests.js";
 import { aliasOf } from "../../../db/repositories/users.js";
 import { OutboxPriority } from "../../../db/schema.js";
+import { meetingCodeFrom } from "../../domain/chats.js";
 import { chosenNotice, chosenNoticeTitle, closedNotice, notChosenNotice } from "../../ui/request-cards.js";
 import { postedClosedCard } from "../../ui/my-requests.js";
 import type { ServiceDeps } from "../deps.js";
@@ -59,6 +61,13 @@ export function chooseOffer(deps: ServiceDeps, requesterId: number, offerId: num
       }
       await uow.editEverywhere(offerRef(other.id), (t) => t("offer-card-not-chosen"));
     }
+    await openChat(trx, {
+      requestId: request.id,
+      requesterId,
+      helperId: offer.helperId,
+      meetingCode: meetingCodeFrom(deps.random),
+      now,
+    });
     const alias = await aliasOf(trx, offer.helperId);
     // The requester's "📣 Posted" loses its Cancel: a matched request is not withdrawn with one tap.
     await uow.editEverywhere(postedRef(request.id), (t) => postedClosedCard(t, request, { status: "matched", alias }));

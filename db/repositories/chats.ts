@@ -1,0 +1,71 @@
+import type { Kysely, Selectable, Transaction } from "kysely";
+import type { Chat } from "../../src/domain/chats.js";
+import type { ChatsTable, Database } from "../schema.js";
+import { takesRowLocks } from "./row-locks.js";
+
+type Executor = Kysely<Database> | Transaction<Database>;
+type ChatRow = Selectable<ChatsTable>;
+
+function toChat(row: ChatRow): Chat {
+  return {
+    id: Number(row.id),
+    requestId: Number(row.request_id),
+    requesterId: Number(row.requester_id),
+    helperId: Number(row.helper_id),
+    status: row.status,
+    meetingCode: row.meeting_code,
+    openedAt: Number(row.opened_at),
+    closedAt: row.closed_at === null ? null : Number(row.closed_at),
+    closeReason: row.close_reason,
+    requesterCompletedAt: row.requester_completed_at === null ? null : Number(row.requester_completed_at),
+    helperCompletedAt: row.helper_completed_at === null ? null : Number(row.helper_completed_at),
+  };
+}
+
+/** Opens the chat of a match; the request's lock is held by the caller, so it opens once. */
+export async function openChat(
+  trx: Transaction<Database>,
+  chat: { requestId: number; requesterId: number; helperId: number; meetingCode: string; now: number },
+): Promise<Chat> {
+  const row = await trx
+    .insertInto("chats")
+    .values({
+      request_id: chat.requestId,
+      requester_id: chat.requesterId,
+      helper_id: chat.helperId,
+      status: "open",
+      meeting_code: chat.meetingCode,
+      opened_at: chat.now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toChat(row);
+}
+
+export async function findChat(db: Executor, id: number): Promise<Chat | undefined> {
+  const row = await db.selectFrom("chats").selectAll().where("id", "=", id).executeTakeFirst();
+  return row && toChat(row);
+}
+
+/** The chat, held until the transaction ends (PostgreSQL), so two sides' taps take turns. */
+export async function lockChat(trx: Transaction<Database>, id: number): Promise<Chat | undefined> {
+  const row = await trx
+    .selectFrom("chats")
+    .selectAll()
+    .where("id", "=", id)
+    .$if(takesRowLocks(trx), (qb) => qb.forUpdate())
+    .executeTakeFirst();
+  return row && toChat(row);
+}
+
+/** The user's open chats, oldest first, as requester or as helper. */
+export async function openChatsOf(db: Executor, userId: number): Promise<Chat[]> {
+  const rows = await db
+    .selectFrom("chats")
+    .selectAll()
+    .where("status", "=", "open")
+    .where((eb) => eb.or([eb("requester_id", "=", userId), eb("helper_id", "=", userId)]))
+    .orderBy("id")
+    .execute();
+  return rows.map(toChat);
+}

@@ -1,0 +1,31 @@
+/**
+ * The anonymous chat between a requester and the helper they chose. It opens at the match and
+ * ends once: completed by both sides, cancelled by one, or closed (a report, a no-show, an admin).
+ */
+export const CHAT_STATUSES = ["open", "completed", "cancelled", "closed"] as const;
+export type ChatStatus = (typeof CHAT_STATUSES)[number];
+
+export interface Chat {
+  id: number;
+  requestId: number;
+  requesterId: number;
+  helperId: number;
+  status: ChatStatus;
+  /** Four digits the helper says at the door. */
+  meetingCode: string;
+  openedAt: number;
+  closedAt: number | null;
+  closeReason: string | null;
+  requesterCompletedAt: number | null;
+  helperCompletedAt: number | null;
+}
+
+/** The other side of the chat for one of its two members. */
+export function partnerOf(chat: Pick<Chat, "requesterId" | "helperId">, userId: number): number {
+  return userId === chat.requesterId ? chat.helperId : chat.requesterId;
+}
+
+/** Four digits, leading zeros kept, from a uniform random number in [0, 1). */
+export function meetingCodeFrom(random: () => number): string {
+  return String(Math.floor(random() * 10_000)).padStart(4, "0");
+}
