@@ -1,5 +1,5 @@
 import type { Kysely, Selectable, Transaction } from "kysely";
-import type { Chat } from "../../src/domain/chats.js";
+import type { Chat, ChatStatus } from "../../src/domain/chats.js";
 import type { ChatsTable, Database } from "../schema.js";
 import { takesRowLocks } from "./row-locks.js";
 
@@ -68,4 +68,18 @@ export async function openChatsOf(db: Executor, userId: number): Promise<Chat[]>
     .orderBy("id")
     .execute();
   return rows.map(toChat);
+}
+
+/** Ends an open chat; false when it was no longer open (another ending came first). */
+export async function endChat(
+  trx: Transaction<Database>,
+  change: { id: number; to: Exclude<ChatStatus, "open">; reason: string | null; now: number },
+): Promise<boolean> {
+  const result = await trx
+    .updateTable("chats")
+    .set({ status: change.to, closed_at: change.now, close_reason: change.reason })
+    .where("id", "=", change.id)
+    .where("status", "=", "open")
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
