@@ -27,6 +27,8 @@ export interface Database {
   update_effects: UpdateEffectsTable;
   nearby_lists: NearbyListsTable;
   chats: ChatsTable;
+  relay_messages: RelayMessagesTable;
+  relay_focus: RelayFocusTable;
 }
 
 export interface UsersTable {
@@ -270,4 +272,27 @@ export interface ChatsTable {
   close_reason: string | null;
   requester_completed_at: number | null;
   helper_completed_at: number | null;
+}
+
+export type RelayMessageStatus = "held" | "relayed" | "dropped";
+
+/** The relay chat's message map: an original and its copy on the other side (migration 0013). */
+export interface RelayMessagesTable {
+  id: Generated<number>;
+  chat_id: number;
+  from_user_id: number;
+  original_message_id: number;
+  to_user_id: number;
+  status: RelayMessageStatus;
+  outbox_id: number | null;
+  position: Generated<number>;
+  copy_message_id: number | null;
+  media_group_id: string | null;
+  created_at: number;
+}
+
+/** The open chat a user with several writes in. */
+export interface RelayFocusTable {
+  user_id: number;
+  chat_id: number;
 }

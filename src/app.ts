@@ -1,3 +1,4 @@
+import { reportRefusedCopy } from "./services/relay/undelivered.js";
 import { Api, BotError, GrammyError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { createDb } from "../db/create-db.js";
@@ -81,6 +82,7 @@ export async function startApp(opts: {
     logger,
     limits: opts.outboxLimits ?? TELEGRAM_LIMITS,
     onUnreachable: (userId) => windUpUnreachable(deps, userId),
+    onRelayRefused: (outboxId) => reportRefusedCopy(deps, outboxId),
   });
   wake = () => sender.wake();
   const deadlines = createDeadlineRunner({
@@ -116,7 +118,8 @@ export async function startApp(opts: {
     api: senderApi,
     clock,
     logger,
-    allowedUpdates: ["message", "edited_message", "callback_query", "my_chat_member"],
+    // message_reaction: reactions in a relay chat follow to the other side.
+    allowedUpdates: ["message", "edited_message", "callback_query", "my_chat_member", "message_reaction"],
     // What the runner did for us: a failed update goes to the bot's error boundary.
     handle: (update) =>
       bot.handleUpdate(update).catch(async (error: unknown) => {

@@ -89,6 +89,7 @@ const variables = z.object({
   FANOUT_WAVE_SIZE: int(10, 1),
   FANOUT_WAVE_INTERVAL_SECONDS: int(180, 1),
   CATCH_UP_MAX_REQUESTS: int(3, 0),
+  RELAY_PROTECT_CONTENT: z.enum(["true", "false"]).default("true"),
 });
 
 /** Every variable the bot reads; .env.example documents exactly these. */
@@ -137,6 +138,8 @@ export interface Config {
     fanoutWaveIntervalSeconds: number;
     catchUpMaxRequests: number;
   };
+  /** Relayed copies cannot be forwarded or saved by the other side. */
+  relayProtectContent: boolean;
 }
 
 /** Thrown with one line per bad variable, so the operator can fix them all at once. */
@@ -190,6 +193,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       fanoutWaveIntervalSeconds: e.FANOUT_WAVE_INTERVAL_SECONDS,
       catchUpMaxRequests: e.CATCH_UP_MAX_REQUESTS,
     },
+    relayProtectContent: e.RELAY_PROTECT_CONTENT === "true",
   };
 }
 

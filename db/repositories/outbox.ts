@@ -7,14 +7,16 @@ export interface OutgoingMessage {
   method: string;
   params: Record<string, unknown>;
   ref?: string;
+  /** Milliseconds to wait before sending, so that parts arriving right after can join the row. */
+  holdMs?: number;
 }
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
 /** Call inside the transaction that makes the state change the messages tell about. */
-export async function enqueueMessages(db: Executor, now: number, messages: OutgoingMessage[]): Promise<void> {
-  if (messages.length === 0) return;
-  await db
+export async function enqueueMessages(db: Executor, now: number, messages: OutgoingMessage[]): Promise<number[]> {
+  if (messages.length === 0) return [];
+  const rows = await db
     .insertInto("outbox")
     .values(
       messages.map((m) => ({
@@ -24,11 +26,14 @@ export async function enqueueMessages(db: Executor, now: number, messages: Outgo
         payload: JSON.stringify(m.params),
         ref: m.ref ?? null,
         status: "pending" as const,
-        next_attempt_at: 0,
+        // The sender keeps wall-clock time; a hold lets later parts (an album's items) join first.
+        next_attempt_at: m.holdMs ? Date.now() + m.holdMs : 0,
         created_at: now,
       })),
     )
+    .returning("id")
     .execute();
+  return rows.map((r) => Number(r.id));
 }
 
 export function dueMessages(db: Kysely<Database>, now: number, limit: number) {
@@ -54,7 +59,7 @@ export async function claimMessage(db: Kysely<Database>, id: number): Promise<bo
   return result.numUpdatedRows > 0n;
 }
 
-export async function markSent(db: Kysely<Database>, id: number, now: number, messageId: number | null): Promise<void> {
+export async function markSent(db: Executor, id: number, now: number, messageId: number | null): Promise<void> {
   await db.updateTable("outbox").set({ status: "sent", sent_at: now, message_id: messageId, error: null }).where("id", "=", id).execute();
 }
 

@@ -6,6 +6,8 @@ import type { Selectable } from "kysely";
 import type { Logger } from "../logger.js";
 import { RateLimiter, type RateLimits } from "./rate-limiter.js";
 import { languageFor } from "../../db/repositories/users.js";
+import { recordCopies } from "../../db/repositories/relay.js";
+import { resolveRelayRefs, sentMessageIds } from "./relay-refs.js";
 
 type OutboxRow = Selectable<OutboxTable>;
 
@@ -21,6 +23,8 @@ export interface OutboxSenderDeps {
   limits: RateLimits;
   /** Called once a recipient turned out to have blocked the bot; winds up what depends on them. */
   onUnreachable(userId: number): Promise<void>;
+  /** Called when Telegram refused a relayed copy for good, so that its sender is told. */
+  onRelayRefused(outboxId: number): Promise<void>;
 }
 
 export interface OutboxSender {
@@ -70,14 +74,28 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
         await editByRef(row, params);
         return;
       }
+      const resolved = await resolveRelayRefs(db, row.chat_id, params);
+      if (resolved === "wait") {
+        // The relayed message it names is still on its way; act once it has a message id.
+        await retryLater(db, row.id, Date.now() + 200, row.attempts, "waiting for the relayed copy");
+        return;
+      }
+      if (resolved === "gone") {
+        await markFinal(db, row.id, "dropped", "the relayed message it names is gone");
+        return;
+      }
       // A command menu is addressed by its scope; everything else goes to the row's chat.
       const target = row.method === "setMyCommands" ? {} : { chat_id: row.chat_id };
       const result: unknown = await (api.raw as unknown as Record<string, (p: unknown) => Promise<unknown>>)[row.method]!({
         ...target,
-        ...params,
+        ...resolved.params,
       });
-      const messageId = typeof result === "object" && result !== null && "message_id" in result ? Number(result.message_id) : null;
-      await markSent(db, row.id, Date.now(), messageId);
+      const messageIds = sentMessageIds(result);
+      // The copies enter the chat's message map with the delivery, so a crash cannot part them.
+      await db.transaction().execute(async (trx) => {
+        await markSent(trx, row.id, Date.now(), messageIds[0] ?? null);
+        if (resolved.records) await recordCopies(trx, row.id, messageIds);
+      });
     } catch (error) {
       await handleFailure(row, error);
     }
@@ -141,6 +159,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       if (error.error_code < 500) {
         logger.error({ err: error, outboxId: row.id, method: row.method }, "outbox: Telegram refused a message");
         await markFinal(db, row.id, "failed", description);
+        if ("relay" in (JSON.parse(row.payload) as object)) await deps.onRelayRefused(row.id);
         return;
       }
     } else if (!(error instanceof HttpError)) {

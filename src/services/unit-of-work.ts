@@ -30,8 +30,8 @@ export interface UnitOfWork {
   tell(userId: number, render: (t: Translate) => Rendered, options?: TellOptions): Promise<void>;
   /** The same kind of message to many, with their languages read at once. */
   tellEach(userIds: readonly number[], render: (t: Translate, userId: number) => OutgoingMessage[]): Promise<void>;
-  /** Raw outbox messages (locations, photos) whose text, if any, is already rendered. */
-  send(...messages: OutgoingMessage[]): Promise<void>;
+  /** Raw outbox messages (locations, photos) whose text, if any, is already rendered; returns their outbox ids. */
+  send(...messages: OutgoingMessage[]): Promise<number[]>;
   /**
    * Edits every delivered message carrying `ref` (and drops undelivered ones), each in its reader's
    * language, with the buttons rendered (none: the old ones go); `scope` narrows it to one chat's
@@ -63,9 +63,10 @@ function textMessage(chatId: number, rendered: Rendered, options: TellOptions = 
 function open(deps: ServiceDeps, trx: Transaction<Database>, now: number, effects: Effects): UnitOfWork {
   const t = (language: Language) => translateIn(deps.i18n, language);
   const send = async (...messages: OutgoingMessage[]) => {
-    if (messages.length === 0) return;
-    await enqueueMessages(trx, now, messages);
+    if (messages.length === 0) return [];
+    const ids = await enqueueMessages(trx, now, messages);
     effects.sent = true;
+    return ids;
   };
   return {
     trx,

@@ -48,6 +48,9 @@ export const Actions = {
   keptDraft: action("kept", [oneOf(["ask", "helper"]), oneOf(["resume", "discard"])], { startsSomething: true }),
   // The helper's own stored position, as a map pin.
   showOwnPosition: action("hpos", []),
+  // The relay chat a user with several writes in, and the yes or no to a held message.
+  chatFocus: action("chat", [id]),
+  relayHeld: action("rhold", [id, oneOf(["send", "drop"])]),
 
   chooseLanguage: action("lang", [oneOf(LANGUAGES)], { inScene: true }),
   quietOff: action("quiet", [oneOf(["off"])], { inScene: true }),

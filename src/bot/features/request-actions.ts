@@ -4,6 +4,7 @@ import { chooseOffer } from "../../services/requests/choosing.js";
 import { escapeHtml } from "../../telegram/html.js";
 import { Actions } from "../../ui/actions.js";
 import { offerSentCard } from "../../ui/request-cards.js";
+import { chatBanner } from "../../ui/chat-cards.js";
 import { onAction } from "../actions.js";
 import type { BotContext } from "../context.js";
 import { cancelFromList, cancelFromPosted } from "./my-requests.js";
@@ -58,6 +59,8 @@ onAction(requestActionsFeature, Actions.chooseOffer, async (ctx, offerId) => {
   // A helper with a photo offered in one message: the photo, with the card as its caption.
   if (ctx.callbackQuery.message?.photo) await ctx.editMessageCaption({ caption: text, parse_mode: "HTML" });
   else await ctx.editMessageText(text, { parse_mode: "HTML" });
+  const banner = chatBanner(ctx.t, result.chat, "requester", { alias: result.alias }, result.request);
+  await ctx.reply(banner.text, { parse_mode: "HTML", ...(banner.keyboard ? { reply_markup: banner.keyboard } : {}) });
 });
 
 onAction(requestActionsFeature, Actions.cancelRequest, cancelFromPosted);

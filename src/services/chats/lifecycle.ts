@@ -1,4 +1,5 @@
 import { endChat, lockChat } from "../../../db/repositories/chats.js";
+import { forgetChat } from "../../../db/repositories/relay.js";
 import type { Chat, ChatStatus } from "../../domain/chats.js";
 import type { UnitOfWork } from "../unit-of-work.js";
 
@@ -17,5 +18,6 @@ export async function closeChatWithin(
   const chat = await lockChat(uow.trx, chatId);
   if (chat?.status !== "open") return undefined;
   if (!(await endChat(uow.trx, { id: chatId, to, reason, now: uow.now }))) return undefined;
+  await forgetChat(uow.trx, chatId);
   return chat;
 }

@@ -4,14 +4,17 @@ import { chatsHoldingRef } from "../../../db/repositories/outbox.js";
 import { lockRequest, transitionRequest } from "../../../db/repositories/requests.js";
 import { aliasOf } from "../../../db/repositories/users.js";
 import { OutboxPriority } from "../../../db/schema.js";
-import { meetingCodeFrom } from "../../domain/chats.js";
+import { type Chat, meetingCodeFrom } from "../../domain/chats.js";
+import type { HelpRequest } from "../../domain/requests.js";
+import { chatBanner } from "../../ui/chat-cards.js";
 import { chosenNotice, chosenNoticeTitle, closedNotice, notChosenNotice } from "../../ui/request-cards.js";
 import { postedClosedCard } from "../../ui/my-requests.js";
 import type { ServiceDeps } from "../deps.js";
 import { inUnitOfWork } from "../unit-of-work.js";
 import { offerRef, postedRef, requestRef } from "./refs.js";
 
-export type ChooseResult = { ok: true; alias: string } | { ok: false; reason: "closed" | "not-yours" | "offer-gone" };
+export type ChooseResult =
+  { ok: true; alias: string; chat: Chat; request: HelpRequest } | { ok: false; reason: "closed" | "not-yours" | "offer-gone" };
 
 /**
  * The requester picks one offer. Exactly one choice wins even under concurrent taps, a withdrawal
@@ -61,7 +64,7 @@ export function chooseOffer(deps: ServiceDeps, requesterId: number, offerId: num
       }
       await uow.editEverywhere(offerRef(other.id), (t) => t("offer-card-not-chosen"));
     }
-    await openChat(trx, {
+    const chat = await openChat(trx, {
       requestId: request.id,
       requesterId,
       helperId: offer.helperId,
@@ -69,8 +72,13 @@ export function chooseOffer(deps: ServiceDeps, requesterId: number, offerId: num
       now,
     });
     const alias = await aliasOf(trx, offer.helperId);
+    const requesterAlias = await aliasOf(trx, requesterId);
+    // The chat opens with its banner on both sides; the requester's comes with the answer to the tap.
+    await uow.tell(offer.helperId, (t) => chatBanner(t, chat, "helper", { alias: requesterAlias }, request), {
+      priority: OutboxPriority.notice,
+    });
     // The requester's "📣 Posted" loses its Cancel: a matched request is not withdrawn with one tap.
     await uow.editEverywhere(postedRef(request.id), (t) => postedClosedCard(t, request, { status: "matched", alias }));
-    return { ok: true, alias };
+    return { ok: true, alias, chat, request };
   });
 }

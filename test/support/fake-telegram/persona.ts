@@ -79,6 +79,7 @@ export class Persona {
   started = false;
   blocked = false;
   private replyKeyboard: ReplyKeyboardMarkup | null = null;
+  private readonly ownReactions = new Map<number, Json[]>();
   private cursor = 0;
 
   constructor(
@@ -225,6 +226,76 @@ export class Persona {
   async sendDocument(fileName = "notes.pdf", caption?: string): Promise<TgMessage> {
     const mimeType = fileName.endsWith(".pdf") ? "application/pdf" : fileName.endsWith(".txt") ? "text/plain" : "application/octet-stream";
     return this.post({ document: this.world.files.create("document", { fileName, mimeType }), ...this.captionFields(caption) });
+  }
+
+  async sendAnimation(caption?: string): Promise<TgMessage> {
+    const animation = this.world.files.create("animation");
+    // Telegram sets `document` alongside `animation` for old clients.
+    return this.post({ animation, document: { ...animation }, ...this.captionFields(caption) });
+  }
+
+  async sendVideoNote(): Promise<TgMessage> {
+    return this.post({ video_note: this.world.files.create("video_note") });
+  }
+
+  async sendAudio(caption?: string): Promise<TgMessage> {
+    return this.post({ audio: this.world.files.create("audio"), ...this.captionFields(caption) });
+  }
+
+  async sendDice(emoji = "🎲", value = 4): Promise<TgMessage> {
+    return this.post({ dice: { emoji, value } });
+  }
+
+  /** A regular poll the persona created (anonymous, no votes yet). */
+  async sendPoll(question: string, options: string[]): Promise<TgMessage> {
+    const poll = {
+      id: String(this.world.store.allocateId(this.id) * 1000 + this.id),
+      question,
+      options: options.map((text) => ({ text, voter_count: 0 })),
+      total_voter_count: 0,
+      is_closed: false,
+      is_anonymous: true,
+      type: "regular",
+      allows_multiple_answers: false,
+    };
+    return this.post({ poll });
+  }
+
+  /** An album of photos: one message per photo, sharing a media_group_id, as Telegram delivers it. */
+  async sendAlbum(captions: (string | undefined)[]): Promise<TgMessage[]> {
+    const media_group_id = `1${String(Date.now()).slice(-8)}${this.id}${this.sent.length}`;
+    const sent: TgMessage[] = [];
+    for (const caption of captions)
+      sent.push(this.post({ photo: this.world.files.createPhoto(), media_group_id, ...this.captionFields(caption) }));
+    return sent;
+  }
+
+  async editCaption(messageId: number, caption: string): Promise<TgMessage> {
+    return this.editOwn(messageId, (m) => {
+      if (m.text !== undefined || m.location) throw new Error(`#${messageId} has no caption to edit`);
+      Object.assign(m, this.captionFields(caption));
+      if (!detectUserEntities(caption).length) delete m.caption_entities;
+    });
+  }
+
+  /** Sets the persona's reaction on a message of its chat (theirs or the bot's); [] takes it away. */
+  async react(messageId: number, emoji: string[]): Promise<void> {
+    this.ensureCanWrite();
+    const stored = this.world.store.live(this.id, messageId);
+    if (!stored) throw new Error(`${this.firstName} has no message #${messageId} to react to`);
+    const previous = this.ownReactions.get(messageId) ?? [];
+    const next = emoji.map((e) => ({ type: "emoji", emoji: e }));
+    this.ownReactions.set(messageId, next);
+    this.world.updates.push({
+      message_reaction: {
+        chat: this.chat,
+        message_id: messageId,
+        user: this.user,
+        date: this.world.unixNow(),
+        old_reaction: previous,
+        new_reaction: next,
+      },
+    });
   }
 
   /** Shares someone's contact card (not necessarily the persona's own). */

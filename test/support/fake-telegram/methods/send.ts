@@ -109,6 +109,8 @@ function carriedContent(m: TgMessage): Partial<TgMessage> {
     "video_note",
     "venue",
     "contact",
+    "dice",
+    "poll",
     "has_media_spoiler",
     "show_caption_above_media",
   ] as const;
@@ -130,12 +132,13 @@ function sourceMessage(world: World, fromChatId: unknown, messageId: number, ver
   return stored;
 }
 
-function copyInto(world: World, p: Params, source: StoredMessage, captionOverride: boolean): StoredMessage {
+function copyInto(world: World, p: Params, source: StoredMessage, captionOverride: boolean, mediaGroupId?: string): StoredMessage {
   return send(
     world,
     p,
     () => {
       const content = carriedContent(source.message);
+      if (mediaGroupId !== undefined) content.media_group_id = mediaGroupId;
       const hasMedia = content.text === undefined && content.location === undefined && content.contact === undefined;
       if (bool(p, "remove_caption")) {
         delete content.caption;
@@ -180,8 +183,16 @@ function many(world: World, p: Params, verb: "copy" | "forward"): { message_id: 
   if (sources.length === 0) throw badRequest(`message to ${verb} not found`, `${verb} source not found`);
   const single = { ...p };
   delete single.message_ids;
+  // "Album grouping is kept for copied messages": each source album becomes one new album.
+  const groups = new Map<string, string>();
+  const groupOf = (s: StoredMessage): string | undefined => {
+    const original = s.message.media_group_id;
+    if (original === undefined) return undefined;
+    if (!groups.has(original)) groups.set(original, `2${String(Date.now()).slice(-8)}${groups.size}`);
+    return groups.get(original);
+  };
   return sources.map((s) => ({
-    message_id: (verb === "copy" ? copyInto(world, single, s, false) : forwardInto(world, single, s)).message.message_id,
+    message_id: (verb === "copy" ? copyInto(world, single, s, false, groupOf(s)) : forwardInto(world, single, s)).message.message_id,
   }));
 }
 

@@ -1,0 +1,69 @@
+import { InlineKeyboard } from "grammy";
+import type { Chat } from "../domain/chats.js";
+import type { HelpRequest } from "../domain/requests.js";
+import { escapeHtml } from "../telegram/html.js";
+import { Actions } from "./actions.js";
+import type { Translate } from "./translator.js";
+
+/** Which side of the chat a card is for: the requester holds the meeting code, the helper says it. */
+export type ChatSide = "requester" | "helper";
+
+export const sideOf = (chat: Pick<Chat, "requesterId">, userId: number): ChatSide => (userId === chat.requesterId ? "requester" : "helper");
+
+/**
+ * The banner's buttons: everything one can do with the chat as a whole. Completing, cancelling
+ * and reporting are added here (taking the translator and the chat) when they arrive, so every
+ * banner gets them at once.
+ */
+export function chatBannerKeyboard(): InlineKeyboard {
+  return new InlineKeyboard();
+}
+
+/**
+ * The banner both sides get at the match: who they talk to (by alias only), about what, the
+ * meeting code, and how to come back to the chat. `writingHere` marks the chat a user with
+ * several writes in.
+ */
+export function chatBanner(
+  t: Translate,
+  chat: Pick<Chat, "id" | "meetingCode">,
+  side: ChatSide,
+  partner: { alias: string },
+  request: Pick<HelpRequest, "category" | "description">,
+  options: { writingHere?: boolean } = {},
+): { text: string; keyboard?: InlineKeyboard } {
+  const alias = escapeHtml(partner.alias);
+  const lines = [
+    t(side === "requester" ? "chat-banner-title-requester" : "chat-banner-title-helper", { alias }),
+    t("chat-banner-request", { category: t(`category-${request.category}`), description: escapeHtml(request.description) }),
+    t("chat-banner-copies"),
+    t(side === "requester" ? "chat-banner-code-requester" : "chat-banner-code-helper", { code: chat.meetingCode, alias }),
+    ...(options.writingHere ? [t("chat-banner-writing-here")] : []),
+    t("chat-banner-come-back"),
+  ];
+  const keyboard = chatBannerKeyboard();
+  return { text: lines.join("\n\n"), ...(keyboard.inline_keyboard.length > 0 ? { keyboard } : {}) };
+}
+
+/** The open chats of someone with several, to pick the one they write in. */
+export function chatList(t: Translate, chats: readonly { chatId: number; alias: string; category: string; focused: boolean }[]) {
+  const keyboard = new InlineKeyboard();
+  for (const chat of chats) {
+    const label = t(chat.focused ? "chat-list-button-focused" : "chat-list-button", {
+      alias: chat.alias,
+      category: t(`category-${chat.category}`),
+    });
+    keyboard.text(label, Actions.chatFocus.data(chat.chatId)).row();
+  }
+  return { text: t("chat-list", { count: chats.length }), keyboard };
+}
+
+/** A message that would tell the other side who the sender is waits for the sender's yes. */
+export function heldCard(t: Translate, relayId: number, partnerAlias: string, reason: string) {
+  return {
+    text: t("relay-held", { alias: escapeHtml(partnerAlias), what: t(reason === "contact" ? "relay-held-contact" : `personal-${reason}`) }),
+    keyboard: new InlineKeyboard()
+      .text(t("relay-held-send"), Actions.relayHeld.data(relayId, "send"))
+      .text(t("relay-held-drop"), Actions.relayHeld.data(relayId, "drop")),
+  };
+}
