@@ -47,14 +47,15 @@ export function chatBanner(
 
 /** The open chats of someone with several, to pick the one they write in. */
 export function chatList(t: Translate, chats: readonly { chatId: number; alias: string; category: string; focused: boolean }[]) {
-  const keyboard = new InlineKeyboard();
-  for (const chat of chats) {
-    const label = t(chat.focused ? "chat-list-button-focused" : "chat-list-button", {
-      alias: chat.alias,
-      category: t(`category-${chat.category}`),
-    });
-    keyboard.text(label, Actions.chatFocus.data(chat.chatId)).row();
-  }
+  const keyboard = InlineKeyboard.from(
+    chats.map((chat) => {
+      const label = t(chat.focused ? "chat-list-button-focused" : "chat-list-button", {
+        alias: chat.alias,
+        category: t(`category-${chat.category}`),
+      });
+      return [InlineKeyboard.text(label, Actions.chatFocus.data(chat.chatId))];
+    }),
+  );
   return { text: t("chat-list", { count: chats.length }), keyboard };
 }
 

@@ -29,6 +29,8 @@ const ALL_TABLES = [
   "nearby_lists",
   "offers",
   "outbox",
+  "relay_focus",
+  "relay_messages",
   "request_drafts",
   "request_notifications",
   "requests",

@@ -29,12 +29,20 @@ export async function nearbyHelper(world: World, persona: Persona): Promise<Pers
 export async function matchInChat(
   requester: Persona,
   helper: Persona,
-  opts: { description: string; eta: string; helperBanner: string | RegExp; requesterBanner: string | RegExp },
+  opts: {
+    description: string;
+    eta: string;
+    helperBanner: string | RegExp;
+    requesterBanner: string | RegExp;
+    /** Runs once the offer is in, before the requester chooses. */
+    beforeChoice?: () => Promise<void>;
+  },
 ): Promise<{ requesterBanner: InboxMessage; helperBanner: InboxMessage }> {
   await askForHelp(requester, { at: SEOUL, description: opts.description });
   const notice = await helper.waitFor(opts.description);
   await helper.pressIn(notice.message_id, opts.eta);
   const card = await requester.waitFor(/can help — there in/);
+  await opts.beforeChoice?.();
   await requester.pressIn(card.message_id, /^✅ Choose/);
   const requesterBanner = await requester.waitFor(opts.requesterBanner);
   const helperBanner = await helper.waitFor(opts.helperBanner);
