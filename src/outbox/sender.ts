@@ -157,9 +157,14 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
         return;
       }
       if (error.error_code < 500) {
-        logger.error({ err: error, outboxId: row.id, method: row.method }, "outbox: Telegram refused a message");
         await markFinal(db, row.id, "failed", description);
-        if ("relay" in (JSON.parse(row.payload) as object)) await deps.onRelayRefused(row.id);
+        if ("relay" in (JSON.parse(row.payload) as object)) {
+          // The reader's own settings refuse it (e.g. no voice messages): the sender hears so.
+          logger.info({ outboxId: row.id, method: row.method, description }, "outbox: Telegram refused a relayed copy");
+          await deps.onRelayRefused(row.id);
+          return;
+        }
+        logger.error({ err: error, outboxId: row.id, method: row.method }, "outbox: Telegram refused a message");
         return;
       }
     } else if (!(error instanceof HttpError)) {

@@ -107,6 +107,37 @@ describe("which chat a message lands in, and a partner who is gone", () => {
   });
 });
 
+describe("a message the other side cannot receive", () => {
+  let world: World;
+  afterEach(async () => {
+    await world.close();
+  });
+
+  it("a voice message to someone who refuses voice: the sender is told under it, the chat goes on", async () => {
+    world = await openWorld();
+    const sora = await nearbyHelper(world, await startedPersona(world, { firstName: "Sora", languageCode: "en" }));
+    const rita = await startedPersona(world, { firstName: "Rita", languageCode: "en" });
+    await matchInChat(rita, sora, {
+      eta: "10 min",
+      requesterBanner: "Your chat with",
+      helperBanner: "Your chat with",
+      description: "Carry a sofa.",
+    });
+    rita.refusesVoice = true;
+    const voice = await sora.sendVoice();
+    const told = await sora.waitFor(
+      `⚠️ This message did not reach ${await aliasOf(world, rita)}: they cannot receive this kind of message.`,
+    );
+    expect(told.raw.reply_to_message?.message_id).toBe(voice.message_id);
+    await sora.send("Sorry, in words then: I am on my way");
+    await rita.waitFor("Sorry, in words then: I am on my way");
+    await world.settle();
+    expect(rita.inbox.some((m) => m.raw.voice !== undefined)).toBe(false);
+    const [chat] = await world.bot.db.kysely.selectFrom("chats").select("status").execute();
+    expect(chat!.status).toBe("open");
+  });
+});
+
 describe("the relay chat in Korean", () => {
   let world: World;
   afterEach(async () => {
@@ -142,6 +173,12 @@ describe("the relay chat in Korean", () => {
     await minsu.pressIn(held.message_id, "그래도 보내기");
     await minsu.waitForEdit(held.message_id, `✅ ${ritaAlias}님에게 보냈어요.`);
     await rita.waitFor("제 번호는 010-9876-5432예요");
+
+    // Rita refuses voice messages: Minsu hears so, under his voice message.
+    rita.refusesVoice = true;
+    const voice = await minsu.sendVoice();
+    const refused = await minsu.waitFor(`⚠️ 이 메시지는 ${ritaAlias}님에게 전해지지 않았어요.`);
+    expect(refused.raw.reply_to_message?.message_id).toBe(voice.message_id);
 
     await rita.block();
     await minsu.waitFor(`⚠️ ${ritaAlias}님과 더 이상 연락할 수 없어요. 상대방이 봇을 멈췄어요.`);

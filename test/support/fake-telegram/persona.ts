@@ -78,6 +78,8 @@ export class Persona {
   /** Has the persona ever produced an update? Until then the bot cannot reach it. */
   started = false;
   blocked = false;
+  /** The privacy setting that refuses voice and video messages from others (Telegram Premium). */
+  refusesVoice = false;
   private replyKeyboard: ReplyKeyboardMarkup | null = null;
   private readonly ownReactions = new Map<number, Json[]>();
   private cursor = 0;

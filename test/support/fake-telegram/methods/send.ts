@@ -3,7 +3,7 @@
 import type { FileKind } from "../files.js";
 import { parseCaption, parseMessageText } from "../formatting.js";
 import type { StoredMessage } from "../store.js";
-import { badRequest, type Json, type ReplyMarkup, type TgFileObject, type TgMessage } from "../types.js";
+import { ApiError, badRequest, type Json, type ReplyMarkup, type TgFileObject, type TgMessage } from "../types.js";
 import type { Persona } from "../persona.js";
 import type { World } from "../world.js";
 import {
@@ -29,6 +29,10 @@ function send(
 ): StoredMessage {
   const persona = world.chatFor(p.chat_id);
   const content = build(persona);
+  // A privacy setting of the user, not a fault of the bot: Telegram refuses, the bot must cope.
+  if ((content.voice || content.video_note) && persona.refusesVoice) {
+    throw new ApiError(400, "Bad Request: VOICE_MESSAGES_FORBIDDEN", "world", "voice messages forbidden");
+  }
   if (bool(p, "protect_content")) content.has_protected_content = true;
   const replyTo = replyTarget(world, persona, p);
   const markup = obj<ReplyMarkup>(p, "reply_markup");
