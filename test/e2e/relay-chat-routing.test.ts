@@ -163,7 +163,7 @@ describe("the relay chat in Korean", () => {
     expect(requesterBanner.text).toContain(`🔑 만남 코드: ${chat!.meeting_code}. ${minsuAlias}님이 도착하면 이 코드를 말할 거예요.`);
     expect(helperBanner.text).toContain(`${ritaAlias}님과 대화가 열렸어요.`);
     expect(helperBanner.text).toContain(`🔑 만남 코드: ${chat!.meeting_code}. 도착하면 이 코드를 말해 주세요.`);
-    expect(helperBanner.text).toContain("나중에 이 대화로 돌아오려면 /chat 을 보내세요.");
+    expect(helperBanner.text).toContain("나중에 이 대화로 돌아오려면 /chat 명령어를 보내 주세요.");
 
     await minsu.send("제 번호는 010-9876-5432예요");
     const held = await minsu.waitFor(
