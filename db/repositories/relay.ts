@@ -131,6 +131,24 @@ export async function extendAlbum(trx: Transaction<Database>, outboxId: number, 
   return Number(result.numUpdatedRows) === 1;
 }
 
+/**
+ * Sends the sender's albums to this reader that are still gathering at once: their items come in
+ * a row, so any other message means they are complete, and it must not overtake them.
+ */
+export async function releaseAlbums(
+  trx: Transaction<Database>,
+  albums: { fromUserId: number; toUserId: number; exceptMediaGroupId?: string },
+): Promise<void> {
+  const gathering = trx
+    .selectFrom("relay_messages")
+    .select("outbox_id")
+    .where("from_user_id", "=", albums.fromUserId)
+    .where("to_user_id", "=", albums.toUserId)
+    .where("media_group_id", "is not", null)
+    .$if(albums.exceptMediaGroupId !== undefined, (qb) => qb.where("media_group_id", "!=", albums.exceptMediaGroupId!));
+  await trx.updateTable("outbox").set({ next_attempt_at: 0 }).where("status", "=", "pending").where("id", "in", gathering).execute();
+}
+
 /** Written with the delivery: the copies' message ids, in the order the outbox row carried them. */
 export async function recordCopies(db: Executor, outboxId: number, messageIds: readonly number[]): Promise<void> {
   for (const [position, messageId] of messageIds.entries()) {

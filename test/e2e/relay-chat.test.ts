@@ -123,11 +123,14 @@ describe("the relay chat between the matched pair", () => {
 
     // An album arrives as an album.
     await sora.sendAlbum(["Wall A", undefined, "Wall C"]);
+    // What comes right after an album does not overtake it.
+    await sora.send("That was the wall");
     const album = [
       await rita.waitFor((m) => m.raw.caption === "Wall A"),
       await rita.next(),
       await rita.waitFor((m) => m.raw.caption === "Wall C"),
     ];
+    await rita.waitFor("That was the wall");
     expect(album.every((m) => m.raw.photo !== undefined && m.raw.media_group_id !== undefined)).toBe(true);
     expect(new Set(album.map((m) => m.raw.media_group_id)).size).toBe(1);
 

@@ -1,5 +1,12 @@
 import { findChat } from "../../../db/repositories/chats.js";
-import { extendAlbum, gatheringAlbum, type RelayRefs, recordRelayed, relayedFromSide } from "../../../db/repositories/relay.js";
+import {
+  extendAlbum,
+  gatheringAlbum,
+  type RelayRefs,
+  recordRelayed,
+  relayedFromSide,
+  releaseAlbums,
+} from "../../../db/repositories/relay.js";
 import { aliasOf } from "../../../db/repositories/users.js";
 import { OutboxPriority } from "../../../db/schema.js";
 import { partnerOf } from "../../domain/chats.js";
@@ -108,6 +115,12 @@ export function relayChatMessage(deps: ServiceDeps, userId: number, message: Cha
       return { kind: "held", relayId, partnerAlias: await aliasOf(uow.trx, toUserId), reason };
     }
     const item = { chatId: chat.id, fromUserId: userId, toUserId, message };
+    // An album still gathering is complete once anything else comes, and goes first.
+    await releaseAlbums(uow.trx, {
+      fromUserId: userId,
+      toUserId,
+      ...(message.mediaGroupId ? { exceptMediaGroupId: message.mediaGroupId } : {}),
+    });
     if (message.mediaGroupId !== undefined) {
       await relayAlbumItem(uow, deps, item);
       return { kind: "relayed" };
