@@ -13,6 +13,7 @@ help-everyone =
     <b>What you can do</b>
     /ask — ask your neighbours for help
     /requests — your requests: offers so far, time left, cancel or post again
+    /chat — your chat with the helper or requester you were matched with
     /start — main menu
     /language — English / 한국어
     /cancel — leave what you are doing
@@ -419,6 +420,7 @@ draft-discarded-ask = Request draft discarded. /ask starts a new one.
 draft-discarded-helper = Registration draft discarded. /helper starts again.
 reg-apply-again = Here is the application you sent before. Change what the admin asked about (the buttons below the card), then submit it again.
 cmd-requests = Your requests
+cmd-chat = Your open chats
 top-up-contact = To top up, contact { $contact } and give your account number { $id }.
 top-up-ask-admin = To top up, ask an admin and give your account number { $id }.
 admin-credit-reserved = <b>{ $alias }</b> (id { $id }) has { $balance ->

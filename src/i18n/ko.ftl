@@ -13,6 +13,7 @@ help-everyone =
     <b>할 수 있는 일</b>
     /ask — 이웃에게 도움 요청하기
     /requests — 내 요청: 받은 제안, 남은 시간, 취소하거나 다시 올리기
+    /chat — 매칭된 헬퍼나 요청자와의 대화
     /start — 메인 메뉴
     /language — English / 한국어
     /cancel — 진행 중인 작업 취소
@@ -400,6 +401,7 @@ draft-discarded-ask = 작성 중인 요청을 버렸어요. 새 요청은 /ask �
 draft-discarded-helper = 작성 중인 등록을 버렸어요. /helper 명령어로 다시 시작할 수 있어요.
 reg-apply-again = 지난번에 보내신 신청서예요. 관리자가 말한 부분을 카드 아래 버튼으로 고친 다음 다시 제출해 주세요.
 cmd-requests = 내 요청
+cmd-chat = 열린 대화
 top-up-contact = 충전하려면 다음 연락처로 문의하시고 계정 번호도 알려 주세요. 연락처: { $contact } · 계정 번호: { $id }
 top-up-ask-admin = 충전하려면 관리자에게 문의하시고 계정 번호도 알려 주세요. 계정 번호: { $id }
 admin-credit-reserved = <b>{ $alias }</b>님(id { $id }) · 잔액 { $balance } 크레딧 중 { $reserved } 크레딧은 열린 요청의 사례금으로 잡혀 있어요. 지금은 그만큼 회수할 수 없어요.
