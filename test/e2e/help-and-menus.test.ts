@@ -68,7 +68,17 @@ describe("/help, the command menus and the fallback answer follow what the user 
     await minji.waitFor("다시 활성화되었어요");
     await world.settle();
     const commands = world.fake.commandsFor(minji.id, "ko");
-    expect(commands.map((c) => c.command)).toEqual(["start", "ask", "requests", "chat", "helper", "language", "help", "cancel", ...HELPER_ONLY]);
+    expect(commands.map((c) => c.command)).toEqual([
+      "start",
+      "ask",
+      "requests",
+      "chat",
+      "helper",
+      "language",
+      "help",
+      "cancel",
+      ...HELPER_ONLY,
+    ]);
     expect(commands.find((c) => c.command === "nearby")?.description).toBe("근처의 열린 요청");
   });
 
