@@ -73,6 +73,30 @@ describe("which chat a message lands in, and a partner who is gone", () => {
     expect(rows).toHaveLength(6);
   });
 
+  it("someone in a scene talks to the scene; once it ends, to the chat again", async () => {
+    world = await openWorld();
+    const sora = await nearbyHelper(world, await startedPersona(world, { firstName: "Sora", languageCode: "en" }));
+    const rita = await startedPersona(world, { firstName: "Rita", languageCode: "en" });
+    await matchInChat(rita, sora, {
+      eta: "10 min",
+      requesterBanner: "Your chat with",
+      helperBanner: "Your chat with",
+      description: "Carry a sofa.",
+    });
+    await rita.command("ask");
+    await rita.waitFor("What do you need help with?");
+    await rita.press("Repairs");
+    await rita.waitFor("Describe what you need");
+    await rita.send("Fix a wobbly shelf as well");
+    await rita.waitFor("Where?");
+    await rita.command("cancel");
+    await rita.waitFor("Cancelled.");
+    await rita.send("Back to our sofa");
+    await sora.waitFor("Back to our sofa");
+    await world.settle();
+    expect(received(sora, "Fix a wobbly shelf as well")).toBe(false);
+  });
+
   it("the partner blocks the bot mid-chat: the sender is told, the chat closes, its message map is gone", async () => {
     world = await openWorld();
     const sora = await nearbyHelper(world, await startedPersona(world, { firstName: "Sora", languageCode: "en" }));
