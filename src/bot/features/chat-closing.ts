@@ -7,6 +7,7 @@ import { escapeHtml } from "../../telegram/html.js";
 import { Actions } from "../../ui/actions.js";
 import { cancelChatConfirmCard, commentCard, markCard, ratingCard, reportReasonCard } from "../../ui/chat-closing-cards.js";
 import { reportSentCard } from "../../ui/report-cards.js";
+import { durationLabel } from "../../ui/request-cards.js";
 import { onAction, refuseButton } from "../actions.js";
 import type { BotContext } from "../context.js";
 
@@ -24,12 +25,18 @@ onAction(chatClosingFeature, Actions.completeChat, async (ctx, chatId) => {
   if (result.state === "already") return void (await ctx.answerCallbackQuery({ text: ctx.t("chat-complete-already") }));
   await ctx.answerCallbackQuery();
   if (result.state === "waiting") {
-    await ctx.reply(ctx.t("chat-complete-waiting", { alias, reminder: result.reminderMinutes, timeout: result.timeoutMinutes }), {
-      parse_mode: "HTML",
-    });
+    await ctx.reply(
+      ctx.t("chat-complete-waiting", {
+        alias,
+        reminder: durationLabel(ctx.t, result.reminderMinutes),
+        timeout: durationLabel(ctx.t, result.timeoutMinutes),
+      }),
+      {
+        parse_mode: "HTML",
+      },
+    );
     return;
   }
-  await ctx.editMessageReplyMarkup().catch(() => undefined);
   await ctx.reply(completedText(ctx.t, { side: result.side, partnerAlias: result.partnerAlias, fee: result.fee, reason: "both" }), {
     parse_mode: "HTML",
   });

@@ -5,6 +5,7 @@ import { aliasOf } from "../../../db/repositories/users.js";
 import { type Chat, partnerOf, sideOf } from "../../domain/chats.js";
 import type { HelpRequest } from "../../domain/requests.js";
 import { chatActionsKeyboard, ratingCard } from "../../ui/chat-closing-cards.js";
+import { durationLabel } from "../../ui/request-cards.js";
 import { escapeHtml } from "../../telegram/html.js";
 import { awardHelpBadge } from "../badges.js";
 import type { ServiceDeps } from "../deps.js";
@@ -122,7 +123,7 @@ export async function remindToComplete(deps: ServiceDeps, uow: UnitOfWork, chatI
   const { completionTimeoutMinutes, completionReminderMinutes } = deps.config.limits;
   const minutes = completionTimeoutMinutes - completionReminderMinutes;
   await uow.tell(waiting, (t) => ({
-    text: t("chat-complete-reminder", { alias: escapeHtml(partnerAlias), minutes }),
+    text: t("chat-complete-reminder", { alias: escapeHtml(partnerAlias), left: durationLabel(t, minutes) }),
     keyboard: chatActionsKeyboard(t, chat),
   }));
 }
