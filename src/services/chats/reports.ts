@@ -67,7 +67,10 @@ export function warnFromReport(deps: ServiceDeps, adminId: number, chatId: numbe
   });
 }
 
-/** An admin restricts the reported user from the card: the usual restriction, audited with the chat. */
+/**
+ * An admin restricts the reported user from the card: the usual restriction, audited with the chat.
+ * The reason the user reads names the chat, not the report, which would point at its author.
+ */
 export async function restrictFromReport(
   deps: ServiceDeps,
   adminId: number,
@@ -76,7 +79,7 @@ export async function restrictFromReport(
 ): Promise<RestrictionResult | undefined> {
   const chat = await findChat(deps.db, chatId);
   if (!chat || !sideOf(chat, userId)) return undefined;
-  return setUserRestriction(deps, { adminId, userId, restrict: true, reason: `report on chat ${chatId}` });
+  return setUserRestriction(deps, { adminId, userId, restrict: true, reason: `conduct in chat #${chatId}` });
 }
 
 /** An admin closes the reported chat; both sides read that it ended, and the audit keeps it. */
