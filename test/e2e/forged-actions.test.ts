@@ -21,6 +21,9 @@ async function snapshot(world: World) {
     audit: await db.selectFrom("admin_audit").selectAll().orderBy("id").execute(),
     credits: await db.selectFrom("credit_entries").selectAll().orderBy("id").execute(),
     history: await db.selectFrom("helper_status_history").selectAll().orderBy("id").execute(),
+    chats: await db.selectFrom("chats").selectAll().orderBy("id").execute(),
+    badges: await db.selectFrom("badge_entries").selectAll().orderBy("id").execute(),
+    reviews: await db.selectFrom("reviews").selectAll().orderBy("id").execute(),
   };
 }
 
