@@ -1,6 +1,8 @@
 import { addBadgeEntry, badgeCounts, nextRedemption, recentBadgeEntries } from "../../db/repositories/badges.js";
 import type { BadgeStanding, PenaltyReason } from "../domain/badges.js";
+import { setHelperRestricted } from "../../db/repositories/helpers.js";
 import { findUser, lockUser } from "../../db/repositories/users.js";
+import { catchUpHelper } from "./requests/catch-up.js";
 import { OutboxPriority } from "../../db/schema.js";
 import { escapeHtml } from "../telegram/html.js";
 import type { ServiceDeps } from "./deps.js";
@@ -62,6 +64,8 @@ export async function givePenalty(
   if (!given) return false;
   const { penalties } = await badgeCounts(uow.trx, userId);
   const limit = deps.config.limits.penaltyLimit;
+  // At the limit a helper is no longer told of requests they could not accept.
+  if (penalties >= limit) await setHelperRestricted(uow.trx, userId, true);
   await uow.tell(userId, (t) =>
     penalties >= limit
       ? t("penalty-given-limited", { reason: t(`penalty-reason-${reason}`), penalties, limit })
@@ -116,9 +120,10 @@ function redeemRule(help: number, penalties: number, needed: number): RedeemResu
  * Spends help badges to remove one penalty. The user's row is locked, so two confirmations
  * taken at once spend once each at most and never below zero.
  */
-export function redeemPenalty(deps: ServiceDeps, userId: number): Promise<RedeemResult> {
-  return inUnitOfWork(deps, async (uow): Promise<RedeemResult> => {
-    await lockUser(uow.trx, userId);
+export async function redeemPenalty(deps: ServiceDeps, userId: number): Promise<RedeemResult> {
+  let freed = false;
+  const result = await inUnitOfWork(deps, async (uow): Promise<RedeemResult> => {
+    const user = await lockUser(uow.trx, userId);
     const { help, penalties } = await badgeCounts(uow.trx, userId);
     const needed = deps.config.limits.helpBadgesPerPenaltyRemoval;
     const result = redeemRule(help, penalties, needed);
@@ -126,6 +131,12 @@ export function redeemPenalty(deps: ServiceDeps, userId: number): Promise<Redeem
     const n = await nextRedemption(uow.trx, userId);
     await addBadgeEntry(uow.trx, { userId, kind: "help", amount: -needed, reason: "redeemed", subjectId: n, at: uow.now });
     await addBadgeEntry(uow.trx, { userId, kind: "penalty", amount: -1, reason: "redeemed", subjectId: n, at: uow.now });
+    // Below the limit again, a helper is a candidate again unless an admin restricted them.
+    freed = penalties === deps.config.limits.penaltyLimit && user?.restrictedAt == null;
+    if (freed) await setHelperRestricted(uow.trx, userId, false);
     return result;
   });
+  // Like a lifted restriction, the helper hears at once of open requests near them (decision 26).
+  if (result.ok && freed) await catchUpHelper(deps, userId);
+  return result;
 }

@@ -36,9 +36,10 @@ export function acceptRequest(deps: ServiceDeps, helperId: number, requestId: nu
     if (request.requesterId === helperId) return { ok: false, reason: "own-request" };
     const helper = await findHelper(trx, helperId);
     if (!helper) return { ok: false, reason: "not-helper" };
+    // Before the other rules: penalties also mark the helper restricted, and this says why.
+    if ((await badgeCounts(trx, helperId)).penalties >= deps.config.limits.penaltyLimit) return { ok: false, reason: "penalties" };
     const ineligible = offerIneligibility(helper, request, distanceToShownPlace(helper, request));
     if (ineligible) return { ok: false, reason: ineligible };
-    if ((await badgeCounts(trx, helperId)).penalties >= deps.config.limits.penaltyLimit) return { ok: false, reason: "penalties" };
     // What the requester is shown: the helper's grid square, no finer (domain/eligibility.ts).
     const distanceM = distanceForRequester(helper, request, deps.config.limits.locationFuzzMeters);
     const offerId = await insertOffer(trx, { requestId, helperId, etaMinutes, distanceM, now: uow.now });
