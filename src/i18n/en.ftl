@@ -13,6 +13,8 @@ help-everyone =
     <b>What you can do</b>
     /ask — ask your neighbours for help
     /requests — your requests: offers so far, time left, cancel or post again
+    /badges — your help badges, penalties and prize progress
+    /redeem — spend help badges to remove a penalty
     /start — main menu
     /language — English / 한국어
     /cancel — leave what you are doing

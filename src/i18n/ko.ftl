@@ -13,6 +13,8 @@ help-everyone =
     <b>할 수 있는 일</b>
     /ask — 이웃에게 도움 요청하기
     /requests — 내 요청: 받은 제안, 남은 시간, 취소하거나 다시 올리기
+    /badges — 도움 배지, 벌점, 상품까지 남은 배지
+    /redeem — 도움 배지로 벌점 지우기
     /start — 메인 메뉴
     /language — English / 한국어
     /cancel — 진행 중인 작업 취소
