@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { creditsOf } from "../../src/services/ledger.js";
+import { startBot } from "../support/bot.js";
 import { openWorld, type World } from "../support/e2e.js";
 import { badgesOf, ledgerOf, matchThem, seededHelper, started } from "./closing-support.js";
 
@@ -146,6 +147,45 @@ describe("completing a chat", () => {
       .executeTakeFirstOrThrow();
     expect(chat).toEqual({ status: "completed", close_reason: "one-side" });
     expect(await ledgerOf(world, requestId)).toEqual([]);
+  });
+
+  it("a completion timeout that falls while the bot is down fires once after the restart", async () => {
+    const env = { COMPLETION_REMINDER_MINUTES: "10", COMPLETION_TIMEOUT_MINUTES: "20" };
+    world = await openWorld({ env });
+    const rita = await started(world, "Rita", "en");
+    const ann = await started(world, "Ann", "en");
+    await seededHelper(world, ann);
+    const { requesterCard, chatId } = await matchThem(world, rita, ann);
+    await rita.pressIn(requesterCard.message_id, "✅ Complete");
+    await rita.waitFor("Waiting for");
+    await world.settle();
+    const { databaseUrl, clock } = world.bot;
+    await world.bot.stop();
+
+    clock.advance(25 * MINUTE);
+    world.bot = await startBot(world.fake, { databaseUrl, clock, env });
+    await ann.waitFor("one side confirmed and the other stayed silent");
+    await rita.waitFor("one side confirmed and the other stayed silent");
+    expect(await world.bot.app.runDueDeadlines()).toBe(0);
+    await world.settle();
+    // A reminder of a timeout already past would promise what no longer holds.
+    expect(ann.inbox.some((m) => m.text.includes("If you stay silent"))).toBe(false);
+    expect(await badgesOf(world, ann.id)).toEqual([["help", 1, "completed"]]);
+    const chat = await world.bot.db.kysely.selectFrom("chats").select("status").where("id", "=", chatId).executeTakeFirstOrThrow();
+    expect(chat.status).toBe("completed");
+    const timers = await world.bot.db.kysely
+      .selectFrom("deadlines")
+      .select(["kind", "state"])
+      .where("subject_id", "=", chatId)
+      .orderBy("id")
+      .execute();
+    expect(timers).toEqual(
+      expect.arrayContaining([
+        { kind: "completion-reminder", state: "done" },
+        { kind: "completion-timeout", state: "done" },
+        { kind: "no-show-check", state: "cancelled" },
+      ]),
+    );
   });
 
   it("reaching the prize threshold tells the helper and every admin once", async () => {

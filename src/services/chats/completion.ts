@@ -119,8 +119,11 @@ export async function remindToComplete(deps: ServiceDeps, uow: UnitOfWork, chatI
   if (chat?.status !== "open") return;
   const waiting = chat.requesterCompletedAt === null ? chat.requesterId : chat.helperCompletedAt === null ? chat.helperId : undefined;
   if (waiting === undefined) return;
-  const partnerAlias = await aliasOf(uow.trx, partnerOf(chat, waiting));
   const { completionTimeoutMinutes, completionReminderMinutes } = deps.config.limits;
+  // Fired late (the bot was down) with the timeout due too: the completion itself says it all.
+  const confirmedAt = chat.requesterCompletedAt ?? chat.helperCompletedAt ?? uow.now;
+  if (uow.now >= confirmedAt + completionTimeoutMinutes * MINUTE) return;
+  const partnerAlias = await aliasOf(uow.trx, partnerOf(chat, waiting));
   const minutes = completionTimeoutMinutes - completionReminderMinutes;
   await uow.tell(waiting, (t) => ({
     text: t("chat-complete-reminder", { alias: escapeHtml(partnerAlias), left: durationLabel(t, minutes) }),
