@@ -460,8 +460,14 @@ chat-complete-reminder = <b>{ $alias }</b> pressed Complete. If the job is done,
 chat-completed = 🏁 The chat with <b>{ $alias }</b> is completed. Thank you both!
 chat-completed-timeout = 🏁 The chat with <b>{ $alias }</b> is completed: one side confirmed and the other stayed silent.
 chat-completed-badge = You earned one help badge. /badges shows them all.
-chat-completed-fee-received = The fee of { $fee } credits is now yours.
-chat-completed-fee-paid = The fee of { $fee } credits went to the helper.
+chat-completed-fee-received = The fee of { $fee } { $fee ->
+        [one] credit
+       *[other] credits
+    } is now yours.
+chat-completed-fee-paid = The fee of { $fee } { $fee ->
+        [one] credit
+       *[other] credits
+    } went to the helper.
 chat-cancel-confirm-free = End this chat now? You are still inside the grace period, so there is no penalty.
 chat-cancel-confirm-penalty = End this chat now? The grace period is over: cancelling now gives you one penalty badge.
 chat-cancel-yes = ✖️ Yes, end the chat
@@ -519,11 +525,23 @@ penalty-reason-helper-cancel = cancelling as the chosen helper after the grace p
 penalty-reason-requester-cancel = cancelling after choosing a helper, past the grace period
 penalty-reason-no-show = not coming after being chosen
 penalty-given = You got one penalty badge for { $reason }. Penalties: { $penalties } of { $limit }.
-penalty-given-limited = You got one penalty badge for { $reason }. With { $penalties } penalties (limit { $limit }) you can no longer post or accept requests. /redeem removes a penalty with help badges.
-ask-penalties = You cannot post requests now: you have { $penalties } penalty badges (limit { $limit }). /redeem removes one with help badges; /badges shows where you stand.
+penalty-given-limited = You got one penalty badge for { $reason }. With { $penalties } { $penalties ->
+        [one] penalty
+       *[other] penalties
+    } (limit { $limit }) you can no longer post or accept requests. /redeem removes a penalty with help badges.
+ask-penalties = You cannot post requests now: you have { $penalties } penalty { $penalties ->
+        [one] badge
+       *[other] badges
+    } (limit { $limit }). /redeem removes one with help badges; /badges shows where you stand.
 accept-penalties = You have reached the penalty limit, so you cannot accept requests now. /badges shows how to remove a penalty.
-prize-reached = 🎉 You reached { $badges } help badges — that earns a prize! An admin will contact you about it.
-prize-reached-admin = 🎉 <b>{ $alias }</b> (id { $id }) reached { $badges } help badges: a prize is due.
+prize-reached = 🎉 You reached { $badges } help { $badges ->
+        [one] badge
+       *[other] badges
+    } — that earns a prize! An admin will contact you about it.
+prize-reached-admin = 🎉 <b>{ $alias }</b> (id { $id }) reached { $badges } help { $badges ->
+        [one] badge
+       *[other] badges
+    }: a prize is due.
 badges-title = <b>Your badges</b>
 badges-help = 🏅 Help badges: { $help }
 badges-penalties = ⚠️ Penalties: { $penalties } (limit { $limit })
@@ -531,7 +549,10 @@ badges-not-restricted = You can post and accept requests.
 badges-restricted-penalties = ⛔ You cannot post or accept requests until a penalty is removed.
 badges-restricted-admin = ⛔ An admin restricted your account. Reason: { $reason }
 badges-prize = 🎁 Prize: { $help } of { $threshold } help badges
-badges-redeem-hint = /redeem removes one penalty for { $needed } help badges.
+badges-redeem-hint = /redeem removes one penalty for { $needed } help { $needed ->
+        [one] badge
+       *[other] badges
+    }.
 badges-history = <b>Recent</b>
 badges-history-help = { $amount } help
 badges-history-penalty = { $amount } penalty
@@ -540,15 +561,27 @@ badge-reason-redeemed = penalty removed
 badge-reason-helper-cancel = late cancel as helper
 badge-reason-requester-cancel = late cancel as requester
 badge-reason-no-show = did not come
-redeem-confirm = Spend { $needed } of your { $help } help badges to remove one of your { $penalties } penalties?
+redeem-confirm = Spend { $needed } of your { $help } help { $help ->
+        [one] badge
+       *[other] badges
+    } to remove one of your { $penalties } { $penalties ->
+        [one] penalty
+       *[other] penalties
+    }?
 redeem-yes = ✅ Yes, remove one
 redeem-no = Keep my badges
 redeem-kept = Nothing was spent.
 redeem-done = One penalty removed. Help badges: { $help }, penalties: { $penalties }.
 redeem-no-penalty = You have no penalty to remove.
-redeem-short = Removing a penalty takes { $needed } help badges; you have { $help }.
+redeem-short = Removing a penalty takes { $needed } help { $needed ->
+        [one] badge
+       *[other] badges
+    }; you have { $help }.
 record-helps = 🏅 Completed helps: { $helps } · help badges: { $badges }
-record-rating = ⭐ { $average } ({ $count } ratings)
+record-rating = ⭐ { $average } ({ $count } { $count ->
+        [one] rating
+       *[other] ratings
+    })
 record-no-rating = ⭐ No ratings yet
 record-your-mark = { $icon } Your colour for this helper: { $colour } (only you see it)
 cmd-badges = Your badges and penalties

@@ -97,7 +97,7 @@ describe("completing a chat", () => {
     // A later request: Ann's offer card carries her record, and Rita's own colour for her.
     const next = await matchThem(world, rita, ann, { description: "Hold a ladder." });
     expect(next.offerText).toContain("🏅 Completed helps: 1 · help badges: 1");
-    expect(next.offerText).toContain("⭐ 5.0 (1 ratings)");
+    expect(next.offerText).toContain("⭐ 5.0 (1 rating)");
     expect(next.offerText).toContain("💬 “Kind & quick <3”");
     expect(next.offerText).toContain("🟢 Your colour for this helper: Green (only you see it)");
     await ann.command("badges");
@@ -106,14 +106,14 @@ describe("completing a chat", () => {
     expect(badges.text).toContain("+1 help — a completed help");
     await ann.command("profile");
     const profile = await ann.waitFor("Completed helps");
-    expect(profile.text).toContain("⭐ 5.0 (1 ratings)");
+    expect(profile.text).toContain("⭐ 5.0 (1 rating)");
     expect(profile.text).not.toContain("Your colour");
   });
 
   it("one side confirms: the other is reminded, then the chat completes on the first side's word (Korean)", async () => {
     world = await openWorld({ env: { COMPLETION_REMINDER_MINUTES: "30", COMPLETION_TIMEOUT_MINUTES: "120" } });
     const minji = await started(world, "민지", "ko");
-    const jun = await started(world, "준", "ko");
+    const jun = await started(world, "준JunTG", "ko");
     await seededHelper(world, jun);
     const { helperCard, chatId, requestId } = await matchThem(world, minji, jun, { requesterLanguage: "ko", helperLanguage: "ko" });
 
@@ -127,7 +127,8 @@ describe("completing a chat", () => {
     expect(await world.bot.app.runDueDeadlines()).toBe(1);
     const reminder = await minji.waitFor("완료를 눌렀어요");
     expect(reminder.text).toContain("답이 없으면 90분 뒤 상대의 확인만으로 완료돼요.");
-    expect(reminder.text).not.toContain("준");
+    // Only the alias: never the Telegram name.
+    expect(reminder.text).not.toContain("JunTG");
 
     world.bot.clock.advance(90 * MINUTE);
     await world.bot.app.runDueDeadlines();

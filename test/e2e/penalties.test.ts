@@ -110,13 +110,13 @@ describe("penalties", () => {
 
     // /redeem asks first, then spends one help badge on one penalty.
     await ann.command("redeem");
-    const confirm = await ann.waitFor("Spend 1 of your 1 help badges to remove one of your 2 penalties?");
+    const confirm = await ann.waitFor("Spend 1 of your 1 help badge to remove one of your 2 penalties?");
     await ann.pressIn(confirm.message_id, "✅ Yes, remove one");
     await ann.waitForEdit(confirm.message_id, "One penalty removed. Help badges: 0, penalties: 1.");
     // Below the limit again, she hears at once of the open request near her.
     const notice = await ann.waitFor("Refused.");
     await ann.command("redeem");
-    await ann.waitFor("Removing a penalty takes 1 help badges; you have 0.");
+    await ann.waitFor("Removing a penalty takes 1 help badge; you have 0.");
     expect(await badgesOf(world, ann.id)).toEqual([
       ["help", 1, "completed"],
       ["penalty", 1, "helper-cancel"],
