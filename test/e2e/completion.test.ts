@@ -135,7 +135,23 @@ describe("completing a chat", () => {
     const closed = await minji.waitFor("한쪽이 확인했고 다른 쪽은 답이 없었어요");
     expect(closed.text).toContain("대화가 완료되었어요");
     await jun.waitFor("도움 배지 1개를 받았어요");
-    await minji.waitFor("1부터 5까지 평가해 주세요");
+    // The review in Korean: a rating, the private colour explained, a comment.
+    const rate = await minji.waitFor("1부터 5까지 평가해 주세요");
+    await minji.pressIn(rate.message_id, "4 ⭐");
+    await minji.waitForEdit(rate.message_id, "다음에 나만 이 색을 보게 돼요. 차단은 아니에요.");
+    await minji.pressIn(rate.message_id, "🟡 노랑");
+    await minji.waitForEdit(rate.message_id, "짧은 후기를 남길까요?");
+    await minji.send("조금 늦었지만 친절했어요");
+    await minji.waitFor("후기가 저장되었어요");
+    await jun.command("badges");
+    const badges = await jun.waitFor("내 배지");
+    expect(badges.text).toContain("🏅 도움 배지: 1");
+    expect(badges.text).toContain("도움 +1 — 완료한 도움");
+    await jun.command("profile");
+    const profile = await jun.waitFor("완료한 도움: 1");
+    expect(profile.text).toContain("⭐ 4.0 (평가 1개)");
+    expect(profile.text).toContain("💬 “조금 늦었지만 친절했어요”");
+    expect(profile.text).not.toContain("내가 남긴 색");
     // The timer fires once, also if run again.
     world.bot.clock.advance(24 * 60 * MINUTE);
     expect(await world.bot.app.runDueDeadlines()).toBe(0);
