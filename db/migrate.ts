@@ -9,6 +9,7 @@ import * as m0007 from "./migrations/0007_inbox.js";
 import * as m0010 from "./migrations/0010_request_drafts.js";
 import * as m0011 from "./migrations/0011_nearby_lists.js";
 import * as m0012 from "./migrations/0012_chats.js";
+import * as m0014 from "./migrations/0014_closing.js";
 
 // Listed explicitly rather than read from a folder so that tsx, bundlers and tests agree.
 const migrations = {
@@ -22,6 +23,7 @@ const migrations = {
   "0010_request_drafts": m0010,
   "0011_nearby_lists": m0011,
   "0012_chats": m0012,
+  "0014_closing": m0014,
 } satisfies Record<string, Migration>;
 
 function migrator(db: Kysely<any>): Migrator {

@@ -7,6 +7,8 @@ import { retryingFetch } from "../telegram/retrying-fetch.js";
 import type { BotContext, BotDeps, SceneContext } from "./context.js";
 import { cancelFeature } from "./features/cancel.js";
 import { chatMemberFeature } from "./features/chat-member.js";
+import { chatClosingFeature, reviewCommentFeature } from "./features/chat-closing.js";
+import { badgesFeature } from "./features/badges.js";
 import { draftsFeature } from "./features/drafts.js";
 import { adminFeature } from "./features/admin.js";
 import { helpFeature } from "./features/help.js";
@@ -49,10 +51,11 @@ export function createBot(token: string, deps: BotDeps, i18n: I18n<BotContext>, 
 
   // /help and /cancel work inside a scene; other commands leave it first. Features that enter
   // scenes must come after the scenes: a scene can only be entered once it is registered.
-  bot.use(...named({ helpFeature, cancelFeature, chatMemberFeature, requestActionsFeature, nearbyFeature }));
+  bot.use(...named({ helpFeature, cancelFeature, chatMemberFeature, requestActionsFeature, chatClosingFeature, nearbyFeature }));
   bot.use(interruptScene);
   bot.use(...named({ scenes: scenes(deps, sceneI18n) }));
-  bot.use(...named({ startFeature, languageFeature, requestsFeature, helperFeature, adminFeature, draftsFeature }));
+  bot.use(...named({ startFeature, languageFeature, requestsFeature, helperFeature, adminFeature, draftsFeature, badgesFeature }));
+  bot.use(...named({ reviewCommentFeature }));
   bot.use(...named({ unhandledFeature }));
 
   installErrorBoundary(bot, deps);

@@ -4,9 +4,12 @@ import { chatsHoldingRef } from "../../../db/repositories/outbox.js";
 import { lockRequest, transitionRequest } from "../../../db/repositories/requests.js";
 import { aliasOf } from "../../../db/repositories/users.js";
 import { OutboxPriority } from "../../../db/schema.js";
-import { meetingCodeFrom } from "../../domain/chats.js";
+import { type Chat, meetingCodeFrom } from "../../domain/chats.js";
+import { chatActionsCard } from "../../ui/chat-closing-cards.js";
 import { chosenNotice, chosenNoticeTitle, closedNotice, notChosenNotice } from "../../ui/request-cards.js";
 import { postedClosedCard } from "../../ui/my-requests.js";
+import type { Translate } from "../../ui/translator.js";
+import { noShowCheckAt } from "../chats/ending.js";
 import type { ServiceDeps } from "../deps.js";
 import { inUnitOfWork } from "../unit-of-work.js";
 import { offerRef, postedRef, requestRef } from "./refs.js";
@@ -61,16 +64,27 @@ export function chooseOffer(deps: ServiceDeps, requesterId: number, offerId: num
       }
       await uow.editEverywhere(offerRef(other.id), (t) => t("offer-card-not-chosen"));
     }
-    await openChat(trx, {
+    const chat = await openChat(trx, {
       requestId: request.id,
       requesterId,
       helperId: offer.helperId,
       meetingCode: meetingCodeFrom(deps.random),
       now,
     });
+    await uow.schedule("no-show-check", chat.id, noShowCheckAt(deps, request, now, offer.etaMinutes));
+    // Until the relay's banner carries Complete / Cancel / Report, both sides get them here.
+    await uow.tellEach([requesterId, offer.helperId], (t, userId) => [
+      { chatId: userId, priority: OutboxPriority.notice, method: "sendMessage", params: chatActionsMessage(t, chat) },
+    ]);
     const alias = await aliasOf(trx, offer.helperId);
     // The requester's "📣 Posted" loses its Cancel: a matched request is not withdrawn with one tap.
     await uow.editEverywhere(postedRef(request.id), (t) => postedClosedCard(t, request, { status: "matched", alias }));
     return { ok: true, alias };
   });
+}
+
+/** The chat's buttons as one message, until the relay's banner takes them over at merge. */
+function chatActionsMessage(t: Translate, chat: Pick<Chat, "id">) {
+  const card = chatActionsCard(t, chat);
+  return { text: card.text, parse_mode: "HTML", reply_markup: card.keyboard };
 }
