@@ -1,3 +1,4 @@
+import type { BadgeKind } from "../src/domain/badges.js";
 import type { ChatStatus } from "../src/domain/chats.js";
 import type { Generated, Selectable } from "kysely";
 import type { HelperStatus } from "../src/domain/helpers.js";
@@ -29,6 +30,8 @@ export interface Database {
   chats: ChatsTable;
   relay_messages: RelayMessagesTable;
   relay_focus: RelayFocusTable;
+  badge_entries: BadgeEntriesTable;
+  reviews: ReviewsTable;
 }
 
 export interface UsersTable {
@@ -211,7 +214,14 @@ export interface OffersTable {
 }
 export type OfferRow = Selectable<OffersTable>;
 
-export type DeadlineKind = "request-expiry" | "request-wave";
+export type DeadlineKind =
+  | "request-expiry"
+  | "request-wave"
+  // A chat one side completed: remind the other, then close it on the first side's word.
+  | "completion-reminder"
+  | "completion-timeout"
+  // A chat nobody completed by the later of the request's end and the helper's ETA (plus grace).
+  | "no-show-check";
 
 export interface DeadlinesTable {
   id: Generated<number>;
@@ -295,4 +305,32 @@ export interface RelayMessagesTable {
 export interface RelayFocusTable {
   user_id: number;
   chat_id: number;
+}
+
+/** Help and penalty badges as a ledger (migration 0014): one row per (user, kind, reason, subject). */
+export interface BadgeEntriesTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: BadgeKind;
+  amount: number;
+  reason: string;
+  subject_id: number;
+  created_at: number;
+}
+
+export type ColourMark = "green" | "yellow" | "red";
+
+/** One side's word on the other after a completed chat; the mark is seen by its author only. */
+export interface ReviewsTable {
+  id: Generated<number>;
+  chat_id: number;
+  author_id: number;
+  subject_id: number;
+  rating: number | null;
+  comment: string | null;
+  mark: ColourMark | null;
+  /** 1 while the author's next message is read as the comment. */
+  comment_asked: number;
+  created_at: number;
+  updated_at: number;
 }

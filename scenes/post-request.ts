@@ -45,7 +45,9 @@ export function postRequestScene(deps: BotDeps) {
       await ctx.reply(
         blocker.reason === "restricted"
           ? ctx.t("ask-restricted", { reason: escapeHtml(blocker.because) })
-          : ctx.t("ask-too-many-open", { limit: String(deps.config.limits.maxOpenRequestsPerUser) }),
+          : blocker.reason === "penalties"
+            ? ctx.t("ask-penalties", { penalties: blocker.penalties, limit: blocker.limit })
+            : ctx.t("ask-too-many-open", { limit: String(deps.config.limits.maxOpenRequestsPerUser) }),
         { parse_mode: "HTML" },
       );
       return;
@@ -115,6 +117,10 @@ export function postRequestScene(deps: BotDeps) {
       }
       if (result.reason === "restricted") {
         await ctx.reply(ctx.t("ask-restricted", { reason: escapeHtml(result.because) }), { parse_mode: "HTML" });
+        return;
+      }
+      if (result.reason === "penalties") {
+        await ctx.reply(ctx.t("ask-penalties", { penalties: result.penalties, limit: result.limit }), { parse_mode: "HTML" });
         return;
       }
       await ctx.reply(feeShortText(deps, ctx, result.available, result.missing, userId), { parse_mode: "HTML" });

@@ -3,7 +3,12 @@ import { Api, BotError, GrammyError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { createDb } from "../db/create-db.js";
 import { migrateToLatest } from "../db/migrate.js";
+import type { Transaction } from "kysely";
+import { findChat } from "../db/repositories/chats.js";
 import { lockRequest } from "../db/repositories/requests.js";
+import type { Database, Deadline, DeadlineKind } from "../db/schema.js";
+import { completeOnOneSide, remindToComplete } from "./services/chats/completion.js";
+import { askWhetherHelperCame } from "./services/chats/ending.js";
 import { createBot } from "./bot/create-bot.js";
 import { publishDefaultCommands, publishUserCommands } from "./bot/commands.js";
 import type { BotContext, BotDeps, SceneContext } from "./bot/context.js";
@@ -16,11 +21,12 @@ import { TELEGRAM_LIMITS, type RateLimits } from "./outbox/rate-limiter.js";
 import { windUpUnreachable } from "./services/reachability.js";
 import { expireRequest } from "./services/requests/closing.js";
 import { fanOutWave } from "./services/requests/fan-out.js";
+import type { ServiceDeps } from "./services/deps.js";
 import { joinUnitOfWork } from "./services/unit-of-work.js";
 import { languageOf } from "./domain/language.js";
 import { userById } from "./services/users.js";
 import { menuRole, standingOf } from "./services/command-menus.js";
-import { createDeadlineRunner } from "./jobs/deadlines.js";
+import { createDeadlineRunner, type DeadlineHandler } from "./jobs/deadlines.js";
 import { createInbox } from "./inbox/inbox.js";
 
 export interface App {
@@ -46,6 +52,28 @@ async function whoAmI(api: Api, apiRoot: string): Promise<UserFromGetMe> {
     const why = error instanceof Error ? error.message : String(error);
     throw new Error(`cannot reach the Telegram Bot API at ${apiRoot} (${why}). Check BOT_API_ROOT and the network.`, { cause: error });
   }
+}
+
+/** What each kind of deadline does when it fires, inside the runner's transaction. */
+export function deadlineHandlers(deps: ServiceDeps): Record<DeadlineKind, DeadlineHandler> {
+  const uow = (trx: Transaction<Database>) => joinUnitOfWork(deps, trx);
+  return {
+    "request-expiry": (trx, deadline) => expireRequest(uow(trx), deadline.subject_id),
+    "request-wave": async (trx, deadline) => void (await fanOutWave(deps, uow(trx), deadline.subject_id)),
+    "completion-reminder": (trx, deadline) => remindToComplete(deps, uow(trx), deadline.subject_id),
+    "completion-timeout": (trx, deadline) => completeOnOneSide(deps, uow(trx), deadline.subject_id),
+    "no-show-check": (trx, deadline) => askWhetherHelperCame(uow(trx), deadline.subject_id),
+  };
+}
+
+/**
+ * Locks the request a deadline is about before its row is claimed, as use cases do: a request
+ * deadline names the request, a chat deadline its chat (whose request is locked).
+ */
+export async function lockDeadlineSubject(trx: Transaction<Database>, deadline: Deadline): Promise<unknown> {
+  if (deadline.kind === "request-expiry" || deadline.kind === "request-wave") return lockRequest(trx, deadline.subject_id);
+  const chat = await findChat(trx, deadline.subject_id);
+  return chat && lockRequest(trx, chat.requestId);
 }
 
 /** Everything `npm start` does after reading the config; tests call it in-process too. */
@@ -89,12 +117,8 @@ export async function startApp(opts: {
     db: database.kysely,
     clock,
     logger,
-    handlers: {
-      "request-expiry": (trx, deadline) => expireRequest(joinUnitOfWork(deps, trx), deadline.subject_id),
-      "request-wave": async (trx, deadline) => void (await fanOutWave(deps, joinUnitOfWork(deps, trx), deadline.subject_id)),
-    },
-    // Every kind of deadline so far is about a request.
-    lockSubject: (trx, deadline) => lockRequest(trx, deadline.subject_id),
+    handlers: deadlineHandlers(deps),
+    lockSubject: lockDeadlineSubject,
     afterFire: () => sender.wake(),
   });
 

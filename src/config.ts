@@ -86,6 +86,9 @@ const variables = z.object({
   PRIZE_THRESHOLD: int(100, 1),
   HELPER_CANCEL_GRACE_MINUTES: int(10),
   REQUESTER_CANCEL_GRACE_MINUTES: int(10),
+  COMPLETION_REMINDER_MINUTES: int(60, 1),
+  COMPLETION_TIMEOUT_MINUTES: int(1440, 1),
+  NO_SHOW_GRACE_MINUTES: int(30),
   FANOUT_WAVE_SIZE: int(10, 1),
   FANOUT_WAVE_INTERVAL_SECONDS: int(180, 1),
   CATCH_UP_MAX_REQUESTS: int(3, 0),
@@ -96,6 +99,10 @@ const variables = z.object({
 export const CONFIG_VARIABLES = Object.keys(variables.shape);
 
 const schema = variables
+  .refine((c) => c.COMPLETION_REMINDER_MINUTES < c.COMPLETION_TIMEOUT_MINUTES, {
+    path: ["COMPLETION_TIMEOUT_MINUTES"],
+    message: "must be above COMPLETION_REMINDER_MINUTES",
+  })
   .refine((c) => c.REQUEST_VALIDITY_MIN_MINUTES <= c.REQUEST_VALIDITY_MAX_MINUTES, {
     path: ["REQUEST_VALIDITY_MAX_MINUTES"],
     message: "must not be below REQUEST_VALIDITY_MIN_MINUTES",
@@ -134,6 +141,9 @@ export interface Config {
     prizeThreshold: number;
     helperCancelGraceMinutes: number;
     requesterCancelGraceMinutes: number;
+    completionReminderMinutes: number;
+    completionTimeoutMinutes: number;
+    noShowGraceMinutes: number;
     fanoutWaveSize: number;
     fanoutWaveIntervalSeconds: number;
     catchUpMaxRequests: number;
@@ -189,6 +199,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       prizeThreshold: e.PRIZE_THRESHOLD,
       helperCancelGraceMinutes: e.HELPER_CANCEL_GRACE_MINUTES,
       requesterCancelGraceMinutes: e.REQUESTER_CANCEL_GRACE_MINUTES,
+      completionReminderMinutes: e.COMPLETION_REMINDER_MINUTES,
+      completionTimeoutMinutes: e.COMPLETION_TIMEOUT_MINUTES,
+      noShowGraceMinutes: e.NO_SHOW_GRACE_MINUTES,
       fanoutWaveSize: e.FANOUT_WAVE_SIZE,
       fanoutWaveIntervalSeconds: e.FANOUT_WAVE_INTERVAL_SECONDS,
       catchUpMaxRequests: e.CATCH_UP_MAX_REQUESTS,

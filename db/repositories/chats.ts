@@ -83,3 +83,24 @@ export async function endChat(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** Records one side's Complete; false when that side had already pressed it or the chat ended. */
+export async function markCompletedBy(
+  trx: Transaction<Database>,
+  change: { id: number; side: "requester" | "helper"; now: number },
+): Promise<boolean> {
+  const column = change.side === "requester" ? "requester_completed_at" : "helper_completed_at";
+  const result = await trx
+    .updateTable("chats")
+    .set({ [column]: change.now })
+    .where("id", "=", change.id)
+    .where("status", "=", "open")
+    .where(column, "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function chatOfRequest(db: Executor, requestId: number): Promise<Chat | undefined> {
+  const row = await db.selectFrom("chats").selectAll().where("request_id", "=", requestId).executeTakeFirst();
+  return row && toChat(row);
+}

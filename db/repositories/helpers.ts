@@ -231,3 +231,15 @@ export async function transitionHelper(
   });
   return current.status;
 }
+
+/**
+ * The helper row's copy of "may not accept": set by an admin's restriction or by penalties at
+ * the limit, so searches skip such helpers without reading either.
+ */
+export async function setHelperRestricted(trx: Transaction<Database>, userId: number, restricted: boolean): Promise<void> {
+  await trx
+    .updateTable("helpers")
+    .set({ restricted: restricted ? 1 : 0 })
+    .where("user_id", "=", userId)
+    .execute();
+}

@@ -9,6 +9,8 @@ import { cancelFeature } from "./features/cancel.js";
 import { chatMemberFeature } from "./features/chat-member.js";
 import { chatsFeature } from "./features/chats.js";
 import { relayFeature } from "./features/relay.js";
+import { chatClosingFeature, reviewCommentFeature } from "./features/chat-closing.js";
+import { badgesFeature } from "./features/badges.js";
 import { draftsFeature } from "./features/drafts.js";
 import { adminFeature } from "./features/admin.js";
 import { helpFeature } from "./features/help.js";
@@ -51,12 +53,15 @@ export function createBot(token: string, deps: BotDeps, i18n: I18n<BotContext>, 
 
   // /help and /cancel work inside a scene; other commands leave it first. Features that enter
   // scenes must come after the scenes: a scene can only be entered once it is registered.
-  bot.use(...named({ helpFeature, cancelFeature, chatMemberFeature, requestActionsFeature, nearbyFeature, chatsFeature }));
+  bot.use(
+    ...named({ helpFeature, cancelFeature, chatMemberFeature, requestActionsFeature, chatClosingFeature, nearbyFeature, chatsFeature }),
+  );
   bot.use(interruptScene);
   bot.use(...named({ scenes: scenes(deps, sceneI18n) }));
-  // Outside a scene, what someone with an open chat sends goes to the other side.
-  bot.use(...named({ relayFeature }));
-  bot.use(...named({ startFeature, languageFeature, requestsFeature, helperFeature, adminFeature, draftsFeature }));
+  // A comment the bot just asked for is answered first; otherwise, what someone with an open chat
+  // sends goes to the other side.
+  bot.use(...named({ reviewCommentFeature, relayFeature }));
+  bot.use(...named({ startFeature, languageFeature, requestsFeature, helperFeature, adminFeature, draftsFeature, badgesFeature }));
   bot.use(...named({ unhandledFeature }));
 
   installErrorBoundary(bot, deps);

@@ -29,3 +29,21 @@ export function partnerOf(chat: Pick<Chat, "requesterId" | "helperId">, userId: 
 export function meetingCodeFrom(random: () => number): string {
   return String(Math.floor(random() * 10_000)).padStart(4, "0");
 }
+
+/** What a report can be about; the admin reads the reason with the chat's context. */
+export const REPORT_REASONS = ["abuse", "scam", "noshow", "other"] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+
+export const RATINGS = ["1", "2", "3", "4", "5"] as const;
+/** A private colour one side sets for the other: seen by its author next time, never a block. */
+export const MARK_CHOICES = ["none", "green", "yellow", "red"] as const;
+export type MarkChoice = (typeof MARK_CHOICES)[number];
+/** The longest comment kept, in characters. */
+export const COMMENT_MAX_CHARS = 300;
+
+/** Which side of the chat a user is on, or undefined for someone outside it. */
+export function sideOf(chat: Pick<Chat, "requesterId" | "helperId">, userId: number): "requester" | "helper" | undefined {
+  if (userId === chat.requesterId) return "requester";
+  if (userId === chat.helperId) return "helper";
+  return undefined;
+}

@@ -27,7 +27,7 @@ export function parseFee(text: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-export const REQUEST_STATUSES = ["open", "matched", "expired", "cancelled"] as const;
+export const REQUEST_STATUSES = ["open", "matched", "completed", "expired", "cancelled"] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 /** A request for help. The exact place goes only to the chosen helper; everyone else sees the fuzzed one. */

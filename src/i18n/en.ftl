@@ -14,6 +14,8 @@ help-everyone =
     /ask — ask your neighbours for help
     /requests — your requests: offers so far, time left, cancel or post again
     /chat — your chat with the helper or requester you were matched with
+    /badges — your help badges, penalties and prize progress
+    /redeem — spend help badges to remove a penalty
     /start — main menu
     /language — English / 한국어
     /cancel — leave what you are doing
@@ -472,3 +474,142 @@ relay-held-dropped = Not sent.
 relay-edit-held = This edit shares who you are, so it was not passed on: { $alias } still sees the earlier version. Send it as a new message if you want them to see it.
 relay-refused = ⚠️ This message did not reach { $alias }: they cannot receive this kind of message. Try sending it as text.
 chat-closed-unreachable = ⚠️ { $alias } can no longer be reached: they stopped the bot. This chat is closed, and messages that had not reached them will not be delivered.
+my-requests-completed = 🏁 Completed · { $offers }
+
+# Ending a chat: Complete, Cancel, Report
+chat-actions-intro = When you have met and the job is done, both of you press <b>Complete</b>. <b>Cancel</b> ends the chat early; <b>Report</b> tells the admins if something is wrong.
+chat-complete = ✅ Complete
+chat-cancel = ✖️ Cancel
+chat-report = 🚩 Report
+chat-complete-already = You already pressed Complete.
+chat-complete-waiting = Thanks! Waiting for <b>{ $alias }</b> to press Complete too. They are reminded in { $reminder }; if they stay silent for { $timeout } after your Complete, the chat completes on your word.
+chat-complete-reminder = <b>{ $alias }</b> pressed Complete. If the job is done, press Complete too. If you stay silent, the chat completes on their word in { $left }.
+chat-completed = 🏁 The chat with <b>{ $alias }</b> is completed. Thank you both!
+chat-completed-timeout = 🏁 The chat with <b>{ $alias }</b> is completed: one side confirmed and the other stayed silent.
+chat-completed-badge = You earned one help badge. /badges shows them all.
+chat-completed-fee-received = The fee of { $fee } { $fee ->
+        [one] credit
+       *[other] credits
+    } is now yours.
+chat-completed-fee-paid = The fee of { $fee } { $fee ->
+        [one] credit
+       *[other] credits
+    } went to the helper.
+chat-cancel-confirm-free = End this chat now? You are still inside the grace period, so there is no penalty.
+chat-cancel-confirm-penalty = End this chat now? The grace period is over: cancelling now gives you one penalty badge.
+chat-cancel-yes = ✖️ Yes, end the chat
+chat-cancelled-self = You ended the chat with <b>{ $alias }</b>.
+chat-cancelled-self-penalty = You ended the chat with <b>{ $alias }</b>. Because it was after the grace period, you got one penalty badge.
+chat-cancelled-by-helper = <b>{ $alias }</b> (your helper) cancelled and the chat ended. You can post the request again with /ask.
+chat-cancelled-by-requester = The requester (<b>{ $alias }</b>) cancelled and the chat ended.
+chat-ended-closed = The chat ended. If you need help again, use /ask.
+
+# Reports
+report-pick-reason = What is wrong? The admins read your report; the other side is not told who reported.
+report-reason-abuse = Abusive or rude
+report-reason-scam = Scam or asks for money
+report-reason-noshow = Did not show up
+report-reason-other = Something else
+report-sent = Your report reached the admins. Thank you.
+report-end-chat = ✖️ End the chat now
+report-chat-ended = The chat ended. The admins still have your report.
+report-admin-title = 🚩 <b>Report on chat #{ $chat }</b>: { $reason }
+report-admin-reporter = Reported by: <b>{ $alias }</b> (id { $id })
+report-admin-reported = About: <b>{ $alias }</b> (id { $id })
+report-admin-request = Request: { $category } — { $description }
+report-warn = ⚠️ Warn
+report-restrict = ⛔ Restrict
+report-close-chat = ✖️ Close chat
+report-warn-done = Warning sent.
+report-restrict-done = Restricted.
+report-restrict-already = Already restricted.
+report-close-done = Chat closed.
+report-warned-user = ⚠️ An admin warns you about your behaviour in a chat. Please keep to the rules, or your account may be restricted.
+
+# After a completed chat
+review-rate = How was it with <b>{ $alias }</b>? Rate from 1 to 5.
+review-rated = Rated { $rating }.
+review-mark = A colour for <b>{ $alias }</b>? Only you will see this colour next time — it does not block anyone.
+mark-none = None
+mark-green = Green
+mark-yellow = Yellow
+mark-red = Red
+review-comment-ask = Add a short comment for others to read? Send it as your next message (up to 300 characters), or skip.
+review-comment-skip = Skip
+review-comment-saved = Thanks, your comment is saved.
+review-comment-too-long = That is longer than 300 characters. Please send a shorter comment.
+review-thanks = Thanks for your rating.
+
+# No-show
+no-show-question = Nobody pressed Complete in time. Did <b>{ $alias }</b> come to help?
+no-show-came = ✅ Yes, they came
+no-show-absent = ✖️ No, they did not come
+no-show-recorded = Noted: <b>{ $alias }</b> did not come. The chat is closed and the helper got a penalty badge.
+no-show-helper-told = The requester says you did not come, so the chat is closed.
+
+# Penalties, badges, prizes
+penalty-reason-helper-cancel = cancelling as the chosen helper after the grace period
+penalty-reason-requester-cancel = cancelling after choosing a helper, past the grace period
+penalty-reason-no-show = not coming after being chosen
+penalty-given = You got one penalty badge for { $reason }. Penalties: { $penalties } of { $limit }.
+penalty-given-limited = You got one penalty badge for { $reason }. With { $penalties } { $penalties ->
+        [one] penalty
+       *[other] penalties
+    } (limit { $limit }) you can no longer post or accept requests. /redeem removes a penalty with help badges.
+ask-penalties = You cannot post requests now: you have { $penalties } penalty { $penalties ->
+        [one] badge
+       *[other] badges
+    } (limit { $limit }). /redeem removes one with help badges; /badges shows where you stand.
+accept-penalties = You have reached the penalty limit, so you cannot accept requests now. /badges shows how to remove a penalty.
+prize-reached = 🎉 You reached { $badges } help { $badges ->
+        [one] badge
+       *[other] badges
+    } — that earns a prize! An admin will contact you about it.
+prize-reached-admin = 🎉 <b>{ $alias }</b> (id { $id }) reached { $badges } help { $badges ->
+        [one] badge
+       *[other] badges
+    }: a prize is due.
+badges-title = <b>Your badges</b>
+badges-help = 🏅 Help badges: { $help }
+badges-penalties = ⚠️ Penalties: { $penalties } (limit { $limit })
+badges-not-restricted = You can post and accept requests.
+badges-restricted-penalties = ⛔ You cannot post or accept requests until a penalty is removed.
+badges-restricted-admin = ⛔ An admin restricted your account. Reason: { $reason }
+badges-prize = 🎁 Prize: { $help } of { $threshold } help badges
+badges-redeem-hint = /redeem removes one penalty for { $needed } help { $needed ->
+        [one] badge
+       *[other] badges
+    }.
+badges-history = <b>Recent</b>
+badges-history-help = { $amount } help
+badges-history-penalty = { $amount } penalty
+badge-reason-completed = a completed help
+badge-reason-redeemed = penalty removed
+badge-reason-helper-cancel = late cancel as helper
+badge-reason-requester-cancel = late cancel as requester
+badge-reason-no-show = did not come
+redeem-confirm = Spend { $needed } of your { $help } help { $help ->
+        [one] badge
+       *[other] badges
+    } to remove one of your { $penalties } { $penalties ->
+        [one] penalty
+       *[other] penalties
+    }?
+redeem-yes = ✅ Yes, remove one
+redeem-no = Keep my badges
+redeem-kept = Nothing was spent.
+redeem-done = One penalty removed. Help badges: { $help }, penalties: { $penalties }.
+redeem-no-penalty = You have no penalty to remove.
+redeem-short = Removing a penalty takes { $needed } help { $needed ->
+        [one] badge
+       *[other] badges
+    }; you have { $help }.
+record-helps = 🏅 Completed helps: { $helps } · help badges: { $badges }
+record-rating = ⭐ { $average } ({ $count } { $count ->
+        [one] rating
+       *[other] ratings
+    })
+record-no-rating = ⭐ No ratings yet
+record-your-mark = { $icon } Your colour for this helper: { $colour } (only you see it)
+cmd-badges = Your badges and penalties
+cmd-redeem = Remove a penalty with help badges

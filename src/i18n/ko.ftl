@@ -14,6 +14,8 @@ help-everyone =
     /ask — 이웃에게 도움 요청하기
     /requests — 내 요청: 받은 제안, 남은 시간, 취소하거나 다시 올리기
     /chat — 매칭된 헬퍼나 요청자와의 대화
+    /badges — 도움 배지, 벌점, 상품까지 남은 배지
+    /redeem — 도움 배지로 벌점 지우기
     /start — 메인 메뉴
     /language — English / 한국어
     /cancel — 진행 중인 작업 취소
@@ -449,3 +451,109 @@ relay-held-dropped = 보내지 않았어요.
 relay-edit-held = 수정한 내용으로 내가 누구인지 알려질 수 있어서 전하지 않았어요. { $alias }님에게는 이전 내용이 그대로 보여요. 보여 주고 싶다면 새 메시지로 보내 주세요.
 relay-refused = ⚠️ 이 메시지는 { $alias }님에게 전해지지 않았어요. 상대방이 이런 종류의 메시지를 받지 않아요. 글로 보내 보세요.
 chat-closed-unreachable = ⚠️ { $alias }님과 더 이상 연락할 수 없어요. 상대방이 봇을 멈췄어요. 이 대화는 닫혔고, 아직 전해지지 않은 메시지는 전달되지 않아요.
+my-requests-completed = 🏁 완료 · { $offers }
+
+# Ending a chat: Complete, Cancel, Report
+chat-actions-intro = 만나서 일이 끝나면 두 분 모두 <b>완료</b>를 눌러 주세요. <b>취소</b>는 대화를 일찍 끝내고, <b>신고</b>는 문제가 있을 때 관리자에게 알려요.
+chat-complete = ✅ 완료
+chat-cancel = ✖️ 취소
+chat-report = 🚩 신고
+chat-complete-already = 이미 완료를 눌렀어요.
+chat-complete-waiting = 고마워요! 상대(<b>{ $alias }</b>)도 완료를 누르기를 기다리고 있어요. { $reminder } 뒤에 상대에게 다시 알려 드리고, 완료를 누른 뒤 { $timeout } 동안 답이 없으면 내 확인만으로 완료돼요.
+chat-complete-reminder = 상대(<b>{ $alias }</b>)가 완료를 눌렀어요. 일이 끝났다면 완료를 눌러 주세요. 답이 없으면 { $left } 뒤 상대의 확인만으로 완료돼요.
+chat-completed = 🏁 상대(<b>{ $alias }</b>)와의 대화가 완료되었어요. 두 분 모두 고마워요!
+chat-completed-timeout = 🏁 상대(<b>{ $alias }</b>)와의 대화가 완료되었어요. 한쪽이 확인했고 다른 쪽은 답이 없었어요.
+chat-completed-badge = 도움 배지 1개를 받았어요. /badges 에서 모두 볼 수 있어요.
+chat-completed-fee-received = 사례금 { $fee } 크레딧이 들어왔어요.
+chat-completed-fee-paid = 사례금 { $fee } 크레딧이 헬퍼에게 전달되었어요.
+chat-cancel-confirm-free = 지금 대화를 끝낼까요? 아직 유예 시간 안이라 벌점은 없어요.
+chat-cancel-confirm-penalty = 지금 대화를 끝낼까요? 유예 시간이 지나서 지금 취소하면 벌점 배지 1개를 받아요.
+chat-cancel-yes = ✖️ 네, 대화를 끝낼게요
+chat-cancelled-self = 상대(<b>{ $alias }</b>)와의 대화를 끝냈어요.
+chat-cancelled-self-penalty = 상대(<b>{ $alias }</b>)와의 대화를 끝냈어요. 유예 시간이 지난 뒤라 벌점 배지 1개를 받았어요.
+chat-cancelled-by-helper = 헬퍼(<b>{ $alias }</b>)가 취소해서 대화가 끝났어요. 요청을 다시 올리려면 /ask
+chat-cancelled-by-requester = 요청자(<b>{ $alias }</b>)가 취소해서 대화가 끝났어요.
+chat-ended-closed = 대화가 끝났어요. 다시 도움이 필요하면: /ask
+
+# Reports
+report-pick-reason = 어떤 문제가 있었나요? 신고는 관리자만 읽고, 누가 신고했는지 상대에게 알리지 않아요.
+report-reason-abuse = 욕설이나 무례한 행동
+report-reason-scam = 사기나 금전 요구
+report-reason-noshow = 나타나지 않음
+report-reason-other = 기타
+report-sent = 신고가 관리자에게 전달되었어요. 고마워요.
+report-end-chat = ✖️ 지금 대화 끝내기
+report-chat-ended = 대화가 끝났어요. 신고는 관리자에게 그대로 남아 있어요.
+report-admin-title = 🚩 <b>대화 #{ $chat } 신고</b>: { $reason }
+report-admin-reporter = 신고한 사람: <b>{ $alias }</b> (id { $id })
+report-admin-reported = 신고된 사람: <b>{ $alias }</b> (id { $id })
+report-admin-request = 요청: { $category } — { $description }
+report-warn = ⚠️ 경고
+report-restrict = ⛔ 제한
+report-close-chat = ✖️ 대화 종료
+report-warn-done = 경고를 보냈어요.
+report-restrict-done = 제한했어요.
+report-restrict-already = 이미 제한된 사용자예요.
+report-close-done = 대화를 종료했어요.
+report-warned-user = ⚠️ 대화에서의 행동에 대해 관리자가 경고했어요. 규칙을 지켜 주세요. 계속되면 계정이 제한될 수 있어요.
+
+# After a completed chat
+review-rate = 상대(<b>{ $alias }</b>)와 어땠나요? 1부터 5까지 평가해 주세요.
+review-rated = 평점: { $rating }
+review-mark = 상대(<b>{ $alias }</b>)에게 색을 남길까요? 다음에 나만 이 색을 보게 돼요. 차단은 아니에요.
+mark-none = 없음
+mark-green = 초록
+mark-yellow = 노랑
+mark-red = 빨강
+review-comment-ask = 다른 사람이 읽을 짧은 후기를 남길까요? 다음 메시지로 보내 주세요(300자까지). 건너뛰어도 돼요.
+review-comment-skip = 건너뛰기
+review-comment-saved = 고마워요. 후기가 저장되었어요.
+review-comment-too-long = 300자가 넘어요. 더 짧게 보내 주세요.
+review-thanks = 평가해 주셔서 고마워요.
+
+# No-show
+no-show-question = 시간 안에 아무도 완료를 누르지 않았어요. 헬퍼(<b>{ $alias }</b>)가 도우러 왔나요?
+no-show-came = ✅ 네, 왔어요
+no-show-absent = ✖️ 아니요, 안 왔어요
+no-show-recorded = 헬퍼(<b>{ $alias }</b>)가 오지 않은 것으로 기록했어요. 대화는 종료되고 헬퍼는 벌점 배지 1개를 받았어요.
+no-show-helper-told = 요청자가 헬퍼님이 오지 않았다고 답해서 대화가 종료되었어요.
+
+# Penalties, badges, prizes
+penalty-reason-helper-cancel = 선택된 헬퍼로서 유예 시간 뒤에 취소
+penalty-reason-requester-cancel = 헬퍼를 고른 뒤 유예 시간이 지나 취소
+penalty-reason-no-show = 선택된 뒤 오지 않음
+penalty-given = 벌점 배지 1개를 받았어요. 사유: { $reason }. 벌점: { $penalties }/{ $limit }
+penalty-given-limited = 벌점 배지 1개를 받았어요. 사유: { $reason }. 벌점이 { $penalties }개(한도 { $limit }개)라서 이제 요청을 올리거나 수락할 수 없어요. 도움 배지로 벌점을 지우려면 /redeem
+ask-penalties = 지금은 요청을 올릴 수 없어요. 벌점 배지가 { $penalties }개예요(한도 { $limit }개). 도움 배지로 하나를 지우려면 /redeem, 현황은 /badges
+accept-penalties = 벌점 한도에 닿아서 지금은 요청을 수락할 수 없어요. /badges 에서 벌점을 지우는 방법을 볼 수 있어요.
+prize-reached = 🎉 도움 배지 { $badges }개를 모았어요. 상품을 받을 수 있어요! 관리자가 연락드릴 거예요.
+prize-reached-admin = 🎉 도움 배지 { $badges }개 달성: <b>{ $alias }</b> (id { $id }). 상품을 준비해 주세요.
+badges-title = <b>내 배지</b>
+badges-help = 🏅 도움 배지: { $help }
+badges-penalties = ⚠️ 벌점: { $penalties } (한도 { $limit })
+badges-not-restricted = 요청을 올리고 수락할 수 있어요.
+badges-restricted-penalties = ⛔ 벌점을 지울 때까지 요청을 올리거나 수락할 수 없어요.
+badges-restricted-admin = ⛔ 관리자가 계정을 제한했어요. 사유: { $reason }
+badges-prize = 🎁 상품까지: 도움 배지 { $help }/{ $threshold }
+badges-redeem-hint = /redeem — 도움 배지 { $needed }개로 벌점 1개를 지울 수 있어요.
+badges-history = <b>최근 기록</b>
+badges-history-help = 도움 { $amount }
+badges-history-penalty = 벌점 { $amount }
+badge-reason-completed = 완료한 도움
+badge-reason-redeemed = 벌점 지움
+badge-reason-helper-cancel = 헬퍼로서 늦은 취소
+badge-reason-requester-cancel = 요청자로서 늦은 취소
+badge-reason-no-show = 오지 않음
+redeem-confirm = 도움 배지 { $help }개 중 { $needed }개를 써서 벌점 { $penalties }개 중 1개를 지울까요?
+redeem-yes = ✅ 네, 지울게요
+redeem-no = 배지 그대로 두기
+redeem-kept = 아무것도 쓰지 않았어요.
+redeem-done = 벌점 1개를 지웠어요. 도움 배지: { $help }, 벌점: { $penalties }
+redeem-no-penalty = 지울 벌점이 없어요.
+redeem-short = 벌점을 지우려면 도움 배지가 { $needed }개 필요해요. 지금 가진 배지: { $help }
+record-helps = 🏅 완료한 도움: { $helps } · 도움 배지: { $badges }
+record-rating = ⭐ { $average } (평가 { $count }개)
+record-no-rating = ⭐ 아직 평가가 없어요
+record-your-mark = { $icon } 내가 남긴 색: { $colour } (나만 보여요)
+cmd-badges = 내 배지와 벌점
+cmd-redeem = 도움 배지로 벌점 지우기

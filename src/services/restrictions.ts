@@ -1,4 +1,6 @@
 import { recordAudit } from "../../db/repositories/admin-audit.js";
+import { badgeCounts } from "../../db/repositories/badges.js";
+import { setHelperRestricted } from "../../db/repositories/helpers.js";
 import { findUser, setRestricted } from "../../db/repositories/users.js";
 import { escapeHtml } from "../telegram/html.js";
 import type { ServiceDeps } from "./deps.js";
@@ -21,6 +23,9 @@ export async function setUserRestriction(
     if (!user) return { ok: false, reason: "no-user" };
     const changed = await setRestricted(trx, change.userId, change.restrict ? { at: now, reason: change.reason ?? "" } : null);
     if (!changed) return { ok: false, reason: "unchanged", alias: user.alias };
+    // Lifting an admin's restriction leaves a helper at the penalty limit out of searches.
+    const penaltyLimited = (await badgeCounts(trx, change.userId)).penalties >= deps.config.limits.penaltyLimit;
+    if (!change.restrict && penaltyLimited) await setHelperRestricted(trx, change.userId, true);
     const action = change.restrict ? "user.restrict" : "user.unrestrict";
     await recordAudit(trx, { adminId: change.adminId, action, subjectId: change.userId, reason: change.reason, at: now });
     await uow.tell(change.userId, (t) =>

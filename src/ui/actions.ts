@@ -2,6 +2,7 @@ import { type ArgType, type CallbackAction, code, defineAction, id, oneOf, optio
 import { DRAFT_STEPS } from "../domain/helper-profile.js";
 import { LANGUAGES } from "../domain/language.js";
 import { ETA_CHOICES_MINUTES, REQUEST_FIELDS } from "../domain/requests.js";
+import { MARK_CHOICES, RATINGS, REPORT_REASONS } from "../domain/chats.js";
 
 interface ActionRules {
   /** Admin actions are refused to everyone else exactly like stale data: nothing tells them it exists. */
@@ -51,6 +52,25 @@ export const Actions = {
   // The relay chat a user with several writes in, and the yes or no to a held message.
   chatFocus: action("chat", [id]),
   relayHeld: action("rhold", [id, oneOf(["send", "drop"])]),
+  // A chat's own buttons (src/ui/chat-closing-cards.ts); every one names the chat.
+  completeChat: action("chdone", [id]),
+  cancelChat: action("chcan", [id]),
+  cancelChatConfirmed: action("chcanok", [id]),
+  reportChat: action("chrep", [id]),
+  reportReason: action("chrepr", [id, oneOf(REPORT_REASONS)]),
+  // After a report the reporter may end the chat at once, without a penalty.
+  reportEndChat: action("chrepend", [id]),
+  // After a completed chat: a rating, a private colour mark, then an optional comment.
+  rateChat: action("rate", [id, oneOf(RATINGS)]),
+  markPartner: action("mark", [id, oneOf(MARK_CHOICES)]),
+  skipComment: action("rvskip", [id]),
+  // The requester's answer to "did the helper come?", asked when nobody completed in time.
+  helperCame: action("came", [id, oneOf(["yes", "no"])]),
+  // A report's card to admins: the chat, and the user the admin acts on.
+  reportWarn: action("rwarn", [id, id], { who: "admin" }),
+  reportRestrict: action("rres", [id, id], { who: "admin" }),
+  reportCloseChat: action("rclose", [id], { who: "admin" }),
+  redeemPenalty: action("redeem", [oneOf(["yes", "no"])]),
 
   chooseLanguage: action("lang", [oneOf(LANGUAGES)], { inScene: true }),
   quietOff: action("quiet", [oneOf(["off"])], { inScene: true }),

@@ -3,6 +3,7 @@ import type { Chat } from "../domain/chats.js";
 import type { HelpRequest } from "../domain/requests.js";
 import { escapeHtml } from "../telegram/html.js";
 import { Actions } from "./actions.js";
+import { chatActionsKeyboard } from "./chat-closing-cards.js";
 import type { Translate } from "./translator.js";
 
 /** Which side of the chat a card is for: the requester holds the meeting code, the helper says it. */
@@ -10,13 +11,9 @@ export type ChatSide = "requester" | "helper";
 
 export const sideOf = (chat: Pick<Chat, "requesterId">, userId: number): ChatSide => (userId === chat.requesterId ? "requester" : "helper");
 
-/**
- * The banner's buttons: everything one can do with the chat as a whole. Completing, cancelling
- * and reporting are added here (taking the translator and the chat) when they arrive, so every
- * banner gets them at once.
- */
-export function chatBannerKeyboard(): InlineKeyboard {
-  return new InlineKeyboard();
+/** The banner's buttons: everything one can do with the chat as a whole (Complete, Cancel, Report). */
+export function chatBannerKeyboard(t: Translate, chat: Pick<Chat, "id">): InlineKeyboard {
+  return chatActionsKeyboard(t, chat);
 }
 
 /**
@@ -38,10 +35,11 @@ export function chatBanner(
     t("chat-banner-request", { category: t(`category-${request.category}`), description: escapeHtml(request.description) }),
     t("chat-banner-copies"),
     t(side === "requester" ? "chat-banner-code-requester" : "chat-banner-code-helper", { code: chat.meetingCode, alias }),
+    t("chat-actions-intro"),
     ...(options.writingHere ? [t("chat-banner-writing-here")] : []),
     t("chat-banner-come-back"),
   ];
-  const keyboard = chatBannerKeyboard();
+  const keyboard = chatBannerKeyboard(t, chat);
   return { text: lines.join("\n\n"), ...(keyboard.inline_keyboard.length > 0 ? { keyboard } : {}) };
 }
 

@@ -53,6 +53,8 @@ function stateLine(t: Translate, { request, offers }: MyRequest, now: number): s
       return t("my-requests-open", { offers: offersText, left: timeLeftText(t, request.expiresAt, now) });
     case "matched":
       return t("my-requests-matched", { offers: offersText });
+    case "completed":
+      return t("my-requests-completed", { offers: offersText });
     case "expired":
       return t("my-requests-expired", { offers: offersText });
     case "cancelled":
@@ -72,7 +74,7 @@ export function myRequestsList(t: Translate, entries: readonly MyRequest[], now:
     lines.push("", `${n}. <b>${category(t, entry.request)}</b> — ${escapeHtml(start)}`, stateLine(t, entry, now));
     if (entry.request.status === "open")
       buttons.push(InlineKeyboard.text(t("my-requests-cancel", { n: String(n) }), Actions.cancelListedRequest.data(entry.request.id)));
-    else if (entry.request.status !== "matched")
+    else if (entry.request.status !== "matched" && entry.request.status !== "completed")
       buttons.push(InlineKeyboard.text(t("my-requests-post-again", { n: String(n) }), Actions.postAgain.data(entry.request.id)));
   });
   lines.push("", t("my-requests-footer", { days: String(recentDays) }));

@@ -5,6 +5,8 @@ import { ETA_CHOICES_MINUTES, type HelpRequest, REQUEST_FIELDS, minutesLeft } fr
 import { escapeHtml } from "../telegram/html.js";
 import { Actions } from "./actions.js";
 import { categoryLabels } from "./helper-cards.js";
+import { helperRecordLines } from "./badge-cards.js";
+import type { HelperRecord } from "../domain/badges.js";
 import type { Translate } from "./translator.js";
 
 export function distanceText(t: Translate, meters: number): string {
@@ -20,7 +22,7 @@ export function approximatePin(request: Pick<HelpRequest, "fuzzedLatitude" | "fu
   return { latitude: request.fuzzedLatitude, longitude: request.fuzzedLongitude, horizontal_accuracy: Math.min(1500, fuzzMeters) };
 }
 
-const category = (t: Translate, request: Pick<HelpRequest, "category">) => t(`category-${request.category}`);
+export const category = (t: Translate, request: Pick<HelpRequest, "category">) => t(`category-${request.category}`);
 
 function requestTitle(t: Translate, request: Pick<HelpRequest, "category">, distanceM: number): string {
   return t("request-notice-title", { category: category(t, request), distance: distanceText(t, distanceM) });
@@ -94,12 +96,14 @@ export function offerCard(
   t: Translate,
   offer: { id: number; alias: string; etaMinutes: number; distanceM: number },
   helper: Pick<Helper, "categories" | "profile">,
+  record: HelperRecord,
 ) {
   return {
     text: [
       t("offer-card-title", { alias: escapeHtml(offer.alias), eta: String(offer.etaMinutes), distance: distanceText(t, offer.distanceM) }),
       t("field-categories", { value: escapeHtml(categoryLabels(t, helper.categories)) }),
       t("field-profile", { value: escapeHtml(helper.profile) }),
+      ...helperRecordLines(t, record),
     ].join("\n"),
     photoCaption: t("offer-photo-caption", { alias: escapeHtml(offer.alias) }),
     keyboard: new InlineKeyboard().text(t("offer-choose", { alias: offer.alias }), Actions.chooseOffer.data(offer.id)),

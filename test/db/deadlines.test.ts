@@ -29,6 +29,9 @@ function deadlineSuite(open: () => Promise<{ db: Db; url: string; cleanup(): Pro
     const handlers = {
       "request-expiry": async (_trx: unknown, d: Deadline) => void fired.push(d),
       "request-wave": async (_trx: unknown, d: Deadline) => void fired.push(d),
+      "completion-reminder": async (_trx: unknown, d: Deadline) => void fired.push(d),
+      "completion-timeout": async (_trx: unknown, d: Deadline) => void fired.push(d),
+      "no-show-check": async (_trx: unknown, d: Deadline) => void fired.push(d),
     };
     const logger = pino({ level: "silent" });
     const lockSubject = async () => {};

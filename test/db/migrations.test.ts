@@ -17,6 +17,7 @@ async function tableNames(db: Db): Promise<string[]> {
 
 const ALL_TABLES = [
   "admin_audit",
+  "badge_entries",
   "chats",
   "conversation_state",
   "credit_entries",
@@ -34,6 +35,7 @@ const ALL_TABLES = [
   "request_drafts",
   "request_notifications",
   "requests",
+  "reviews",
   "update_effects",
   "users",
 ];

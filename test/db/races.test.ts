@@ -2,15 +2,14 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../../db/create-db.js";
 import { migrateToLatest } from "../../db/migrate.js";
 import { offersOf } from "../../db/repositories/offers.js";
-import { findRequest, lockRequest } from "../../db/repositories/requests.js";
+import { findRequest } from "../../db/repositories/requests.js";
+import { deadlineHandlers, lockDeadlineSubject } from "../../src/app.js";
 import { createDeadlineRunner, type DeadlineRunner } from "../../src/jobs/deadlines.js";
 import { decideApplication, submitApplication } from "../../src/services/helpers/applications.js";
 import { chooseOffer } from "../../src/services/requests/choosing.js";
-import { cancelRequest, expireRequest } from "../../src/services/requests/closing.js";
-import { fanOutWave } from "../../src/services/requests/fan-out.js";
+import { cancelRequest } from "../../src/services/requests/closing.js";
 import { acceptRequest, withdrawOffer } from "../../src/services/requests/offers.js";
 import { postRequest } from "../../src/services/requests/posting.js";
-import { joinUnitOfWork } from "../../src/services/unit-of-work.js";
 import { postgresUrl, tempPostgresUrl, tempSqliteUrl } from "../support/databases.js";
 import { seedHelperRow, seedUser } from "../support/seed.js";
 import { serviceDeps } from "../support/services.js";
@@ -38,11 +37,8 @@ async function openWorld(opened: Opened) {
     db: kysely,
     clock: deps.clock,
     logger: deps.logger,
-    handlers: {
-      "request-expiry": (trx, deadline) => expireRequest(joinUnitOfWork(deps, trx), deadline.subject_id),
-      "request-wave": async (trx, deadline) => void (await fanOutWave(deps, joinUnitOfWork(deps, trx), deadline.subject_id)),
-    },
-    lockSubject: (trx, deadline) => lockRequest(trx, deadline.subject_id),
+    handlers: deadlineHandlers(deps),
+    lockSubject: lockDeadlineSubject,
     afterFire: () => {},
   });
 
@@ -136,7 +132,7 @@ async function inconsistencies(world: World, requestId: number, helpers: number[
   }
   for (const offer of offers) {
     if (offer.status === "declined" && request.status !== "open") {
-      const notice = DECLINED_NOTICE[request.status];
+      const notice = DECLINED_NOTICE[request.status as keyof typeof DECLINED_NOTICE];
       if (!textsTo(mail, offer.helperId).some((t) => t.includes(notice))) problems.push(`declined helper was not told "${notice}"`);
     }
     const edited = mail.some((m) => m.method === "editByRef" && m.params.ref === `offer:${offer.id}`);

@@ -21,6 +21,9 @@ async function snapshot(world: World) {
     audit: await db.selectFrom("admin_audit").selectAll().orderBy("id").execute(),
     credits: await db.selectFrom("credit_entries").selectAll().orderBy("id").execute(),
     history: await db.selectFrom("helper_status_history").selectAll().orderBy("id").execute(),
+    chats: await db.selectFrom("chats").selectAll().orderBy("id").execute(),
+    badges: await db.selectFrom("badge_entries").selectAll().orderBy("id").execute(),
+    reviews: await db.selectFrom("reviews").selectAll().orderBy("id").execute(),
   };
 }
 
@@ -154,5 +157,55 @@ describe("offers only from helpers who could have been told", () => {
     expect(await db.selectFrom("offers").selectAll().execute()).toEqual([]);
     expect(rita.inbox.some((m) => m.text.includes("can help"))).toBe(false);
     for (const p of [far!, gardener!]) expect(p.inbox.some((m) => m.text.includes("Please help me hang"))).toBe(false);
+  });
+});
+
+describe("a chat's buttons belong to its two sides", () => {
+  let world: World;
+  afterEach(async () => {
+    await world.close();
+  });
+
+  it("someone else pressing Complete, Cancel, Report, a review or the no-show answer on a real chat changes nothing", async () => {
+    world = await openWorld();
+    const db = world.bot.db.kysely;
+    const ann = world.fake.persona({ firstName: "Ann", languageCode: "en" });
+    await ann.command("start");
+    await ann.waitFor("I am doum");
+    await seedApprovedHelper(db, ann, northOf(SEOUL, 0.5), 5, world.bot.clock.now());
+    const rita = world.fake.persona({ firstName: "Rita", languageCode: "en" });
+    await askForHelp(rita, { at: SEOUL });
+    const notice = await ann.waitFor("Please help me hang");
+    await ann.pressIn(notice.message_id, "10 min");
+    const offer = await rita.waitFor(/can help/);
+    await rita.pressIn(offer.message_id, /^✅ Choose/);
+    await rita.waitFor("both of you press");
+    await world.settle();
+    const chat = await db.selectFrom("chats").select("id").executeTakeFirstOrThrow();
+
+    const mallory = world.fake.persona({ firstName: "Mallory", languageCode: "en" });
+    await mallory.command("start");
+    const greeting = await mallory.waitFor("I am doum");
+    const before = await snapshot(world);
+    expect(await press(mallory, greeting.message_id, "1:nosuchaction:1")).toBe(STALE);
+    await mallory.waitForEdit(greeting.message_id, (m) => m.reply_markup === undefined);
+    for (const data of [
+      "chdone",
+      "chcan",
+      "chcanok",
+      "chrep",
+      "chrepend",
+      "chrepr:%:abuse",
+      "rate:%:5",
+      "mark:%:red",
+      "rvskip",
+      "came:%:no",
+    ]) {
+      const forged = `1:${data.includes("%") ? data.replace("%", String(chat.id)) : `${data}:${chat.id}`}`;
+      expect(await press(mallory, greeting.message_id, forged), forged).toBe(STALE);
+    }
+    await world.settle();
+    expect(await snapshot(world)).toEqual(before);
+    for (const p of [rita, ann]) expect(p.inbox.some((m) => /completed|ended|cancelled/i.test(m.text))).toBe(false);
   });
 });

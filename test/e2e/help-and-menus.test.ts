@@ -28,9 +28,10 @@ describe("/help, the command menus and the fallback answer follow what the user 
     const help = await ann.waitFor("How doum works");
     expect(help.text).toContain("/ask — ask your neighbours for help");
     expect(help.text).toContain("/helper — become a helper");
+    expect(help.text).toContain("/badges — your help badges, penalties and prize progress");
     for (const command of [...HELPER_ONLY, ...ADMIN_ONLY]) expect(help.text).not.toContain(`/${command} `);
     await world.settle();
-    expect(menu(ann)).toEqual(["start", "ask", "requests", "chat", "helper", "language", "help", "cancel"]);
+    expect(menu(ann)).toEqual(["start", "ask", "requests", "chat", "badges", "redeem", "helper", "language", "help", "cancel"]);
 
     await registerHelper(ann, { at: SEOUL });
     await ann.command("help");
@@ -38,7 +39,19 @@ describe("/help, the command menus and the fallback answer follow what the user 
     await approveByButton(admin, ann);
     await world.settle();
     // The approval gives Ann a menu of her own, with the helper commands and still no admin ones.
-    expect(menu(ann)).toEqual(["start", "ask", "requests", "chat", "helper", "language", "help", "cancel", ...HELPER_ONLY]);
+    expect(menu(ann)).toEqual([
+      "start",
+      "ask",
+      "requests",
+      "chat",
+      "badges",
+      "redeem",
+      "helper",
+      "language",
+      "help",
+      "cancel",
+      ...HELPER_ONLY,
+    ]);
     await ann.command("help");
     const helperHelp = await ann.waitFor("As a helper");
     for (const command of HELPER_ONLY) expect(helperHelp.text).toContain(`/${command} — `);
@@ -73,6 +86,8 @@ describe("/help, the command menus and the fallback answer follow what the user 
       "ask",
       "requests",
       "chat",
+      "badges",
+      "redeem",
       "helper",
       "language",
       "help",

@@ -12,6 +12,8 @@ import { parseConfig } from "../../src/config.js";
 import { ALIAS_PROBLEMS, DRAFT_STEPS, TEXT_PROBLEMS } from "../../src/domain/helper-profile.js";
 import { HELPER_STATUSES } from "../../src/domain/helpers.js";
 import { REQUEST_FIELDS } from "../../src/domain/requests.js";
+import { MARK_CHOICES, REPORT_REASONS } from "../../src/domain/chats.js";
+import { BADGE_REASONS, PENALTY_REASONS } from "../../src/domain/badges.js";
 
 /**
  * Every template literal that builds message keys, written with `*` for its placeholder, and the
@@ -32,6 +34,10 @@ const FAMILIES: Record<string, readonly string[]> = {
   "admin-*-usage": [...SUSPENSION_COMMANDS, ...RESTRICTION_COMMANDS].map(([command]) => command),
   "admin-*-done": [...SUSPENSION_COMMANDS, ...RESTRICTION_COMMANDS].map(([command]) => command),
   "admin-*-unchanged": RESTRICTION_COMMANDS.map(([command]) => command),
+  "report-reason-*": REPORT_REASONS,
+  "mark-*": MARK_CHOICES,
+  "penalty-reason-*": PENALTY_REASONS,
+  "badge-reason-*": BADGE_REASONS,
 };
 
 /** Kebab-case literals in the code that are not messages; any other kebab-case literal must be one. */
@@ -39,6 +45,16 @@ const NOT_MESSAGES = new Set([
   // Deadline kinds, stored in the deadlines table.
   "request-expiry",
   "request-wave",
+  "completion-reminder",
+  "completion-timeout",
+  "no-show-check",
+  // Ledger reasons and why a chat closed, stored in rows.
+  "fee-paid",
+  "fee-received",
+  "one-side",
+  "helper-cancel",
+  "requester-cancel",
+  "no-show",
   // Why a service refused; the features map each reason to a message of their own.
   "already-helper",
   "insufficient-credits",
@@ -54,6 +70,9 @@ const NOT_MESSAGES = new Set([
   "own-request",
   "too-many-open",
   "would-go-negative",
+  "no-penalty",
+  "not-asked",
+  "too-long",
 ]);
 
 const KEY = /^[a-z][a-z0-9]*(-[a-z0-9]+)+$/;

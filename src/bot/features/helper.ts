@@ -5,6 +5,8 @@ import { parseQuietHours } from "../../domain/helper-profile.js";
 import { changeHelperSettings, ownHelper, updateHelperPosition } from "../../services/helpers/settings.js";
 import { Actions } from "../../ui/actions.js";
 import { profileCard, profileKeyboard, quietHoursText } from "../../ui/helper-cards.js";
+import { helperRecordLines } from "../../ui/badge-cards.js";
+import { ownHelperRecord } from "../../services/helper-record.js";
 import { formatTime } from "../../ui/time.js";
 import { escapeHtml } from "../../telegram/html.js";
 import { onAction, refuseButton } from "../actions.js";
@@ -24,8 +26,9 @@ async function activeHelper(ctx: BotContext) {
   return helper && helper.status !== "rejected" ? helper : undefined;
 }
 
-function profileText(ctx: BotContext, helper: NonNullable<Awaited<ReturnType<typeof ownHelper>>>): string {
-  const card = profileCard(ctx.t, helper, ctx.user!.alias, ctx.deps.clock.now(), ctx.deps.config.timeZone);
+async function profileText(ctx: BotContext, helper: NonNullable<Awaited<ReturnType<typeof ownHelper>>>): Promise<string> {
+  const record = helperRecordLines(ctx.t, await ownHelperRecord(ctx.deps, helper.userId)).join("\n");
+  const card = `${profileCard(ctx.t, helper, ctx.user!.alias, ctx.deps.clock.now(), ctx.deps.config.timeZone)}\n${record}`;
   // The restriction is the user's, not the profile's: it stops accepting whatever the status says.
   const restricted = ctx.user?.restrictedAt != null;
   return restricted ? `${card}\n\n${ctx.t("profile-restricted", { reason: escapeHtml(ctx.user?.restrictedReason ?? "—") })}` : card;
@@ -39,7 +42,7 @@ privateChats.command("profile", async (ctx) => {
     });
     return;
   }
-  await ctx.reply(profileText(ctx, helper), { parse_mode: "HTML", reply_markup: profileKeyboard(ctx.t, helper) });
+  await ctx.reply(await profileText(ctx, helper), { parse_mode: "HTML", reply_markup: profileKeyboard(ctx.t, helper) });
 });
 
 async function toggleAvailability(ctx: BotContext, wanted?: boolean): Promise<string> {
@@ -110,7 +113,8 @@ onAction(helperFeature, Actions.profileSetting, async (ctx, setting) => {
     case "avail": {
       await ctx.answerCallbackQuery({ text: await toggleAvailability(ctx) });
       const helper = await ownHelper(ctx.deps, ctx.from.id);
-      if (helper) await ctx.editMessageText(profileText(ctx, helper), { parse_mode: "HTML", reply_markup: profileKeyboard(ctx.t, helper) });
+      if (helper)
+        await ctx.editMessageText(await profileText(ctx, helper), { parse_mode: "HTML", reply_markup: profileKeyboard(ctx.t, helper) });
       return;
     }
     case "radius":

@@ -19,6 +19,7 @@ const ACCEPT_REFUSALS = {
   "own-request": "accept-own",
   "not-helper": "accept-not-helper",
   restricted: "accept-restricted",
+  penalties: "accept-penalties",
   "out-of-range": "accept-out-of-range",
   "other-category": "accept-other-category",
 } as const;

@@ -9,6 +9,7 @@ import type { HelpRequest } from "../../domain/requests.js";
 import { chatBanner } from "../../ui/chat-cards.js";
 import { chosenNotice, chosenNoticeTitle, closedNotice, notChosenNotice } from "../../ui/request-cards.js";
 import { postedClosedCard } from "../../ui/my-requests.js";
+import { noShowCheckAt } from "../chats/ending.js";
 import type { ServiceDeps } from "../deps.js";
 import { inUnitOfWork } from "../unit-of-work.js";
 import { offerRef, postedRef, requestRef } from "./refs.js";
@@ -71,6 +72,7 @@ export function chooseOffer(deps: ServiceDeps, requesterId: number, offerId: num
       meetingCode: meetingCodeFrom(deps.random),
       now,
     });
+    await uow.schedule("no-show-check", chat.id, noShowCheckAt(deps, request, now, offer.etaMinutes));
     const alias = await aliasOf(trx, offer.helperId);
     const requesterAlias = await aliasOf(trx, requesterId);
     // The chat opens with its banner on both sides; the requester's comes with the answer to the tap.

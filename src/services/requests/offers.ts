@@ -1,3 +1,4 @@
+import { badgeCounts } from "../../../db/repositories/badges.js";
 import { findHelper } from "../../../db/repositories/helpers.js";
 import { findOffer, hasActiveOffer, insertOffer, settleOffer } from "../../../db/repositories/offers.js";
 import { lockRequest } from "../../../db/repositories/requests.js";
@@ -7,6 +8,7 @@ import { distanceForRequester, distanceToShownPlace, type Ineligibility, offerIn
 import type { HelpRequest } from "../../domain/requests.js";
 import { escapeHtml, htmlToPlainText } from "../../telegram/html.js";
 import { offerCard } from "../../ui/request-cards.js";
+import { helperRecordFor } from "../helper-record.js";
 import type { ServiceDeps } from "../deps.js";
 import { inUnitOfWork, type UnitOfWork } from "../unit-of-work.js";
 import { offerRef } from "./refs.js";
@@ -16,7 +18,7 @@ const CAPTION_MAX = 1024;
 
 export type AcceptResult =
   | { ok: true; offerId: number; request: HelpRequest }
-  | { ok: false; reason: "taken" | "closed" | "own-request" | "already" | Ineligibility };
+  | { ok: false; reason: "taken" | "closed" | "own-request" | "already" | "penalties" | Ineligibility };
 
 /**
  * A helper offers to come, if they could have been told of the request (domain/eligibility.ts):
@@ -29,11 +31,13 @@ export function acceptRequest(deps: ServiceDeps, helperId: number, requestId: nu
   return inUnitOfWork(deps, async (uow): Promise<AcceptResult> => {
     const { trx } = uow;
     const request = await lockRequest(trx, requestId);
-    if (request?.status === "matched") return { ok: false, reason: "taken" };
+    if (request?.status === "matched" || request?.status === "completed") return { ok: false, reason: "taken" };
     if (!request || request.status !== "open") return { ok: false, reason: "closed" };
     if (request.requesterId === helperId) return { ok: false, reason: "own-request" };
     const helper = await findHelper(trx, helperId);
     if (!helper) return { ok: false, reason: "not-helper" };
+    // Before the other rules: penalties also mark the helper restricted, and this says why.
+    if ((await badgeCounts(trx, helperId)).penalties >= deps.config.limits.penaltyLimit) return { ok: false, reason: "penalties" };
     const ineligible = offerIneligibility(helper, request, distanceToShownPlace(helper, request));
     if (ineligible) return { ok: false, reason: ineligible };
     // What the requester is shown: the helper's grid square, no finer (domain/eligibility.ts).
@@ -45,8 +49,9 @@ export function acceptRequest(deps: ServiceDeps, helperId: number, requestId: nu
 
     const alias = await aliasOf(trx, helperId);
     const requester = request.requesterId;
+    const record = await helperRecordFor(trx, helperId, requester);
     await uow.tellEach([requester], (t) => {
-      const card = offerCard(t, { id: offerId, alias, etaMinutes, distanceM }, helper);
+      const card = offerCard(t, { id: offerId, alias, etaMinutes, distanceM }, helper, record);
       const to = { chatId: requester, priority: OutboxPriority.notice };
       const withButton = { parse_mode: "HTML", reply_markup: card.keyboard };
       // One message, the photo with the card as its caption, whenever the card fits a caption

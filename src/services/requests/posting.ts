@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
+import { badgeCounts } from "../../../db/repositories/badges.js";
 import { recordDelivered } from "../../../db/repositories/outbox.js";
 import { countOpenRequests, insertRequest, lockRequest, requestIdByPostKey } from "../../../db/repositories/requests.js";
 import { aliasOf, findUser, lockUser } from "../../../db/repositories/users.js";
@@ -24,6 +25,7 @@ export interface RequestDraft {
 
 export type PostingBlocker =
   | { ok: false; reason: "restricted"; because: string }
+  | { ok: false; reason: "penalties"; penalties: number; limit: number }
   | { ok: false; reason: "too-many-open"; limit: number }
   | { ok: false; reason: "insufficient-credits"; missing: number; available: number };
 
@@ -37,6 +39,8 @@ async function blockerOf(
   fee: number,
 ): Promise<PostingBlocker | undefined> {
   if (user?.restrictedAt) return { ok: false, reason: "restricted", because: user.restrictedReason ?? "" };
+  const { penalties } = await badgeCounts(db, requesterId);
+  if (penalties >= config.limits.penaltyLimit) return { ok: false, reason: "penalties", penalties, limit: config.limits.penaltyLimit };
   const limit = config.limits.maxOpenRequestsPerUser;
   if ((await countOpenRequests(db, requesterId)) >= limit) return { ok: false, reason: "too-many-open", limit };
   if (fee > 0) {
@@ -116,7 +120,8 @@ export function rememberPostedMessage(
     await recordDelivered(uow.trx, { chatId: requesterId, ref, messageId: posted.messageId, params: posted.params, now: uow.now });
     if (request.status === "open") return;
     const alias = request.helperId === null ? "" : await aliasOf(uow.trx, request.helperId);
-    const outcome = request.status === "matched" ? { status: request.status, alias } : { status: request.status };
+    const outcome =
+      request.status === "matched" || request.status === "completed" ? { status: "matched" as const, alias } : { status: request.status };
     await uow.editEverywhere(ref, (t) => postedClosedCard(t, request, outcome));
   });
 }

@@ -1,0 +1,149 @@
+import { Composer } from "grammy";
+import { completeChat, completedText } from "../../services/chats/completion.js";
+import { answerHelperCame, cancelChat, checkCancel } from "../../services/chats/ending.js";
+import { closeFromReport, endReportedChat, reportChat, restrictFromReport, warnFromReport } from "../../services/chats/reports.js";
+import { leaveComment, markPartner, rateChat, skipComment } from "../../services/chats/reviews.js";
+import { escapeHtml } from "../../telegram/html.js";
+import { Actions } from "../../ui/actions.js";
+import { cancelChatConfirmCard, commentCard, markCard, ratingCard, reportReasonCard } from "../../ui/chat-closing-cards.js";
+import { reportSentCard } from "../../ui/report-cards.js";
+import { durationLabel } from "../../ui/request-cards.js";
+import { onAction, refuseButton } from "../actions.js";
+import type { BotContext } from "../context.js";
+
+/**
+ * Complete, Cancel and Report on a chat, what follows a completed one (rating, colour mark,
+ * comment), the no-show question and the admins' buttons on a report. They act on the chat, not
+ * on a scene, so they sit before the scenes.
+ */
+export const chatClosingFeature = new Composer<BotContext>();
+
+onAction(chatClosingFeature, Actions.completeChat, async (ctx, chatId) => {
+  const result = await completeChat(ctx.deps, ctx.from.id, chatId);
+  if (!result.ok) return refuseButton(ctx);
+  const alias = escapeHtml(result.partnerAlias);
+  if (result.state === "already") return void (await ctx.answerCallbackQuery({ text: ctx.t("chat-complete-already") }));
+  await ctx.answerCallbackQuery();
+  if (result.state === "waiting") {
+    await ctx.reply(
+      ctx.t("chat-complete-waiting", {
+        alias,
+        reminder: durationLabel(ctx.t, result.reminderMinutes),
+        timeout: durationLabel(ctx.t, result.timeoutMinutes),
+      }),
+      {
+        parse_mode: "HTML",
+      },
+    );
+    return;
+  }
+  await ctx.reply(completedText(ctx.t, { side: result.side, partnerAlias: result.partnerAlias, fee: result.fee, reason: "both" }), {
+    parse_mode: "HTML",
+  });
+  const card = ratingCard(ctx.t, result.chatId, result.partnerAlias);
+  await ctx.reply(card.text, { parse_mode: "HTML", reply_markup: card.keyboard });
+});
+
+onAction(chatClosingFeature, Actions.cancelChat, async (ctx, chatId) => {
+  const check = await checkCancel(ctx.deps, ctx.from.id, chatId);
+  if (!check.ok) return refuseButton(ctx);
+  await ctx.answerCallbackQuery();
+  const card = cancelChatConfirmCard(ctx.t, chatId, check.penalty);
+  await ctx.reply(card.text, { parse_mode: "HTML", reply_markup: card.keyboard });
+});
+
+onAction(chatClosingFeature, Actions.cancelChatConfirmed, async (ctx, chatId) => {
+  const result = await cancelChat(ctx.deps, ctx.from.id, chatId);
+  if (!result.ok) return refuseButton(ctx);
+  await ctx.answerCallbackQuery();
+  const alias = escapeHtml(result.partnerAlias);
+  await ctx.editMessageText(ctx.t(result.penalty ? "chat-cancelled-self-penalty" : "chat-cancelled-self", { alias }), {
+    parse_mode: "HTML",
+  });
+});
+
+onAction(chatClosingFeature, Actions.reportChat, async (ctx, chatId) => {
+  const check = await checkCancel(ctx.deps, ctx.from.id, chatId);
+  if (!check.ok) return refuseButton(ctx);
+  await ctx.answerCallbackQuery();
+  const card = reportReasonCard(ctx.t, chatId);
+  await ctx.reply(card.text, { parse_mode: "HTML", reply_markup: card.keyboard });
+});
+
+onAction(chatClosingFeature, Actions.reportReason, async (ctx, chatId, reason) => {
+  const result = await reportChat(ctx.deps, ctx.from.id, chatId, reason);
+  if (!result.ok) return refuseButton(ctx);
+  await ctx.answerCallbackQuery();
+  const card = reportSentCard(ctx.t, chatId, result.chatOpen);
+  await ctx.editMessageText(card.text, { parse_mode: "HTML", ...(card.keyboard ? { reply_markup: card.keyboard } : {}) });
+});
+
+onAction(chatClosingFeature, Actions.reportEndChat, async (ctx, chatId) => {
+  if (!(await endReportedChat(ctx.deps, ctx.from.id, chatId))) return refuseButton(ctx);
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageText(ctx.t("report-chat-ended"), { parse_mode: "HTML" });
+});
+
+onAction(chatClosingFeature, Actions.rateChat, async (ctx, chatId, rating) => {
+  const step = await rateChat(ctx.deps, ctx.from.id, chatId, Number(rating));
+  if (!step.ok) return refuseButton(ctx);
+  await ctx.answerCallbackQuery({ text: ctx.t("review-rated", { rating }) });
+  const card = markCard(ctx.t, chatId, step.partnerAlias);
+  await ctx.editMessageText(card.text, { parse_mode: "HTML", reply_markup: card.keyboard });
+});
+
+onAction(chatClosingFeature, Actions.markPartner, async (ctx, chatId, mark) => {
+  const step = await markPartner(ctx.deps, ctx.from.id, chatId, mark);
+  if (!step.ok) return refuseButton(ctx);
+  await ctx.answerCallbackQuery();
+  const card = commentCard(ctx.t, chatId);
+  await ctx.editMessageText(card.text, { parse_mode: "HTML", reply_markup: card.keyboard });
+});
+
+onAction(chatClosingFeature, Actions.skipComment, async (ctx, chatId) => {
+  if (!(await skipComment(ctx.deps, ctx.from.id, chatId))) return refuseButton(ctx);
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageText(ctx.t("review-thanks"), { parse_mode: "HTML" });
+});
+
+onAction(chatClosingFeature, Actions.helperCame, async (ctx, chatId, answer) => {
+  const result = await answerHelperCame(ctx.deps, ctx.from.id, chatId, answer === "yes");
+  if (!result.ok) return refuseButton(ctx);
+  await ctx.answerCallbackQuery();
+  const alias = escapeHtml(result.helperAlias);
+  if (!result.came) return void (await ctx.editMessageText(ctx.t("no-show-recorded", { alias }), { parse_mode: "HTML" }));
+  await ctx.editMessageText(
+    completedText(ctx.t, { side: "requester", partnerAlias: result.helperAlias, fee: result.fee, reason: "came" }),
+    {
+      parse_mode: "HTML",
+    },
+  );
+  const card = ratingCard(ctx.t, chatId, result.helperAlias);
+  await ctx.reply(card.text, { parse_mode: "HTML", reply_markup: card.keyboard });
+});
+
+onAction(chatClosingFeature, Actions.reportWarn, async (ctx, chatId, userId) => {
+  if (!(await warnFromReport(ctx.deps, ctx.from.id, chatId, userId))) return refuseButton(ctx);
+  await ctx.answerCallbackQuery({ text: ctx.t("report-warn-done") });
+});
+
+onAction(chatClosingFeature, Actions.reportRestrict, async (ctx, chatId, userId) => {
+  const result = await restrictFromReport(ctx.deps, ctx.from.id, chatId, userId);
+  if (!result) return refuseButton(ctx);
+  await ctx.answerCallbackQuery({ text: ctx.t(result.ok ? "report-restrict-done" : "report-restrict-already") });
+});
+
+onAction(chatClosingFeature, Actions.reportCloseChat, async (ctx, chatId) => {
+  // A chat that already ended (or never was) has nothing left to close.
+  if (!(await closeFromReport(ctx.deps, ctx.from.id, chatId))) return refuseButton(ctx);
+  await ctx.answerCallbackQuery({ text: ctx.t("report-close-done") });
+});
+
+/** A message after "add a comment?" is the comment; anything else passes on. */
+export const reviewCommentFeature = new Composer<BotContext>();
+reviewCommentFeature.chatType("private").on("message:text", async (ctx, next) => {
+  if (ctx.message.text.startsWith("/")) return next();
+  const result = await leaveComment(ctx.deps, ctx.from.id, ctx.message.text);
+  if (result === "not-asked") return next();
+  await ctx.reply(ctx.t(result === "saved" ? "review-comment-saved" : "review-comment-too-long"), { parse_mode: "HTML" });
+});

@@ -1,0 +1,140 @@
+import { addCreditEntry } from "../../../db/repositories/credit-entries.js";
+import { findChat, lockChat, markCompletedBy } from "../../../db/repositories/chats.js";
+import { lockRequest, transitionRequest } from "../../../db/repositories/requests.js";
+import { aliasOf } from "../../../db/repositories/users.js";
+import { type Chat, partnerOf, sideOf } from "../../domain/chats.js";
+import type { HelpRequest } from "../../domain/requests.js";
+import { chatActionsKeyboard, ratingCard } from "../../ui/chat-closing-cards.js";
+import { durationLabel } from "../../ui/request-cards.js";
+import { escapeHtml } from "../../telegram/html.js";
+import { awardHelpBadge } from "../badges.js";
+import type { ServiceDeps } from "../deps.js";
+import { inUnitOfWork, type UnitOfWork } from "../unit-of-work.js";
+import { closeChatWithin } from "./lifecycle.js";
+
+const MINUTE = 60_000;
+
+export type CompleteResult =
+  | { ok: false; reason: "stale" }
+  | { ok: true; state: "already"; partnerAlias: string }
+  | { ok: true; state: "waiting"; partnerAlias: string; reminderMinutes: number; timeoutMinutes: number }
+  | { ok: true; state: "completed"; partnerAlias: string; fee: number; side: "requester" | "helper"; chatId: number };
+
+/**
+ * The chat and its request, locked in the order every use case takes them (request first), so a
+ * tap, a timer and the other side's tap take turns.
+ */
+export async function lockChatAndRequest(uow: UnitOfWork, chatId: number): Promise<{ chat: Chat; request: HelpRequest } | undefined> {
+  const seen = await findChat(uow.trx, chatId);
+  if (!seen) return undefined;
+  const request = await lockRequest(uow.trx, seen.requestId);
+  const chat = await lockChat(uow.trx, chatId);
+  return chat && request ? { chat, request } : undefined;
+}
+
+/**
+ * One side presses Complete. The first tap is recorded and arms the reminder and the timeout;
+ * the other side's tap completes the chat; a second tap of the same side changes nothing.
+ */
+export function completeChat(deps: ServiceDeps, userId: number, chatId: number): Promise<CompleteResult> {
+  return inUnitOfWork(deps, async (uow): Promise<CompleteResult> => {
+    const locked = await lockChatAndRequest(uow, chatId);
+    const side = locked && sideOf(locked.chat, userId);
+    if (!locked || !side || locked.chat.status !== "open") return { ok: false, reason: "stale" };
+    const { chat, request } = locked;
+    const partnerAlias = await aliasOf(uow.trx, partnerOf(chat, userId));
+    if (!(await markCompletedBy(uow.trx, { id: chat.id, side, now: uow.now }))) return { ok: true, state: "already", partnerAlias };
+    const otherDone = side === "requester" ? chat.helperCompletedAt !== null : chat.requesterCompletedAt !== null;
+    if (otherDone) {
+      await finishCompletion(deps, uow, chat, request, { actorId: userId, reason: "both" });
+      return { ok: true, state: "completed", partnerAlias, fee: request.fee, side, chatId: chat.id };
+    }
+    const { completionReminderMinutes, completionTimeoutMinutes } = deps.config.limits;
+    await uow.schedule("completion-reminder", chat.id, uow.now + completionReminderMinutes * MINUTE);
+    await uow.schedule("completion-timeout", chat.id, uow.now + completionTimeoutMinutes * MINUTE);
+    return {
+      ok: true,
+      state: "waiting",
+      partnerAlias,
+      reminderMinutes: completionReminderMinutes,
+      timeoutMinutes: completionTimeoutMinutes,
+    };
+  });
+}
+
+/**
+ * Completes the chat once: it closes, the request leaves "matched" in the same write that moves
+ * its fee (so the hold ends exactly as the transfer is written, and never twice), the helper earns
+ * a help badge, and both sides are told and asked for a rating — the actor, if any, by its handler.
+ */
+export async function finishCompletion(
+  deps: ServiceDeps,
+  uow: UnitOfWork,
+  chat: Chat,
+  request: HelpRequest,
+  how: { actorId: number | null; reason: "both" | "one-side" | "came" },
+): Promise<boolean> {
+  if (!(await closeChatWithin(uow, chat.id, "completed", how.reason))) return false;
+  if (!(await transitionRequest(uow.trx, { id: request.id, from: "matched", to: "completed", at: uow.now }))) {
+    throw new Error(`request ${request.id} of open chat ${chat.id} was not matched`);
+  }
+  await cancelChatTimers(uow, chat.id);
+  if (request.fee > 0) {
+    const entry = { requestId: request.id, actorId: null, note: null, at: uow.now };
+    await addCreditEntry(uow.trx, { ...entry, userId: chat.requesterId, amount: -request.fee, reason: "fee-paid" });
+    await addCreditEntry(uow.trx, { ...entry, userId: chat.helperId, amount: request.fee, reason: "fee-received" });
+  }
+  await awardHelpBadge(deps, uow, chat.helperId, chat.id);
+  for (const userId of [chat.requesterId, chat.helperId]) {
+    if (userId === how.actorId) continue;
+    const partnerAlias = await aliasOf(uow.trx, partnerOf(chat, userId));
+    const side = userId === chat.helperId ? "helper" : "requester";
+    await uow.tell(userId, (t) => completedText(t, { side, partnerAlias, fee: request.fee, reason: how.reason }));
+    await uow.tell(userId, (t) => ratingCard(t, chat.id, partnerAlias));
+  }
+  return true;
+}
+
+/** What each side reads when the chat completed. */
+export function completedText(
+  t: (key: string, variables?: Record<string, string | number>) => string,
+  done: { side: "requester" | "helper"; partnerAlias: string; fee: number; reason: "both" | "one-side" | "came" },
+): string {
+  const alias = escapeHtml(done.partnerAlias);
+  const lines = [t(done.reason === "one-side" ? "chat-completed-timeout" : "chat-completed", { alias })];
+  if (done.side === "helper") lines.push(t("chat-completed-badge"));
+  if (done.fee > 0) lines.push(t(done.side === "helper" ? "chat-completed-fee-received" : "chat-completed-fee-paid", { fee: done.fee }));
+  return lines.join("\n");
+}
+
+export async function cancelChatTimers(uow: UnitOfWork, chatId: number): Promise<void> {
+  await uow.cancelTimers("completion-reminder", chatId);
+  await uow.cancelTimers("completion-timeout", chatId);
+  await uow.cancelTimers("no-show-check", chatId);
+}
+
+/** The side that has not pressed Complete yet, reminded once; the reminder says what happens next. */
+export async function remindToComplete(deps: ServiceDeps, uow: UnitOfWork, chatId: number): Promise<void> {
+  const chat = await lockChat(uow.trx, chatId);
+  if (chat?.status !== "open") return;
+  const waiting = chat.requesterCompletedAt === null ? chat.requesterId : chat.helperCompletedAt === null ? chat.helperId : undefined;
+  if (waiting === undefined) return;
+  const { completionTimeoutMinutes, completionReminderMinutes } = deps.config.limits;
+  // Fired late (the bot was down) with the timeout due too: the completion itself says it all.
+  const confirmedAt = chat.requesterCompletedAt ?? chat.helperCompletedAt ?? uow.now;
+  if (uow.now >= confirmedAt + completionTimeoutMinutes * MINUTE) return;
+  const partnerAlias = await aliasOf(uow.trx, partnerOf(chat, waiting));
+  const minutes = completionTimeoutMinutes - completionReminderMinutes;
+  await uow.tell(waiting, (t) => ({
+    text: t("chat-complete-reminder", { alias: escapeHtml(partnerAlias), left: durationLabel(t, minutes) }),
+    keyboard: chatActionsKeyboard(t, chat),
+  }));
+}
+
+/** Silence past the timeout: the chat completes on the word of the side that confirmed. */
+export async function completeOnOneSide(deps: ServiceDeps, uow: UnitOfWork, chatId: number): Promise<void> {
+  const locked = await lockChatAndRequest(uow, chatId);
+  if (!locked || locked.chat.status !== "open") return;
+  if (locked.chat.requesterCompletedAt === null && locked.chat.helperCompletedAt === null) return;
+  await finishCompletion(deps, uow, locked.chat, locked.request, { actorId: null, reason: "one-side" });
+}

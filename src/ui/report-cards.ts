@@ -1,0 +1,39 @@
+import { InlineKeyboard } from "grammy";
+import type { ReportReason } from "../domain/chats.js";
+import type { HelpRequest } from "../domain/requests.js";
+import { escapeHtml } from "../telegram/html.js";
+import { Actions } from "./actions.js";
+import { category } from "./request-cards.js";
+import type { Translate } from "./translator.js";
+
+export interface ReportContext {
+  chatId: number;
+  reason: ReportReason;
+  reporter: { id: number; alias: string };
+  reported: { id: number; alias: string };
+  request: Pick<HelpRequest, "category" | "description">;
+}
+
+/** What every admin reads of a report: both aliases, the request, and buttons acting on the reported user. */
+export function reportAdminCard(t: Translate, report: ReportContext) {
+  return {
+    text: [
+      t("report-admin-title", { chat: String(report.chatId), reason: t(`report-reason-${report.reason}`) }),
+      t("report-admin-reporter", { alias: escapeHtml(report.reporter.alias), id: String(report.reporter.id) }),
+      t("report-admin-reported", { alias: escapeHtml(report.reported.alias), id: String(report.reported.id) }),
+      t("report-admin-request", { category: category(t, report.request), description: escapeHtml(report.request.description) }),
+    ].join("\n"),
+    keyboard: new InlineKeyboard()
+      .text(t("report-warn"), Actions.reportWarn.data(report.chatId, report.reported.id))
+      .text(t("report-restrict"), Actions.reportRestrict.data(report.chatId, report.reported.id))
+      .row()
+      .text(t("report-close-chat"), Actions.reportCloseChat.data(report.chatId)),
+  };
+}
+
+/** The reporter's answer, with the chat still open: they may end it at once, without a penalty. */
+export function reportSentCard(t: Translate, chatId: number, chatOpen: boolean) {
+  return chatOpen
+    ? { text: t("report-sent"), keyboard: new InlineKeyboard().text(t("report-end-chat"), Actions.reportEndChat.data(chatId)) }
+    : { text: t("report-sent") };
+}

@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { openWorld, type World } from "../support/e2e.js";
+import { matchThem, seededHelper, started } from "./closing-support.js";
+
+const ADMIN_ID = 900_401;
+const KO_ADMIN_ID = 900_402;
+
+describe("reporting a chat", () => {
+  let world: World;
+  afterEach(async () => {
+    await world.close();
+  });
+
+  it("every admin gets both aliases and the request; Warn and Restrict take effect and are audited; the reporter ends the chat; the other side never learns of the report", async () => {
+    world = await openWorld({ env: { ADMIN_IDS: `${ADMIN_ID},${KO_ADMIN_ID}` } });
+    const db = world.bot.db.kysely;
+    const admin = await started(world, "Admin", "en", ADMIN_ID);
+    const koAdmin = await started(world, "관리자", "ko", KO_ADMIN_ID);
+    const rita = await started(world, "Rita", "en");
+    const ann = await started(world, "Ann", "ko");
+    await seededHelper(world, ann);
+    const { requesterCard, chatId } = await matchThem(world, rita, ann, { description: "Fix <the> door & lock.", helperLanguage: "ko" });
+    const users = await db.selectFrom("users").select(["id", "alias"]).execute();
+    const aliasOf = (id: number) => users.find((u) => Number(u.id) === id)!.alias;
+
+    const annSawBefore = ann.inbox.length;
+    await rita.pressIn(requesterCard.message_id, "🚩 Report");
+    const picker = await rita.waitFor("What is wrong? The admins read your report; the other side is not told who reported.");
+    await rita.pressIn(picker.message_id, "Abusive or rude");
+    await rita.waitForEdit(picker.message_id, "Your report reached the admins. Thank you.");
+
+    const card = await admin.waitFor(`Report on chat #${chatId}`);
+    expect(card.text).toBe(
+      [
+        `🚩 Report on chat #${chatId}: Abusive or rude`,
+        `Reported by: ${aliasOf(rita.id)} (id ${rita.id})`,
+        `About: ${aliasOf(ann.id)} (id ${ann.id})`,
+        "Request: Repairs — Fix <the> door & lock.",
+      ].join("\n"),
+    );
+    const koCard = await koAdmin.waitFor(`대화 #${chatId} 신고`);
+    expect(koCard.text).toContain(`신고된 사람: ${aliasOf(ann.id)} (id ${ann.id})`);
+    expect(koCard.text).toContain("욕설이나 무례한 행동");
+
+    const warn = await admin.pressIn(card.message_id, "⚠️ Warn");
+    expect((await admin.waitForCallbackAnswer(warn)).text).toBe("Warning sent.");
+    await ann.waitFor("대화에서의 행동에 대해 관리자가 경고했어요");
+    const restrict = await koAdmin.pressIn(koCard.message_id, "⛔ 제한");
+    expect((await koAdmin.waitForCallbackAnswer(restrict)).text).toBe("제한했어요.");
+    await ann.waitFor("제한");
+    const user = await db
+      .selectFrom("users")
+      .select(["restricted_at", "restricted_reason"])
+      .where("id", "=", ann.id)
+      .executeTakeFirstOrThrow();
+    expect(user.restricted_at).not.toBeNull();
+    expect(user.restricted_reason).toBe(`conduct in chat #${chatId}`);
+    const audit = await db.selectFrom("admin_audit").select(["admin_id", "action", "subject_id", "reason"]).orderBy("id").execute();
+    expect(audit.map((a) => [Number(a.admin_id), a.action, Number(a.subject_id), a.reason])).toEqual([
+      [ADMIN_ID, "report.warn", ann.id, `chat ${chatId}`],
+      [KO_ADMIN_ID, "user.restrict", ann.id, `conduct in chat #${chatId}`],
+    ]);
+    // The restriction holds: Ann cannot ask.
+    await ann.command("ask");
+    await ann.waitFor("계정이 제한되었어요");
+
+    // The reporter ends the chat at once; Ann reads only that it ended.
+    await rita.pressIn(picker.message_id, "✖️ End the chat now");
+    await rita.waitForEdit(picker.message_id, "The chat ended. The admins still have your report.");
+    await ann.waitFor("대화가 끝났어요");
+    const chat = await db.selectFrom("chats").select(["status", "close_reason"]).where("id", "=", chatId).executeTakeFirstOrThrow();
+    expect(chat).toEqual({ status: "closed", close_reason: "report" });
+    // Closing the ended chat from a report card is no longer possible.
+    const close = await admin.pressIn(card.message_id, "✖️ Close chat");
+    expect((await admin.waitForCallbackAnswer(close)).text).toBe("This button is no longer available.");
+    await world.settle();
+    const annSawAfter = ann.inbox.slice(annSawBefore);
+    expect(annSawAfter.map((m) => m.text).filter((text) => /신고|report/i.test(text) || text.includes(aliasOf(rita.id)))).toEqual([]);
+  });
+});
