@@ -97,6 +97,32 @@ describe("which chat a message lands in, and a partner who is gone", () => {
     expect(received(sora, "Fix a wobbly shelf as well")).toBe(false);
   });
 
+  it("Complete on the banner ends the chat: its message map goes, and what follows is no longer relayed", async () => {
+    world = await openWorld();
+    const sora = await nearbyHelper(world, await startedPersona(world, { firstName: "Sora", languageCode: "en" }));
+    const rita = await startedPersona(world, { firstName: "Rita", languageCode: "en" });
+    const { requesterBanner, helperBanner } = await matchInChat(rita, sora, {
+      eta: "10 min",
+      requesterBanner: "Your chat with",
+      helperBanner: "Your chat with",
+      description: "Carry a sofa.",
+    });
+    expect(buttonRows(requesterBanner)).toEqual([["✅ Complete"], ["✖️ Cancel", "🚩 Report"]]);
+    expect(buttonRows(helperBanner)).toEqual([["✅ Complete"], ["✖️ Cancel", "🚩 Report"]]);
+    await rita.send("The sofa is on the third floor");
+    await sora.waitFor("The sofa is on the third floor");
+    await sora.pressIn(helperBanner.message_id, "✅ Complete");
+    await rita.pressIn(requesterBanner.message_id, "✅ Complete");
+    await rita.waitFor("🏁 The chat with");
+    await world.settle();
+    const [chat] = await world.bot.db.kysely.selectFrom("chats").select("status").execute();
+    expect(chat!.status).toBe("completed");
+    expect(await world.bot.db.kysely.selectFrom("relay_messages").selectAll().execute()).toEqual([]);
+    await rita.send("One more thing");
+    await rita.waitFor("I did not understand that.");
+    expect(received(sora, "One more thing")).toBe(false);
+  });
+
   it("the partner blocks the bot mid-chat: the sender is told, the chat closes, its message map is gone", async () => {
     world = await openWorld();
     const sora = await nearbyHelper(world, await startedPersona(world, { firstName: "Sora", languageCode: "en" }));
