@@ -207,3 +207,16 @@ export async function forgetChat(trx: Transaction<Database>, chatId: number): Pr
   await trx.deleteFrom("relay_messages").where("chat_id", "=", chatId).execute();
   await trx.deleteFrom("relay_focus").where("chat_id", "=", chatId).execute();
 }
+
+/** The chat's last `limit` relayed messages, oldest first (what an admin reads with a report). */
+export async function recentRelayed(db: Executor, chatId: number, limit: number): Promise<RelayedMessage[]> {
+  const rows = await db
+    .selectFrom("relay_messages")
+    .selectAll()
+    .where("chat_id", "=", chatId)
+    .where("status", "=", "relayed")
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+  return rows.reverse().map(toRelayed);
+}

@@ -517,6 +517,11 @@ report-admin-title = 🚩 <b>Report on chat #{ $chat }</b>: { $reason }
 report-admin-reporter = Reported by: <b>{ $alias }</b> (id { $id })
 report-admin-reported = About: <b>{ $alias }</b> (id { $id })
 report-admin-request = Request: { $category } — { $description }
+report-admin-no-messages = No messages were exchanged in this chat yet.
+report-admin-messages = { $count ->
+    [one] The latest message follows, from: { $senders }
+   *[other] The latest { $count } messages follow, oldest first, from: { $senders }
+}
 report-warn = ⚠️ Warn
 report-restrict = ⛔ Restrict
 report-close-chat = ✖️ Close chat

@@ -12,9 +12,11 @@ export interface ReportContext {
   reporter: { id: number; alias: string };
   reported: { id: number; alias: string };
   request: Pick<HelpRequest, "category" | "description">;
+  /** Who sent each of the chat's recent messages, oldest first; their copies follow the card in this order. */
+  recentSenders: string[];
 }
 
-/** What every admin reads of a report: both aliases, the request, and buttons acting on the reported user. */
+/** What every admin reads of a report: both aliases, the request, whose recent messages follow, and buttons acting on the reported user. */
 export function reportAdminCard(t: Translate, report: ReportContext) {
   return {
     text: [
@@ -22,6 +24,9 @@ export function reportAdminCard(t: Translate, report: ReportContext) {
       t("report-admin-reporter", { alias: escapeHtml(report.reporter.alias), id: String(report.reporter.id) }),
       t("report-admin-reported", { alias: escapeHtml(report.reported.alias), id: String(report.reported.id) }),
       t("report-admin-request", { category: category(t, report.request), description: escapeHtml(report.request.description) }),
+      report.recentSenders.length === 0
+        ? t("report-admin-no-messages")
+        : t("report-admin-messages", { count: report.recentSenders.length, senders: report.recentSenders.map(escapeHtml).join(", ") }),
     ].join("\n"),
     keyboard: new InlineKeyboard()
       .text(t("report-warn"), Actions.reportWarn.data(report.chatId, report.reported.id))

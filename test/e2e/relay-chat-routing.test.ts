@@ -144,6 +144,9 @@ describe("which chat a message lands in, and a partner who is gone", () => {
     await world.settle();
     const [chat] = await world.bot.db.kysely.selectFrom("chats").selectAll().execute();
     expect([chat!.status, chat!.close_reason]).toEqual(["closed", "unreachable"]);
+    // The request leaves "matched", so nothing stays held for a helper who is gone.
+    const [request] = await world.bot.db.kysely.selectFrom("requests").select("status").execute();
+    expect(request!.status).toBe("cancelled");
     expect(await world.bot.db.kysely.selectFrom("relay_messages").selectAll().execute()).toEqual([]);
     expect(await world.bot.db.kysely.selectFrom("relay_focus").selectAll().execute()).toEqual([]);
     expect(received(sora, "Are you still coming?")).toBe(false);

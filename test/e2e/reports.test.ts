@@ -23,6 +23,12 @@ describe("reporting a chat", () => {
     const users = await db.selectFrom("users").select(["id", "alias"]).execute();
     const aliasOf = (id: number) => users.find((u) => Number(u.id) === id)!.alias;
 
+    // A few words both ways first: the admins read them with the report.
+    await rita.send("Are you on your way?");
+    await ann.waitFor("Are you on your way?");
+    await ann.send("Stop writing to me, idiot");
+    await rita.waitFor("Stop writing to me, idiot");
+
     const annSawBefore = ann.inbox.length;
     await rita.pressIn(requesterCard.message_id, "🚩 Report");
     const picker = await rita.waitFor("What is wrong? The admins read your report; the other side is not told who reported.");
@@ -36,8 +42,18 @@ describe("reporting a chat", () => {
         `Reported by: ${aliasOf(rita.id)} (id ${rita.id})`,
         `About: ${aliasOf(ann.id)} (id ${ann.id})`,
         "Request: Repairs — Fix <the> door & lock.",
+        `The latest 2 messages follow, oldest first, from: ${aliasOf(rita.id)}, ${aliasOf(ann.id)}`,
       ].join("\n"),
     );
+    // The copies come after the card, in that order, protected like the relay's.
+    const first = await admin.waitFor((m) => admin.inbox.indexOf(m) > admin.inbox.indexOf(card));
+    const second = await admin.next();
+    expect([first.text, second.text]).toEqual(["Are you on your way?", "Stop writing to me, idiot"]);
+    const toAdmin = world.fake.calls.filter((c) => {
+      const params = c.params as { chat_id?: number };
+      return c.method === "copyMessage" && params.chat_id === ADMIN_ID;
+    });
+    expect(toAdmin.map((c) => (c.params as { protect_content?: boolean }).protect_content)).toEqual([true, true]);
     const koCard = await koAdmin.waitFor(`대화 #${chatId} 신고`);
     expect(koCard.text).toContain(`신고된 사람: ${aliasOf(ann.id)} (id ${ann.id})`);
     expect(koCard.text).toContain("욕설이나 무례한 행동");

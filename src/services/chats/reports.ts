@@ -1,5 +1,6 @@
 import { recordAudit } from "../../../db/repositories/admin-audit.js";
 import { findChat } from "../../../db/repositories/chats.js";
+import { recentRelayed } from "../../../db/repositories/relay.js";
 import { aliasOf } from "../../../db/repositories/users.js";
 import { OutboxPriority } from "../../../db/schema.js";
 import { partnerOf, type ReportReason, sideOf } from "../../domain/chats.js";
@@ -10,12 +11,15 @@ import { inUnitOfWork } from "../unit-of-work.js";
 import { lockChatAndRequest } from "./completion.js";
 import { endWithoutCompletion } from "./ending.js";
 
+/** How many of the chat's latest messages an admin reads with a report. */
+const REPORT_RECENT_MESSAGES = 10;
+
 export type ReportResult = { ok: false } | { ok: true; chatOpen: boolean };
 
 /**
  * One side reports the other: every admin gets both aliases and the request with Warn, Restrict
  * and Close-chat buttons. The reported side is told nothing, so the report never names its
- * author to them. (The chat's recent messages join the card once the relay's message map exists.)
+ * author to them. The chat's latest messages follow the card as copies.
  */
 export function reportChat(deps: ServiceDeps, reporterId: number, chatId: number, reason: ReportReason): Promise<ReportResult> {
   return inUnitOfWork(deps, async (uow): Promise<ReportResult> => {
@@ -23,13 +27,13 @@ export function reportChat(deps: ServiceDeps, reporterId: number, chatId: number
     if (!locked || !sideOf(locked.chat, reporterId)) return { ok: false };
     const { chat, request } = locked;
     const reportedId = partnerOf(chat, reporterId);
-    const report = {
-      chatId,
-      reason,
-      reporter: { id: reporterId, alias: await aliasOf(uow.trx, reporterId) },
-      reported: { id: reportedId, alias: await aliasOf(uow.trx, reportedId) },
-      request,
-    };
+    const reporter = { id: reporterId, alias: await aliasOf(uow.trx, reporterId) };
+    const reported = { id: reportedId, alias: await aliasOf(uow.trx, reportedId) };
+    const recent = await recentRelayed(uow.trx, chatId, REPORT_RECENT_MESSAGES);
+    const aliasOfSender = (id: number) => (id === reporterId ? reporter.alias : reported.alias);
+    const report = { chatId, reason, reporter, reported, request, recentSenders: recent.map((m) => aliasOfSender(m.fromUserId)) };
+    // The card, then copies of the recent messages in the order the card names their senders
+    // (one chat's messages go out in order). Copies, like the relay's: protected, never forwarded.
     await uow.tellEach(deps.config.adminIds, (t, adminId) => {
       const card = reportAdminCard(t, report);
       return [
@@ -39,6 +43,12 @@ export function reportChat(deps: ServiceDeps, reporterId: number, chatId: number
           method: "sendMessage",
           params: { text: card.text, parse_mode: "HTML", reply_markup: card.keyboard },
         },
+        ...recent.map((m) => ({
+          chatId: adminId,
+          priority: OutboxPriority.notice,
+          method: "copyMessage",
+          params: { from_chat_id: m.fromUserId, message_id: m.originalMessageId, protect_content: true },
+        })),
       ];
     });
     return { ok: true, chatOpen: chat.status === "open" };

@@ -4,7 +4,8 @@ import { aliasOf } from "../../../db/repositories/users.js";
 import { OutboxPriority } from "../../../db/schema.js";
 import { partnerOf } from "../../domain/chats.js";
 import { escapeHtml } from "../../telegram/html.js";
-import { closeChatWithin } from "../chats/lifecycle.js";
+import { lockChatAndRequest } from "../chats/completion.js";
+import { endWithoutCompletion } from "../chats/ending.js";
 import type { ServiceDeps } from "../deps.js";
 import { inUnitOfWork } from "../unit-of-work.js";
 
@@ -36,8 +37,10 @@ export function reportRefusedCopy(deps: ServiceDeps, outboxId: number): Promise<
 export async function closeChatsOfUnreachable(deps: ServiceDeps, userId: number): Promise<void> {
   for (const open of await openChatsOf(deps.db, userId)) {
     await inUnitOfWork(deps, async (uow) => {
-      const chat = await closeChatWithin(uow, open.id, "closed", "unreachable");
-      if (!chat) return;
+      // As every other ending: the request is locked before the chat, and leaves "matched" so its fee is no longer held.
+      const locked = await lockChatAndRequest(uow, open.id);
+      if (!locked || !(await endWithoutCompletion(uow, locked.chat, locked.request, "closed", "unreachable"))) return;
+      const chat = locked.chat;
       const alias = escapeHtml(await aliasOf(uow.trx, userId));
       await uow.tell(partnerOf(chat, userId), (t) => t("chat-closed-unreachable", { alias }), { priority: OutboxPriority.relay });
     });
