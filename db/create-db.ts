@@ -19,12 +19,17 @@ export interface Db {
 // Epoch-millisecond columns are BIGINT on PostgreSQL; pg returns int8 as a string unless told.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
-/** `sqlite:<path>` (or `sqlite::memory:`) or `postgres://…`. */
-export function createDb(url: string): Db {
+/**
+ * `sqlite:<path>` (or `sqlite::memory:`) or `postgres://…`. `onIdleError` hears of an idle
+ * PostgreSQL connection the server closed (a restart, a failover, an administrator): pg drops it
+ * from the pool and opens a new one on next use, but without a listener its "error" event would
+ * end the process.
+ */
+export function createDb(url: string, onIdleError: (error: Error) => void = () => {}): Db {
   if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
-    const kysely = new Kysely<Database>({
-      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }),
-    });
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    pool.on("error", onIdleError);
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { kysely, dialect: "postgres", destroy: () => kysely.destroy() };
   }
   if (!url.startsWith("sqlite:")) throw new Error(`Unsupported DATABASE_URL: ${url}`);

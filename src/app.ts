@@ -87,7 +87,9 @@ export async function startApp(opts: {
   outboxLimits?: RateLimits;
 }): Promise<App> {
   const { config, token, logger, clock } = opts;
-  const database = createDb(config.databaseUrl);
+  const database = createDb(config.databaseUrl, (error) =>
+    logger.warn({ err: error }, "database: an idle connection was closed by the server; a new one is opened on next use"),
+  );
   await migrateToLatest(database.kysely);
 
   const i18n = createI18n<BotContext>({ db: database.kysely });
