@@ -459,6 +459,7 @@ chat-banner-code-requester = 🔑 Meeting code: <b>{ $code }</b>. { $alias } wil
 chat-banner-code-helper = 🔑 Meeting code: <b>{ $code }</b>. Say it when you arrive, so { $alias } knows you are the right person.
 chat-banner-writing-here = ✍️ You are writing in this chat.
 chat-banner-come-back = To come back to this chat later, send /chat.
+chat-banner-ended = 🏁 Your chat with <b>{ $alias }</b> has ended.
 chat-list = You have { $count } open chats. Which one are you writing in? Your messages go to the one you pick until you pick another.
 chat-list-button = { $alias } · { $category }
 chat-list-button-focused = ✍️ { $alias } · { $category }

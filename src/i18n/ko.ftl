@@ -436,6 +436,7 @@ chat-banner-code-requester = 🔑 만남 코드: <b>{ $code }</b>. { $alias }님
 chat-banner-code-helper = 🔑 만남 코드: <b>{ $code }</b>. 도착하면 이 코드를 말해 주세요. { $alias }님이 약속한 헬퍼인지 확인할 수 있어요.
 chat-banner-writing-here = ✍️ 지금 이 대화에 쓰고 있어요.
 chat-banner-come-back = 나중에 이 대화로 돌아오려면 /chat 명령어를 보내 주세요.
+chat-banner-ended = 🏁 <b>{ $alias }</b>님과의 대화가 끝났어요.
 chat-list = 열린 대화가 { $count }개 있어요. 어느 대화에 쓸까요? 다른 대화를 고를 때까지 메시지는 고른 대화로 가요.
 chat-list-button = { $alias } · { $category }
 chat-list-button-focused = ✍️ { $alias } · { $category }

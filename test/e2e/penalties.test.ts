@@ -52,6 +52,7 @@ describe("penalties", () => {
 
     // The helper cancels after the grace period: a penalty, and the requester is told.
     const late = await matchThem(world, rita, ann, { description: "Late cancel." });
+    const cancelData = late.helperCard.raw.reply_markup!.inline_keyboard.flat().find((b) => b.text === "✖️ Cancel")!.callback_data!;
     world.bot.clock.advance(11 * MINUTE);
     await ann.pressIn(late.helperCard.message_id, "✖️ Cancel");
     const costly = await ann.waitFor("The grace period is over: cancelling now gives you one penalty badge.");
@@ -59,8 +60,10 @@ describe("penalties", () => {
     await ann.waitForEdit(costly.message_id, "Because it was after the grace period, you got one penalty badge.");
     await ann.waitFor("Penalties: 1 of 2.");
     await rita.waitFor("(your helper) cancelled and the chat ended.");
-    // The old Cancel pressed again is no longer available and changes nothing.
-    const stale = await ann.pressIn(late.helperCard.message_id, "✖️ Cancel");
+    // The banner says the chat ended and has no buttons left; a tap from a screen the edit has
+    // not reached yet is no longer available and changes nothing.
+    await ann.waitForEdit(late.helperCard.message_id, (m) => m.text.includes("has ended") && m.reply_markup === undefined);
+    const stale = ann.pressForged(late.helperCard.message_id, cancelData);
     expect((await ann.waitForCallbackAnswer(stale)).text).toBe("This button is no longer available.");
 
     // Nobody completes: past the request's end (60 min; ETA 10 min) plus 30 min grace, the requester is asked.

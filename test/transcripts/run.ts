@@ -6,7 +6,7 @@
  * One neighbourhood, one morning: two helpers register (en, ko) and two admins decide (one by
  * card, one from /pending, with a rejection and a second try); a Korean requester asks, is warned
  * about a phone number in her description, gets offers from a notice and from /nearby, chooses,
- * and reads /requests; an English requester posts where nobody is near, a helper moves close and
+ * reads /requests, talks with the helper she chose through the bot, and both complete and review; an English requester posts where nobody is near, a helper moves close and
  * is told, nobody offers, the request expires and is posted again; the admins use their commands.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -75,6 +75,22 @@ async function main(): Promise<void> {
     await step(() => minji.command("requests"));
     await step(() => minji.press(/선택$/));
     await step(() => minji.command("requests"));
+
+    // The chat: words both ways, a threaded reply, a phone number held until decided, then both complete.
+    await step(() => minji.send("안녕하세요! 302호예요. 도착하면 초인종 눌러 주세요."));
+    const asked = junho.inbox.findLast((m) => m.text.includes("302호"))!;
+    await step(() => junho.send("네, 20분 안에 갈게요. 거울 크기가 어느 정도예요?", { replyTo: asked.message_id }));
+    await step(() => minji.send("가로 1m 정도예요. 급하면 010-2222-3333으로 전화 주세요."));
+    await step(() => minji.press("보내지 않기"));
+    await step(() => junho.press("✅ 완료"));
+    await step(() => minji.press("✅ 완료"));
+    await step(() => minji.press("5 ⭐"));
+    await step(() => minji.press("🟢 초록"));
+    await step(() => minji.send("친절하고 빨랐어요. 고마워요!"));
+    await step(() => junho.press("5 ⭐"));
+    await step(() => junho.press(/없음$/));
+    await step(() => junho.press("건너뛰기"));
+    await step(() => junho.command("badges"));
 
     // An English request where nobody is near: kept looking, a helper moves close, it expires.
     const rita = world.fake.persona({ firstName: "Rita", languageCode: "en" });

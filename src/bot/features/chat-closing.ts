@@ -18,9 +18,15 @@ import type { BotContext } from "../context.js";
  */
 export const chatClosingFeature = new Composer<BotContext>();
 
+/**
+ * A banner's button on a chat that ended (or is not the presser's): only answered, since the
+ * chat's end edits every banner through the outbox, and a second edit here would race it.
+ */
+const answerEnded = async (ctx: BotContext) => void (await ctx.answerCallbackQuery({ text: ctx.t("button-stale") }));
+
 onAction(chatClosingFeature, Actions.completeChat, async (ctx, chatId) => {
   const result = await completeChat(ctx.deps, ctx.from.id, chatId);
-  if (!result.ok) return refuseButton(ctx);
+  if (!result.ok) return answerEnded(ctx);
   const alias = escapeHtml(result.partnerAlias);
   if (result.state === "already") return void (await ctx.answerCallbackQuery({ text: ctx.t("chat-complete-already") }));
   await ctx.answerCallbackQuery();
@@ -46,7 +52,7 @@ onAction(chatClosingFeature, Actions.completeChat, async (ctx, chatId) => {
 
 onAction(chatClosingFeature, Actions.cancelChat, async (ctx, chatId) => {
   const check = await checkCancel(ctx.deps, ctx.from.id, chatId);
-  if (!check.ok) return refuseButton(ctx);
+  if (!check.ok) return answerEnded(ctx);
   await ctx.answerCallbackQuery();
   const card = cancelChatConfirmCard(ctx.t, chatId, check.penalty);
   await ctx.reply(card.text, { parse_mode: "HTML", reply_markup: card.keyboard });
@@ -64,7 +70,7 @@ onAction(chatClosingFeature, Actions.cancelChatConfirmed, async (ctx, chatId) =>
 
 onAction(chatClosingFeature, Actions.reportChat, async (ctx, chatId) => {
   const check = await checkCancel(ctx.deps, ctx.from.id, chatId);
-  if (!check.ok) return refuseButton(ctx);
+  if (!check.ok) return answerEnded(ctx);
   await ctx.answerCallbackQuery();
   const card = reportReasonCard(ctx.t, chatId);
   await ctx.reply(card.text, { parse_mode: "HTML", reply_markup: card.keyboard });

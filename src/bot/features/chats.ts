@@ -3,6 +3,7 @@ import { answerHeld } from "../../services/relay/held.js";
 import { openChatsFor, writeIn } from "../../services/relay/chat-list.js";
 import { escapeHtml } from "../../telegram/html.js";
 import { Actions } from "../../ui/actions.js";
+import { rememberChatBanner } from "../../services/chats/banners.js";
 import { chatBanner, chatList, sideOf } from "../../ui/chat-cards.js";
 import { onAction, refuseButton } from "../actions.js";
 import type { BotContext } from "../context.js";
@@ -20,7 +21,13 @@ export async function showChats(ctx: BotContext): Promise<void> {
   if (chats.length === 1) {
     const [{ chat, partnerAlias, request }] = chats as [(typeof chats)[number]];
     const banner = chatBanner(ctx.t, chat, sideOf(chat, ctx.from!.id), { alias: partnerAlias }, request);
-    return void (await ctx.reply(banner.text, { parse_mode: "HTML", ...(banner.keyboard ? { reply_markup: banner.keyboard } : {}) }));
+    const params = { parse_mode: "HTML" as const, ...(banner.keyboard ? { reply_markup: banner.keyboard } : {}) };
+    const sent = await ctx.reply(banner.text, params);
+    return void (await rememberChatBanner(ctx.deps, ctx.from!.id, {
+      chatId: chat.id,
+      messageId: sent.message_id,
+      params: { text: banner.text, ...params },
+    }));
   }
   const list = chatList(
     ctx.t,
@@ -41,10 +48,12 @@ onAction(chatsFeature, Actions.chatFocus, async (ctx, chatId) => {
   const banner = chatBanner(ctx.t, here.chat, sideOf(here.chat, ctx.from.id), { alias: here.partnerAlias }, here.request, {
     writingHere: true,
   });
-  await ctx.editMessageText(`${ctx.t("chat-focus-set", { alias: escapeHtml(chosen.partnerAlias) })}\n\n${banner.text}`, {
-    parse_mode: "HTML",
-    ...(banner.keyboard ? { reply_markup: banner.keyboard } : {}),
-  });
+  const text = `${ctx.t("chat-focus-set", { alias: escapeHtml(chosen.partnerAlias) })}\n\n${banner.text}`;
+  const params = { parse_mode: "HTML" as const, ...(banner.keyboard ? { reply_markup: banner.keyboard } : {}) };
+  await ctx.editMessageText(text, params);
+  // The list became this chat's banner: it ends with the chat like the others.
+  const messageId = ctx.callbackQuery.message?.message_id;
+  if (messageId !== undefined) await rememberChatBanner(ctx.deps, ctx.from.id, { chatId, messageId, params: { text, ...params } });
 });
 
 onAction(chatsFeature, Actions.relayHeld, async (ctx, relayId, choice) => {

@@ -4,6 +4,7 @@ import { chooseOffer } from "../../services/requests/choosing.js";
 import { escapeHtml } from "../../telegram/html.js";
 import { Actions } from "../../ui/actions.js";
 import { offerSentCard } from "../../ui/request-cards.js";
+import { rememberChatBanner } from "../../services/chats/banners.js";
 import { chatBanner } from "../../ui/chat-cards.js";
 import { onAction } from "../actions.js";
 import type { BotContext } from "../context.js";
@@ -61,7 +62,13 @@ onAction(requestActionsFeature, Actions.chooseOffer, async (ctx, offerId) => {
   if (ctx.callbackQuery.message?.photo) await ctx.editMessageCaption({ caption: text, parse_mode: "HTML" });
   else await ctx.editMessageText(text, { parse_mode: "HTML" });
   const banner = chatBanner(ctx.t, result.chat, "requester", { alias: result.alias }, result.request);
-  await ctx.reply(banner.text, { parse_mode: "HTML", ...(banner.keyboard ? { reply_markup: banner.keyboard } : {}) });
+  const params = { parse_mode: "HTML" as const, ...(banner.keyboard ? { reply_markup: banner.keyboard } : {}) };
+  const sent = await ctx.reply(banner.text, params);
+  await rememberChatBanner(ctx.deps, ctx.from.id, {
+    chatId: result.chat.id,
+    messageId: sent.message_id,
+    params: { text: banner.text, ...params },
+  });
 });
 
 onAction(requestActionsFeature, Actions.cancelRequest, cancelFromPosted);

@@ -1,6 +1,9 @@
 import { endChat, lockChat } from "../../../db/repositories/chats.js";
 import { forgetChat } from "../../../db/repositories/relay.js";
-import type { Chat, ChatStatus } from "../../domain/chats.js";
+import { aliasOf } from "../../../db/repositories/users.js";
+import { type Chat, type ChatStatus, partnerOf } from "../../domain/chats.js";
+import { escapeHtml } from "../../telegram/html.js";
+import { chatRef } from "../requests/refs.js";
 import type { UnitOfWork } from "../unit-of-work.js";
 
 /**
@@ -19,5 +22,15 @@ export async function closeChatWithin(
   if (chat?.status !== "open") return undefined;
   if (!(await endChat(uow.trx, { id: chatId, to, reason, now: uow.now }))) return undefined;
   await forgetChat(uow.trx, chatId);
+  await endBanners(uow, chat);
   return chat;
+}
+
+/** Every banner of the chat loses its buttons and says, to each side, with whom it ended. */
+export async function endBanners(uow: UnitOfWork, chat: Chat, onlyChatId?: number): Promise<void> {
+  for (const reader of [chat.requesterId, chat.helperId]) {
+    if (onlyChatId !== undefined && reader !== onlyChatId) continue;
+    const alias = escapeHtml(await aliasOf(uow.trx, partnerOf(chat, reader)));
+    await uow.editEverywhere(chatRef(chat.id), (t) => t("chat-banner-ended", { alias }), { onlyChatId: reader });
+  }
 }

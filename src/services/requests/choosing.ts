@@ -12,7 +12,7 @@ import { postedClosedCard } from "../../ui/my-requests.js";
 import { noShowCheckAt } from "../chats/ending.js";
 import type { ServiceDeps } from "../deps.js";
 import { inUnitOfWork } from "../unit-of-work.js";
-import { offerRef, postedRef, requestRef } from "./refs.js";
+import { chatRef, offerRef, postedRef, requestRef } from "./refs.js";
 
 export type ChooseResult =
   { ok: true; alias: string; chat: Chat; request: HelpRequest } | { ok: false; reason: "closed" | "not-yours" | "offer-gone" };
@@ -78,6 +78,7 @@ export function chooseOffer(deps: ServiceDeps, requesterId: number, offerId: num
     // The chat opens with its banner on both sides; the requester's comes with the answer to the tap.
     await uow.tell(offer.helperId, (t) => chatBanner(t, chat, "helper", { alias: requesterAlias }, request), {
       priority: OutboxPriority.notice,
+      ref: chatRef(chat.id),
     });
     // The requester's "📣 Posted" loses its Cancel: a matched request is not withdrawn with one tap.
     await uow.editEverywhere(postedRef(request.id), (t) => postedClosedCard(t, request, { status: "matched", alias }));
