@@ -43,6 +43,25 @@ export function chatBanner(
   return { text: lines.join("\n\n"), ...(keyboard.inline_keyboard.length > 0 ? { keyboard } : {}) };
 }
 
+/**
+ * A banner once its chat ended: still who and what it was about and the meeting code (people
+ * scroll back to them), without the buttons and the "how to write here" lines that no longer hold.
+ */
+export function endedChatBanner(
+  t: Translate,
+  chat: Pick<Chat, "meetingCode">,
+  side: ChatSide,
+  partner: { alias: string },
+  request: Pick<HelpRequest, "category" | "description">,
+): string {
+  const alias = escapeHtml(partner.alias);
+  return [
+    t("chat-banner-ended", { alias }),
+    t("chat-banner-request", { category: t(`category-${request.category}`), description: escapeHtml(request.description) }),
+    t(side === "requester" ? "chat-banner-code-requester" : "chat-banner-code-helper", { code: chat.meetingCode, alias }),
+  ].join("\n\n");
+}
+
 /** The open chats of someone with several, to pick the one they write in. */
 export function chatList(t: Translate, chats: readonly { chatId: number; alias: string; category: string; focused: boolean }[]) {
   const keyboard = InlineKeyboard.from(

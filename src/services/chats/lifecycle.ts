@@ -1,8 +1,9 @@
 import { endChat, lockChat } from "../../../db/repositories/chats.js";
 import { forgetChat } from "../../../db/repositories/relay.js";
+import { findRequest } from "../../../db/repositories/requests.js";
 import { aliasOf } from "../../../db/repositories/users.js";
 import { type Chat, type ChatStatus, partnerOf } from "../../domain/chats.js";
-import { escapeHtml } from "../../telegram/html.js";
+import { endedChatBanner } from "../../ui/chat-cards.js";
 import { chatRef } from "../requests/refs.js";
 import type { UnitOfWork } from "../unit-of-work.js";
 
@@ -28,9 +29,12 @@ export async function closeChatWithin(
 
 /** Every banner of the chat loses its buttons and says, to each side, with whom it ended. */
 export async function endBanners(uow: UnitOfWork, chat: Chat, onlyChatId?: number): Promise<void> {
+  const request = await findRequest(uow.trx, chat.requestId);
+  if (!request) return;
   for (const reader of [chat.requesterId, chat.helperId]) {
     if (onlyChatId !== undefined && reader !== onlyChatId) continue;
-    const alias = escapeHtml(await aliasOf(uow.trx, partnerOf(chat, reader)));
-    await uow.editEverywhere(chatRef(chat.id), (t) => t("chat-banner-ended", { alias }), { onlyChatId: reader });
+    const partner = { alias: await aliasOf(uow.trx, partnerOf(chat, reader)) };
+    const side = reader === chat.requesterId ? "requester" : "helper";
+    await uow.editEverywhere(chatRef(chat.id), (t) => endedChatBanner(t, chat, side, partner, request), { onlyChatId: reader });
   }
 }
