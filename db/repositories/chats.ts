@@ -104,3 +104,17 @@ export async function chatOfRequest(db: Executor, requestId: number): Promise<Ch
   const row = await db.selectFrom("chats").selectAll().where("request_id", "=", requestId).executeTakeFirst();
   return row && toChat(row);
 }
+
+/** The user's chat that ended last, if it ended after `since` (to explain why nothing is relayed now). */
+export async function lastEndedChatOf(db: Executor, userId: number, since: number): Promise<Chat | undefined> {
+  const row = await db
+    .selectFrom("chats")
+    .selectAll()
+    .where("status", "!=", "open")
+    .where("closed_at", ">", since)
+    .where((eb) => eb.or([eb("requester_id", "=", userId), eb("helper_id", "=", userId)]))
+    .orderBy("closed_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row && toChat(row);
+}

@@ -59,6 +59,7 @@ cancel-done = Cancelled. Nothing was saved. /start shows the menu.
 cancel-nothing = There is nothing to cancel. /start shows the menu.
 
 unhandled = I did not understand that. Use the menu below or /help.
+chat-ended-not-relayed = Your chat with <b>{ $alias }</b> has ended, so I no longer pass messages on. Use the menu below or /help.
 unknown-command = I don't know that command. /help lists what I can do.
 error-generic = Sorry, something went wrong on my side. Please try again in a moment.
 button-stale = This button is no longer available.

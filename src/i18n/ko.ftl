@@ -59,6 +59,7 @@ cancel-done = 취소했어요. 아무것도 저장하지 않았어요. 메뉴는
 cancel-nothing = 취소할 작업이 없어요. 메뉴는 /start 명령어로 볼 수 있어요.
 
 unhandled = 잘 이해하지 못했어요. 아래 메뉴를 쓰거나 /help 명령어로 사용법을 확인해 주세요.
+chat-ended-not-relayed = <b>{ $alias }</b>님과의 대화는 끝나서 이제 메시지를 전하지 않아요. 아래 메뉴나 /help 명령어를 써 주세요.
 unknown-command = 모르는 명령어예요. 쓸 수 있는 명령어는 /help 명령어로 확인해 주세요.
 error-generic = 죄송해요. 처리하다가 문제가 생겼어요. 잠시 후 다시 해 주세요.
 button-stale = 더 이상 쓸 수 없는 버튼이에요.

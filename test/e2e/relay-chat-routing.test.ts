@@ -118,8 +118,16 @@ describe("which chat a message lands in, and a partner who is gone", () => {
     const [chat] = await world.bot.db.kysely.selectFrom("chats").select("status").execute();
     expect(chat!.status).toBe("completed");
     expect(await world.bot.db.kysely.selectFrom("relay_messages").selectAll().execute()).toEqual([]);
+    // Both banners say the chat ended and lost their buttons.
+    for (const [persona, banner] of [
+      [rita, requesterBanner],
+      [sora, helperBanner],
+    ] as const) {
+      await persona.waitForEdit(banner.message_id, (m) => m.text.includes("has ended") && m.reply_markup === undefined);
+    }
+    // A message after the end is told why it went nowhere.
     await rita.send("One more thing");
-    await rita.waitFor("I did not understand that.");
+    await rita.waitFor(`Your chat with ${await aliasOf(world, sora)} has ended, so I no longer pass messages on.`);
     expect(received(sora, "One more thing")).toBe(false);
   });
 
@@ -153,7 +161,7 @@ describe("which chat a message lands in, and a partner who is gone", () => {
     expect(world.fake.errors.some((e) => e.method === "copyMessage")).toBe(true);
     // Told once; afterwards Rita's messages are no longer relayed, and she is not told again.
     await rita.send("Hello?");
-    await rita.waitFor("I did not understand that.");
+    await rita.waitFor(`Your chat with ${await aliasOf(world, sora)} has ended, so I no longer pass messages on.`);
     expect(rita.inbox.filter((m) => m.text.includes("can no longer be reached"))).toHaveLength(1);
     await rita.command("chat");
     await rita.waitFor("You have no open chat.");

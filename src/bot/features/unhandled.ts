@@ -1,4 +1,6 @@
 import { Composer } from "grammy";
+import { recentlyEndedPartner } from "../../services/chats/ended.js";
+import { escapeHtml } from "../../telegram/html.js";
 import { refuseButton } from "../actions.js";
 import { mainMenu } from "../../ui/menus.js";
 import type { BotContext } from "../context.js";
@@ -15,6 +17,9 @@ privateChats.on("message::bot_command", async (ctx) => {
 });
 
 privateChats.on("message", async (ctx) => {
+  // Written to a chat that just ended: say so, rather than "I did not understand".
+  const partner = await recentlyEndedPartner(ctx.deps, ctx.from.id);
+  const text = partner === undefined ? ctx.t("unhandled") : ctx.t("chat-ended-not-relayed", { alias: escapeHtml(partner) });
   // The answer points at the menu, so the menu comes with it.
-  await ctx.reply(ctx.t("unhandled"), { reply_markup: mainMenu(ctx.t) });
+  await ctx.reply(text, { parse_mode: "HTML", reply_markup: mainMenu(ctx.t) });
 });
