@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findHelper } from "../../db/repositories/helpers.js";
 import { openWorld, type World } from "../support/e2e.js";
+import { expectNoIdentityLeak } from "../support/identity.js";
 import type { Persona } from "../support/fake-telegram/index.js";
 import { seedApprovedHelper } from "../support/seed.js";
 import { postRequest } from "../../src/services/requests/posting.js";
@@ -33,9 +34,10 @@ describe("messages read as a careful product would say them", () => {
     // A photo Telegram knows; the helper's profile photo is stored as its file id.
     const sent = await ann.sendPhoto();
     await seedApprovedHelper(world.bot.db.kysely, ann, northOf(SEOUL, 1), 3, world.bot.clock.now());
+    // The seeded profile names the user id; a real helper's profile is their own words.
     await world.bot.db.kysely
       .updateTable("helpers")
-      .set({ photo_file_id: sent.photo!.at(-1)!.file_id })
+      .set({ photo_file_id: sent.photo!.at(-1)!.file_id, profile: "Handy with tools" })
       .where("user_id", "=", ann.id)
       .execute();
     const alias = await aliasOf(world, ann);
@@ -46,7 +48,7 @@ describe("messages read as a careful product would say them", () => {
     await ann.pressIn(notice.message_id, "10 min");
     const card = await rita.waitFor((m) => m.kind === "photo");
     expect(card.text).toContain(`${alias} can help — there in ~10 min, about 1 km away`);
-    expect(card.text).toContain("Profile: Helper");
+    expect(card.text).toContain("Profile: Handy with tools");
     expect(buttonRows(card)).toEqual([[`✅ Choose ${alias}`]]);
     await world.settle();
     // Nothing else about the offer: no separate text card.
@@ -77,6 +79,8 @@ describe("messages read as a careful product would say them", () => {
     await minji.waitForEdit(koNotice.message_id, "20분 안에 가겠다고 제안했어요");
     await minji.pressIn(koNotice.message_id, "↩️ 제안 철회");
     await sujin.waitForEdit(koCard.message_id, (m) => m.text.includes("제안을 철회했어요") && m.kind === "photo");
+    await world.settle();
+    expectNoIdentityLeak(world, rita, ann);
   });
 
   it("a card too long for a caption comes as the photo, then the card with the button", async () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { openWorld, type World } from "../support/e2e.js";
+import { expectNoIdentityLeak } from "../support/identity.js";
 import type { Persona } from "../support/fake-telegram/index.js";
 import { seedApprovedHelper } from "../support/seed.js";
 import { askForHelp, northOf, SEOUL } from "../support/stories.js";
@@ -20,6 +21,8 @@ describe("choosing, in Korean", () => {
     await persona.command("start");
     await persona.next();
     await seedApprovedHelper(world.bot.db.kysely, persona, northOf(SEOUL, km), 5, world.bot.clock.now(), categories);
+    // The seeded profile names the user id; a real helper's profile is their own words.
+    await world.bot.db.kysely.updateTable("helpers").set({ profile: "손재주가 좋아요" }).where("user_id", "=", persona.id).execute();
     return persona;
   }
 
@@ -58,5 +61,7 @@ describe("choosing, in Korean", () => {
     expect(chats[0]!.meeting_code).toMatch(/^\d{4}$/);
     // The helper who only carries things never heard of a repair.
     expect(mover.inbox.filter((m) => m.text.includes("🆘"))).toEqual([]);
+    // Neither of the matched pair was shown who the other is.
+    expectNoIdentityLeak(world, rita, sora);
   });
 });

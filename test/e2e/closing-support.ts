@@ -15,6 +15,8 @@ export async function started(world: World, firstName: string, languageCode: "en
 
 export async function seededHelper(world: World, persona: Persona): Promise<void> {
   await seedApprovedHelper(world.bot.db.kysely, persona, northOf(SEOUL, 0.5), 5, world.bot.clock.now());
+  // The seeded profile names the user id; a real helper's profile is their own words.
+  await world.bot.db.kysely.updateTable("helpers").set({ profile: "Handy with tools" }).where("user_id", "=", persona.id).execute();
 }
 
 const WORDS = {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { creditsOf } from "../../src/services/ledger.js";
 import { startBot } from "../support/bot.js";
 import { openWorld, type World } from "../support/e2e.js";
+import { expectNoIdentityLeak } from "../support/identity.js";
 import { badgesOf, ledgerOf, matchThem, seededHelper, started } from "./closing-support.js";
 
 const ADMIN_ID = 900_301;
@@ -108,6 +109,8 @@ describe("completing a chat", () => {
     const profile = await ann.waitFor("Completed helps");
     expect(profile.text).toContain("⭐ 5.0 (1 rating)");
     expect(profile.text).not.toContain("Your colour");
+    await world.settle();
+    expectNoIdentityLeak(world, rita, ann);
   });
 
   it("one side confirms: the other is reminded, then the chat completes on the first side's word (Korean)", async () => {
@@ -164,6 +167,7 @@ describe("completing a chat", () => {
       .executeTakeFirstOrThrow();
     expect(chat).toEqual({ status: "completed", close_reason: "one-side" });
     expect(await ledgerOf(world, requestId)).toEqual([]);
+    expectNoIdentityLeak(world, minji, jun);
   });
 
   it("a completion timeout that falls while the bot is down fires once after the restart", async () => {
@@ -203,6 +207,7 @@ describe("completing a chat", () => {
         { kind: "no-show-check", state: "cancelled" },
       ]),
     );
+    expectNoIdentityLeak(world, rita, ann);
   });
 
   it("reaching the prize threshold tells the helper and every admin once", async () => {
@@ -224,5 +229,6 @@ describe("completing a chat", () => {
     expect(admins[0]!.inbox.filter((m) => m.text.includes("reached 2 help badges: a prize is due."))).toHaveLength(1);
     expect(admins[1]!.inbox.filter((m) => m.text.includes("도움 배지 2개 달성"))).toHaveLength(1);
     expect(rita.inbox.some((m) => m.text.includes("prize"))).toBe(false);
+    expectNoIdentityLeak(world, rita, ann);
   });
 });

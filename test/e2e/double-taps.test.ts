@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { openWorld, type World } from "../support/e2e.js";
+import { expectNoIdentityLeak } from "../support/identity.js";
 import { expectOnlyRepeatedAnswers, stepWithFaults } from "../support/faults.js";
 import { seedApprovedHelper } from "../support/seed.js";
 import { askForHelp, northOf, SEOUL } from "../support/stories.js";
@@ -18,6 +19,8 @@ describe("double taps and lost answers never end in an error", () => {
     await ann.command("start");
     await ann.waitFor("I am doum");
     await seedApprovedHelper(world.bot.db.kysely, ann, northOf(SEOUL, 0.5), 3, world.bot.clock.now());
+    // The seeded profile names the user id; a real helper's profile is their own words.
+    await world.bot.db.kysely.updateTable("helpers").set({ profile: "Handy with tools" }).where("user_id", "=", ann.id).execute();
     const rita = world.fake.persona({ firstName: "Rita", languageCode: "en" });
     const first = await askForHelp(rita, { at: SEOUL });
     expect(first.text).toContain("One helper nearby was told.");
@@ -48,6 +51,7 @@ describe("double taps and lost answers never end in an error", () => {
     await world.settle();
     expect(rita.inbox.filter((m) => m.text.startsWith("Let's ask your neighbours")).length).toBeGreaterThanOrEqual(1);
     for (const persona of [ann, rita]) expect(persona.inbox.some((m) => ERROR.test(m.text))).toBe(false);
+    expectNoIdentityLeak(world, rita, ann);
     // Both taps carried the keyboard, so both try to take it away: Telegram answers the second
     // "not modified", which the bot takes as done. That is the only rule a double tap may touch.
     const rules = world.fake.takeViolations().map((v) => v.rule);

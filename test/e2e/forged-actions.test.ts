@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ALL_ACTIONS, type Action } from "../../src/ui/actions.js";
 import { openWorld, type World } from "../support/e2e.js";
+import { expectNoIdentityLeak } from "../support/identity.js";
 import { approveByButton, askForHelp, northOf, registerHelper, SEOUL } from "../support/stories.js";
 import type { Persona } from "../support/fake-telegram/index.js";
 import { seedApprovedHelper } from "../support/seed.js";
@@ -173,6 +174,8 @@ describe("a chat's buttons belong to its two sides", () => {
     await ann.command("start");
     await ann.waitFor("I am doum");
     await seedApprovedHelper(db, ann, northOf(SEOUL, 0.5), 5, world.bot.clock.now());
+    // The seeded profile names the user id; a real helper's profile is their own words.
+    await db.updateTable("helpers").set({ profile: "Handy with tools" }).where("user_id", "=", ann.id).execute();
     const rita = world.fake.persona({ firstName: "Rita", languageCode: "en" });
     await askForHelp(rita, { at: SEOUL });
     const notice = await ann.waitFor("Please help me hang");
@@ -207,5 +210,6 @@ describe("a chat's buttons belong to its two sides", () => {
     await world.settle();
     expect(await snapshot(world)).toEqual(before);
     for (const p of [rita, ann]) expect(p.inbox.some((m) => /completed|ended|cancelled/i.test(m.text))).toBe(false);
+    expectNoIdentityLeak(world, rita, ann);
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { openWorld, type World } from "../support/e2e.js";
+import { expectNoIdentityLeak } from "../support/identity.js";
 import type { Persona } from "../support/fake-telegram/index.js";
 import { seedApprovedHelper } from "../support/seed.js";
 import { askForHelp, northOf, SEOUL } from "../support/stories.js";
@@ -20,6 +21,8 @@ describe("a late offer", () => {
     await persona.command("start");
     await persona.next();
     await seedApprovedHelper(world.bot.db.kysely, persona, northOf(SEOUL, km), 5, world.bot.clock.now());
+    // The seeded profile names the user id; a real helper's profile is their own words.
+    await world.bot.db.kysely.updateTable("helpers").set({ profile: "Handy with tools" }).where("user_id", "=", persona.id).execute();
     return persona;
   }
 
@@ -82,5 +85,6 @@ describe("a late offer", () => {
     const aliases = await world.bot.db.kysely.selectFrom("users").select("alias").where("id", "in", [joe.id, min.id]).execute();
     expect(aliases).toHaveLength(2);
     for (const { alias } of aliases) expect(rita.inbox.filter((m) => m.text.includes(alias!))).toEqual([]);
+    expectNoIdentityLeak(world, rita, ann);
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { findUser } from "../../db/repositories/users.js";
 import { openWorld, type World } from "../support/e2e.js";
+import { expectNoIdentityLeak } from "../support/identity.js";
 import { startBot } from "../support/bot.js";
 import type { Persona } from "../support/fake-telegram/index.js";
 import { seedApprovedHelper } from "../support/seed.js";
@@ -13,6 +14,8 @@ async function helpersAt(world: World, kms: number[], radiusKm = 10, categories?
     await persona.command("start");
     await persona.waitFor("I am doum");
     await seedApprovedHelper(world.bot.db.kysely, persona, northOf(SEOUL, km), radiusKm, world.bot.clock.now(), categories);
+    // The seeded profile names the user id; a real helper's profile is their own words.
+    await world.bot.db.kysely.updateTable("helpers").set({ profile: "Handy with tools" }).where("user_id", "=", persona.id).execute();
     helpers.push(persona);
   }
   return helpers;
@@ -52,6 +55,9 @@ describe("matching: concurrency, waves, expiry, unreachable helpers", () => {
     await world.fake.settle({ timeoutMs: 15_000 });
     const chosenTold = helpers.filter((h) => h.inbox.some((m) => m.text.includes("You were chosen")));
     expect(chosenTold.map((h) => h.id)).toEqual([request.helper_id]);
+    // Neither side of the match, nor any helper who offered, was shown who the other is.
+    await world.settle();
+    for (const helper of helpers) expectNoIdentityLeak(world, rita, helper);
   });
 
   it("sends waves nearest first while nobody offers, skipping quiet hours, and stops when someone offers", async () => {

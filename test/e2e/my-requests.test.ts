@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { findRequest } from "../../db/repositories/requests.js";
 import { openWorld, type World } from "../support/e2e.js";
+import { expectNoIdentityLeak } from "../support/identity.js";
 import type { InboxMessage, Persona } from "../support/fake-telegram/index.js";
 import { seedApprovedHelper } from "../support/seed.js";
 import { askForHelp, northOf, SEOUL } from "../support/stories.js";
@@ -47,6 +48,8 @@ describe("/requests and the “📣 Posted” message", () => {
     world = await openWorld();
     const hal = await started(world, "Hal", "en");
     await seedApprovedHelper(world.bot.db.kysely, hal, northOf(SEOUL, 0.5), 3, world.bot.clock.now());
+    // The seeded profile names the user id; a real helper's profile is their own words.
+    await world.bot.db.kysely.updateTable("helpers").set({ profile: "Handy with tools" }).where("user_id", "=", hal.id).execute();
     const rita = await started(world, "Rita", "en");
 
     const postedA = await askForHelp(rita, { at: SEOUL, description: "Hang a mirror" });
@@ -143,6 +146,8 @@ describe("/requests and the “📣 Posted” message", () => {
     world.bot.clock.advance(8 * 24 * 60 * MINUTE);
     await rita.command("requests");
     await rita.waitFor("You have no open requests and none closed in the last 7 days. /ask to post one.");
+    await world.settle();
+    expectNoIdentityLeak(world, rita, hal);
   });
 
   it("Cancel tapped twice on the Posted message cancels once and leaves Post it again", async () => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { postRequest } from "../../src/services/requests/posting.js";
 import { openWorld, type World } from "../support/e2e.js";
+import { expectNoIdentityLeak } from "../support/identity.js";
 import { SEOUL } from "../support/stories.js";
 import type { Persona } from "../support/fake-telegram/index.js";
 import { badgesOf, matchThem, seededHelper, started } from "./closing-support.js";
@@ -131,6 +132,8 @@ describe("penalties", () => {
     await ann.pressIn(notice.message_id, "10 min");
     await rita.waitFor("🙋");
     expect(await world.bot.db.kysely.selectFrom("offers").select("helper_id").where("status", "=", "active").execute()).toHaveLength(1);
+    await world.settle();
+    expectNoIdentityLeak(world, rita, ann);
   });
 
   it("in Korean: a late requester cancel tells the helper and costs the requester; “came” completes the chat", async () => {
@@ -161,5 +164,7 @@ describe("penalties", () => {
     expect(await chatRow(slow.chatId)).toEqual({ status: "completed", close_reason: "came" });
     expect(await requestStatus(slow.requestId)).toBe("completed");
     expect(await badgesOf(world, jun.id)).toEqual([["help", 1, "completed"]]);
+    await world.settle();
+    expectNoIdentityLeak(world, minji, jun);
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { matchInChat, nearbyHelper, startedPersona } from "../support/chats.js";
 import { openWorld, type World } from "../support/e2e.js";
+import { expectNoIdentityLeak } from "../support/identity.js";
 import type { Persona } from "../support/fake-telegram/index.js";
 import { buttonRows } from "../support/stories.js";
 
@@ -71,6 +72,8 @@ describe("which chat a message lands in, and a partner who is gone", () => {
     const requesterOf = (r: (typeof rows)[number]) => [Number(r.from_user_id), Number(r.to_user_id)].find((id) => id !== sora.id)!;
     expect(rows.map((r) => Number(r.chat_id) === chatOf(requesterOf(r) === rita.id ? rita : tom))).toEqual(rows.map(() => true));
     expect(rows).toHaveLength(6);
+    expectNoIdentityLeak(world, rita, sora);
+    expectNoIdentityLeak(world, tom, sora);
   });
 
   it("someone in a scene talks to the scene; once it ends, to the chat again", async () => {
@@ -95,6 +98,7 @@ describe("which chat a message lands in, and a partner who is gone", () => {
     await sora.waitFor("Back to our sofa");
     await world.settle();
     expect(received(sora, "Fix a wobbly shelf as well")).toBe(false);
+    expectNoIdentityLeak(world, rita, sora);
   });
 
   it("Complete on the banner ends the chat: its message map goes, and what follows is no longer relayed", async () => {
@@ -129,6 +133,8 @@ describe("which chat a message lands in, and a partner who is gone", () => {
     await rita.send("One more thing");
     await rita.waitFor(`Your chat with ${await aliasOf(world, sora)} has ended, so I no longer pass messages on.`);
     expect(received(sora, "One more thing")).toBe(false);
+    await world.settle();
+    expectNoIdentityLeak(world, rita, sora);
   });
 
   it("the partner blocks the bot mid-chat: the sender is told, the chat closes, its message map is gone", async () => {
@@ -165,6 +171,8 @@ describe("which chat a message lands in, and a partner who is gone", () => {
     expect(rita.inbox.filter((m) => m.text.includes("can no longer be reached"))).toHaveLength(1);
     await rita.command("chat");
     await rita.waitFor("You have no open chat.");
+    await world.settle();
+    expectNoIdentityLeak(world, rita, sora);
   });
 });
 
@@ -196,6 +204,7 @@ describe("a message the other side cannot receive", () => {
     expect(rita.inbox.some((m) => m.raw.voice !== undefined)).toBe(false);
     const [chat] = await world.bot.db.kysely.selectFrom("chats").select("status").execute();
     expect(chat!.status).toBe("open");
+    expectNoIdentityLeak(world, rita, sora);
   });
 });
 
@@ -233,7 +242,7 @@ describe("the relay chat in Korean", () => {
     expect(buttonRows(held)).toEqual([["그래도 보내기", "보내지 않기"]]);
     await minsu.pressIn(held.message_id, "그래도 보내기");
     await minsu.waitForEdit(held.message_id, `✅ ${ritaAlias}님에게 보냈어요.`);
-    await rita.waitFor("제 번호는 010-9876-5432예요");
+    const phoneCopy = await rita.waitFor("제 번호는 010-9876-5432예요");
 
     // Rita refuses voice messages: Minsu hears so, under his voice message.
     rita.refusesVoice = true;
@@ -243,5 +252,7 @@ describe("the relay chat in Korean", () => {
 
     await rita.block();
     await minsu.waitFor(`⚠️ ${ritaAlias}님과 더 이상 연락할 수 없어요. 상대방이 봇을 멈췄어요.`);
+    await world.settle();
+    expectNoIdentityLeak(world, rita, minsu, { sharedBy: { persona: minsu, messageIds: [phoneCopy.message_id] } });
   });
 });

@@ -6,6 +6,7 @@ import { HUMAN_PACE_LIMITS } from "../support/e2e.js";
 import { startFakeTelegram, type FakeTelegram, type Persona } from "../support/fake-telegram/index.js";
 import { pollUntil } from "../support/fake-telegram/waiting.js";
 import { mulberry32 } from "../support/random.js";
+import { expectNoIdentityLeak } from "../support/identity.js";
 
 // What a kill may leave behind, as in inbox-kills.test.ts: nothing a user of the chat would see.
 const KILL_EFFECTS = new Set(["rate limit"]);
@@ -91,6 +92,8 @@ describe("the relay chat, with the bot killed as `kill -9` would while both side
     // The chat goes on after the restarts.
     await rita.send("Still there?");
     await sora.waitFor("Still there?", WAIT);
+    await fake.settle({ timeoutMs: 20_000 });
+    expectNoIdentityLeak({ fake }, rita, sora);
     const others = fake.takeViolations().filter((v) => !KILL_EFFECTS.has(v.rule));
     expect(others.map((v) => `${v.rule}: ${v.method} ${v.description}`)).toEqual([]);
   }, 120_000);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { openWorld, type World } from "../support/e2e.js";
+import { expectNoIdentityLeak } from "../support/identity.js";
 import { matchThem, seededHelper, started } from "./closing-support.js";
 
 const ADMIN_ID = 900_401;
@@ -92,5 +93,7 @@ describe("reporting a chat", () => {
     await world.settle();
     const annSawAfter = ann.inbox.slice(annSawBefore);
     expect(annSawAfter.map((m) => m.text).filter((text) => /신고|report/i.test(text) || text.includes(aliasOf(rita.id)))).toEqual([]);
+    // The admins see both aliases and ids; the two sides never see each other's.
+    expectNoIdentityLeak(world, rita, ann);
   });
 });
