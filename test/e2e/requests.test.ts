@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { findRequest } from "../../db/repositories/requests.js";
 import { openWorld, type World } from "../support/e2e.js";
+import { expectNoIdentityLeak } from "../support/identity.js";
 import { seedApprovedHelper } from "../support/seed.js";
 import { postRequest } from "../../src/services/requests/posting.js";
 import { approveByButton, askForHelp, northOf, registerHelper, SEOUL } from "../support/stories.js";
@@ -18,7 +19,7 @@ describe("requests: posting, matching nearby, offers, choosing", () => {
     const admin = world.fake.persona({ id: ADMIN_ID, firstName: "Admin", languageCode: "en" });
     await admin.command("start");
     await admin.waitFor("I am doum");
-    const near = world.fake.persona({ firstName: "Near", languageCode: "en" });
+    const near = world.fake.persona({ firstName: "Nadia", languageCode: "en" });
     const mid = world.fake.persona({ firstName: "Mid", languageCode: "en" });
     const far = world.fake.persona({ firstName: "Far", languageCode: "en" });
     // An alias with characters that mean something in HTML: every view must show it as typed.
@@ -65,7 +66,7 @@ describe("requests: posting, matching nearby, offers, choosing", () => {
     const nearCard = await rita.waitFor(`${nearAlias} can help`);
     expect(nearCard.text).toContain("there in ~10 min, under 1 km away");
     const midCard = await rita.waitFor(/can help — there in ~20 min/);
-    expect(midCard.text).not.toMatch(/Near|Mid/);
+    expect(midCard.text).not.toMatch(/Nadia|Mid/);
 
     await rita.press(`✅ Choose ${nearAlias}`);
     await rita.waitForEdit(nearCard.message_id, `You chose ${nearAlias}`);
@@ -84,6 +85,9 @@ describe("requests: posting, matching nearby, offers, choosing", () => {
     await rita.waitForEdit(midCard.message_id, "Another helper was chosen");
     const request = await world.bot.db.kysely.selectFrom("requests").selectAll().executeTakeFirstOrThrow();
     expect(request).toMatchObject({ status: "matched", helper_id: near.id });
+    // Neither side of the match, nor the one not chosen, was shown who the other is.
+    expectNoIdentityLeak(world, rita, near);
+    expectNoIdentityLeak(world, rita, mid);
   });
 
   it("wrong input at each step of asking gets a hint; a stale Accept answers no longer available", async () => {
