@@ -1,5 +1,5 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "../../db/create-db.js";
+import { expect, it } from "vitest";
+import type { Db } from "../../db/create-db.js";
 import { migrateToLatest } from "../../db/migrate.js";
 import { completeChat } from "../../src/services/chats/completion.js";
 import { cancelChat } from "../../src/services/chats/ending.js";
@@ -7,7 +7,7 @@ import { creditsOf } from "../../src/services/ledger.js";
 import { chooseOffer } from "../../src/services/requests/choosing.js";
 import { acceptRequest } from "../../src/services/requests/offers.js";
 import { postRequest } from "../../src/services/requests/posting.js";
-import { postgresUrl, tempPostgresUrl, tempSqliteUrl } from "../support/databases.js";
+import { onBothDatabases } from "../support/databases.js";
 import { seedHelperRow, seedUser } from "../support/seed.js";
 import { serviceDeps } from "../support/services.js";
 
@@ -20,10 +20,8 @@ const ROUNDS = 10;
 const FEE = 7;
 const PLACE = { latitude: 35, longitude: 129 };
 
-type Opened = { db: Db; cleanup(): Promise<void> };
-
-async function openWorld(opened: Opened) {
-  const { kysely } = opened.db;
+async function openWorld(db: Db) {
+  const { kysely } = db;
   await migrateToLatest(kysely);
   const deps = serviceDeps(kysely, { MAX_OPEN_REQUESTS_PER_USER: "10" });
 
@@ -83,16 +81,9 @@ async function both<A, B>(a: () => Promise<A>, b: () => Promise<B>): Promise<[A 
 const state = (r: Awaited<ReturnType<typeof completeChat>> | Error) =>
   r instanceof Error ? `threw: ${r.message}` : r.ok ? r.state : r.reason;
 
-function raceSuite(open: () => Promise<Opened>) {
-  const opened: Opened[] = [];
-  afterAll(async () => {
-    for (const o of opened) await o.db.destroy();
-    for (const o of opened) await o.cleanup();
-  });
+function raceSuite(open: () => Promise<Db>) {
   async function world() {
-    const o = await open();
-    opened.push(o);
-    return openWorld(o);
+    return openWorld(await open());
   }
 
   it("both sides press Complete at once: one completes, the fee moves once, one badge", async () => {
@@ -150,13 +141,4 @@ function raceSuite(open: () => Promise<Opened>) {
   });
 }
 
-describe("completion races on SQLite", () => {
-  raceSuite(async () => ({ db: createDb(tempSqliteUrl()), cleanup: async () => {} }));
-});
-
-describe.skipIf(!postgresUrl)("completion races on PostgreSQL", () => {
-  raceSuite(async () => {
-    const temp = await tempPostgresUrl(postgresUrl!);
-    return { db: createDb(temp.url), cleanup: temp.drop };
-  });
-});
+onBothDatabases("completion races", raceSuite);

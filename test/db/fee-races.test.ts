@@ -1,10 +1,10 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "../../db/create-db.js";
+import { expect, it } from "vitest";
+import type { Db } from "../../db/create-db.js";
 import { migrateToLatest } from "../../db/migrate.js";
 import { creditBalance } from "../../db/repositories/credit-entries.js";
 import { adjustCredits } from "../../src/services/ledger.js";
 import { postRequest, type PostResult } from "../../src/services/requests/posting.js";
-import { postgresUrl, tempPostgresUrl, tempSqliteUrl } from "../support/databases.js";
+import { onBothDatabases } from "../support/databases.js";
 import { seedUser } from "../support/seed.js";
 import { serviceDeps } from "../support/services.js";
 
@@ -19,10 +19,8 @@ const ADMIN = 900_001;
 const BALANCE = 20;
 const FEE = 15;
 
-type Opened = { db: Db; cleanup(): Promise<void> };
-
-async function openWorld(opened: Opened) {
-  const { kysely } = opened.db;
+async function openWorld(db: Db) {
+  const { kysely } = db;
   await migrateToLatest(kysely);
   // A limit that never gets in the way: only the credits decide here.
   const deps = serviceDeps(kysely, { ADMIN_IDS: String(ADMIN), MAX_OPEN_REQUESTS_PER_USER: "10" });
@@ -78,16 +76,9 @@ async function both<A, B>(a: () => Promise<A>, b: () => Promise<B>): Promise<[A 
 
 const answer = (r: PostResult | Error) => (r instanceof Error ? `threw: ${r.message}` : r.ok ? "ok" : r.reason);
 
-function raceSuite(open: () => Promise<Opened>) {
-  const opened: Opened[] = [];
-  afterAll(async () => {
-    for (const o of opened) await o.db.destroy();
-    for (const o of opened) await o.cleanup();
-  });
+function raceSuite(open: () => Promise<Db>) {
   async function world() {
-    const o = await open();
-    opened.push(o);
-    return openWorld(o);
+    return openWorld(await open());
   }
 
   it("two postings promising the same credits: one is posted, the other told what is left", async () => {
@@ -137,13 +128,4 @@ function raceSuite(open: () => Promise<Opened>) {
   });
 }
 
-describe("fee reservations on SQLite", () => {
-  raceSuite(async () => ({ db: createDb(tempSqliteUrl()), cleanup: async () => {} }));
-});
-
-describe.skipIf(!postgresUrl)("fee reservations on PostgreSQL", () => {
-  raceSuite(async () => {
-    const temp = await tempPostgresUrl(postgresUrl!);
-    return { db: createDb(temp.url), cleanup: temp.drop };
-  });
-});
+onBothDatabases("fee reservations", raceSuite);

@@ -1,5 +1,5 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "../../db/create-db.js";
+import { expect, it } from "vitest";
+import type { Db } from "../../db/create-db.js";
 import { migrateToLatest } from "../../db/migrate.js";
 import { offersOf } from "../../db/repositories/offers.js";
 import { findRequest } from "../../db/repositories/requests.js";
@@ -10,7 +10,7 @@ import { chooseOffer } from "../../src/services/requests/choosing.js";
 import { cancelRequest } from "../../src/services/requests/closing.js";
 import { acceptRequest, withdrawOffer } from "../../src/services/requests/offers.js";
 import { postRequest } from "../../src/services/requests/posting.js";
-import { postgresUrl, tempPostgresUrl, tempSqliteUrl } from "../support/databases.js";
+import { onBothDatabases } from "../support/databases.js";
 import { seedHelperRow, seedUser } from "../support/seed.js";
 import { serviceDeps } from "../support/services.js";
 
@@ -24,11 +24,10 @@ const ROUNDS = 20;
 const ADMINS = [900_001, 900_002];
 const VALIDITY_MINUTES = 30;
 
-type Opened = { db: Db; cleanup(): Promise<void> };
 type World = Awaited<ReturnType<typeof openWorld>>;
 
-async function openWorld(opened: Opened) {
-  const { kysely } = opened.db;
+async function openWorld(db: Db) {
+  const { kysely } = db;
   await migrateToLatest(kysely);
   const deps = serviceDeps(kysely, { ADMIN_IDS: ADMINS.join(",") });
   for (const id of ADMINS) await seedUser(kysely, { id, alias: `Admin ${id}`, now: deps.clock.now() });
@@ -143,19 +142,10 @@ async function inconsistencies(world: World, requestId: number, helpers: number[
   return problems;
 }
 
-function raceSuite(open: () => Promise<Opened>) {
-  const opened: Opened[] = [];
-  afterAll(async () => {
-    // Every pool closes before its database is dropped.
-    for (const o of opened) await o.db.destroy();
-    for (const o of opened) await o.cleanup();
-  });
-
+function raceSuite(open: () => Promise<Db>) {
   /** Plays `round` ROUNDS times on a fresh database; every round must come out consistent. */
   async function rounds(play: (world: World, round: number) => Promise<string[]>): Promise<void> {
-    const o = await open();
-    opened.push(o);
-    const world = await openWorld(o);
+    const world = await openWorld(await open());
     const problems: string[] = [];
     let bad = 0;
     for (let round = 1; round <= ROUNDS; round++) {
@@ -314,13 +304,4 @@ function raceSuite(open: () => Promise<Opened>) {
     }));
 }
 
-describe("races on SQLite", () => {
-  raceSuite(async () => ({ db: createDb(tempSqliteUrl()), cleanup: async () => {} }));
-});
-
-describe.skipIf(!postgresUrl)("races on PostgreSQL", () => {
-  raceSuite(async () => {
-    const temp = await tempPostgresUrl(postgresUrl!);
-    return { db: createDb(temp.url), cleanup: temp.drop };
-  });
-});
+onBothDatabases("races", raceSuite);
