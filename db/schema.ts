@@ -32,6 +32,7 @@ export interface Database {
   relay_focus: RelayFocusTable;
   badge_entries: BadgeEntriesTable;
   reviews: ReviewsTable;
+  payments: PaymentsTable;
 }
 
 export interface UsersTable {
@@ -243,6 +244,17 @@ export interface CreditEntriesTable {
   request_id: number | null;
   actor_id: number | null;
   note: string | null;
+  created_at: number;
+}
+
+/** A top-up paid through Telegram Payments; the charge id makes it count once. */
+export interface PaymentsTable {
+  charge_id: string;
+  provider_charge_id: string;
+  user_id: number;
+  credits: number;
+  currency: string;
+  total_amount: number;
   created_at: number;
 }
 

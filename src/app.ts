@@ -145,7 +145,7 @@ export async function startApp(opts: {
     clock,
     logger,
     // message_reaction: reactions in a relay chat follow to the other side.
-    allowedUpdates: ["message", "edited_message", "callback_query", "my_chat_member", "message_reaction"],
+    allowedUpdates: ["message", "edited_message", "callback_query", "my_chat_member", "message_reaction", "pre_checkout_query"],
     // What the runner did for us: a failed update goes to the bot's error boundary.
     handle: (update) =>
       bot.handleUpdate(update).catch(async (error: unknown) => {

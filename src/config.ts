@@ -93,6 +93,20 @@ const variables = z.object({
   FANOUT_WAVE_INTERVAL_SECONDS: int(180, 1),
   CATCH_UP_MAX_REQUESTS: int(3, 0),
   RELAY_PROTECT_CONTENT: z.enum(["true", "false"]).default("true"),
+  PAYMENT_PROVIDER_TOKEN: z.string().trim().min(1).optional(),
+  PAYMENT_CURRENCY: z
+    .string()
+    .trim()
+    .default("KRW")
+    .refine((c) => {
+      try {
+        return /^[A-Z]{3}$/.test(c) && new Intl.NumberFormat("en", { style: "currency", currency: c }).resolvedOptions().currency === c;
+      } catch {
+        return false;
+      }
+    }, "expected a three-letter ISO 4217 currency code such as KRW"),
+  TOPUP_AMOUNTS: intList("10,30,50"),
+  CREDIT_PRICE: int(1000, 1),
 });
 
 /** Every variable the bot reads; .env.example documents exactly these. */
@@ -150,6 +164,16 @@ export interface Config {
   };
   /** Relayed copies cannot be forwarded or saved by the other side. */
   relayProtectContent: boolean;
+  payments: {
+    /** From @BotFather (/mybots → Payments); unset: no /topup invoices, an admin grants credits. */
+    providerToken: string | undefined;
+    /** ISO 4217 code; prices are in its smallest units (KRW has none below the won). */
+    currency: string;
+    /** Credits /topup offers, in order. */
+    topupAmounts: number[];
+    /** The price of one credit in the currency's smallest units. */
+    creditPrice: number;
+  };
 }
 
 /** Thrown with one line per bad variable, so the operator can fix them all at once. */
@@ -207,6 +231,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       catchUpMaxRequests: e.CATCH_UP_MAX_REQUESTS,
     },
     relayProtectContent: e.RELAY_PROTECT_CONTENT === "true",
+    payments: {
+      providerToken: e.PAYMENT_PROVIDER_TOKEN,
+      currency: e.PAYMENT_CURRENCY,
+      topupAmounts: [...new Set(e.TOPUP_AMOUNTS)],
+      creditPrice: e.CREDIT_PRICE,
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
+import type { CreditEntry } from "../../src/domain/credits.js";
 import type { Database } from "../schema.js";
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -37,4 +38,22 @@ export async function addCreditEntry(
       created_at: entry.at,
     })
     .execute();
+}
+
+/** A user's newest ledger rows, newest first. */
+export async function recentCreditEntries(db: Executor, userId: number, limit: number): Promise<CreditEntry[]> {
+  const rows = await db
+    .selectFrom("credit_entries")
+    .select(["amount", "reason", "request_id", "note", "created_at"])
+    .where("user_id", "=", userId)
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    amount: Number(r.amount),
+    reason: r.reason,
+    requestId: r.request_id === null ? null : Number(r.request_id),
+    note: r.note,
+    at: Number(r.created_at),
+  }));
 }

@@ -11,6 +11,7 @@ import { chatsFeature } from "./features/chats.js";
 import { relayFeature } from "./features/relay.js";
 import { chatClosingFeature, reviewCommentFeature } from "./features/chat-closing.js";
 import { badgesFeature } from "./features/badges.js";
+import { paymentsFeature } from "./features/payments.js";
 import { draftsFeature } from "./features/drafts.js";
 import { adminFeature } from "./features/admin.js";
 import { helpFeature } from "./features/help.js";
@@ -54,7 +55,16 @@ export function createBot(token: string, deps: BotDeps, i18n: I18n<BotContext>, 
   // /help and /cancel work inside a scene; other commands leave it first. Features that enter
   // scenes must come after the scenes: a scene can only be entered once it is registered.
   bot.use(
-    ...named({ helpFeature, cancelFeature, chatMemberFeature, requestActionsFeature, chatClosingFeature, nearbyFeature, chatsFeature }),
+    ...named({
+      helpFeature,
+      paymentsFeature,
+      cancelFeature,
+      chatMemberFeature,
+      requestActionsFeature,
+      chatClosingFeature,
+      nearbyFeature,
+      chatsFeature,
+    }),
   );
   bot.use(interruptScene);
   bot.use(...named({ scenes: scenes(deps, sceneI18n) }));

@@ -16,6 +16,9 @@ help-everyone =
     /chat — your chat with the helper or requester you were matched with
     /badges — your help badges, penalties and prize progress
     /redeem — spend help badges to remove a penalty
+    /balance — your credits: free, held for your requests, and recent changes
+    /topup — buy credits
+    /paysupport — help with a payment · /privacy — what doum keeps about you
     /start — main menu
     /language — English / 한국어
     /cancel — leave what you are doing
@@ -620,3 +623,45 @@ record-no-rating = ⭐ No ratings yet
 record-your-mark = { $icon } Your colour for this helper: { $colour } (only you see it)
 cmd-badges = Your badges and penalties
 cmd-redeem = Remove a penalty with help badges
+
+# Credits: /balance, /topup, payments
+cmd-balance = Your credits and recent changes
+cmd-topup = Buy credits
+cmd-paysupport = Help with a payment
+cmd-privacy = What doum keeps about you
+balance-title = <b>Your credits</b>
+balance-available = 💰 Free to offer as fees: { $available }
+balance-held = 🔒 Held for your open or matched requests: { $held }
+balance-total = Balance: { $balance }
+balance-no-history = No credit changes yet.
+balance-history = <b>Recent</b>
+balance-topup-hint = /topup adds credits.
+credit-reason-admin = from an admin: { $note }
+credit-reason-topup = top-up
+credit-reason-fee-paid = fee paid for request #{ $request }
+credit-reason-fee-received = fee received for request #{ $request }
+topup-choose = How many credits would you like to buy? One credit costs { $price }.
+topup-button = { $credits } credits — { $price }
+topup-no-provider = Buying credits by card is not available in this bot. { $how }
+topup-invoice-title = { $credits } doum credits
+topup-invoice-description = { $credits } credits for your doum balance, to offer as fees when you ask for help.
+topup-invoice-label = { $credits } credits
+topup-refused-no-provider = Payments are switched off in this bot right now, so nothing was charged.
+topup-refused-unknown-order = This order is not one the bot offers (anymore), so nothing was charged. Please start again with /topup.
+topup-refused-wrong-price = The price or currency of this order does not match the current offer, so nothing was charged. Please start again with /topup.
+topup-credited = ✅ Payment received: +{ $credits } credits. Free to offer now: { $available }.
+topup-already = This payment was already added to your balance. Free to offer now: { $available }.
+topup-unmatched = Your payment arrived, but it matches no order of yours, so I did not add credits. Please write to /paysupport; the payment is recorded.
+paysupport =
+    <b>Help with a payment</b>
+    For a top-up that did not arrive, a double charge or a refund of credits you have not used: { $how }
+    Please say when you paid and how much.
+paysupport-contact = contact { $contact } with your account number { $id }.
+paysupport-ask-admin = ask an admin, with your account number { $id }.
+privacy =
+    <b>What doum keeps about you</b>
+    • Your Telegram id, language and the alias others see; never your name, username or phone unless you send them in a chat yourself.
+    • What you post or offer (requests, places, times), helper profiles, badges, ratings and your credit ledger.
+    • Chat messages are passed on as copies; the link between originals and copies is deleted when the chat ends.
+    • Payments: the amount, currency and Telegram's charge ids. Card details go to the payment provider; doum never sees them.
+    Nothing is sold or shared outside doum. To have your data removed, write to /paysupport.

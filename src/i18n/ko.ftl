@@ -16,6 +16,9 @@ help-everyone =
     /chat — 매칭된 헬퍼나 요청자와의 대화
     /badges — 도움 배지, 벌점, 상품까지 남은 배지
     /redeem — 도움 배지로 벌점 지우기
+    /balance — 내 크레딧: 쓸 수 있는 만큼, 요청에 잡혀 있는 만큼, 최근 변동
+    /topup — 크레딧 충전
+    /paysupport — 결제 문의 · /privacy — doum이 보관하는 정보
     /start — 메인 메뉴
     /language — English / 한국어
     /cancel — 진행 중인 작업 취소
@@ -561,3 +564,45 @@ record-no-rating = ⭐ 아직 평가가 없어요
 record-your-mark = { $icon } 내가 남긴 색: { $colour } (나만 보여요)
 cmd-badges = 내 배지와 벌점
 cmd-redeem = 도움 배지로 벌점 지우기
+
+# 크레딧: /balance, /topup, 결제
+cmd-balance = 내 크레딧과 최근 변동
+cmd-topup = 크레딧 충전
+cmd-paysupport = 결제 문의
+cmd-privacy = doum이 보관하는 정보
+balance-title = <b>내 크레딧</b>
+balance-available = 💰 사례금으로 쓸 수 있는 크레딧: { $available }
+balance-held = 🔒 열린 요청이나 매칭된 요청에 잡혀 있는 크레딧: { $held }
+balance-total = 잔액: { $balance }
+balance-no-history = 아직 크레딧 변동이 없어요.
+balance-history = <b>최근 기록</b>
+balance-topup-hint = /topup 명령어로 크레딧을 충전할 수 있어요.
+credit-reason-admin = 관리자 지급 · 사유: { $note }
+credit-reason-topup = 충전
+credit-reason-fee-paid = 요청 #{ $request } 사례금 지급
+credit-reason-fee-received = 요청 #{ $request } 사례금 받음
+topup-choose = 몇 크레딧을 충전할까요? 1크레딧 가격: { $price }
+topup-button = { $credits } 크레딧 — { $price }
+topup-no-provider = 이 봇에서는 카드 결제로 충전할 수 없어요. { $how }
+topup-invoice-title = doum 크레딧 { $credits }개
+topup-invoice-description = doum 잔액에 더해지는 크레딧 { $credits }개예요. 도움을 요청할 때 사례금으로 쓸 수 있어요.
+topup-invoice-label = 크레딧 { $credits }개
+topup-refused-no-provider = 지금은 이 봇에서 결제를 받지 않아요. 결제된 금액은 없어요.
+topup-refused-unknown-order = 봇이 (더 이상) 제공하지 않는 주문이라 결제하지 않았어요. /topup 명령어로 다시 시작해 주세요.
+topup-refused-wrong-price = 주문 가격이나 통화가 지금 조건과 달라서 결제하지 않았어요. /topup 명령어로 다시 시작해 주세요.
+topup-credited = ✅ 결제가 완료됐어요: +{ $credits } 크레딧. 지금 쓸 수 있는 크레딧: { $available }
+topup-already = 이 결제는 이미 잔액에 반영됐어요. 지금 쓸 수 있는 크레딧: { $available }
+topup-unmatched = 결제는 도착했지만 내 주문과 맞지 않아서 크레딧을 더하지 않았어요. 결제 기록은 남아 있으니 /paysupport 명령어로 문의해 주세요.
+paysupport =
+    <b>결제 문의</b>
+    충전이 반영되지 않았거나, 두 번 결제됐거나, 쓰지 않은 크레딧을 환불받고 싶다면: { $how }
+    결제한 시각과 금액도 함께 알려 주세요.
+paysupport-contact = 다음 연락처로 계정 번호와 함께 문의해 주세요. 연락처: { $contact } · 계정 번호: { $id }
+paysupport-ask-admin = 관리자에게 계정 번호와 함께 문의해 주세요. 계정 번호: { $id }
+privacy =
+    <b>doum이 보관하는 정보</b>
+    • 텔레그램 id, 언어, 다른 사람에게 보이는 별명. 대화에서 직접 보내지 않는 한 이름, 사용자명, 전화번호는 보관하지 않아요.
+    • 올리거나 제안한 내용(요청, 장소, 시간), 헬퍼 프로필, 배지, 평가, 크레딧 기록.
+    • 대화 메시지는 복사본으로 전달되고, 원본과 복사본의 연결은 대화가 끝나면 지워져요.
+    • 결제: 금액, 통화, 텔레그램 결제 번호. 카드 정보는 결제 대행사로 바로 가고 doum은 볼 수 없어요.
+    doum 밖으로 팔거나 공유하지 않아요. 정보 삭제를 원하시면 /paysupport 명령어로 문의해 주세요.

@@ -71,6 +71,8 @@ export const Actions = {
   reportRestrict: action("rres", [id, id], { who: "admin" }),
   reportCloseChat: action("rclose", [id], { who: "admin" }),
   redeemPenalty: action("redeem", [oneOf(["yes", "no"])]),
+  // How many credits to buy: answered with an invoice, if that amount is still offered.
+  topup: action("topup", [whole]),
 
   chooseLanguage: action("lang", [oneOf(LANGUAGES)], { inScene: true }),
   quietOff: action("quiet", [oneOf(["off"])], { inScene: true }),

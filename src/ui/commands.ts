@@ -2,7 +2,22 @@ import type { BotCommand } from "grammy/types";
 import type { Translate } from "./translator.js";
 
 /** Commands everyone can use, in menu order. */
-export const EVERYONE_COMMANDS = ["start", "ask", "requests", "chat", "badges", "redeem", "helper", "language", "help", "cancel"] as const;
+export const EVERYONE_COMMANDS = [
+  "start",
+  "ask",
+  "requests",
+  "chat",
+  "balance",
+  "topup",
+  "badges",
+  "redeem",
+  "helper",
+  "language",
+  "help",
+  "cancel",
+  "paysupport",
+  "privacy",
+] as const;
 /** Commands that only do something for an approved helper: only their menus list them. */
 export const HELPER_COMMANDS = ["nearby", "profile", "available", "radius", "quiet"] as const;
 /** Shown only in admins' own menus; everyone else gets "unknown command" for them. */

@@ -30,6 +30,7 @@ const ALL_TABLES = [
   "nearby_lists",
   "offers",
   "outbox",
+  "payments",
   "relay_focus",
   "relay_messages",
   "request_drafts",

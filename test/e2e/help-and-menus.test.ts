@@ -29,9 +29,27 @@ describe("/help, the command menus and the fallback answer follow what the user 
     expect(help.text).toContain("/ask — ask your neighbours for help");
     expect(help.text).toContain("/helper — become a helper");
     expect(help.text).toContain("/badges — your help badges, penalties and prize progress");
+    expect(help.text).toContain("/balance — your credits: free, held for your requests, and recent changes");
+    expect(help.text).toContain("/topup — buy credits");
+    expect(help.text).toContain("/paysupport — help with a payment · /privacy — what doum keeps about you");
     for (const command of [...HELPER_ONLY, ...ADMIN_ONLY]) expect(help.text).not.toContain(`/${command} `);
     await world.settle();
-    expect(menu(ann)).toEqual(["start", "ask", "requests", "chat", "badges", "redeem", "helper", "language", "help", "cancel"]);
+    expect(menu(ann)).toEqual([
+      "start",
+      "ask",
+      "requests",
+      "chat",
+      "balance",
+      "topup",
+      "badges",
+      "redeem",
+      "helper",
+      "language",
+      "help",
+      "cancel",
+      "paysupport",
+      "privacy",
+    ]);
 
     await registerHelper(ann, { at: SEOUL });
     await ann.command("help");
@@ -44,12 +62,16 @@ describe("/help, the command menus and the fallback answer follow what the user 
       "ask",
       "requests",
       "chat",
+      "balance",
+      "topup",
       "badges",
       "redeem",
       "helper",
       "language",
       "help",
       "cancel",
+      "paysupport",
+      "privacy",
       ...HELPER_ONLY,
     ]);
     await ann.command("help");
@@ -86,12 +108,16 @@ describe("/help, the command menus and the fallback answer follow what the user 
       "ask",
       "requests",
       "chat",
+      "balance",
+      "topup",
       "badges",
       "redeem",
       "helper",
       "language",
       "help",
       "cancel",
+      "paysupport",
+      "privacy",
       ...HELPER_ONLY,
     ]);
     expect(commands.find((c) => c.command === "nearby")?.description).toBe("근처의 열린 요청");

@@ -14,6 +14,7 @@ import { HELPER_STATUSES } from "../../src/domain/helpers.js";
 import { REQUEST_FIELDS } from "../../src/domain/requests.js";
 import { MARK_CHOICES, REPORT_REASONS } from "../../src/domain/chats.js";
 import { BADGE_REASONS, PENALTY_REASONS } from "../../src/domain/badges.js";
+import { CREDIT_REASONS, TOPUP_REFUSALS } from "../../src/domain/credits.js";
 
 /**
  * Every template literal that builds message keys, written with `*` for its placeholder, and the
@@ -38,6 +39,9 @@ const FAMILIES: Record<string, readonly string[]> = {
   "mark-*": MARK_CHOICES,
   "penalty-reason-*": PENALTY_REASONS,
   "badge-reason-*": BADGE_REASONS,
+  "credit-reason-*": CREDIT_REASONS,
+  "topup-refused-*": TOPUP_REFUSALS,
+  "topup-*": ["credited", "already", "unmatched"],
 };
 
 /** Kebab-case literals in the code that are not messages; any other kebab-case literal must be one. */
@@ -73,6 +77,9 @@ const NOT_MESSAGES = new Set([
   "no-penalty",
   "not-asked",
   "too-long",
+  "no-provider",
+  "unknown-order",
+  "wrong-price",
 ]);
 
 const KEY = /^[a-z][a-z0-9]*(-[a-z0-9]+)+$/;

@@ -2,16 +2,18 @@
 // the end-of-test checks (settle, assertNoViolations).
 import { editHandlers } from "./methods/edit.js";
 import { miscHandlers } from "./methods/misc.js";
+import { paymentHandlers } from "./methods/payments.js";
+import type { PaymentOutcome } from "./payments.js";
 import { sendHandlers } from "./methods/send.js";
 import type { Handler } from "./methods/common.js";
 import { LongPoller } from "./long-poll.js";
 import type { Persona, PersonaOptions } from "./persona.js";
 import { startHttpServer, type HttpServer } from "./server.js";
-import type { BotCommand, FakeTelegramOptions, Json, RecordedCall, TgUser, Violation, WorldError } from "./types.js";
+import type { BotCommand, FakeTelegramOptions, Json, TgMessage, RecordedCall, TgUser, Violation, WorldError } from "./types.js";
 import { pollUntil, sleep } from "./waiting.js";
 import { World } from "./world.js";
 
-const handlers: Record<string, Handler> = { ...miscHandlers, ...sendHandlers, ...editHandlers };
+const handlers: Record<string, Handler> = { ...miscHandlers, ...sendHandlers, ...editHandlers, ...paymentHandlers };
 
 export interface SettleOptions {
   timeoutMs?: number;
@@ -68,6 +70,29 @@ export class FakeTelegram {
    */
   dropResponse(method: string, match: (params: Json) => boolean = () => true): Promise<void> {
     return new Promise<void>((arrived) => this.world.holds.push({ mode: "drop", method, match, arrived, released: Promise.resolve() }));
+  }
+
+  /**
+   * `persona` pays the invoice in message `messageId`: a pre_checkout_query goes to the bot, and
+   * only on its ok:true (within 10 s, or it is a violation) the successful_payment message.
+   * `tamper` makes the query claim another payload, currency or total than the invoice.
+   */
+  pay(
+    persona: Persona,
+    messageId: number,
+    tamper?: Partial<{ payload: string; currency: string; total: number }>,
+  ): Promise<PaymentOutcome> {
+    return this.world.checkouts.pay(persona, messageId, tamper);
+  }
+
+  /** The same successful_payment once more, as a new update with its own id. */
+  repeatPayment(message: TgMessage): number {
+    return this.world.checkouts.repeat(message).update_id;
+  }
+
+  /** Only this provider token is accepted by sendInvoice from now on. */
+  set providerToken(token: string) {
+    this.world.providerToken = token;
   }
 
   /** Hands the bot's newest update out once more, as Telegram does when a confirmation is lost. */
@@ -168,7 +193,7 @@ export class FakeTelegram {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const unanswered = this.world.unansweredCallbacks;
-      const pending = this.world.updates.unconfirmed;
+      const pending = this.world.updates.unconfirmed + this.world.checkouts.unanswered;
       const quietFor = Date.now() - this.world.lastBotActivity;
       if (pending === 0 && unanswered.length === 0 && this.world.inFlight === 0 && quietFor >= quietMs) return;
       if (Date.now() >= deadline) {

@@ -164,6 +164,11 @@ export class Persona {
     return copy;
   }
 
+  /** The service message Telegram posts in the user's name once a payment went through. */
+  receivePayment(successful_payment: Json): TgMessage {
+    return this.post({ successful_payment });
+  }
+
   async send(text: string, opts: { replyTo?: number } = {}): Promise<TgMessage> {
     const content: Partial<TgMessage> = { text };
     const entities = detectUserEntities(text);

@@ -1,6 +1,7 @@
 // The shared state of the fake Telegram: bot identity, personas, messages,
 // the update queue, pending callback queries and the records tests inspect.
 import { FileRegistry } from "./files.js";
+import { Checkouts, type InvoiceRecord } from "./payments.js";
 import { Persona, type PersonaOptions } from "./persona.js";
 import { DEFAULT_LIMITS, RateLimiter } from "./rate-limit.js";
 import { MessageStore } from "./store.js";
@@ -58,6 +59,11 @@ export class World {
   lastBotActivity = Date.now();
   /** Responses to hold back: Telegram applied the call, but its answer is still on the way. */
   readonly holds: ResponseHold[] = [];
+  /** Invoices the bot sent, by "chat:message", and the pre-checkout queries waiting for an answer. */
+  readonly invoices = new Map<string, InvoiceRecord>();
+  readonly checkouts = new Checkouts(this);
+  /** The provider token the bot's owner connected in @BotFather; undefined accepts any. */
+  providerToken: string | undefined;
   private readonly callbacks = new Map<string, PendingCallback>();
   private nextPersonaId = 100001;
   private nextQueryId = 4_210_000_000_000_000_001n;
@@ -166,6 +172,7 @@ export class World {
   }
 
   dispose(): void {
+    this.checkouts.dispose();
     for (const cb of this.callbacks.values()) clearTimeout(cb.timer);
   }
 }

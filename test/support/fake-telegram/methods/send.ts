@@ -21,7 +21,7 @@ import {
   str,
 } from "./common.js";
 
-function send(
+export function send(
   world: World,
   p: Params,
   build: (persona: Persona) => Partial<TgMessage>,

@@ -1,0 +1,61 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { createDb, type Db } from "../../db/create-db.js";
+import { migrateToLatest } from "../../db/migrate.js";
+import { creditTopup } from "../../src/services/payments.js";
+import { postgresUrl, tempPostgresUrl, tempSqliteUrl } from "../support/databases.js";
+import { seedUser } from "../support/seed.js";
+import { serviceDeps } from "../support/services.js";
+
+/**
+ * The same successful payment handled twice at once (two updates carrying one charge): the
+ * charge id lets exactly one of them add the credits. On PostgreSQL the two run on separate
+ * connections and interleave.
+ */
+type Opened = { db: Db; cleanup(): Promise<void> };
+
+function paymentSuite(open: () => Promise<Opened>) {
+  const opened: Opened[] = [];
+  afterAll(async () => {
+    for (const o of opened) await o.db.destroy();
+    for (const o of opened) await o.cleanup();
+  });
+
+  it("one charge, credited twice at once: one credit entry and one payment row", async () => {
+    const o = await open();
+    opened.push(o);
+    const { kysely } = o.db;
+    await migrateToLatest(kysely);
+    const deps = serviceDeps(kysely, { PAYMENT_PROVIDER_TOKEN: "provider", TOPUP_AMOUNTS: "30", CREDIT_PRICE: "1000" });
+    const problems: string[] = [];
+    for (let round = 1; round <= 10; round++) {
+      const userId = 30_000 + round;
+      await seedUser(kysely, { id: userId, alias: `Payer ${round}`, now: deps.clock.now() });
+      const payment = {
+        userId,
+        chargeId: `charge-${round}`,
+        providerChargeId: `provider-${round}`,
+        payload: `topup:${userId}:30`,
+        currency: "KRW",
+        totalAmount: 30_000,
+      };
+      const results = await Promise.all([creditTopup(deps, payment), creditTopup(deps, payment)]);
+      const outcomes = results.map((r) => r.outcome).sort();
+      if (outcomes.join() !== "already,credited") problems.push(`round ${round}: ${outcomes.join(", ")}`);
+      const entries = await kysely.selectFrom("credit_entries").select("amount").where("user_id", "=", userId).execute();
+      if (entries.length !== 1 || entries[0]?.amount !== 30) problems.push(`round ${round}: entries ${JSON.stringify(entries)}`);
+    }
+    expect(problems).toEqual([]);
+    expect(await kysely.selectFrom("payments").select("charge_id").execute()).toHaveLength(10);
+  });
+}
+
+describe("payments credited once on SQLite", () => {
+  paymentSuite(async () => ({ db: createDb(tempSqliteUrl()), cleanup: async () => {} }));
+});
+
+describe.skipIf(!postgresUrl)("payments credited once on PostgreSQL", () => {
+  paymentSuite(async () => {
+    const temp = await tempPostgresUrl(postgresUrl!);
+    return { db: createDb(temp.url), cleanup: temp.drop };
+  });
+});
