@@ -1,10 +1,10 @@
 // A persona paying an invoice: Telegram asks the bot with a pre_checkout_query, waits up to
 // 10 seconds for answerPreCheckoutQuery, and only after ok:true sends the successful_payment.
-import { ApiError, type Json, type TgMessage, type Update } from "./types.js";
+import { ApiError, type TgMessage, type Update } from "./types.js";
 import type { Persona } from "./persona.js";
 import type { World } from "./world.js";
 
-export const PRE_CHECKOUT_TIMEOUT_MS = 10_000;
+export const DEFAULT_PRE_CHECKOUT_TIMEOUT_MS = 10_000;
 
 export interface InvoiceRecord {
   payload: string;
@@ -18,6 +18,8 @@ export type CheckoutAnswer = { ok: true } | { ok: false; error: string };
 interface PendingCheckout {
   createdAt: number;
   answer?: CheckoutAnswer;
+  /** Flagged as unanswered in time: Telegram gave up on it, so nothing waits for it any more. */
+  expired?: boolean;
   settle: (answer: CheckoutAnswer | undefined) => void;
   timer: NodeJS.Timeout;
 }
@@ -35,23 +37,18 @@ export class Checkouts {
   private nextQueryId = 9_100_000_000_000_000_001n;
   private nextCharge = 1;
 
-  constructor(private readonly world: World) {}
+  constructor(
+    private readonly world: World,
+    private readonly timeoutMs = DEFAULT_PRE_CHECKOUT_TIMEOUT_MS,
+  ) {}
 
   /** The bot's answer; unknown, repeated and late answers fail as Telegram fails them. */
-  answer(id: string, answer: CheckoutAnswer, params: Json): void {
+  answer(id: string, answer: CheckoutAnswer): void {
     const checkout = this.pending.get(id);
     const invalid = (rule: string) => new ApiError(400, "Bad Request: QUERY_ID_INVALID", "bot", rule);
     if (!checkout) throw invalid("unknown pre-checkout query");
     if (checkout.answer) throw invalid("pre-checkout query answered twice");
-    if (Date.now() - checkout.createdAt > PRE_CHECKOUT_TIMEOUT_MS) {
-      this.world.violations.push({
-        method: "answerPreCheckoutQuery",
-        rule: "pre-checkout answered too late",
-        description: `query ${id}`,
-        params,
-      });
-      throw invalid("pre-checkout query answered too late");
-    }
+    if (Date.now() - checkout.createdAt > this.timeoutMs) throw invalid("pre-checkout query answered too late");
     checkout.answer = answer;
     clearTimeout(checkout.timer);
     checkout.settle(answer);
@@ -69,14 +66,16 @@ export class Checkouts {
     const id = String(this.nextQueryId++);
     const answered = new Promise<CheckoutAnswer | undefined>((settle) => {
       const timer = setTimeout(() => {
+        const checkout = this.pending.get(id);
+        if (checkout) checkout.expired = true;
         this.world.violations.push({
           method: "answerPreCheckoutQuery",
           rule: "pre-checkout query not answered",
-          description: `pre-checkout query ${id} (invoice "${invoice.title}" paid by ${persona.firstName}) was not answered within ${PRE_CHECKOUT_TIMEOUT_MS} ms`,
+          description: `pre-checkout query ${id} (invoice "${invoice.title}" paid by ${persona.firstName}) was not answered within ${this.timeoutMs} ms`,
           params: { pre_checkout_query_id: id },
         });
         settle(undefined);
-      }, PRE_CHECKOUT_TIMEOUT_MS);
+      }, this.timeoutMs);
       timer.unref();
       this.pending.set(id, { createdAt: Date.now(), settle, timer });
     });
@@ -103,7 +102,7 @@ export class Checkouts {
 
   /** Queries still waiting for the bot count as unsettled. */
   get unanswered(): number {
-    return [...this.pending.values()].filter((c) => !c.answer).length;
+    return [...this.pending.values()].filter((c) => !c.answer && !c.expired).length;
   }
 
   dispose(): void {

@@ -219,6 +219,8 @@ export interface FakeTelegramOptions {
   /** Partial overrides of the defaults, or false to switch rate limiting off. */
   limits?: Partial<RateLimits> | false;
   callbackAnswerTimeoutMs?: number;
+  /** Telegram waits 10 s for answerPreCheckoutQuery; tests of that rule shorten it. */
+  preCheckoutAnswerTimeoutMs?: number;
   /** How long a second getUpdates waits for the first one's socket to die before answering 409. */
   pollTakeoverGraceMs?: number;
 }

@@ -61,7 +61,7 @@ export class World {
   readonly holds: ResponseHold[] = [];
   /** Invoices the bot sent, by "chat:message", and the pre-checkout queries waiting for an answer. */
   readonly invoices = new Map<string, InvoiceRecord>();
-  readonly checkouts = new Checkouts(this);
+  readonly checkouts: Checkouts;
   /** The provider token the bot's owner connected in @BotFather; undefined accepts any. */
   providerToken: string | undefined;
   private readonly callbacks = new Map<string, PendingCallback>();
@@ -79,6 +79,7 @@ export class World {
     };
     this.rate = opts.limits === false ? undefined : new RateLimiter({ ...DEFAULT_LIMITS, ...opts.limits });
     this.callbackTimeoutMs = opts.callbackAnswerTimeoutMs ?? DEFAULT_CALLBACK_TIMEOUT_MS;
+    this.checkouts = new Checkouts(this, opts.preCheckoutAnswerTimeoutMs);
   }
 
   unixNow(): number {

@@ -1,6 +1,6 @@
 // Payments with a provider token: the invoice message, and the answer to a pre-checkout query
 // (the persona's side of paying lives in ../payments.ts).
-import { badRequest, type Json } from "../types.js";
+import { badRequest } from "../types.js";
 import { type Handler, obj, str } from "./common.js";
 import { send } from "./send.js";
 
@@ -47,7 +47,7 @@ export const paymentHandlers: Record<string, Handler> = {
     const ok = p.ok as boolean;
     const error = str(p, "error_message");
     if (!ok && !error) throw badRequest("ERROR_MESSAGE_EMPTY", "ok:false needs error_message");
-    world.checkouts.answer(id, ok ? { ok } : { ok, error: error ?? "" }, p as Json);
+    world.checkouts.answer(id, ok ? { ok } : { ok, error: error ?? "" });
     return true;
   },
 };
