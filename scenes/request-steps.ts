@@ -110,12 +110,14 @@ export async function askValidity(deps: BotDeps, conversation: Scene, ctx: Scene
   return custom;
 }
 
-/** A fee above what is free to promise: how much is free, and how to top up (config ADMIN_CONTACT). */
+/** A fee above what is free to promise: how much is free, and how to top up (/topup, or config ADMIN_CONTACT). */
 export function feeShortText(deps: BotDeps, ctx: SceneContext, available: number, missing: number, userId: number): string {
   const contact = deps.config.adminContact;
-  const topUp = contact
-    ? ctx.t("top-up-contact", { contact: escapeHtml(contact), id: String(userId) })
-    : ctx.t("top-up-ask-admin", { id: String(userId) });
+  const topUp = deps.config.payments.providerToken
+    ? ctx.t("top-up-buy")
+    : contact
+      ? ctx.t("top-up-contact", { contact: escapeHtml(contact), id: String(userId) })
+      : ctx.t("top-up-ask-admin", { id: String(userId) });
   return ctx.t("ask-fee-short", { available, missing, topUp });
 }
 
@@ -127,7 +129,7 @@ export async function askFee(deps: BotDeps, conversation: Scene, ctx: SceneConte
     keyboard.text(fee === 0 ? ctx.t("ask-fee-none") : String(fee), Actions.askFee.data(fee));
   }
   await ctx.reply(ctx.t("ask-fee-prompt", { available }), { reply_markup: keyboard });
-  const { value, ctx: answered } = await waitForAnswer<number>(conversation, (c) => {
+  const { value, ctx: answered } = await waitForAnswer<number>(conversation, async (c) => {
     let fee: number | undefined;
     if (c.callbackQuery) {
       fee = Actions.askFee.parse(c.callbackQuery.data)?.[0];
@@ -139,8 +141,11 @@ export async function askFee(deps: BotDeps, conversation: Scene, ctx: SceneConte
       if (fee === undefined || fee > FEE_MAX) return { hint: c.t("ask-fee-hint") };
     }
     if (fee <= available) return { value: fee };
+    // Credits may have come in since the question (a /topup without leaving the scene): ask again.
+    const availableNow = await conversation.external(() => spendableCredits(deps, userId));
+    if (fee <= availableNow) return { value: fee };
     // It names the account number to give an admin: a message keeps it, a toast would not.
-    return { hint: feeShortText(deps, c, available, fee - available, userId), asMessage: true };
+    return { hint: feeShortText(deps, c, availableNow, fee - availableNow, userId), asMessage: true };
   });
   if (answered.callbackQuery) {
     await answered.answerCallbackQuery();

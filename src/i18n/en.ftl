@@ -429,6 +429,7 @@ cmd-requests = Your requests
 cmd-chat = Your open chats
 top-up-contact = To top up, contact { $contact } and give your account number { $id }.
 top-up-ask-admin = To top up, ask an admin and give your account number { $id }.
+top-up-buy = /topup buys credits without leaving this request.
 admin-credit-reserved = <b>{ $alias }</b> (id { $id }) has { $balance ->
     [one] { $balance } credit
    *[other] { $balance } credits

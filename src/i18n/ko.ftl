@@ -410,6 +410,7 @@ cmd-requests = 내 요청
 cmd-chat = 열린 대화
 top-up-contact = 충전하려면 다음 연락처로 문의하시고 계정 번호도 알려 주세요. 연락처: { $contact } · 계정 번호: { $id }
 top-up-ask-admin = 충전하려면 관리자에게 문의하시고 계정 번호도 알려 주세요. 계정 번호: { $id }
+top-up-buy = /topup 명령어로 이 요청을 벗어나지 않고 크레딧을 충전할 수 있어요.
 admin-credit-reserved = <b>{ $alias }</b>님(id { $id }) · 잔액 { $balance } 크레딧 중 { $reserved } 크레딧은 열린 요청의 사례금으로 잡혀 있어요. 지금은 그만큼 회수할 수 없어요.
 request-time-left-soon = ⏳ 1분 미만 남음
 posted-category = 요청: { $category }

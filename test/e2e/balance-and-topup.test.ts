@@ -130,6 +130,58 @@ describe("top-ups with Telegram Payments", () => {
     });
   }
 
+  for (const language of ["en", "ko"] as const) {
+    it(`${language}: short of credits while asking for help, /topup pays without leaving the request, and the fee goes through`, async () => {
+      const words = WORDS[language];
+      const ask = {
+        en: {
+          prompts: ["What do you need help with?", "Describe what you need", "Where?", "How long should the request stay open?"],
+          category: "Repairs",
+          location: "📍 Send my location",
+          duration: "30 min",
+          fee: "Would you like to offer a fee",
+          short:
+            "You can offer up to 0 credits now; that fee needs 20 more. /topup buys credits without leaving this request. Or choose a smaller fee.",
+          confirm: "Check your request",
+        },
+        ko: {
+          prompts: ["어떤 도움이 필요하세요?", "필요한 일을 몇 문장으로", "어디인가요?", "요청을 얼마 동안 열어 둘까요?"],
+          category: "수리",
+          location: "📍 내 위치 보내기",
+          duration: "30분",
+          fee: "사례금(크레딧)을 걸까요?",
+          short:
+            "지금 걸 수 있는 크레딧: 0. 이 사례금에는 20 크레딧이 더 필요해요. 더 적은 금액을 골라도 돼요.\n/topup 명령어로 이 요청을 벗어나지 않고 크레딧을 충전할 수 있어요.",
+          confirm: "요청 내용을 확인하세요",
+        },
+      }[language];
+      world = await openWorld({ env: PAYMENTS });
+      const rita = await started(world, "Rita", language);
+      const [what, describe, where, howLong] = ask.prompts as [string, string, string, string];
+      await rita.command("ask");
+      await rita.waitFor(what);
+      await rita.press(ask.category);
+      await rita.waitFor(describe);
+      await rita.send("Pick up a parcel at the post office.");
+      await rita.waitFor(where);
+      await rita.press(ask.location, { location: SEOUL });
+      await rita.waitFor(howLong);
+      await rita.press(ask.duration);
+      await rita.waitFor(ask.fee);
+      await rita.send("20");
+      await rita.waitFor(ask.short);
+
+      const invoice = await invoiceFor30(world, rita, words);
+      const paid = await world.fake.pay(rita, invoice.message_id);
+      expect(paid.answer).toEqual({ ok: true });
+      await rita.waitFor(words.credited);
+      // Still in the request: the same question takes the fee now.
+      await rita.send("20");
+      const card = await rita.waitFor(ask.confirm);
+      expect(card.text).toContain(language === "en" ? "Fee: 20 credits" : "사례금: 20 크레딧");
+    });
+  }
+
   it("an amount no longer offered gets no invoice", async () => {
     world = await openWorld({ env: PAYMENTS });
     const payer = await started(world, "Paula", "en");
