@@ -1,8 +1,7 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "../../db/create-db.js";
+import { expect, it } from "vitest";
 import { migrateToLatest } from "../../db/migrate.js";
 import { creditTopup } from "../../src/services/payments.js";
-import { postgresUrl, tempPostgresUrl, tempSqliteUrl } from "../support/databases.js";
+import { onBothDatabases } from "../support/databases.js";
 import { seedUser } from "../support/seed.js";
 import { serviceDeps } from "../support/services.js";
 
@@ -11,19 +10,9 @@ import { serviceDeps } from "../support/services.js";
  * charge id lets exactly one of them add the credits. On PostgreSQL the two run on separate
  * connections and interleave.
  */
-type Opened = { db: Db; cleanup(): Promise<void> };
-
-function paymentSuite(open: () => Promise<Opened>) {
-  const opened: Opened[] = [];
-  afterAll(async () => {
-    for (const o of opened) await o.db.destroy();
-    for (const o of opened) await o.cleanup();
-  });
-
+onBothDatabases("payments credited once", (open) => {
   it("one charge, credited twice at once: one credit entry and one payment row", async () => {
-    const o = await open();
-    opened.push(o);
-    const { kysely } = o.db;
+    const { kysely } = await open();
     await migrateToLatest(kysely);
     const deps = serviceDeps(kysely, { PAYMENT_PROVIDER_TOKEN: "provider", TOPUP_AMOUNTS: "30", CREDIT_PRICE: "1000" });
     const problems: string[] = [];
@@ -46,16 +35,5 @@ function paymentSuite(open: () => Promise<Opened>) {
     }
     expect(problems).toEqual([]);
     expect(await kysely.selectFrom("payments").select("charge_id").execute()).toHaveLength(10);
-  });
-}
-
-describe("payments credited once on SQLite", () => {
-  paymentSuite(async () => ({ db: createDb(tempSqliteUrl()), cleanup: async () => {} }));
-});
-
-describe.skipIf(!postgresUrl)("payments credited once on PostgreSQL", () => {
-  paymentSuite(async () => {
-    const temp = await tempPostgresUrl(postgresUrl!);
-    return { db: createDb(temp.url), cleanup: temp.drop };
   });
 });
