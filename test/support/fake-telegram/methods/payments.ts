@@ -9,8 +9,8 @@ interface LabeledPrice {
   amount: number;
 }
 
-// ISO 4217 codes Telegram accepts, with their exponent (digits after the decimal point); a subset.
-export const CURRENCY_EXPONENTS: Record<string, number> = { KRW: 0, JPY: 0, USD: 2, EUR: 2, GBP: 2 };
+// A subset of the ISO 4217 codes Telegram accepts; amounts are integers in each one's smallest unit.
+const CURRENCIES = new Set(["KRW", "JPY", "USD", "EUR", "GBP"]);
 
 export const paymentHandlers: Record<string, Handler> = {
   sendInvoice: (p, world) => {
@@ -18,7 +18,7 @@ export const paymentHandlers: Record<string, Handler> = {
     const bytes = Buffer.byteLength(payload, "utf8");
     if (bytes < 1 || bytes > 128) throw badRequest("INVOICE_PAYLOAD_INVALID", "invoice payload must be 1-128 bytes");
     const currency = str(p, "currency") ?? "";
-    if (!(currency in CURRENCY_EXPONENTS)) throw badRequest("CURRENCY_INVALID", "unknown currency");
+    if (!CURRENCIES.has(currency)) throw badRequest("CURRENCY_INVALID", "unknown currency");
     // Real-world goods and services need a payment provider; only Telegram Stars (XTR) go without.
     const token = str(p, "provider_token");
     if (!token) throw badRequest("PAYMENT_PROVIDER_INVALID", "provider_token missing for a non-XTR currency");
