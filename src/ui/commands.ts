@@ -2,11 +2,33 @@ import type { BotCommand } from "grammy/types";
 import type { Translate } from "./translator.js";
 
 /** Commands everyone can use, in menu order. */
-export const EVERYONE_COMMANDS = ["start", "ask", "requests", "chat", "badges", "redeem", "helper", "language", "help", "cancel"] as const;
+export const EVERYONE_COMMANDS = [
+  "start",
+  "ask",
+  "requests",
+  "chat",
+  "badges",
+  "redeem",
+  "boards",
+  "helper",
+  "language",
+  "help",
+  "cancel",
+] as const;
 /** Commands that only do something for an approved helper: only their menus list them. */
 export const HELPER_COMMANDS = ["nearby", "profile", "available", "radius", "quiet"] as const;
 /** Shown only in admins' own menus; everyone else gets "unknown command" for them. */
-export const ADMIN_COMMANDS = ["pending", "approve", "reject", "suspend", "reinstate", "restrict", "unrestrict", "credit"] as const;
+export const ADMIN_COMMANDS = [
+  "pending",
+  "approve",
+  "reject",
+  "suspend",
+  "reinstate",
+  "restrict",
+  "unrestrict",
+  "credit",
+  "newboard",
+] as const;
 
 /** What a user may do now, which decides their command menu and their /help. */
 export interface MenuRole {
