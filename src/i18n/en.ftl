@@ -642,7 +642,6 @@ board-no-supporters = 🤝 No supporters yet.
 board-closed-goal = ✅ This board reached its goal and is closed. Thank you to every supporter!
 board-closed = This board is closed.
 board-donate-button = 🏅 Give { $amount }
-board-back-button = ← All boards
 board-edit-button = ✏️ Edit
 board-close-button = ✖️ Close the board
 board-gone = This board is no longer available.

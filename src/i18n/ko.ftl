@@ -580,7 +580,6 @@ board-no-supporters = 🤝 아직 후원자가 없어요.
 board-closed-goal = ✅ 목표를 달성해서 마감된 보드예요. 후원해 주신 모든 분께 감사드려요!
 board-closed = 마감된 보드예요.
 board-donate-button = 🏅 { $amount }개 기부
-board-back-button = ← 전체 보드
 board-edit-button = ✏️ 수정
 board-close-button = ✖️ 보드 마감
 board-gone = 더 이상 열 수 없는 보드예요.

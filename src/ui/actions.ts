@@ -71,8 +71,7 @@ export const Actions = {
   reportRestrict: action("rres", [id, id], { who: "admin" }),
   reportCloseChat: action("rclose", [id], { who: "admin" }),
   redeemPenalty: action("redeem", [oneOf(["yes", "no"])]),
-  // Donation boards (src/ui/board-cards.ts): the list, a board's page, a gift and its confirmation.
-  boardList: action("bdl", []),
+  // Donation boards (src/ui/board-cards.ts): a board's page, a gift and its confirmation.
   boardOpen: action("bdo", [id]),
   boardDonate: action("bdd", [id, whole]),
   // The amount, and which of the user's donations it confirms (a second tap finds it made).

@@ -59,7 +59,6 @@ export function boardPageCard(t: Translate, board: Board, supporters: string[], 
         .text(t("board-close-button"), Actions.boardClose.data(board.id))
         .row();
   } else lines.push("", t(board.closeReason === "goal" ? "board-closed-goal" : "board-closed"));
-  keyboard.text(t("board-back-button"), Actions.boardList.data());
   return { text: lines.join("\n"), keyboard };
 }
 

@@ -6,7 +6,7 @@ import { approveByButton, registerHelper, SEOUL, buttonRows } from "../support/s
 
 const ADMIN_ID = 900_001;
 const HELPER_ONLY = ["nearby", "profile", "available", "radius", "quiet"];
-const ADMIN_ONLY = ["pending", "approve", "reject", "suspend", "reinstate", "restrict", "unrestrict", "credit"];
+const ADMIN_ONLY = ["pending", "approve", "reject", "suspend", "reinstate", "restrict", "unrestrict", "credit", "newboard"];
 
 describe("/help, the command menus and the fallback answer follow what the user can do", () => {
   let world: World;
@@ -31,7 +31,7 @@ describe("/help, the command menus and the fallback answer follow what the user 
     expect(help.text).toContain("/badges — your help badges, penalties and prize progress");
     for (const command of [...HELPER_ONLY, ...ADMIN_ONLY]) expect(help.text).not.toContain(`/${command} `);
     await world.settle();
-    expect(menu(ann)).toEqual(["start", "ask", "requests", "chat", "badges", "redeem", "helper", "language", "help", "cancel"]);
+    expect(menu(ann)).toEqual(["start", "ask", "requests", "chat", "badges", "redeem", "boards", "helper", "language", "help", "cancel"]);
 
     await registerHelper(ann, { at: SEOUL });
     await ann.command("help");
@@ -46,6 +46,7 @@ describe("/help, the command menus and the fallback answer follow what the user 
       "chat",
       "badges",
       "redeem",
+      "boards",
       "helper",
       "language",
       "help",
@@ -88,6 +89,7 @@ describe("/help, the command menus and the fallback answer follow what the user 
       "chat",
       "badges",
       "redeem",
+      "boards",
       "helper",
       "language",
       "help",

@@ -26,12 +26,6 @@ privateChats.filter(isAdmin).command("newboard", async (ctx) => {
   await ctx.conversation.enter(SCENES.board, null);
 });
 
-onAction(boardsFeature, Actions.boardList, async (ctx) => {
-  await ctx.answerCallbackQuery();
-  const card = boardListCard(ctx.t, await listOpenBoards(ctx.deps));
-  await ctx.editMessageText(card.text, { parse_mode: "HTML", reply_markup: card.keyboard });
-});
-
 /** A page is a new message (after its photo, if any), so the list stays where it was. */
 onAction(boardsFeature, Actions.boardOpen, async (ctx, boardId) => {
   const page = await boardPage(ctx.deps, boardId);
@@ -73,7 +67,9 @@ onAction(boardsFeature, Actions.boardDonateConfirm, async (ctx, boardId, amount,
     return void (await ctx.editMessageText(ctx.t("board-donate-kept")));
   }
   const result = await donate(ctx.deps, ctx.from.id, boardId, amount, nth);
-  if (!result.ok && (result.reason === "gone" || result.reason === "done")) return refuseButton(ctx, "board-gone");
+  // A second tap of a made gift is told so; it is not the board that went away.
+  if (!result.ok && (result.reason === "gone" || result.reason === "done"))
+    return refuseButton(ctx, result.reason === "done" ? "board-donate-already" : "board-gone");
   await ctx.answerCallbackQuery();
   if (!result.ok) return void (await ctx.editMessageText(refusal(ctx, result), { parse_mode: "HTML" }));
   const board = { title: escapeHtml(result.board.title), organisation: escapeHtml(result.board.organisation) };
