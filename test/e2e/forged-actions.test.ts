@@ -201,14 +201,6 @@ describe("a chat's buttons belong to its two sides", () => {
     await world.settle();
     const chat = await db.selectFrom("chats").select("id").executeTakeFirstOrThrow();
 
-    const board = await createBoard(world.bot.app.deps, ADMIN_ID, {
-      organisation: "Home",
-      title: "Blankets",
-      needed: "Blankets.",
-      goal: 10,
-      photoFileId: null,
-    });
-
     const mallory = world.fake.persona({ firstName: "Mallory", languageCode: "en" });
     await mallory.command("start");
     const greeting = await mallory.waitFor("I am doum");
