@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { createBoard as openBoard, donate } from "../../src/services/boards.js";
 import { openWorld, type World } from "../support/e2e.js";
 import type { InboxMessage, Persona } from "../support/fake-telegram/index.js";
 import { seededHelper, started } from "./closing-support.js";
@@ -379,5 +380,38 @@ describe("badge donation boards", () => {
       { kind: "help", amount: -1, reason: "donated" },
       { kind: "donated", amount: 1, reason: "donated" },
     ]);
+  });
+
+  it("an edit that lowers the goal to what is already given closes the board as reached, telling admins and donors once", async () => {
+    world = await openWorld({ env: ENV });
+    const admin = await started(world, "Admin", "en", ADMIN_ID);
+    const deps = world.bot.app.deps;
+    const boardId = await openBoard(deps, ADMIN_ID, {
+      organisation: "Hope",
+      title: "Stoves",
+      needed: "Two stoves.",
+      goal: 5,
+      photoFileId: null,
+    });
+    const ann = await started(world, "Ann", "en");
+    await earned(ann, 3);
+    expect(await donate(deps, ann.id, boardId, 3)).toMatchObject({ ok: true, reachedGoal: false });
+
+    await admin.command("boards");
+    await admin.pressIn((await admin.waitFor("Donation boards")).message_id, "Stoves");
+    await admin.pressIn((await admin.waitFor("🏠 Hope")).message_id, "✏️ Edit");
+    for (const prompt of [EN_SCENE.organisationPrompt, EN_SCENE.titlePrompt, EN_SCENE.neededPrompt]) {
+      await admin.waitFor(prompt);
+      await admin.press("Keep");
+    }
+    await admin.waitFor(EN_SCENE.goalPrompt);
+    await admin.send("3");
+    await admin.waitFor(EN_SCENE.photoPrompt);
+    await admin.press("Keep");
+    await admin.waitFor("The donation board “Stoves” is saved.");
+    await world.settle();
+    expect(await boards()).toEqual([expect.objectContaining({ goal: 3, raised: 3, status: "closed", close_reason: "goal" })]);
+    const told = (p: Persona) => p.inbox.filter((m) => m.text.includes("“Stoves” (Hope) reached its goal of 3 help badges")).length;
+    expect([told(admin), told(ann)]).toEqual([1, 1]);
   });
 });
