@@ -11,6 +11,7 @@ import * as m0011 from "./migrations/0011_nearby_lists.js";
 import * as m0012 from "./migrations/0012_chats.js";
 import * as m0013 from "./migrations/0013_relay.js";
 import * as m0014 from "./migrations/0014_closing.js";
+import * as m0015 from "./migrations/0015_boards.js";
 import * as m0016 from "./migrations/0016_payments.js";
 
 // Listed explicitly rather than read from a folder so that tsx, bundlers and tests agree.
@@ -27,6 +28,7 @@ const migrations = {
   "0012_chats": m0012,
   "0013_relay": m0013,
   "0014_closing": m0014,
+  "0015_boards": m0015,
   "0016_payments": m0016,
 } satisfies Record<string, Migration>;
 

@@ -33,6 +33,8 @@ export interface Database {
   badge_entries: BadgeEntriesTable;
   reviews: ReviewsTable;
   payments: PaymentsTable;
+  boards: BoardsTable;
+  board_donations: BoardDonationsTable;
 }
 
 export interface UsersTable {
@@ -345,4 +347,29 @@ export interface ReviewsTable {
   comment_asked: number;
   created_at: number;
   updated_at: number;
+}
+
+/** A badge donation board (migration 0015). */
+export interface BoardsTable {
+  id: Generated<number>;
+  organisation: string;
+  title: string;
+  needed: string;
+  goal: number;
+  raised: Generated<number>;
+  photo_file_id: string | null;
+  status: "open" | "closed";
+  close_reason: "goal" | "admin" | null;
+  created_by: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** One donation of help badges to a board; its donor is a supporter of the board's organisation. */
+export interface BoardDonationsTable {
+  id: Generated<number>;
+  board_id: number;
+  user_id: number;
+  amount: number;
+  created_at: number;
 }

@@ -8,6 +8,7 @@ export const SCENES = {
   quiet: "quiet",
   rejectReason: "rejectReason",
   ask: "ask",
+  board: "board",
 } as const;
 
 export type SceneId = (typeof SCENES)[keyof typeof SCENES];

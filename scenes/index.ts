@@ -8,6 +8,7 @@ import { quietHoursScene } from "./quiet-hours.js";
 import { helperProfileScene } from "./register-helper.js";
 import { rejectReasonScene } from "./reject-reason.js";
 import { postRequestScene } from "./post-request.js";
+import { boardScene } from "./board.js";
 import { SCENES } from "./ids.js";
 import { resilient } from "./resilient.js";
 
@@ -30,5 +31,6 @@ export function scenes(deps: BotDeps, i18n: I18n<SceneContext>): Composer<BotCon
   composer.use(createConversation(resilient(deps.logger, quietHoursScene(deps)), { id: SCENES.quiet, plugins }));
   composer.use(createConversation(resilient(deps.logger, rejectReasonScene(deps)), { id: SCENES.rejectReason, plugins }));
   composer.use(createConversation(resilient(deps.logger, postRequestScene(deps)), { id: SCENES.ask, plugins }));
+  composer.use(createConversation(resilient(deps.logger, boardScene(deps)), { id: SCENES.board, plugins }));
   return composer;
 }

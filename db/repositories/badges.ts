@@ -27,8 +27,8 @@ export async function addBadgeEntry(
   return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
 }
 
-/** Help badges and penalties a user holds now: the sums of their rows. */
-export async function badgeCounts(db: Executor, userId: number): Promise<{ help: number; penalties: number }> {
+/** Help badges and penalties a user holds now, and help badges given to boards: the sums of their rows. */
+export async function badgeCounts(db: Executor, userId: number): Promise<{ help: number; penalties: number; donated: number }> {
   const rows = await db
     .selectFrom("badge_entries")
     .select(["kind", (eb) => eb.fn.sum<number>("amount").as("total")])
@@ -36,7 +36,7 @@ export async function badgeCounts(db: Executor, userId: number): Promise<{ help:
     .groupBy("kind")
     .execute();
   const total = (kind: BadgeKind) => Number(rows.find((r) => r.kind === kind)?.total ?? 0);
-  return { help: total("help"), penalties: total("penalty") };
+  return { help: total("help"), penalties: total("penalty"), donated: total("donated") };
 }
 
 /** Help badges ever earned (spending does not undo a help), for the prize and profiles. */

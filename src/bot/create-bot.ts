@@ -12,6 +12,7 @@ import { relayFeature } from "./features/relay.js";
 import { chatClosingFeature, reviewCommentFeature } from "./features/chat-closing.js";
 import { badgesFeature } from "./features/badges.js";
 import { paymentsFeature } from "./features/payments.js";
+import { boardsFeature } from "./features/boards.js";
 import { draftsFeature } from "./features/drafts.js";
 import { adminFeature } from "./features/admin.js";
 import { helpFeature } from "./features/help.js";
@@ -71,7 +72,9 @@ export function createBot(token: string, deps: BotDeps, i18n: I18n<BotContext>, 
   // A comment the bot just asked for is answered first; otherwise, what someone with an open chat
   // sends goes to the other side.
   bot.use(...named({ reviewCommentFeature, relayFeature }));
-  bot.use(...named({ startFeature, languageFeature, requestsFeature, helperFeature, adminFeature, draftsFeature, badgesFeature }));
+  bot.use(
+    ...named({ startFeature, languageFeature, requestsFeature, helperFeature, adminFeature, draftsFeature, badgesFeature, boardsFeature }),
+  );
   bot.use(...named({ unhandledFeature }));
 
   installErrorBoundary(bot, deps);

@@ -1,5 +1,9 @@
-/** Help badges are earned by completed helps; penalties by cancelling late or not coming. */
-export type BadgeKind = "help" | "penalty";
+/**
+ * Help badges are earned by completed helps; penalties by cancelling late or not coming. A
+ * donation to a board is a pair of rows: help -N (no longer spendable) and donated +N (what the
+ * user has given, which /badges and /profile show).
+ */
+export type BadgeKind = "help" | "penalty" | "donated";
 
 /** One row of a user's badge ledger, as their history shows it. */
 export interface BadgeEntry {
@@ -14,6 +18,9 @@ export interface BadgeEntry {
 export interface BadgeStanding {
   help: number;
   penalties: number;
+  donated: number;
+  /** The organisations the user supports, with the help badges given to each. */
+  supported: { organisation: string; given: number }[];
   penaltyLimit: number;
   restricted: boolean;
   restrictedReason: string | null;
@@ -26,6 +33,7 @@ export interface BadgeStanding {
 export interface HelperRecord {
   completedHelps: number;
   helpBadges: number;
+  donatedBadges: number;
   ratingCount: number;
   ratingAverage: number | null;
   /** The newest comments, newest first. */
@@ -38,4 +46,4 @@ export interface HelperRecord {
 export const PENALTY_REASONS = ["helper-cancel", "requester-cancel", "no-show"] as const;
 export type PenaltyReason = (typeof PENALTY_REASONS)[number];
 /** Every reason a badge row is written for, as /badges names it in the history. */
-export const BADGE_REASONS = ["completed", "redeemed", ...PENALTY_REASONS] as const;
+export const BADGE_REASONS = ["completed", "redeemed", "donated", ...PENALTY_REASONS] as const;

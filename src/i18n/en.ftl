@@ -19,6 +19,7 @@ help-everyone =
     /balance — your credits: free, held for your requests, and recent changes
     /topup — buy credits
     /paysupport — help with a payment · /privacy — what doum keeps about you
+    /boards — donation boards: give help badges to organisations in need
     /start — main menu
     /language — English / 한국어
     /cancel — leave what you are doing
@@ -48,6 +49,7 @@ help-admin =
     /suspend &lt;id&gt; &lt;reason&gt;, /reinstate &lt;id&gt; — suspend or reinstate a helper
     /restrict &lt;id&gt; &lt;reason&gt;, /unrestrict &lt;id&gt; — restrict a user or lift it
     /credit &lt;id&gt; &lt;+/-amount&gt; &lt;reason&gt; — change a credit balance
+    /newboard — open a donation board; Edit and Close are on its page in /boards
 help-in-scene = You are in the middle of: <b>{ $scene }</b>. Answer the last question to go on, or /cancel to leave it.
 
 menu-become-helper = 🙋 Become a helper
@@ -666,3 +668,72 @@ privacy =
     • Chat messages are passed on as copies; the link between originals and copies is deleted when the chat ends.
     • Payments: the amount, currency and Telegram's charge ids. Card details go to the payment provider; doum never sees them.
     Nothing is sold or shared outside doum. To have your data removed, write to /paysupport.
+cmd-boards = Donation boards
+cmd-newboard = Open a donation board (admin)
+scene-board = writing a donation board
+badges-donated = 💝 Given to donation boards: { $donated } help { $donated ->
+        [one] badge
+       *[other] badges
+    }
+badges-supported = 🤝 You support: { $organisations }
+badge-reason-donated = given to a donation board
+record-donated = 💝 Given to donation boards: { $donated }
+boards-title = <b>Donation boards</b>
+boards-empty = There are no open donation boards right now.
+board-progress = { $bar } · { $raised } of { $goal } help badges
+board-organisation = 🏠 { $organisation }
+board-supporters = 🤝 Supporters: { $aliases }
+board-no-supporters = 🤝 No supporters yet.
+board-closed-goal = ✅ This board reached its goal and is closed. Thank you to every supporter!
+board-closed = This board is closed.
+board-donate-button = 🏅 Give { $amount }
+board-edit-button = ✏️ Edit
+board-close-button = ✖️ Close the board
+board-gone = This board is no longer available.
+board-donate-confirm = Give { $amount } of your { $help } help { $help ->
+        [one] badge
+       *[other] badges
+    } to “{ $title }” ({ $organisation })? Given badges cannot be taken back or spent on a penalty; they still count toward your prize.
+board-donate-yes = ✅ Yes, give { $amount }
+board-donate-no = Keep my badges
+board-donate-kept = Nothing was given.
+board-donate-done = 💝 Thank you! You gave { $amount } help { $amount ->
+        [one] badge
+       *[other] badges
+    } to “{ $title }” and now support { $organisation }. Help badges left: { $help }.
+board-donate-reached-goal = 🎉 Your gift made the board reach its goal, so it is now closed.
+board-donate-short = You have { $help } help { $help ->
+        [one] badge
+       *[other] badges
+    }, so you cannot give { $amount }. Nothing was given.
+board-donate-over-goal = This board needs only { $remaining } more help { $remaining ->
+        [one] badge
+       *[other] badges
+    }, so you cannot give { $amount }. Nothing was given.
+board-donate-already = This gift was already made.
+board-goal-reached-donor = 🎉 “{ $title }” ({ $organisation }) reached its goal of { $goal } help badges and is closed. Thank you for your support!
+board-goal-reached-admin = 🎉 The donation board “{ $title }” ({ $organisation }) reached its goal of { $goal } help badges and is closed.
+board-close-confirm = Close “{ $title }”? Nobody can give to it any more; what was given stays given.
+board-close-yes = ✖️ Yes, close it
+board-close-no = Keep it open
+board-close-kept = The board stays open.
+board-closed-done = “{ $title }” is closed.
+board-scene-intro = A new donation board. I ask five things; /cancel leaves without saving anything.
+board-scene-edit-intro = Editing a donation board. Press Keep to leave an answer as it is; /cancel leaves without changing anything.
+board-scene-current = {"\u000A"}Now: <i>{ $value }</i>
+board-scene-keep = Keep
+board-scene-organisation = Which organisation is the board for? (up to { $max } characters)
+board-scene-organisation-hint = Send the organisation's name as text.
+board-scene-title = The board's title? (up to { $max } characters)
+board-scene-title-hint = Send the board's title as text.
+board-scene-needed = What is needed, and what will the badges do? (up to { $max } characters)
+board-scene-needed-hint = Send what is needed as text.
+board-scene-goal = How many help badges does the board need? Send a whole number, e.g. 1000.
+board-scene-goal-hint = Send a whole number of help badges from 1 to 1,000,000, e.g. 1000.
+board-scene-photo = Send a photo for the board, or press No photo.
+board-scene-photo-current = {" "}It has a photo now.
+board-scene-photo-hint = Send a photo, or press No photo.
+board-scene-no-photo = No photo
+board-scene-created = ✅ The donation board “{ $title }” is open. /boards shows it.
+board-scene-edited = ✅ The donation board “{ $title }” is saved.
+board-scene-gone = This board is closed, so nothing was changed.

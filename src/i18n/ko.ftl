@@ -19,6 +19,7 @@ help-everyone =
     /balance — 내 크레딧: 쓸 수 있는 만큼, 요청에 잡혀 있는 만큼, 최근 변동
     /topup — 크레딧 충전
     /paysupport — 결제 문의 · /privacy — doum이 보관하는 정보
+    /boards — 기부 보드: 도움이 필요한 단체에 도움 배지 기부하기
     /start — 메인 메뉴
     /language — English / 한국어
     /cancel — 진행 중인 작업 취소
@@ -48,6 +49,7 @@ help-admin =
     /suspend &lt;id&gt; &lt;사유&gt;, /reinstate &lt;id&gt; — 헬퍼 정지/복구
     /restrict &lt;id&gt; &lt;사유&gt;, /unrestrict &lt;id&gt; — 사용자 제한/해제
     /credit &lt;id&gt; &lt;+/-금액&gt; &lt;사유&gt; — 크레딧 잔액 변경
+    /newboard — 기부 보드 만들기 (수정과 마감은 /boards 에서 보드를 열어서 할 수 있어요)
 help-in-scene = 지금 <b>{ $scene }</b> 중이에요. 이어서 마지막 질문에 답해 주세요. 그만두려면 /cancel 명령어를 보내 주세요.
 
 menu-become-helper = 🙋 헬퍼 등록
@@ -607,3 +609,57 @@ privacy =
     • 대화 메시지는 복사본으로 전달되고, 원본과 복사본의 연결은 대화가 끝나면 지워져요.
     • 결제: 금액, 통화, 텔레그램 결제 번호. 카드 정보는 결제 대행사로 바로 가고 doum은 볼 수 없어요.
     doum 밖으로 팔거나 공유하지 않아요. 정보 삭제를 원하시면 /paysupport 명령어로 문의해 주세요.
+cmd-boards = 기부 보드
+cmd-newboard = 기부 보드 만들기 (관리자)
+scene-board = 기부 보드 작성
+badges-donated = 💝 기부 보드에 기부한 도움 배지: { $donated }개
+badges-supported = 🤝 후원하는 단체: { $organisations }
+badge-reason-donated = 기부 보드에 기부
+record-donated = 💝 기부 보드에 기부한 배지: { $donated }
+boards-title = <b>기부 보드</b>
+boards-empty = 지금 열려 있는 기부 보드가 없어요.
+board-progress = { $bar } · 도움 배지 { $raised }/{ $goal }
+board-organisation = 🏠 { $organisation }
+board-supporters = 🤝 후원자: { $aliases }
+board-no-supporters = 🤝 아직 후원자가 없어요.
+board-closed-goal = ✅ 목표를 달성해서 마감된 보드예요. 후원해 주신 모든 분께 감사드려요!
+board-closed = 마감된 보드예요.
+board-donate-button = 🏅 { $amount }개 기부
+board-edit-button = ✏️ 수정
+board-close-button = ✖️ 보드 마감
+board-gone = 더 이상 열 수 없는 보드예요.
+board-donate-confirm = 도움 배지 { $help }개 중 { $amount }개를 “{ $title }” 보드에 기부할까요? (단체: { $organisation }) 기부한 배지는 돌려받거나 벌점을 지우는 데 쓸 수 없지만, 상품까지의 배지 수에는 그대로 들어가요.
+board-donate-yes = ✅ 네, { $amount }개 기부할게요
+board-donate-no = 배지 그대로 두기
+board-donate-kept = 아무것도 기부하지 않았어요.
+board-donate-done = 💝 감사해요! “{ $title }” 보드에 도움 배지 { $amount }개를 기부했어요. 이제 { $organisation } 후원자예요. 남은 도움 배지: { $help }개
+board-donate-reached-goal = 🎉 이번 기부로 보드가 목표를 달성해서 마감됐어요.
+board-donate-short = 가진 도움 배지가 { $help }개라서 { $amount }개를 기부할 수 없어요. 아무것도 기부되지 않았어요.
+board-donate-over-goal = 이 보드에는 도움 배지가 { $remaining }개만 더 필요해서 { $amount }개를 기부할 수 없어요. 아무것도 기부되지 않았어요.
+board-donate-already = 이미 처리된 기부예요.
+board-goal-reached-donor = 🎉 “{ $title }” 보드가 목표인 도움 배지 { $goal }개를 달성해서 마감됐어요. 단체: { $organisation }. 후원해 주셔서 감사해요!
+board-goal-reached-admin = 🎉 기부 보드가 목표를 달성해서 마감됐어요: “{ $title }” (단체: { $organisation }, 도움 배지 { $goal }개)
+board-close-confirm = “{ $title }” 보드를 마감할까요? 더 이상 기부할 수 없고, 이미 기부된 배지는 그대로 남아요.
+board-close-yes = ✖️ 네, 마감할게요
+board-close-no = 열어 두기
+board-close-kept = 보드를 계속 열어 둘게요.
+board-closed-done = “{ $title }” 보드를 마감했어요.
+board-scene-intro = 새 기부 보드를 만들어요. 다섯 가지를 여쭤볼게요. /cancel 명령어를 보내면 아무것도 저장하지 않고 나가요.
+board-scene-edit-intro = 기부 보드를 수정해요. 그대로 둘 항목은 그대로 두기 버튼을 눌러 주세요. /cancel 명령어를 보내면 아무것도 바꾸지 않고 나가요.
+board-scene-current = {"\u000A"}지금: <i>{ $value }</i>
+board-scene-keep = 그대로 두기
+board-scene-organisation = 어느 단체를 위한 보드인가요? ({ $max }자 이내)
+board-scene-organisation-hint = 단체 이름을 글로 보내 주세요.
+board-scene-title = 보드 제목은 무엇인가요? ({ $max }자 이내)
+board-scene-title-hint = 보드 제목을 글로 보내 주세요.
+board-scene-needed = 무엇이 필요하고, 배지가 어디에 쓰이나요? ({ $max }자 이내)
+board-scene-needed-hint = 필요한 것을 글로 보내 주세요.
+board-scene-goal = 도움 배지가 몇 개 필요한가요? 1000처럼 숫자로 보내 주세요.
+board-scene-goal-hint = 1부터 1,000,000까지의 숫자로 보내 주세요. 예: 1000
+board-scene-photo = 보드에 넣을 사진을 보내 주세요. 사진이 없으면 사진 없음 버튼을 눌러 주세요.
+board-scene-photo-current = {" "}지금은 사진이 있어요.
+board-scene-photo-hint = 사진을 보내거나 사진 없음 버튼을 눌러 주세요.
+board-scene-no-photo = 사진 없음
+board-scene-created = ✅ 기부 보드를 열었어요: “{ $title }”. /boards 에서 볼 수 있어요.
+board-scene-edited = ✅ 기부 보드를 저장했어요: “{ $title }”.
+board-scene-gone = 마감된 보드라서 아무것도 바꾸지 않았어요.

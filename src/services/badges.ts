@@ -1,5 +1,6 @@
 import { addBadgeEntry, badgeCounts, nextRedemption, recentBadgeEntries } from "../../db/repositories/badges.js";
 import type { BadgeStanding, PenaltyReason } from "../domain/badges.js";
+import { supportedOrganisations } from "../../db/repositories/boards.js";
 import { setHelperRestricted } from "../../db/repositories/helpers.js";
 import { findUser, lockUser } from "../../db/repositories/users.js";
 import { catchUpHelper } from "./requests/catch-up.js";
@@ -23,7 +24,9 @@ export async function awardHelpBadge(deps: ServiceDeps, uow: UnitOfWork, helperI
   });
   if (!awarded) return false;
   const threshold = deps.config.limits.prizeThreshold;
-  const { help } = await badgeCounts(uow.trx, helperId);
+  // Badges given to boards still count toward the prize: giving must not cost the giver.
+  const counts = await badgeCounts(uow.trx, helperId);
+  const help = counts.help + counts.donated;
   if (help >= threshold) {
     const first = await addBadgeEntry(uow.trx, {
       userId: helperId,
@@ -84,18 +87,23 @@ export async function penaltyBlock(deps: ServiceDeps, userId: number): Promise<{
 const HISTORY_SHOWN = 5;
 
 export async function badgeStanding(deps: ServiceDeps, userId: number): Promise<BadgeStanding> {
-  const { help, penalties } = await badgeCounts(deps.db, userId);
+  const { help, penalties, donated } = await badgeCounts(deps.db, userId);
   const user = await findUser(deps.db, userId);
   const { penaltyLimit, prizeThreshold, helpBadgesPerPenaltyRemoval } = deps.config.limits;
   return {
     help,
     penalties,
+    donated,
+    supported: await supportedOrganisations(deps.db, userId),
     penaltyLimit,
     restricted: user?.restrictedAt != null || penalties >= penaltyLimit,
     restrictedReason: user?.restrictedAt != null ? (user.restrictedReason ?? "") : null,
     prizeThreshold,
     perRemoval: helpBadgesPerPenaltyRemoval,
-    history: (await recentBadgeEntries(deps.db, userId, HISTORY_SHOWN + 1)).filter((e) => e.amount !== 0).slice(0, HISTORY_SHOWN),
+    // A donation's "donated" row repeats its help row: the history shows the help row only.
+    history: (await recentBadgeEntries(deps.db, userId, 2 * HISTORY_SHOWN + 1))
+      .filter((e) => e.amount !== 0 && e.kind !== "donated")
+      .slice(0, HISTORY_SHOWN),
   };
 }
 

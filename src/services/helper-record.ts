@@ -16,7 +16,7 @@ export async function helperRecordFor(
   const summary = await reviewSummary(db, helperId, COMMENTS_SHOWN);
   return {
     completedHelps: await helpsCompleted(db, helperId),
-    helpBadges: (await badgeCounts(db, helperId)).help,
+    ...(await badgeCounts(db, helperId).then((c) => ({ helpBadges: c.help, donatedBadges: c.donated }))),
     ratingCount: summary.count,
     ratingAverage: summary.average,
     comments: summary.comments,

@@ -73,6 +73,14 @@ export const Actions = {
   redeemPenalty: action("redeem", [oneOf(["yes", "no"])]),
   // How many credits to buy: answered with an invoice, if that amount is still offered.
   topup: action("topup", [whole]),
+  // Donation boards (src/ui/board-cards.ts): a board's page, a gift and its confirmation.
+  boardOpen: action("bdo", [id]),
+  boardDonate: action("bdd", [id, whole]),
+  // The amount, and which of the user's donations it confirms (a second tap finds it made).
+  boardDonateConfirm: action("bddok", [id, whole, id, oneOf(["yes", "no"])]),
+  boardEdit: action("bded", [id], { who: "admin", startsSomething: true }),
+  boardClose: action("bdcl", [id], { who: "admin" }),
+  boardCloseConfirm: action("bdclok", [id, oneOf(["yes", "no"])], { who: "admin" }),
 
   chooseLanguage: action("lang", [oneOf(LANGUAGES)], { inScene: true }),
   quietOff: action("quiet", [oneOf(["off"])], { inScene: true }),
@@ -86,6 +94,7 @@ export const Actions = {
   askFee: action("askfee", [whole], { inScene: true }),
   askDescriptionWarning: action("askdesc", [oneOf(["keep", "rewrite"])], { inScene: true }),
   askResume: action("askres", [oneOf(["resume", "restart"])], { inScene: true }),
+  boardStep: action("bds", [oneOf(["keep", "nophoto"])], { inScene: true }),
   askReview: action("askrev", [oneOf(["edit", "post", "cancel"]), optional(oneOf(REQUEST_FIELDS))], { inScene: true }),
 } as const;
 

@@ -5,7 +5,7 @@ import type { Translate } from "./translator.js";
 
 function historyLine(t: Translate, entry: BadgeEntry, timeZone: string): string {
   const amount = `${entry.amount > 0 ? "+" : ""}${entry.amount}`;
-  const what = t(entry.kind === "help" ? "badges-history-help" : "badges-history-penalty", { amount });
+  const what = t(entry.kind === "penalty" ? "badges-history-penalty" : "badges-history-help", { amount });
   return `• ${formatDayTime(entry.createdAt, timeZone)} ${what} — ${t(`badge-reason-${entry.reason}`)}`;
 }
 
@@ -20,8 +20,14 @@ export function badgesCard(t: Translate, standing: BadgeStanding, timeZone: stri
       : standing.penalties >= standing.penaltyLimit
         ? t("badges-restricted-penalties")
         : t("badges-not-restricted"),
-    t("badges-prize", { help: Math.min(standing.help, standing.prizeThreshold), threshold: standing.prizeThreshold }),
+    // Giving to a board costs no progress toward the prize (decision: donated badges still count).
+    t("badges-prize", { help: Math.min(standing.help + standing.donated, standing.prizeThreshold), threshold: standing.prizeThreshold }),
   ];
+  if (standing.donated > 0)
+    lines.push(
+      t("badges-donated", { donated: standing.donated }),
+      t("badges-supported", { organisations: standing.supported.map((s) => `${escapeHtml(s.organisation)} (${s.given})`).join(", ") }),
+    );
   if (standing.penalties > 0) lines.push(t("badges-redeem-hint", { needed: standing.perRemoval }));
   if (standing.history.length > 0) lines.push("", t("badges-history"), ...standing.history.map((e) => historyLine(t, e, timeZone)));
   return lines.join("\n");
@@ -32,6 +38,7 @@ const MARK_ICONS = { green: "🟢", yellow: "🟡", red: "🔴" } as const;
 /** Completed helps, badges, rating and comments; the viewer's own colour mark last, said to be theirs. */
 export function helperRecordLines(t: Translate, record: HelperRecord): string[] {
   const lines = [t("record-helps", { helps: record.completedHelps, badges: record.helpBadges })];
+  if (record.donatedBadges > 0) lines.push(t("record-donated", { donated: record.donatedBadges }));
   lines.push(
     record.ratingAverage === null
       ? t("record-no-rating")

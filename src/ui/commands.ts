@@ -11,6 +11,7 @@ export const EVERYONE_COMMANDS = [
   "topup",
   "badges",
   "redeem",
+  "boards",
   "helper",
   "language",
   "help",
@@ -21,7 +22,17 @@ export const EVERYONE_COMMANDS = [
 /** Commands that only do something for an approved helper: only their menus list them. */
 export const HELPER_COMMANDS = ["nearby", "profile", "available", "radius", "quiet"] as const;
 /** Shown only in admins' own menus; everyone else gets "unknown command" for them. */
-export const ADMIN_COMMANDS = ["pending", "approve", "reject", "suspend", "reinstate", "restrict", "unrestrict", "credit"] as const;
+export const ADMIN_COMMANDS = [
+  "pending",
+  "approve",
+  "reject",
+  "suspend",
+  "reinstate",
+  "restrict",
+  "unrestrict",
+  "credit",
+  "newboard",
+] as const;
 
 /** What a user may do now, which decides their command menu and their /help. */
 export interface MenuRole {

@@ -18,6 +18,8 @@ async function tableNames(db: Db): Promise<string[]> {
 const ALL_TABLES = [
   "admin_audit",
   "badge_entries",
+  "board_donations",
+  "boards",
   "chats",
   "conversation_state",
   "credit_entries",

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { createBoard } from "../../src/services/boards.js";
 import { ALL_ACTIONS, type Action } from "../../src/ui/actions.js";
 import { openWorld, type World } from "../support/e2e.js";
 import { expectNoIdentityLeak } from "../support/identity.js";
@@ -25,6 +26,8 @@ async function snapshot(world: World) {
     chats: await db.selectFrom("chats").selectAll().orderBy("id").execute(),
     badges: await db.selectFrom("badge_entries").selectAll().orderBy("id").execute(),
     reviews: await db.selectFrom("reviews").selectAll().orderBy("id").execute(),
+    boards: await db.selectFrom("boards").selectAll().orderBy("id").execute(),
+    donations: await db.selectFrom("board_donations").selectAll().orderBy("id").execute(),
   };
 }
 
@@ -81,6 +84,14 @@ describe("every registered action refuses forged data", () => {
     const request = await db.selectFrom("requests").select("id").executeTakeFirstOrThrow();
     const offer = await db.selectFrom("offers").select("id").executeTakeFirstOrThrow();
 
+    const board = await createBoard(world.bot.app.deps, ADMIN_ID, {
+      organisation: "Home",
+      title: "Blankets",
+      needed: "Blankets.",
+      goal: 10,
+      photoFileId: null,
+    });
+
     const mallory = world.fake.persona({ firstName: "Mallory", languageCode: "en" });
     await mallory.command("start");
     const greeting = await mallory.waitFor("I am doum");
@@ -103,6 +114,10 @@ describe("every registered action refuses forged data", () => {
       [`1:nbo:${request.id}`, CLOSED],
       [`1:happ:${pete.id}`, STALE],
       [`1:hrej:${pete.id}`, STALE],
+      [`1:bded:${board}`, STALE],
+      [`1:bdcl:${board}`, STALE],
+      [`1:bdclok:${board}:yes`, STALE],
+      [`1:bdd:${board}:5`, "You have 0 help badges, so you cannot give 5. Nothing was given."],
     ];
     for (const [data, expected] of foreign) expect(await press(mallory, greeting.message_id, data), data).toBe(expected);
     await world.settle();

@@ -6,7 +6,7 @@ import { approveByButton, registerHelper, SEOUL, buttonRows } from "../support/s
 
 const ADMIN_ID = 900_001;
 const HELPER_ONLY = ["nearby", "profile", "available", "radius", "quiet"];
-const ADMIN_ONLY = ["pending", "approve", "reject", "suspend", "reinstate", "restrict", "unrestrict", "credit"];
+const ADMIN_ONLY = ["pending", "approve", "reject", "suspend", "reinstate", "restrict", "unrestrict", "credit", "newboard"];
 
 describe("/help, the command menus and the fallback answer follow what the user can do", () => {
   let world: World;
@@ -43,6 +43,7 @@ describe("/help, the command menus and the fallback answer follow what the user 
       "topup",
       "badges",
       "redeem",
+      "boards",
       "helper",
       "language",
       "help",
@@ -66,6 +67,7 @@ describe("/help, the command menus and the fallback answer follow what the user 
       "topup",
       "badges",
       "redeem",
+      "boards",
       "helper",
       "language",
       "help",
@@ -112,6 +114,7 @@ describe("/help, the command menus and the fallback answer follow what the user 
       "topup",
       "badges",
       "redeem",
+      "boards",
       "helper",
       "language",
       "help",
