@@ -360,7 +360,7 @@ describe("badge donation boards", () => {
     expect(badges.text).toContain("도움 -1 — 기부 보드에 기부");
 
     // The last badge: the board closes, and the admin and both donors hear it once, in Korean.
-    const jun = await started(world, "준", "ko");
+    const jun = await started(world, "준호", "ko");
     await earned(jun, 1);
     await jun.command("boards");
     await jun.pressIn((await jun.waitFor("도움 배지 1/2")).message_id, "겨울 이불");

@@ -139,7 +139,7 @@ describe("penalties", () => {
   it("in Korean: a late requester cancel tells the helper and costs the requester; “came” completes the chat", async () => {
     world = await openWorld({ env: ENV });
     const minji = await started(world, "민지", "ko");
-    const jun = await started(world, "준", "ko");
+    const jun = await started(world, "준호", "ko");
     await seededHelper(world, jun);
 
     const late = await matchThem(world, minji, jun, { description: "늦은 취소", requesterLanguage: "ko", helperLanguage: "ko" });
