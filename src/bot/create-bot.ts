@@ -15,6 +15,7 @@ import { paymentsFeature } from "./features/payments.js";
 import { boardsFeature } from "./features/boards.js";
 import { draftsFeature } from "./features/drafts.js";
 import { adminFeature } from "./features/admin.js";
+import { adminConsoleFeature } from "./features/admin-console.js";
 import { helpFeature } from "./features/help.js";
 import { helperFeature } from "./features/helper.js";
 import { languageFeature } from "./features/language.js";
@@ -73,7 +74,17 @@ export function createBot(token: string, deps: BotDeps, i18n: I18n<BotContext>, 
   // sends goes to the other side.
   bot.use(...named({ reviewCommentFeature, relayFeature }));
   bot.use(
-    ...named({ startFeature, languageFeature, requestsFeature, helperFeature, adminFeature, draftsFeature, badgesFeature, boardsFeature }),
+    ...named({
+      startFeature,
+      languageFeature,
+      requestsFeature,
+      helperFeature,
+      adminFeature,
+      adminConsoleFeature,
+      draftsFeature,
+      badgesFeature,
+      boardsFeature,
+    }),
   );
   bot.use(...named({ unhandledFeature }));
 

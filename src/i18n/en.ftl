@@ -43,6 +43,7 @@ help-helper =
     Share a location (or a live location) any time to move your area.
 help-admin =
     <b>Admin</b>
+    /admin — console: statistics for today, 7 or 30 days
     /pending — applications waiting
     /approve &lt;id&gt; — approve a helper
     /reject &lt;id&gt; &lt;reason&gt; — reject an application
@@ -737,3 +738,28 @@ board-scene-no-photo = No photo
 board-scene-created = ✅ The donation board “{ $title }” is open. /boards shows it.
 board-scene-edited = ✅ The donation board “{ $title }” is saved.
 board-scene-gone = This board is closed, so nothing was changed.
+
+# The /admin console (src/ui/statistics-cards.ts).
+admin-console = <b>🛠 Admin console</b>
+    Statistics: choose a period.
+admin-stats-button-today = 📅 Today
+admin-stats-button-7d = 7 days
+admin-stats-button-30d = 30 days
+admin-stats-period-today = today
+admin-stats-period-7d = last 7 days
+admin-stats-period-30d = last 30 days
+admin-stats = <b>📊 Statistics — { $period }</b>
+    { $from } → { $to }
+    👥 Users: { $users } (new in the period: { $joined })
+    🙋 Helpers now: { $approved } approved · { $pending } waiting · { $suspended } suspended · { $rejected } not approved
+    📝 Requests posted: { $posted } — { $open } open · { $matched } matched · { $completed } completed · { $expired } expired · { $cancelled } cancelled
+    ✅ Completion rate: { $rate }
+    ⏱ Median time to the first offer: { $firstOffer }
+    🤝 Median time to a match: { $match }
+    🏅 Help badges issued: { $badges }
+    💳 Credits moved: { $credits }
+    🎁 Badges donated: { $donated }
+admin-stats-minutes = { $minutes } min
+admin-stats-percent = { $percent }%
+admin-stats-none = — (none yet)
+cmd-admin = Admin console and statistics (admin)

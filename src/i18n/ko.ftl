@@ -43,6 +43,7 @@ help-helper =
     위치(실시간 위치도 돼요)를 보내 주시면 언제든 활동 지역을 옮길 수 있어요.
 help-admin =
     <b>관리자</b>
+    /admin — 관리자 콘솔: 오늘·7일·30일 통계
     /pending — 대기 중인 신청
     /approve &lt;id&gt; — 헬퍼 승인
     /reject &lt;id&gt; &lt;사유&gt; — 신청 거절
@@ -663,3 +664,28 @@ board-scene-no-photo = 사진 없음
 board-scene-created = ✅ 기부 보드를 열었어요: “{ $title }”. /boards 에서 볼 수 있어요.
 board-scene-edited = ✅ 기부 보드를 저장했어요: “{ $title }”.
 board-scene-gone = 마감된 보드라서 아무것도 바꾸지 않았어요.
+
+# The /admin console (src/ui/statistics-cards.ts).
+admin-console = <b>🛠 관리자 콘솔</b>
+    통계를 볼 기간을 골라 주세요.
+admin-stats-button-today = 📅 오늘
+admin-stats-button-7d = 7일
+admin-stats-button-30d = 30일
+admin-stats-period-today = 오늘
+admin-stats-period-7d = 최근 7일
+admin-stats-period-30d = 최근 30일
+admin-stats = <b>📊 통계 — { $period }</b>
+    { $from } → { $to }
+    👥 사용자: { $users }명 (이 기간 신규: { $joined }명)
+    🙋 현재 헬퍼: 승인 { $approved } · 대기 { $pending } · 정지 { $suspended } · 미승인 { $rejected }
+    📝 올라온 요청: { $posted }건 — 진행 중 { $open } · 매칭 { $matched } · 완료 { $completed } · 만료 { $expired } · 취소 { $cancelled }
+    ✅ 완료율: { $rate }
+    ⏱ 첫 제안까지 걸린 시간(중앙값): { $firstOffer }
+    🤝 매칭까지 걸린 시간(중앙값): { $match }
+    🏅 지급된 도움 배지: { $badges }개
+    💳 오간 크레딧: { $credits }
+    🎁 기부된 배지: { $donated }개
+admin-stats-minutes = { $minutes }분
+admin-stats-percent = { $percent }%
+admin-stats-none = — (아직 없어요)
+cmd-admin = 관리자 콘솔과 통계 (관리자)

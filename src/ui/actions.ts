@@ -3,6 +3,7 @@ import { DRAFT_STEPS } from "../domain/helper-profile.js";
 import { LANGUAGES } from "../domain/language.js";
 import { ETA_CHOICES_MINUTES, REQUEST_FIELDS } from "../domain/requests.js";
 import { MARK_CHOICES, RATINGS, REPORT_REASONS } from "../domain/chats.js";
+import { STATISTICS_PERIODS } from "../domain/statistics.js";
 
 interface ActionRules {
   /** Admin actions are refused to everyone else exactly like stale data: nothing tells them it exists. */
@@ -81,6 +82,8 @@ export const Actions = {
   boardEdit: action("bded", [id], { who: "admin", startsSomething: true }),
   boardClose: action("bdcl", [id], { who: "admin" }),
   boardCloseConfirm: action("bdclok", [id, oneOf(["yes", "no"])], { who: "admin" }),
+  // The /admin console: statistics for a period, drawn again in the same message.
+  adminStatistics: action("astat", [oneOf(STATISTICS_PERIODS)], { who: "admin" }),
 
   chooseLanguage: action("lang", [oneOf(LANGUAGES)], { inScene: true }),
   quietOff: action("quiet", [oneOf(["off"])], { inScene: true }),

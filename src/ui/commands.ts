@@ -23,6 +23,7 @@ export const EVERYONE_COMMANDS = [
 export const HELPER_COMMANDS = ["nearby", "profile", "available", "radius", "quiet"] as const;
 /** Shown only in admins' own menus; everyone else gets "unknown command" for them. */
 export const ADMIN_COMMANDS = [
+  "admin",
   "pending",
   "approve",
   "reject",

@@ -6,7 +6,7 @@ import { approveByButton, registerHelper, SEOUL, buttonRows } from "../support/s
 
 const ADMIN_ID = 900_001;
 const HELPER_ONLY = ["nearby", "profile", "available", "radius", "quiet"];
-const ADMIN_ONLY = ["pending", "approve", "reject", "suspend", "reinstate", "restrict", "unrestrict", "credit", "newboard"];
+const ADMIN_ONLY = ["admin", "pending", "approve", "reject", "suspend", "reinstate", "restrict", "unrestrict", "credit", "newboard"];
 
 describe("/help, the command menus and the fallback answer follow what the user can do", () => {
   let world: World;

@@ -15,6 +15,7 @@ import { REQUEST_FIELDS } from "../../src/domain/requests.js";
 import { MARK_CHOICES, REPORT_REASONS } from "../../src/domain/chats.js";
 import { BADGE_REASONS, PENALTY_REASONS } from "../../src/domain/badges.js";
 import { CREDIT_REASONS, TOPUP_REFUSALS } from "../../src/domain/credits.js";
+import { STATISTICS_PERIODS } from "../../src/domain/statistics.js";
 
 /**
  * Every template literal that builds message keys, written with `*` for its placeholder, and the
@@ -42,6 +43,8 @@ const FAMILIES: Record<string, readonly string[]> = {
   "credit-reason-*": CREDIT_REASONS,
   "topup-refused-*": TOPUP_REFUSALS,
   "topup-*": ["credited", "already", "unmatched"],
+  "admin-stats-period-*": STATISTICS_PERIODS,
+  "admin-stats-button-*": STATISTICS_PERIODS,
 };
 
 /** Kebab-case literals in the code that are not messages; any other kebab-case literal must be one. */
