@@ -11,3 +11,20 @@ export async function recordAudit(
     .values({ admin_id: entry.adminId, action: entry.action, subject_id: entry.subjectId, reason: entry.reason, at: entry.at })
     .execute();
 }
+
+/** The latest admin decisions about a user (chat and board actions name other things). */
+export async function recentAuditAbout(
+  db: Kysely<Database>,
+  userId: number,
+  limit: number,
+): Promise<{ action: string; reason: string | null; at: number }[]> {
+  const rows = await db
+    .selectFrom("admin_audit")
+    .select(["action", "reason", "at"])
+    .where("subject_id", "=", userId)
+    .where("action", "not like", "chat.%")
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ action: r.action, reason: r.reason, at: Number(r.at) }));
+}

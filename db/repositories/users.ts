@@ -26,6 +26,12 @@ export async function findUser(db: Executor, id: number): Promise<User | undefin
   return row && toUser(row);
 }
 
+/** The user whose alias folds to the same key as `alias`, as /admin looks them up. */
+export async function findUserByAlias(db: Executor, alias: string): Promise<User | undefined> {
+  const row = await db.selectFrom("users").selectAll().where("alias_key", "=", aliasKey(alias)).executeTakeFirst();
+  return row && toUser(row);
+}
+
 /**
  * Reads the user and holds the row until the transaction ends (PostgreSQL), so use cases that
  * decide on one user's whole state (the open-request limit, the credits not yet promised) take

@@ -43,7 +43,7 @@ help-helper =
     Share a location (or a live location) any time to move your area.
 help-admin =
     <b>Admin</b>
-    /admin — console: statistics for today, 7 or 30 days
+    /admin — console: statistics for today, 7 or 30 days; /admin &lt;alias or id&gt; — look a user up
     /pending — applications waiting
     /approve &lt;id&gt; — approve a helper
     /reject &lt;id&gt; &lt;reason&gt; — reject an application
@@ -762,4 +762,14 @@ admin-stats = <b>📊 Statistics — { $period }</b>
 admin-stats-minutes = { $minutes } min
 admin-stats-percent = { $percent }%
 admin-stats-none = — (none yet)
+admin-lookup-title = <b>{ $alias }</b> (id { $id }), joined { $joined }
+admin-lookup-helper = Helper: { $status }
+admin-lookup-not-restricted = Not restricted
+admin-lookup-restricted = ⛔ Restricted: { $reason }
+admin-lookup-badges = 🏅 Help badges: { $help } · penalties: { $penalties } · donated: { $donated }
+admin-lookup-credits = 💳 Credits: { $balance } (held by requests: { $reserved }, free: { $available })
+admin-lookup-ledger = <b>Latest credit entries</b>
+admin-lookup-audit = <b>Latest admin decisions</b>
+admin-lookup-nothing = • none
+admin-lookup-none = No user has the id or alias “{ $query }”.
 cmd-admin = Admin console and statistics (admin)

@@ -43,7 +43,7 @@ help-helper =
     위치(실시간 위치도 돼요)를 보내 주시면 언제든 활동 지역을 옮길 수 있어요.
 help-admin =
     <b>관리자</b>
-    /admin — 관리자 콘솔: 오늘·7일·30일 통계
+    /admin — 관리자 콘솔: 오늘·7일·30일 통계, /admin &lt;별명 또는 id&gt; — 사용자 조회
     /pending — 대기 중인 신청
     /approve &lt;id&gt; — 헬퍼 승인
     /reject &lt;id&gt; &lt;사유&gt; — 신청 거절
@@ -688,4 +688,14 @@ admin-stats = <b>📊 통계 — { $period }</b>
 admin-stats-minutes = { $minutes }분
 admin-stats-percent = { $percent }%
 admin-stats-none = — (아직 없어요)
+admin-lookup-title = <b>{ $alias }</b> (id { $id }), 가입 { $joined }
+admin-lookup-helper = 헬퍼: { $status }
+admin-lookup-not-restricted = 제한 없음
+admin-lookup-restricted = ⛔ 제한됨: { $reason }
+admin-lookup-badges = 🏅 도움 배지: { $help } · 벌점: { $penalties } · 기부: { $donated }
+admin-lookup-credits = 💳 크레딧: { $balance } (요청에 묶임: { $reserved }, 쓸 수 있음: { $available })
+admin-lookup-ledger = <b>최근 크레딧 내역</b>
+admin-lookup-audit = <b>최근 관리자 조치</b>
+admin-lookup-nothing = • 없음
+admin-lookup-none = id나 별명이 “{ $query }”인 사용자가 없어요.
 cmd-admin = 관리자 콘솔과 통계 (관리자)

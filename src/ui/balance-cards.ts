@@ -12,7 +12,8 @@ export function formatPrice(smallestUnits: number, currency: string): string {
   return format.format(smallestUnits / 10 ** exponent);
 }
 
-function historyLine(t: Translate, entry: CreditEntry, timeZone: string): string {
+/** One ledger row with its reason, as /balance and the admin lookup show it. */
+export function historyLine(t: Translate, entry: CreditEntry, timeZone: string): string {
   const amount = `${entry.amount > 0 ? "+" : ""}${entry.amount}`;
   const why =
     entry.reason === "admin"
