@@ -6,7 +6,7 @@ import { spendableCredits } from "../src/services/requests/posting.js";
 import { escapeHtml } from "../src/telegram/html.js";
 import { Actions } from "../src/ui/actions.js";
 import { durationLabel } from "../src/ui/request-cards.js";
-import { buttonAnswer, textAnswer, waitForAnswer } from "./steps.js";
+import { buttonAnswer, type StepInput, textAnswer, waitForAnswer } from "./steps.js";
 
 // The questions of the ask-for-help scene, one function each; scenes/post-request.ts puts them in order.
 
@@ -78,6 +78,15 @@ export async function askValidity(deps: BotDeps, conversation: Scene, ctx: Scene
   keyboard.row().text(ctx.t("ask-validity-other"), Actions.askValidity.data("other"));
   await ctx.reply(ctx.t("ask-validity-prompt"), { reply_markup: keyboard });
   const bounds = { min: String(validityMinMinutes), max: String(validityMaxMinutes) };
+  /** A typed number of minutes within the bounds. */
+  const typedMinutes = (c: SceneContext): StepInput<number> => {
+    const text = textAnswer(c, 20, "ask-validity-hint");
+    if (!("value" in text)) return text;
+    const minutes = parseValidityMinutes(text.value);
+    return minutes !== undefined && minutes >= validityMinMinutes && minutes <= validityMaxMinutes
+      ? { value: minutes }
+      : { hint: c.t("ask-validity-bounds", bounds) };
+  };
   const { value, ctx: answered } = await waitForAnswer<number | "other">(conversation, (c) => {
     if (c.callbackQuery) {
       const [arg] = Actions.askValidity.parse(c.callbackQuery.data) ?? [];
@@ -86,12 +95,7 @@ export async function askValidity(deps: BotDeps, conversation: Scene, ctx: Scene
       return validityPresetsMinutes.includes(minutes) ? { value: minutes } : { hint: c.t("button-stale") };
     }
     // Typing a number right away is as good as pressing "Other" first.
-    const text = textAnswer(c, 20, "ask-validity-hint");
-    if (!("value" in text)) return text;
-    const minutes = parseValidityMinutes(text.value);
-    return minutes !== undefined && minutes >= validityMinMinutes && minutes <= validityMaxMinutes
-      ? { value: minutes }
-      : { hint: c.t("ask-validity-bounds", bounds) };
+    return typedMinutes(c);
   });
   if (answered.callbackQuery) await answered.answerCallbackQuery();
   if (value !== "other") {
@@ -99,14 +103,7 @@ export async function askValidity(deps: BotDeps, conversation: Scene, ctx: Scene
     return value;
   }
   await ctx.reply(ctx.t("ask-validity-custom", bounds));
-  const { value: custom } = await waitForAnswer(conversation, (c) => {
-    const text = textAnswer(c, 20, "ask-validity-hint");
-    if (!("value" in text)) return text;
-    const minutes = parseValidityMinutes(text.value);
-    return minutes !== undefined && minutes >= validityMinMinutes && minutes <= validityMaxMinutes
-      ? { value: minutes }
-      : { hint: c.t("ask-validity-bounds", bounds) };
-  });
+  const { value: custom } = await waitForAnswer(conversation, typedMinutes);
   return custom;
 }
 
