@@ -23,7 +23,8 @@ export interface Database {
   request_notifications: RequestNotificationsTable;
   offers: OffersTable;
   deadlines: DeadlinesTable;
-  credit_entries: CreditEntriesTable;
+  ledger_entries: LedgerEntriesTable;
+  ledger_accounts: LedgerAccountsTable;
   inbox: InboxTable;
   update_effects: UpdateEffectsTable;
   nearby_lists: NearbyListsTable;
@@ -237,15 +238,24 @@ export interface DeadlinesTable {
 }
 export type Deadline = Selectable<DeadlinesTable>;
 
-export interface CreditEntriesTable {
+/** One side of a movement of credits; the rows of a movement sum to zero (see domain/ledger.ts). */
+export interface LedgerEntriesTable {
   id: Generated<number>;
-  user_id: number;
-  /** Positive adds to the balance, negative takes from it. */
+  /** "user:<id>", "board:<id>", or a system account ("escrow", "donation-pool", "payments", "grants"). */
+  account: string;
+  /** Positive adds to the account, negative takes from it. */
   amount: number;
   reason: string;
-  request_id: number | null;
+  /** What the movement is about: "request:<id>", "payment:<charge id>", "adjust:<audit id>", "gift:<donation id>". */
+  subject: string;
   actor_id: number | null;
   note: string | null;
+  created_at: number;
+}
+
+/** A system account's row, locked by movements that draw on it. */
+export interface LedgerAccountsTable {
+  name: string;
   created_at: number;
 }
 

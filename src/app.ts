@@ -58,7 +58,7 @@ async function whoAmI(api: Api, apiRoot: string): Promise<UserFromGetMe> {
 export function deadlineHandlers(deps: ServiceDeps): Record<DeadlineKind, DeadlineHandler> {
   const uow = (trx: Transaction<Database>) => joinUnitOfWork(deps, trx);
   return {
-    "request-expiry": (trx, deadline) => expireRequest(uow(trx), deadline.subject_id),
+    "request-expiry": (trx, deadline) => expireRequest(deps, uow(trx), deadline.subject_id),
     "request-wave": async (trx, deadline) => void (await fanOutWave(deps, uow(trx), deadline.subject_id)),
     "completion-reminder": (trx, deadline) => remindToComplete(deps, uow(trx), deadline.subject_id),
     "completion-timeout": (trx, deadline) => completeOnOneSide(deps, uow(trx), deadline.subject_id),

@@ -21,6 +21,7 @@ const intList = (fallback: string) =>
     });
 
 const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
+const percent = (fallback: number) => z.coerce.number().int().min(0).max(100).default(fallback);
 
 const variables = z.object({
   BOT_TOKEN: z
@@ -107,6 +108,9 @@ const variables = z.object({
     }, "expected a three-letter ISO 4217 currency code such as KRW"),
   TOPUP_AMOUNTS: intList("10,30,50"),
   CREDIT_PRICE: int(1000, 1),
+  PLATFORM_SHARE_PERCENT: percent(10),
+  LATE_CANCEL_FEE_PERCENT: percent(50),
+  BADGE_CREDIT_VALUE: int(1, 1),
 });
 
 /** Every variable the bot reads; .env.example documents exactly these. */
@@ -174,6 +178,14 @@ export interface Config {
     /** The price of one credit in the currency's smallest units. */
     creditPrice: number;
   };
+  fees: {
+    /** Of each completed request's fee, what goes to the donation pool (rounded down). */
+    platformSharePercent: number;
+    /** Of the fee, what a requester who cancels after the grace period pays the helper (rounded down). */
+    lateCancelPercent: number;
+    /** Credits the donation pool puts behind each help badge given to a board. */
+    badgeCreditValue: number;
+  };
 }
 
 /** Thrown with one line per bad variable, so the operator can fix them all at once. */
@@ -236,6 +248,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       currency: e.PAYMENT_CURRENCY,
       topupAmounts: [...new Set(e.TOPUP_AMOUNTS)],
       creditPrice: e.CREDIT_PRICE,
+    },
+    fees: {
+      platformSharePercent: e.PLATFORM_SHARE_PERCENT,
+      lateCancelPercent: e.LATE_CANCEL_FEE_PERCENT,
+      badgeCreditValue: e.BADGE_CREDIT_VALUE,
     },
   };
 }

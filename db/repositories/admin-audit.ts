@@ -5,11 +5,13 @@ import type { Database } from "../schema.js";
 export async function recordAudit(
   db: Kysely<Database> | Transaction<Database>,
   entry: { adminId: number; action: string; subjectId: number | null; reason: string | null; at: number },
-): Promise<void> {
-  await db
+): Promise<number> {
+  const row = await db
     .insertInto("admin_audit")
     .values({ admin_id: entry.adminId, action: entry.action, subject_id: entry.subjectId, reason: entry.reason, at: entry.at })
-    .execute();
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
 }
 
 /** The latest admin decisions about a user (chat and board actions name other things). */

@@ -87,11 +87,17 @@ export async function helpBadgesIssued(db: Kysely<Database>, period: Period): Pr
   return num(row?.n);
 }
 
-/** Credits that landed in a balance in the period: each fee, top-up or admin addition counted once. */
+/**
+ * Credits that landed in a user's account in the period: each fee paid out, top-up or admin
+ * addition counted once. Escrow and the other system accounts are only stations on the way (their
+ * rows would count the same credits twice), and a returned fee only goes back where it came from.
+ */
 export async function creditsMoved(db: Kysely<Database>, period: Period): Promise<number> {
   const row = await db
-    .selectFrom("credit_entries")
+    .selectFrom("ledger_entries")
     .select((eb) => eb.fn.sum<number>("amount").as("n"))
+    .where("account", "like", "user:%")
+    .where("reason", "!=", "fee-returned")
     .where("amount", ">", 0)
     .where("created_at", ">=", period.from)
     .where("created_at", "<", period.to)

@@ -496,14 +496,34 @@ chat-complete-reminder = <b>{ $alias }</b> pressed Complete. If the job is done,
 chat-completed = 🏁 The chat with <b>{ $alias }</b> is completed. Thank you both!
 chat-completed-timeout = 🏁 The chat with <b>{ $alias }</b> is completed: one side confirmed and the other stayed silent.
 chat-completed-badge = You earned one help badge. /badges shows them all.
-chat-completed-fee-received = The fee of { $fee } { $fee ->
+chat-completed-fee-received = You received { $received } { $received ->
         [one] credit
        *[other] credits
-    } is now yours.
+    } of the fee.
 chat-completed-fee-paid = The fee of { $fee } { $fee ->
         [one] credit
        *[other] credits
-    } went to the helper.
+    }, held since you posted, is paid out: { $received } to the helper.
+chat-completed-fee-share = { $share } { $share ->
+        [one] credit
+       *[other] credits
+    } went to the donation pool, which backs the help badges given to donation boards.
+chat-cancel-confirm-fee-part = Of the fee, { $fee } { $fee ->
+        [one] credit
+       *[other] credits
+    } will go to the helper for setting out; the rest comes back to you.
+chat-ended-fee-part-received = For setting out, you received { $fee } { $fee ->
+        [one] credit
+       *[other] credits
+    } of the fee.
+chat-ended-fee-part-paid = Of the fee, { $part } { $part ->
+        [one] credit
+       *[other] credits
+    } went to the helper for setting out and { $returned } came back to you.
+chat-ended-fee-returned = The fee of { $fee } { $fee ->
+        [one] credit
+       *[other] credits
+    } came back to you.
 chat-cancel-confirm-free = End this chat now? You are still inside the grace period, so there is no penalty.
 chat-cancel-confirm-penalty = End this chat now? The grace period is over: cancelling now gives you one penalty badge.
 chat-cancel-yes = ✖️ Yes, end the chat
@@ -644,6 +664,11 @@ credit-reason-admin = from an admin: { $note }
 credit-reason-topup = top-up
 credit-reason-fee-paid = fee paid for request #{ $request }
 credit-reason-fee-received = fee received for request #{ $request }
+credit-reason-fee-held = fee held for request #{ $request }
+credit-reason-fee-held-paid = fee for request #{ $request }, held, then paid to the helper
+credit-reason-fee-returned = fee returned for request #{ $request }
+credit-reason-cancel-fee = part of the fee for request #{ $request }, cancelled late by the requester
+board-backing = 💳 Credits behind this board's badges: { $credits } (donation pool now: { $pool })
 topup-choose = How many credits would you like to buy? One credit costs { $price }.
 topup-button = { $credits } credits — { $price }
 topup-no-provider = Buying credits by card is not available in this bot. { $how }

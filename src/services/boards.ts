@@ -16,6 +16,7 @@ import { type Board, type BoardDetails, remainingOf } from "../domain/boards.js"
 import { escapeHtml } from "../telegram/html.js";
 import type { Translate } from "../ui/translator.js";
 import type { ServiceDeps } from "./deps.js";
+import { backGift, boardBacking } from "./donation-pool.js";
 import { inUnitOfWork, type UnitOfWork } from "./unit-of-work.js";
 
 const BOARDS_LISTED = 20;
@@ -25,10 +26,18 @@ export function listOpenBoards(deps: ServiceDeps): Promise<Board[]> {
   return openBoards(deps.db, BOARDS_LISTED);
 }
 
-/** A board and the aliases of its supporters, for its page. */
-export async function boardPage(deps: ServiceDeps, boardId: number): Promise<{ board: Board; supporters: string[] } | undefined> {
+export interface BoardPage {
+  board: Board;
+  supporters: string[];
+  /** Shown to admins: credits behind the board's badges, and the donation pool's balance. */
+  backing: { credits: number; pool: number };
+}
+
+/** A board, the aliases of its supporters and the credits behind it, for its page. */
+export async function boardPage(deps: ServiceDeps, boardId: number): Promise<BoardPage | undefined> {
   const board = await findBoard(deps.db, boardId);
-  return board && { board, supporters: await boardSupporters(deps.db, boardId, SUPPORTERS_SHOWN) };
+  if (!board) return undefined;
+  return { board, supporters: await boardSupporters(deps.db, boardId, SUPPORTERS_SHOWN), backing: await boardBacking(deps, boardId) };
 }
 
 export function createBoard(deps: ServiceDeps, adminId: number, details: BoardDetails): Promise<number> {
@@ -91,8 +100,9 @@ export async function donationCheck(deps: ServiceDeps, userId: number, boardId: 
 export type DonationResult = Exclude<DonationCheck, { ok: true }> | { ok: true; board: Board; help: number; reachedGoal: boolean };
 
 /**
- * Gives `amount` help badges to a board. The board's row is locked, then the donor's: two
- * donations take turns, so neither the donor's badges nor the board's goal is ever overspent.
+ * Gives `amount` help badges to a board, backed by credits from the donation pool. The board's row
+ * is locked, then the donor's, then the pool's: two donations take turns, so neither the donor's
+ * badges, the board's goal nor the pool is ever overspent.
  * `nth` is the donation the confirmation was shown for: a second tap of it finds it made ("done").
  */
 export function donate(deps: ServiceDeps, userId: number, boardId: number, amount: number, nth?: number): Promise<DonationResult> {
@@ -107,6 +117,7 @@ export function donate(deps: ServiceDeps, userId: number, boardId: number, amoun
     const entry = { userId, reason: "donated", subjectId: donationId, at: uow.now };
     await addBadgeEntry(uow.trx, { ...entry, kind: "help", amount: -amount });
     await addBadgeEntry(uow.trx, { ...entry, kind: "donated", amount });
+    await backGift(deps, uow, { boardId, donationId, badges: amount });
     const after = { ...check.board, raised: check.board.raised + amount };
     const reachedGoal = remainingOf(after) === 0;
     if (reachedGoal) await reachGoal(deps, uow, { ...after, status: "closed", closeReason: "goal" });

@@ -1,9 +1,9 @@
 import type { Kysely, Transaction } from "kysely";
 import { recordAudit } from "../../db/repositories/admin-audit.js";
-import { addCreditEntry, creditBalance } from "../../db/repositories/credit-entries.js";
-import { reservedFees } from "../../db/repositories/requests.js";
+import { accountBalance, heldFor, writeMovement } from "../../db/repositories/credit-entries.js";
 import { lockUser } from "../../db/repositories/users.js";
 import type { Database } from "../../db/schema.js";
+import { userAccount } from "../domain/credits.js";
 import { escapeHtml } from "../telegram/html.js";
 import type { ServiceDeps } from "./deps.js";
 import { inUnitOfWork } from "./unit-of-work.js";
@@ -15,29 +15,29 @@ export type CreditResult =
   | { ok: false; reason: "reserved"; alias: string; balance: number; reserved: number };
 
 export interface Credits {
-  /** The sum of the ledger. */
+  /** What the user owns: free credits plus what escrow holds for them. */
   balance: number;
-  /** Fees promised by requests not settled yet. */
+  /** Fees held in escrow for requests not settled yet. */
   reserved: number;
-  /** What a new fee may still promise. */
+  /** The user's account: what a new fee or a debit may still take. */
   available: number;
 }
 
 /**
- * A user's credits and how many are already promised. Reservations are derived from the
- * requests themselves, so they cannot drift from them; this is the one place that knows it,
- * so holds written to the ledger can replace the subtraction without touching the callers.
- * Callers that decide on it lock the user first (`lockUser`).
+ * A user's credits. Holds are movements into escrow (fee-escrow.ts), so the account itself is what
+ * is free, and the holds not yet settled are what is promised. Callers that decide on it lock the
+ * user first (`lockUser`): every debit of a user's account is taken under that lock and checked,
+ * so the account never goes below zero.
  */
 export async function creditsOf(db: Kysely<Database> | Transaction<Database>, userId: number): Promise<Credits> {
-  const balance = await creditBalance(db, userId);
-  const reserved = await reservedFees(db, userId);
-  return { balance, reserved, available: balance - reserved };
+  const available = await accountBalance(db, userAccount(userId));
+  const reserved = await heldFor(db, userId);
+  return { balance: available + reserved, reserved, available };
 }
 
 /**
- * An admin adds (or takes back) credits with a reason. Credits are a ledger: the entry, the
- * audit line and the notice to the user are written together.
+ * An admin adds (or takes back) credits with a reason: a movement between the user's account and
+ * `grants`, keyed by the audit line, written with that line and the notice to the user.
  */
 export function adjustCredits(
   deps: ServiceDeps,
@@ -51,22 +51,22 @@ export function adjustCredits(
     const { balance: before, reserved, available } = await creditsOf(trx, change.userId);
     if (before + change.amount < 0) return { ok: false, reason: "would-go-negative", alias: user.alias, balance: before };
     if (available + change.amount < 0) return { ok: false, reason: "reserved", alias: user.alias, balance: before, reserved };
-    await addCreditEntry(trx, {
-      userId: change.userId,
-      amount: change.amount,
-      reason: "admin",
-      requestId: null,
-      actorId: change.adminId,
-      note: change.reason,
-      at: now,
-    });
-    await recordAudit(trx, {
+    const auditId = await recordAudit(trx, {
       adminId: change.adminId,
       action: "credits.adjust",
       subjectId: change.userId,
       reason: `${change.amount}: ${change.reason}`,
       at: now,
     });
+    const grant = { reason: "admin", subject: `adjust:${auditId}`, actorId: change.adminId, note: change.reason };
+    await writeMovement(
+      trx,
+      [
+        { ...grant, account: userAccount(change.userId), amount: change.amount },
+        { ...grant, account: "grants", amount: -change.amount },
+      ],
+      now,
+    );
     const balance = before + change.amount;
     await uow.tell(change.userId, (t) =>
       t("credits-adjusted", {

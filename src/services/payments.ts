@@ -1,7 +1,7 @@
-import { addCreditEntry, recentCreditEntries } from "../../db/repositories/credit-entries.js";
+import { recentCreditEntries, writeMovement } from "../../db/repositories/credit-entries.js";
 import { recordPayment } from "../../db/repositories/payments.js";
 import type { Config } from "../config.js";
-import { type CreditEntry, parseTopupPayload, type TopupRefusal } from "../domain/credits.js";
+import { type CreditEntry, parseTopupPayload, type TopupRefusal, userAccount } from "../domain/credits.js";
 import type { ServiceDeps } from "./deps.js";
 import { creditsOf, type Credits } from "./ledger.js";
 import { inUnitOfWork } from "./unit-of-work.js";
@@ -51,22 +51,23 @@ export function creditTopup(
     const credits = parsed && parsed.userId === payment.userId ? parsed.credits : 0;
     const recorded = await recordPayment(trx, { ...payment, credits, at: now });
     if (recorded && credits > 0) {
-      await addCreditEntry(trx, {
-        userId: payment.userId,
-        amount: credits,
-        reason: "topup",
-        requestId: null,
-        actorId: null,
-        note: payment.chargeId,
-        at: now,
-      });
+      // Money from outside: the payments account goes negative by what was sold.
+      const topup = { reason: "topup", subject: `payment:${payment.chargeId}` };
+      await writeMovement(
+        trx,
+        [
+          { ...topup, account: userAccount(payment.userId), amount: credits },
+          { ...topup, account: "payments", amount: -credits },
+        ],
+        now,
+      );
     }
     const outcome = !recorded ? "already" : credits > 0 ? "credited" : "unmatched";
     return { outcome, credits, balance: await creditsOf(trx, payment.userId) };
   });
 }
 
-/** /balance: what is free, what requests hold, and the latest ledger rows. */
+/** /balance: what is free, what escrow holds for the user's requests, and the latest rows of their account. */
 export async function balanceOf(deps: ServiceDeps, userId: number): Promise<{ credits: Credits; history: CreditEntry[] }> {
   return { credits: await creditsOf(deps.db, userId), history: await recentCreditEntries(deps.db, userId, HISTORY_LENGTH) };
 }

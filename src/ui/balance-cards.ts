@@ -18,7 +18,7 @@ export function historyLine(t: Translate, entry: CreditEntry, timeZone: string):
   const why =
     entry.reason === "admin"
       ? t("credit-reason-admin", { note: escapeHtml(entry.note ?? "") })
-      : t(`credit-reason-${entry.reason}`, { request: entry.requestId ?? 0 });
+      : t(entry.paidOut ? "credit-reason-fee-held-paid" : `credit-reason-${entry.reason}`, { request: entry.requestId ?? 0 });
   return `• ${formatDayTime(entry.at, timeZone)} ${amount} — ${why}`;
 }
 

@@ -37,8 +37,16 @@ export function donationAmounts(board: Board): number[] {
   return amounts;
 }
 
-/** A board's page: what is needed, progress, supporters; gifts while open; Edit and Close for admins. */
-export function boardPageCard(t: Translate, board: Board, supporters: string[], admin: boolean) {
+/**
+ * A board's page: what is needed, progress, supporters; gifts while open; for admins the credits
+ * behind its badges and the donation pool's balance, and Edit and Close.
+ */
+export function boardPageCard(
+  t: Translate,
+  page: { board: Board; supporters: string[]; backing: { credits: number; pool: number } },
+  admin: boolean,
+) {
+  const { board, supporters } = page;
   const lines = [
     `<b>${escapeHtml(board.title)}</b>`,
     t("board-organisation", { organisation: escapeHtml(board.organisation) }),
@@ -48,6 +56,7 @@ export function boardPageCard(t: Translate, board: Board, supporters: string[], 
     progressLine(t, board),
     supporters.length > 0 ? t("board-supporters", { aliases: supporters.map(escapeHtml).join(", ") }) : t("board-no-supporters"),
   ];
+  if (admin) lines.push(t("board-backing", { credits: page.backing.credits, pool: page.backing.pool }));
   const keyboard = new InlineKeyboard();
   if (board.status === "open") {
     for (const amount of donationAmounts(board))

@@ -14,9 +14,11 @@ export function chatActionsKeyboard(t: Translate, chat: Pick<Chat, "id">): Inlin
 }
 
 /** Ending a chat from one side, with what it costs said before it is done. */
-export function cancelChatConfirmCard(t: Translate, chatId: number, penalty: boolean) {
+export function cancelChatConfirmCard(t: Translate, chatId: number, penalty: boolean, feePart: number) {
+  const lines = [t(penalty ? "chat-cancel-confirm-penalty" : "chat-cancel-confirm-free")];
+  if (feePart > 0) lines.push(t("chat-cancel-confirm-fee-part", { fee: feePart }));
   return {
-    text: t(penalty ? "chat-cancel-confirm-penalty" : "chat-cancel-confirm-free"),
+    text: lines.join("\n"),
     keyboard: new InlineKeyboard().text(t("chat-cancel-yes"), Actions.cancelChatConfirmed.data(chatId)),
   };
 }
@@ -68,4 +70,11 @@ export function redeemConfirmCard(t: Translate, numbers: { needed: number; help:
       .text(t("redeem-yes"), Actions.redeemPenalty.data("yes"))
       .text(t("redeem-no"), Actions.redeemPenalty.data("no")),
   };
+}
+
+/** What a side reads about the fee of a chat that ended without completing: returned, or split after a late cancel. */
+export function endedFeeLines(t: Translate, side: "requester" | "helper", settled: { toHelper: number; returned: number }): string[] {
+  if (side === "helper") return settled.toHelper > 0 ? [t("chat-ended-fee-part-received", { fee: settled.toHelper })] : [];
+  if (settled.toHelper > 0) return [t("chat-ended-fee-part-paid", { part: settled.toHelper, returned: settled.returned })];
+  return settled.returned > 0 ? [t("chat-ended-fee-returned", { fee: settled.returned })] : [];
 }

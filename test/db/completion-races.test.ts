@@ -2,22 +2,28 @@ import { expect, it } from "vitest";
 import type { Db } from "../../db/create-db.js";
 import { migrateToLatest } from "../../db/migrate.js";
 import { completeChat } from "../../src/services/chats/completion.js";
-import { cancelChat } from "../../src/services/chats/ending.js";
+import { answerHelperCame, cancelChat } from "../../src/services/chats/ending.js";
 import { creditsOf } from "../../src/services/ledger.js";
 import { chooseOffer } from "../../src/services/requests/choosing.js";
 import { acceptRequest } from "../../src/services/requests/offers.js";
+import { cancelRequest, expireRequest } from "../../src/services/requests/closing.js";
 import { postRequest } from "../../src/services/requests/posting.js";
+import { inUnitOfWork } from "../../src/services/unit-of-work.js";
 import { onBothDatabases } from "../support/databases.js";
+import { ledgerProblems, seedCredits } from "../support/ledger.js";
 import { seedHelperRow, seedUser } from "../support/seed.js";
 import { serviceDeps } from "../support/services.js";
 
 /**
- * Two Complete taps at once — both sides, or one side twice — and a Complete racing a Cancel:
- * the fee moves once, one help badge is awarded, and the requester's credits never go negative.
+ * Two Complete taps at once — both sides, or one side twice — a Complete racing a Cancel and a
+ * no-show answer, and a requester's cancel racing the expiry: the fee's hold settles once (paid
+ * minus the share, or returned), one help badge is awarded at most, and no account goes negative.
  * On PostgreSQL the taps run on separate connections and interleave.
  */
 const ROUNDS = 10;
-const FEE = 7;
+const FEE = 20;
+/** 10 % of the fee, the default platform share. */
+const SHARE = 2;
 const PLACE = { latitude: 35, longitude: 129 };
 
 async function openWorld(db: Db) {
@@ -26,7 +32,7 @@ async function openWorld(db: Db) {
   const deps = serviceDeps(kysely, { MAX_OPEN_REQUESTS_PER_USER: "10" });
 
   /** A requester with FEE credits, a helper beside them, and the chat of their match. */
-  async function matched(round: number) {
+  async function posted(round: number) {
     const requesterId = 30_000 + round;
     const helperId = 40_000 + round;
     const now = deps.clock.now();
@@ -35,10 +41,7 @@ async function openWorld(db: Db) {
     // Each round far from the others, so no helper hears of another round's request.
     const at = { latitude: PLACE.latitude + (round % 100) * 0.2, longitude: PLACE.longitude + Math.floor(round / 100) };
     await seedHelperRow(kysely, { userId: helperId, at, radiusKm: 5, now });
-    await kysely
-      .insertInto("credit_entries")
-      .values({ user_id: requesterId, amount: FEE, reason: "admin", request_id: null, actor_id: null, note: null, created_at: now })
-      .execute();
+    await seedCredits(kysely, { userId: requesterId, amount: FEE, now });
     const posted = await postRequest(deps, requesterId, {
       category: "repairs",
       description: "Lift.",
@@ -47,29 +50,49 @@ async function openWorld(db: Db) {
       fee: FEE,
     });
     if (!posted.ok) throw new Error(`posting failed: ${posted.reason}`);
-    const offer = await acceptRequest(deps, helperId, posted.requestId, 10);
+    return { requesterId, helperId, requestId: posted.requestId };
+  }
+
+  async function matched(round: number) {
+    const { requesterId, helperId, requestId } = await posted(round);
+    const offer = await acceptRequest(deps, helperId, requestId, 10);
     if (!offer.ok) throw new Error(`offer failed: ${offer.reason}`);
     const chosen = await chooseOffer(deps, requesterId, offer.offerId);
     if (!chosen.ok) throw new Error(`choice failed: ${chosen.reason}`);
-    const chat = await kysely.selectFrom("chats").select("id").where("request_id", "=", posted.requestId).executeTakeFirstOrThrow();
-    return { requesterId, helperId, requestId: posted.requestId, chatId: Number(chat.id) };
+    const chat = await kysely.selectFrom("chats").select("id").where("request_id", "=", requestId).executeTakeFirstOrThrow();
+    return { requesterId, helperId, requestId, chatId: Number(chat.id) };
   }
 
   /** What a round must leave, given whether it completed. */
-  async function problems(m: Awaited<ReturnType<typeof matched>>, completed: boolean): Promise<string[]> {
+  async function problems(m: { requesterId: number; helperId: number; requestId: number }, completed: boolean): Promise<string[]> {
     const found: string[] = [];
-    const fees = await kysely.selectFrom("credit_entries").select(["user_id", "amount"]).where("request_id", "=", m.requestId).execute();
-    const badges = await kysely.selectFrom("badge_entries").select("amount").where("user_id", "=", m.helperId).execute();
+    const rows = await kysely
+      .selectFrom("ledger_entries")
+      .select(["account", "reason", "amount"])
+      .where("subject", "=", `request:${m.requestId}`)
+      .orderBy("id")
+      .execute();
+    const settled = rows.filter((r) => r.reason === "fee-settled").length;
+    const pool = rows.filter((r) => r.account === "donation-pool").reduce((sum, r) => sum + Number(r.amount), 0);
+    const badges = await kysely
+      .selectFrom("badge_entries")
+      .select("amount")
+      .where("user_id", "=", m.helperId)
+      .where("kind", "=", "help")
+      .execute();
     const requester = await creditsOf(kysely, m.requesterId);
     const helper = await creditsOf(kysely, m.helperId);
-    if (fees.length !== (completed ? 2 : 0)) found.push(`${fees.length} fee rows`);
-    if (badges.length !== (completed ? 1 : 0)) found.push(`${badges.length} badges`);
+    if (settled !== 1) found.push(`the hold settled ${settled} times`);
+    if (badges.length !== (completed ? 1 : 0)) found.push(`${badges.length} help badges`);
     if (requester.balance < 0 || requester.available < 0) found.push(`requester at ${JSON.stringify(requester)}`);
+    if (requester.reserved !== 0) found.push(`requester still has ${requester.reserved} held`);
     if (requester.available !== (completed ? 0 : FEE)) found.push(`requester can offer ${requester.available}`);
-    if (helper.balance !== (completed ? FEE : 0)) found.push(`helper holds ${helper.balance}`);
+    if (helper.balance !== (completed ? FEE - SHARE : 0)) found.push(`helper holds ${helper.balance}`);
+    if (pool !== (completed ? SHARE : 0)) found.push(`the pool got ${pool}`);
+    found.push(...(await ledgerProblems(kysely)));
     return found;
   }
-  return { deps, matched, problems };
+  return { deps, posted, matched, problems };
 }
 
 async function both<A, B>(a: () => Promise<A>, b: () => Promise<B>): Promise<[A | Error, B | Error]> {
@@ -136,6 +159,45 @@ function raceSuite(open: () => Promise<Db>) {
       const completed = done.ok && done.state === "completed";
       if (completed === cancelled.ok) found.push(`round ${round}: completed ${completed}, cancelled ${cancelled.ok}`);
       found.push(...(await w.problems(m, completed)).map((p) => `round ${round}: ${p}`));
+    }
+    expect(found).toEqual([]);
+  });
+
+  it("the last Complete, the helper's Cancel and a no-show answer at once: the hold settles once", async () => {
+    const w = await world();
+    const found: string[] = [];
+    for (let round = 301; round <= 300 + ROUNDS; round++) {
+      const m = await w.matched(round);
+      await completeChat(w.deps, m.helperId, m.chatId);
+      const results = await Promise.allSettled([
+        completeChat(w.deps, m.requesterId, m.chatId),
+        cancelChat(w.deps, m.helperId, m.chatId),
+        answerHelperCame(w.deps, m.requesterId, m.chatId, false),
+      ]);
+      if (results.some((r) => r.status === "rejected")) {
+        found.push(`round ${round}: threw`);
+        continue;
+      }
+      const [done, cancelled, noShow] = results.map((r) => (r.status === "fulfilled" ? r.value : undefined));
+      const completed = done?.ok === true && done.state === "completed";
+      const ended = [completed, cancelled?.ok === true, noShow?.ok === true].filter(Boolean).length;
+      if (ended !== 1) found.push(`round ${round}: ${ended} of them ended the chat`);
+      found.push(...(await w.problems(m, completed)).map((p) => `round ${round}: ${p}`));
+    }
+    expect(found).toEqual([]);
+  });
+
+  it("the requester's cancel and the expiry at once: the fee comes back once", async () => {
+    const w = await world();
+    const found: string[] = [];
+    for (let round = 401; round <= 400 + ROUNDS; round++) {
+      const p = await w.posted(round);
+      const [cancelled] = await both(
+        () => cancelRequest(w.deps, p.requesterId, p.requestId),
+        () => inUnitOfWork(w.deps, (uow) => expireRequest(w.deps, uow, p.requestId)),
+      );
+      if (cancelled instanceof Error) found.push(`round ${round}: threw`);
+      found.push(...(await w.problems(p, false)).map((problem) => `round ${round}: ${problem}`));
     }
     expect(found).toEqual([]);
   });

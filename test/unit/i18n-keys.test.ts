@@ -58,6 +58,15 @@ const NOT_MESSAGES = new Set([
   // Ledger reasons and why a chat closed, stored in rows.
   "fee-paid",
   "fee-received",
+  "fee-held",
+  "fee-settled",
+  "fee-returned",
+  "cancel-fee",
+  "platform-share",
+  "badge-backing",
+  "late-cancel",
+  // System accounts of the ledger.
+  "donation-pool",
   "one-side",
   "helper-cancel",
   "requester-cancel",

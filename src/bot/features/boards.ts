@@ -33,7 +33,7 @@ onAction(boardsFeature, Actions.boardOpen, async (ctx, boardId) => {
   await ctx.answerCallbackQuery();
   if (page.board.photoFileId)
     await ctx.replyWithPhoto(page.board.photoFileId, { caption: `<b>${escapeHtml(page.board.title)}</b>`, parse_mode: "HTML" });
-  const card = boardPageCard(ctx.t, page.board, page.supporters, isAdmin(ctx));
+  const card = boardPageCard(ctx.t, page, isAdmin(ctx));
   await ctx.reply(card.text, { parse_mode: "HTML", reply_markup: card.keyboard });
 });
 

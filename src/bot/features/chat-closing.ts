@@ -5,7 +5,7 @@ import { closeFromReport, endReportedChat, reportChat, restrictFromReport, warnF
 import { leaveComment, markPartner, rateChat, skipComment } from "../../services/chats/reviews.js";
 import { escapeHtml } from "../../telegram/html.js";
 import { Actions } from "../../ui/actions.js";
-import { cancelChatConfirmCard, commentCard, markCard, ratingCard, reportReasonCard } from "../../ui/chat-closing-cards.js";
+import { cancelChatConfirmCard, commentCard, endedFeeLines, markCard, ratingCard, reportReasonCard } from "../../ui/chat-closing-cards.js";
 import { reportSentCard } from "../../ui/report-cards.js";
 import { durationLabel } from "../../ui/request-cards.js";
 import { onAction, refuseButton } from "../actions.js";
@@ -43,7 +43,7 @@ onAction(chatClosingFeature, Actions.completeChat, async (ctx, chatId) => {
     );
     return;
   }
-  await ctx.reply(completedText(ctx.t, { side: result.side, partnerAlias: result.partnerAlias, fee: result.fee, reason: "both" }), {
+  await ctx.reply(completedText(ctx.t, { side: result.side, partnerAlias: result.partnerAlias, fee: result.fee, share: result.share, reason: "both" }), {
     parse_mode: "HTML",
   });
   const card = ratingCard(ctx.t, result.chatId, result.partnerAlias);
@@ -54,7 +54,7 @@ onAction(chatClosingFeature, Actions.cancelChat, async (ctx, chatId) => {
   const check = await checkCancel(ctx.deps, ctx.from.id, chatId);
   if (!check.ok) return answerEnded(ctx);
   await ctx.answerCallbackQuery();
-  const card = cancelChatConfirmCard(ctx.t, chatId, check.penalty);
+  const card = cancelChatConfirmCard(ctx.t, chatId, check.penalty, check.feePart);
   await ctx.reply(card.text, { parse_mode: "HTML", reply_markup: card.keyboard });
 });
 
@@ -63,9 +63,11 @@ onAction(chatClosingFeature, Actions.cancelChatConfirmed, async (ctx, chatId) =>
   if (!result.ok) return refuseButton(ctx);
   await ctx.answerCallbackQuery();
   const alias = escapeHtml(result.partnerAlias);
-  await ctx.editMessageText(ctx.t(result.penalty ? "chat-cancelled-self-penalty" : "chat-cancelled-self", { alias }), {
-    parse_mode: "HTML",
-  });
+  const lines = [
+    ctx.t(result.penalty ? "chat-cancelled-self-penalty" : "chat-cancelled-self", { alias }),
+    ...endedFeeLines(ctx.t, result.side, result.settled),
+  ];
+  await ctx.editMessageText(lines.join("\n"), { parse_mode: "HTML" });
 });
 
 onAction(chatClosingFeature, Actions.reportChat, async (ctx, chatId) => {
@@ -117,9 +119,12 @@ onAction(chatClosingFeature, Actions.helperCame, async (ctx, chatId, answer) => 
   if (!result.ok) return refuseButton(ctx);
   await ctx.answerCallbackQuery();
   const alias = escapeHtml(result.helperAlias);
-  if (!result.came) return void (await ctx.editMessageText(ctx.t("no-show-recorded", { alias }), { parse_mode: "HTML" }));
+  if (!result.came) {
+    const lines = [ctx.t("no-show-recorded", { alias }), ...endedFeeLines(ctx.t, "requester", { toHelper: 0, returned: result.returned })];
+    return void (await ctx.editMessageText(lines.join("\n"), { parse_mode: "HTML" }));
+  }
   await ctx.editMessageText(
-    completedText(ctx.t, { side: "requester", partnerAlias: result.helperAlias, fee: result.fee, reason: "came" }),
+    completedText(ctx.t, { side: "requester", partnerAlias: result.helperAlias, fee: result.fee, share: result.share, reason: "came" }),
     {
       parse_mode: "HTML",
     },

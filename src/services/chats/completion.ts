@@ -1,4 +1,3 @@
-import { addCreditEntry } from "../../../db/repositories/credit-entries.js";
 import { findChat, lockChat, markCompletedBy } from "../../../db/repositories/chats.js";
 import { lockRequest, transitionRequest } from "../../../db/repositories/requests.js";
 import { aliasOf } from "../../../db/repositories/users.js";
@@ -9,6 +8,7 @@ import { durationLabel } from "../../ui/request-cards.js";
 import { escapeHtml } from "../../telegram/html.js";
 import { awardHelpBadge } from "../badges.js";
 import type { ServiceDeps } from "../deps.js";
+import { type Settled, settleFee } from "../fee-escrow.js";
 import { inUnitOfWork, type UnitOfWork } from "../unit-of-work.js";
 import { closeChatWithin } from "./lifecycle.js";
 
@@ -18,7 +18,7 @@ export type CompleteResult =
   | { ok: false; reason: "stale" }
   | { ok: true; state: "already"; partnerAlias: string }
   | { ok: true; state: "waiting"; partnerAlias: string; reminderMinutes: number; timeoutMinutes: number }
-  | { ok: true; state: "completed"; partnerAlias: string; fee: number; side: "requester" | "helper"; chatId: number };
+  | { ok: true; state: "completed"; partnerAlias: string; fee: number; share: number; side: "requester" | "helper"; chatId: number };
 
 /**
  * The chat and its request, locked in the order every use case takes them (request first), so a
@@ -46,8 +46,8 @@ export function completeChat(deps: ServiceDeps, userId: number, chatId: number):
     if (!(await markCompletedBy(uow.trx, { id: chat.id, side, now: uow.now }))) return { ok: true, state: "already", partnerAlias };
     const otherDone = side === "requester" ? chat.helperCompletedAt !== null : chat.requesterCompletedAt !== null;
     if (otherDone) {
-      await finishCompletion(deps, uow, chat, request, { actorId: userId, reason: "both" });
-      return { ok: true, state: "completed", partnerAlias, fee: request.fee, side, chatId: chat.id };
+      const paid = await finishCompletion(deps, uow, chat, request, { actorId: userId, reason: "both" });
+      return { ok: true, state: "completed", partnerAlias, fee: request.fee, share: paid ? paid.share : 0, side, chatId: chat.id };
     }
     const { completionReminderMinutes, completionTimeoutMinutes } = deps.config.limits;
     await uow.schedule("completion-reminder", chat.id, uow.now + completionReminderMinutes * MINUTE);
@@ -63,9 +63,9 @@ export function completeChat(deps: ServiceDeps, userId: number, chatId: number):
 }
 
 /**
- * Completes the chat once: it closes, the request leaves "matched" in the same write that moves
- * its fee (so the hold ends exactly as the transfer is written, and never twice), the helper earns
- * a help badge, and both sides are told and asked for a rating — the actor, if any, by its handler.
+ * Completes the chat once: it closes, the request leaves "matched" in the transaction that pays
+ * its held fee to the helper (minus the platform share), the helper earns a help badge, and both
+ * sides are told and asked for a rating — the actor, if any, by its handler. False when it had ended.
  */
 export async function finishCompletion(
   deps: ServiceDeps,
@@ -73,37 +73,38 @@ export async function finishCompletion(
   chat: Chat,
   request: HelpRequest,
   how: { actorId: number | null; reason: "both" | "one-side" | "came" },
-): Promise<boolean> {
+): Promise<Settled | false> {
   if (!(await closeChatWithin(uow, chat.id, "completed", how.reason))) return false;
   if (!(await transitionRequest(uow.trx, { id: request.id, from: "matched", to: "completed", at: uow.now }))) {
     throw new Error(`request ${request.id} of open chat ${chat.id} was not matched`);
   }
   await cancelChatTimers(uow, chat.id);
-  if (request.fee > 0) {
-    const entry = { requestId: request.id, actorId: null, note: null, at: uow.now };
-    await addCreditEntry(uow.trx, { ...entry, userId: chat.requesterId, amount: -request.fee, reason: "fee-paid" });
-    await addCreditEntry(uow.trx, { ...entry, userId: chat.helperId, amount: request.fee, reason: "fee-received" });
-  }
+  const paid = await settleFee(deps, uow, request, { kind: "paid", helperId: chat.helperId });
   await awardHelpBadge(deps, uow, chat.helperId, chat.id);
   for (const userId of [chat.requesterId, chat.helperId]) {
     if (userId === how.actorId) continue;
     const partnerAlias = await aliasOf(uow.trx, partnerOf(chat, userId));
     const side = userId === chat.helperId ? "helper" : "requester";
-    await uow.tell(userId, (t) => completedText(t, { side, partnerAlias, fee: request.fee, reason: how.reason }));
+    await uow.tell(userId, (t) => completedText(t, { side, partnerAlias, fee: request.fee, share: paid.share, reason: how.reason }));
     await uow.tell(userId, (t) => ratingCard(t, chat.id, partnerAlias));
   }
-  return true;
+  return paid;
 }
 
 /** What each side reads when the chat completed. */
 export function completedText(
   t: (key: string, variables?: Record<string, string | number>) => string,
-  done: { side: "requester" | "helper"; partnerAlias: string; fee: number; reason: "both" | "one-side" | "came" },
+  done: { side: "requester" | "helper"; partnerAlias: string; fee: number; share: number; reason: "both" | "one-side" | "came" },
 ): string {
   const alias = escapeHtml(done.partnerAlias);
   const lines = [t(done.reason === "one-side" ? "chat-completed-timeout" : "chat-completed", { alias })];
   if (done.side === "helper") lines.push(t("chat-completed-badge"));
-  if (done.fee > 0) lines.push(t(done.side === "helper" ? "chat-completed-fee-received" : "chat-completed-fee-paid", { fee: done.fee }));
+  if (done.fee > 0) {
+    const received = done.fee - done.share;
+    const key = done.side === "helper" ? "chat-completed-fee-received" : "chat-completed-fee-paid";
+    lines.push(t(key, { fee: done.fee, received }));
+    if (done.share > 0) lines.push(t("chat-completed-fee-share", { share: done.share }));
+  }
   return lines.join("\n");
 }
 

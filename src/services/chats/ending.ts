@@ -2,10 +2,12 @@ import { aliasOf } from "../../../db/repositories/users.js";
 import { transitionRequest } from "../../../db/repositories/requests.js";
 import { type Chat, partnerOf, sideOf } from "../../domain/chats.js";
 import type { HelpRequest } from "../../domain/requests.js";
-import { helperCameCard } from "../../ui/chat-closing-cards.js";
+import { endedFeeLines, helperCameCard } from "../../ui/chat-closing-cards.js";
 import { escapeHtml } from "../../telegram/html.js";
 import { givePenalty } from "../badges.js";
 import type { ServiceDeps } from "../deps.js";
+import { type Settled, settleFee } from "../fee-escrow.js";
+import { lateCancelSplit } from "../../domain/credits.js";
 import { inUnitOfWork, type UnitOfWork } from "../unit-of-work.js";
 import { cancelChatTimers, finishCompletion, lockChatAndRequest } from "./completion.js";
 import { closeChatWithin } from "./lifecycle.js";
@@ -13,14 +15,25 @@ import { closeChatWithin } from "./lifecycle.js";
 const MINUTE = 60_000;
 
 /**
- * Ends a chat that did not complete: the chat closes, the request leaves "matched" without moving
- * its fee (so the hold is released), and the chat's timers go.
+ * Ends a chat that did not complete: the chat closes, the request leaves "matched" and its fee's
+ * hold is settled — returned to the requester, except that a requester who cancels after the grace
+ * period pays the helper the configured part — and the chat's timers go. False when it had ended.
  */
-export async function endWithoutCompletion(uow: UnitOfWork, chat: Chat, request: HelpRequest, to: "cancelled" | "closed", reason: string) {
+export async function endWithoutCompletion(
+  deps: ServiceDeps,
+  uow: UnitOfWork,
+  chat: Chat,
+  request: HelpRequest,
+  to: "cancelled" | "closed",
+  reason: string,
+): Promise<Settled | false> {
   if (!(await closeChatWithin(uow, chat.id, to, reason))) return false;
-  await transitionRequest(uow.trx, { id: request.id, from: "matched", to: "cancelled", at: uow.now });
+  if (!(await transitionRequest(uow.trx, { id: request.id, from: "matched", to: "cancelled", at: uow.now }))) {
+    throw new Error(`request ${request.id} of open chat ${chat.id} was not matched`);
+  }
   await cancelChatTimers(uow, chat.id);
-  return true;
+  const late = reason === "requester-cancel" && cancelCostsPenalty(deps, chat, "requester", uow.now);
+  return settleFee(deps, uow, request, late ? { kind: "late-cancel", helperId: chat.helperId } : { kind: "returned" });
 }
 
 /** Whether cancelling now costs this side a penalty: past its grace period after the match. */
@@ -30,7 +43,8 @@ export function cancelCostsPenalty(deps: ServiceDeps, chat: Chat, side: "request
   return now > chat.openedAt + grace * MINUTE;
 }
 
-export type CancelCheck = { ok: false } | { ok: true; penalty: boolean };
+/** What pressing Cancel would cost: a penalty, and for a late requester the part of the fee the helper gets. */
+export type CancelCheck = { ok: false } | { ok: true; penalty: boolean; feePart: number };
 
 /** What pressing Cancel would do, asked before confirming. */
 export function checkCancel(deps: ServiceDeps, userId: number, chatId: number): Promise<CancelCheck> {
@@ -38,11 +52,15 @@ export function checkCancel(deps: ServiceDeps, userId: number, chatId: number): 
     const locked = await lockChatAndRequest(uow, chatId);
     const side = locked && sideOf(locked.chat, userId);
     if (!locked || !side || locked.chat.status !== "open") return { ok: false };
-    return { ok: true, penalty: cancelCostsPenalty(deps, locked.chat, side, uow.now) };
+    const penalty = cancelCostsPenalty(deps, locked.chat, side, uow.now);
+    const late = side === "requester" && penalty;
+    return { ok: true, penalty, feePart: late ? lateCancelSplit(locked.request.fee, deps.config.fees.lateCancelPercent).helper : 0 };
   });
 }
 
-export type CancelResult = { ok: false } | { ok: true; penalty: boolean; partnerAlias: string };
+export type CancelResult =
+  | { ok: false }
+  | { ok: true; side: "requester" | "helper"; penalty: boolean; partnerAlias: string; settled: Settled };
 
 /** One side ends the chat early; past the grace period it costs that side a penalty, and the other is told. */
 export function cancelChat(deps: ServiceDeps, userId: number, chatId: number): Promise<CancelResult> {
@@ -53,14 +71,18 @@ export function cancelChat(deps: ServiceDeps, userId: number, chatId: number): P
     const { chat, request } = locked;
     const penalty = cancelCostsPenalty(deps, chat, side, uow.now);
     const reason = side === "helper" ? "helper-cancel" : "requester-cancel";
-    if (!(await endWithoutCompletion(uow, chat, request, "cancelled", reason))) return { ok: false };
+    const settled = await endWithoutCompletion(deps, uow, chat, request, "cancelled", reason);
+    if (!settled) return { ok: false };
     const partner = partnerOf(chat, userId);
     const alias = await aliasOf(uow.trx, userId);
     await uow.tell(partner, (t) =>
-      t(side === "helper" ? "chat-cancelled-by-helper" : "chat-cancelled-by-requester", { alias: escapeHtml(alias) }),
+      [
+        t(side === "helper" ? "chat-cancelled-by-helper" : "chat-cancelled-by-requester", { alias: escapeHtml(alias) }),
+        ...endedFeeLines(t, side === "helper" ? "requester" : "helper", settled),
+      ].join("\n"),
     );
     if (penalty) await givePenalty(deps, uow, userId, reason, chat.id);
-    return { ok: true, penalty, partnerAlias: await aliasOf(uow.trx, partner) };
+    return { ok: true, side, penalty, partnerAlias: await aliasOf(uow.trx, partner), settled };
   });
 }
 
@@ -80,7 +102,7 @@ export async function askWhetherHelperCame(uow: UnitOfWork, chatId: number): Pro
   await uow.tell(chat.requesterId, (t) => helperCameCard(t, chat.id, alias));
 }
 
-export type CameResult = { ok: false } | { ok: true; came: boolean; helperAlias: string; fee: number };
+export type CameResult = { ok: false } | { ok: true; came: boolean; helperAlias: string; fee: number; share: number; returned: number };
 
 /** The requester's answer: "came" completes the chat; "did not come" closes it with a penalty for the helper. */
 export function answerHelperCame(deps: ServiceDeps, requesterId: number, chatId: number, came: boolean): Promise<CameResult> {
@@ -90,12 +112,12 @@ export function answerHelperCame(deps: ServiceDeps, requesterId: number, chatId:
     const { chat, request } = locked;
     const helperAlias = await aliasOf(uow.trx, chat.helperId);
     if (came) {
-      await finishCompletion(deps, uow, chat, request, { actorId: requesterId, reason: "came" });
-    } else {
-      await endWithoutCompletion(uow, chat, request, "closed", "no-show");
-      await uow.tell(chat.helperId, (t) => t("no-show-helper-told"));
-      await givePenalty(deps, uow, chat.helperId, "no-show", chat.id);
+      const paid = await finishCompletion(deps, uow, chat, request, { actorId: requesterId, reason: "came" });
+      return { ok: true, came, helperAlias, fee: request.fee, share: paid ? paid.share : 0, returned: 0 };
     }
-    return { ok: true, came, helperAlias, fee: request.fee };
+    const settled = await endWithoutCompletion(deps, uow, chat, request, "closed", "no-show");
+    await uow.tell(chat.helperId, (t) => t("no-show-helper-told"));
+    await givePenalty(deps, uow, chat.helperId, "no-show", chat.id);
+    return { ok: true, came, helperAlias, fee: request.fee, share: 0, returned: settled ? settled.returned : 0 };
   });
 }

@@ -60,7 +60,7 @@ export function endReportedChat(deps: ServiceDeps, reporterId: number, chatId: n
   return inUnitOfWork(deps, async (uow) => {
     const locked = await lockChatAndRequest(uow, chatId);
     if (!locked || !sideOf(locked.chat, reporterId)) return false;
-    if (!(await endWithoutCompletion(uow, locked.chat, locked.request, "closed", "report"))) return false;
+    if (!(await endWithoutCompletion(deps, uow, locked.chat, locked.request, "closed", "report"))) return false;
     await uow.tell(partnerOf(locked.chat, reporterId), (t) => t("chat-ended-closed"));
     return true;
   });
@@ -97,7 +97,7 @@ export function closeFromReport(deps: ServiceDeps, adminId: number, chatId: numb
   return inUnitOfWork(deps, async (uow) => {
     const locked = await lockChatAndRequest(uow, chatId);
     if (!locked) return false;
-    if (!(await endWithoutCompletion(uow, locked.chat, locked.request, "closed", "admin"))) return false;
+    if (!(await endWithoutCompletion(deps, uow, locked.chat, locked.request, "closed", "admin"))) return false;
     await recordAudit(uow.trx, { adminId, action: "chat.close", subjectId: chatId, reason: "report", at: uow.now });
     for (const userId of [locked.chat.requesterId, locked.chat.helperId]) await uow.tell(userId, (t) => t("chat-ended-closed"));
     return true;

@@ -39,7 +39,7 @@ export async function closeChatsOfUnreachable(deps: ServiceDeps, userId: number)
     await inUnitOfWork(deps, async (uow) => {
       // As every other ending: the request is locked before the chat, and leaves "matched" so its fee is no longer held.
       const locked = await lockChatAndRequest(uow, open.id);
-      if (!locked || !(await endWithoutCompletion(uow, locked.chat, locked.request, "closed", "unreachable"))) return;
+      if (!locked || !(await endWithoutCompletion(deps, uow, locked.chat, locked.request, "closed", "unreachable"))) return;
       const chat = locked.chat;
       const alias = escapeHtml(await aliasOf(uow.trx, userId));
       await uow.tell(partnerOf(chat, userId), (t) => t("chat-closed-unreachable", { alias }), { priority: OutboxPriority.relay });

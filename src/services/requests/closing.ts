@@ -5,12 +5,14 @@ import type { HelpRequest } from "../../domain/requests.js";
 import { type ClosedReason, closedNotice, expiredNotice } from "../../ui/request-cards.js";
 import { postedClosedCard } from "../../ui/my-requests.js";
 import type { ServiceDeps } from "../deps.js";
+import { settleFee } from "../fee-escrow.js";
 import { inUnitOfWork, type UnitOfWork } from "../unit-of-work.js";
 import { offerRef, postedRef, requestRef } from "./refs.js";
 
-/** Closes an open request (expiry or the requester's cancel) and winds up everyone involved. */
-async function closeOpenRequest(uow: UnitOfWork, request: HelpRequest, to: "expired" | "cancelled"): Promise<boolean> {
+/** Closes an open request (expiry or the requester's cancel), returns its fee and winds up everyone involved. */
+async function closeOpenRequest(deps: ServiceDeps, uow: UnitOfWork, request: HelpRequest, to: "expired" | "cancelled"): Promise<boolean> {
   if (!(await transitionRequest(uow.trx, { id: request.id, from: "open", to, at: uow.now }))) return false;
+  await settleFee(deps, uow, request, { kind: "returned" });
   await uow.cancelTimers("request-wave", request.id);
   await uow.cancelTimers("request-expiry", request.id);
   const declined = await declineActiveOffers(uow.trx, request.id);
@@ -29,19 +31,19 @@ async function closeOpenRequest(uow: UnitOfWork, request: HelpRequest, to: "expi
 }
 
 /** The expiry timer: nobody was chosen in time. */
-export async function expireRequest(uow: UnitOfWork, requestId: number): Promise<void> {
+export async function expireRequest(deps: ServiceDeps, uow: UnitOfWork, requestId: number): Promise<void> {
   const request = await lockRequest(uow.trx, requestId);
-  if (request?.status === "open") await closeOpenRequest(uow, request, "expired");
+  if (request?.status === "open") await closeOpenRequest(deps, uow, request, "expired");
 }
 
 /** Withdraws an open request inside `uow`; false when it is not the requester's or not open. */
-export async function cancelWithin(uow: UnitOfWork, requesterId: number, requestId: number): Promise<boolean> {
+export async function cancelWithin(deps: ServiceDeps, uow: UnitOfWork, requesterId: number, requestId: number): Promise<boolean> {
   const request = await lockRequest(uow.trx, requestId);
   if (!request || request.requesterId !== requesterId || request.status !== "open") return false;
-  return closeOpenRequest(uow, request, "cancelled");
+  return closeOpenRequest(deps, uow, request, "cancelled");
 }
 
 /** The requester withdraws an open request before choosing; no penalty. */
 export function cancelRequest(deps: ServiceDeps, requesterId: number, requestId: number): Promise<boolean> {
-  return inUnitOfWork(deps, (uow) => cancelWithin(uow, requesterId, requestId));
+  return inUnitOfWork(deps, (uow) => cancelWithin(deps, uow, requesterId, requestId));
 }

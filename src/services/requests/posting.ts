@@ -9,6 +9,7 @@ import { fuzzLocation } from "../../domain/geo.js";
 import type { User } from "../../domain/users.js";
 import { postedClosedCard } from "../../ui/my-requests.js";
 import type { ServiceDeps } from "../deps.js";
+import { holdFee } from "../fee-escrow.js";
 import { creditsOf } from "../ledger.js";
 import { inUnitOfWork } from "../unit-of-work.js";
 import { fanOutWave } from "./fan-out.js";
@@ -74,7 +75,7 @@ export function postRequest(
     const posted = postKey === null ? undefined : await requestIdByPostKey(uow.trx, postKey);
     if (posted !== undefined) return { ok: true, requestId: posted, notified: (await notifiedHelperIds(uow.trx, posted)).length };
     // The requester's row is held until the commit: two postings at once (a double tap, two
-    // chats) take turns, so the second sees the first's request and fee.
+    // chats) take turns, so the second sees the first's request and the hold of its fee.
     const requester = await lockUser(uow.trx, requesterId);
     const blocker = await blockerOf(uow.trx, deps.config, requester, requesterId, draft.fee);
     if (blocker) return blocker;
@@ -97,6 +98,7 @@ export function postRequest(
       },
       postKey,
     );
+    await holdFee(uow, { id: requestId, requesterId, fee: draft.fee });
     await uow.schedule("request-expiry", requestId, expiresAt);
     const notified = await fanOutWave(deps, uow, requestId);
     return { ok: true, requestId, notified };
