@@ -83,7 +83,8 @@ export async function heldFor(db: Executor, userId: number): Promise<number> {
       ),
     )
     .executeTakeFirst();
-  return -Number(row?.held ?? 0);
+  // Negated rows; `|| 0` keeps an empty sum from reading as -0.
+  return -Number(row?.held ?? 0) || 0;
 }
 
 /** A user's newest ledger rows, newest first. */

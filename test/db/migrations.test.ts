@@ -5,7 +5,9 @@ import { migrateAllDown, migrateTo, migrateToLatest } from "../../db/migrate.js"
 import { ensureUser, findUser, isAliasTaken, setAlias, setLanguage, setReachable } from "../../db/repositories/users.js";
 import { conversationStateStore } from "../../db/repositories/conversation-state.js";
 import { nearbyListOf, rememberNearbyList } from "../../db/repositories/nearby-lists.js";
+import { creditsOf } from "../../src/services/ledger.js";
 import { postgresUrl, tempPostgresUrl, tempSqliteUrl } from "../support/databases.js";
+import { accountBalances, ledgerProblems } from "../support/ledger.js";
 
 async function tableNames(db: Db): Promise<string[]> {
   const tables = await db.kysely.introspection.getTables();
@@ -22,13 +24,14 @@ const ALL_TABLES = [
   "boards",
   "chats",
   "conversation_state",
-  "credit_entries",
   "deadlines",
   "helper_drafts",
   "helper_proofs",
   "helper_status_history",
   "helpers",
   "inbox",
+  "ledger_accounts",
+  "ledger_entries",
   "nearby_lists",
   "offers",
   "outbox",
@@ -90,6 +93,92 @@ function migrationSuite(openDb: () => Promise<{ db: Db; cleanup(): Promise<void>
     await setAlias(db.kysely, 2, "Careful Helper");
     expect(await findUser(db.kysely, 2)).toMatchObject({ alias: "Careful Helper" });
     expect(await isAliasTaken(db.kysely, "careful helper", 1)).toBe(true);
+  });
+
+  it("turns credit entries into a double-entry ledger that sums to zero, holding the fees of open and matched requests", async () => {
+    const { db } = await open();
+    await migrateTo(db.kysely, "0016_payments");
+    const old = db.kysely as unknown as Kysely<any>;
+    const at = 1_700_000_000_000;
+    const user = (id: number, alias: string) => ({ id, alias, alias_key: alias.toLowerCase(), language: null, client_language: null, created_at: at, last_seen_at: at });
+    await old.insertInto("users").values([user(1, "Rita"), user(2, "Hana"), user(3, "Admin")]).execute();
+    const request = (id: number, status: string, fee: number) => ({
+      id,
+      requester_id: 1,
+      category: "repairs",
+      description: "Lift.",
+      latitude: 35,
+      longitude: 129,
+      fuzzed_latitude: 35,
+      fuzzed_longitude: 129,
+      radius_m: 3000,
+      fee,
+      status,
+      created_at: at,
+      expires_at: at + 3_600_000,
+      helper_id: status === "open" ? null : 2,
+    });
+    await old
+      .insertInto("requests")
+      .values([request(1, "completed", 5), request(2, "open", 7), request(3, "matched", 4), request(4, "cancelled", 9)])
+      .execute();
+    const entry = (user_id: number, amount: number, reason: string, request_id: number | null, note: string | null) => ({
+      user_id,
+      amount,
+      reason,
+      request_id,
+      actor_id: reason === "admin" ? 3 : null,
+      note,
+      created_at: at,
+    });
+    await old
+      .insertInto("credit_entries")
+      .values([
+        entry(1, 30, "topup", null, "charge-1"),
+        entry(1, 5, "admin", null, "welcome"),
+        entry(1, -5, "fee-paid", 1, null),
+        entry(2, 5, "fee-received", 1, null),
+        entry(2, 3, "admin", null, "bonus"),
+        entry(2, -1, "admin", null, "correction"),
+      ])
+      .execute();
+    // What the derived rule (decision 41) showed before: balance 30, with 7 + 4 reserved.
+    await migrateToLatest(db.kysely);
+
+    expect(await ledgerProblems(db.kysely)).toEqual([]);
+    expect(await creditsOf(db.kysely, 1)).toEqual({ balance: 30, reserved: 11, available: 19 });
+    expect(await creditsOf(db.kysely, 2)).toEqual({ balance: 7, reserved: 0, available: 7 });
+    expect(Object.fromEntries(await accountBalances(db.kysely))).toEqual({
+      "user:1": 19,
+      "user:2": 7,
+      escrow: 11,
+      payments: -30,
+      grants: -7,
+    });
+    const rows = await db.kysely.selectFrom("ledger_entries").select(["account", "reason", "subject", "amount"]).orderBy("id").execute();
+    expect(rows.filter((r) => r.subject === "payment:charge-1")).toEqual([
+      { account: "user:1", reason: "topup", subject: "payment:charge-1", amount: 30 },
+      { account: "payments", reason: "topup", subject: "payment:charge-1", amount: -30 },
+    ]);
+    expect(rows.filter((r) => r.subject === "request:3")).toEqual([
+      { account: "user:1", reason: "fee-held", subject: "request:3", amount: -4 },
+      { account: "escrow", reason: "fee-held", subject: "request:3", amount: 4 },
+    ]);
+    expect(rows.filter((r) => r.subject === "request:4")).toEqual([]);
+
+    // Down gives the users' rows back to the old table.
+    await migrateTo(db.kysely, "0016_payments");
+    const back = await old.selectFrom("credit_entries").select(["user_id", "amount"]).where("reason", "!=", "fee-held").execute();
+    expect(back.map((r) => [Number(r.user_id), Number(r.amount)]).sort()).toEqual(
+      [
+        [1, 30],
+        [1, 5],
+        [1, -5],
+        [2, 5],
+        [2, 3],
+        [2, -1],
+      ].sort(),
+    );
   });
 
   it("migrates up, stores users and scene state, and migrates all the way down", async () => {

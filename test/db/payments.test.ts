@@ -30,8 +30,17 @@ onBothDatabases("payments credited once", (open) => {
       const results = await Promise.all([creditTopup(deps, payment), creditTopup(deps, payment)]);
       const outcomes = results.map((r) => r.outcome).sort();
       if (outcomes.join() !== "already,credited") problems.push(`round ${round}: ${outcomes.join(", ")}`);
-      const entries = await kysely.selectFrom("credit_entries").select("amount").where("user_id", "=", userId).execute();
-      if (entries.length !== 1 || entries[0]?.amount !== 30) problems.push(`round ${round}: entries ${JSON.stringify(entries)}`);
+      const entries = await kysely
+        .selectFrom("ledger_entries")
+        .select(["account", "amount"])
+        .where("subject", "=", `payment:charge-${round}`)
+        .orderBy("account")
+        .execute();
+      const expected = [
+        { account: "payments", amount: -30 },
+        { account: `user:${userId}`, amount: 30 },
+      ];
+      if (JSON.stringify(entries) !== JSON.stringify(expected)) problems.push(`round ${round}: entries ${JSON.stringify(entries)}`);
     }
     expect(problems).toEqual([]);
     expect(await kysely.selectFrom("payments").select("charge_id").execute()).toHaveLength(10);
