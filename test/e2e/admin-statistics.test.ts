@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { openWorld, type World } from "../support/e2e.js";
+import { ledgerProblems } from "../support/ledger.js";
 import { ADMIN, DAY, expectedFigures, MIDNIGHT, NOW, scriptDay } from "./statistics-support.js";
 
 const KO_ADMIN = 900_302;
@@ -40,6 +41,8 @@ describe("the admin console's statistics", () => {
     await koAdmin.command("start");
     await koAdmin.waitFor("doum");
     await scriptDay(db);
+    // The day's credits are double entry: all accounts sum to zero, none a user owns is below zero.
+    expect(await ledgerProblems(db)).toEqual([]);
 
     await admin.command("admin");
     const opened = await admin.waitFor("Admin console");

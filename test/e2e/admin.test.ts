@@ -169,7 +169,7 @@ describe("the admin side", () => {
     await second.command("credit", "abc +5 충전");
     await second.waitFor("사용자 id가 빠졌어요");
     expect((await findHelper(world.bot.db.kysely, hal.id))?.status).toBe("approved");
-    expect(await world.bot.db.kysely.selectFrom("credit_entries").selectAll().execute()).toEqual([]);
+    expect(await world.bot.db.kysely.selectFrom("ledger_entries").selectAll().execute()).toEqual([]);
 
     await second.command("suspend", `${hal.id} 불친절한 응대`);
     await second.waitFor(`⛔ ${halAlias}님(id ${hal.id})의 헬퍼 활동을 정지했어요.`);

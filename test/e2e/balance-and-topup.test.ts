@@ -33,9 +33,9 @@ const WORDS = {
 
 async function ledger(world: World, userId: number) {
   return world.bot.db.kysely
-    .selectFrom("credit_entries")
-    .select(["amount", "reason", "note"])
-    .where("user_id", "=", userId)
+    .selectFrom("ledger_entries")
+    .select(["amount", "reason", "subject"])
+    .where("account", "=", `user:${userId}`)
     .orderBy("id")
     .execute();
 }
@@ -98,7 +98,7 @@ describe("top-ups with Telegram Payments", () => {
       expect(payer.inbox.filter((m) => m.text === words.already)).toHaveLength(2);
       expect(payer.inbox.filter((m) => m.text === words.credited)).toHaveLength(1);
 
-      expect(await ledger(world, payer.id)).toEqual([{ amount: 30, reason: "topup", note: paid.chargeId }]);
+      expect(await ledger(world, payer.id)).toEqual([{ amount: 30, reason: "topup", subject: `payment:${paid.chargeId}` }]);
       const payments = await world.bot.db.kysely.selectFrom("payments").selectAll().execute();
       expect(payments).toEqual([
         expect.objectContaining({ charge_id: paid.chargeId, user_id: payer.id, credits: 30, currency: "KRW", total_amount: 30_000 }),
@@ -236,7 +236,7 @@ describe("/topup without a payment provider, /paysupport and /privacy", () => {
       expect(menu).toEqual(expect.arrayContaining(["balance", "topup", "paysupport", "privacy"]));
     }
     await world.settle();
-    expect(await world.bot.db.kysely.selectFrom("credit_entries").selectAll().execute()).toEqual([]);
+    expect(await world.bot.db.kysely.selectFrom("ledger_entries").selectAll().execute()).toEqual([]);
   });
 });
 
@@ -249,14 +249,22 @@ describe("/balance", () => {
   const BALANCE = {
     en: {
       lines: ["Your credits", "💰 Free to offer as fees: 7", "🔒 Held for your open or matched requests: 5", "Balance: 12"],
-      history: (request: number) => [`-8 — fee paid for request #${request}`, "+20 — from an admin: paid at the desk <cash>"],
+      history: (request: number, held: number) => [
+        `-5 — fee held for request #${held}`,
+        `-8 — fee for request #${request}, held, then paid to the helper`,
+        "+20 — from an admin: paid at the desk <cash>",
+      ],
       received: (request: number) => `+8 — fee received for request #${request}`,
       empty: "No credit changes yet.",
       complete: "✅ Complete",
     },
     ko: {
       lines: ["내 크레딧", "💰 사례금으로 쓸 수 있는 크레딧: 7", "🔒 열린 요청이나 매칭된 요청에 잡혀 있는 크레딧: 5", "잔액: 12"],
-      history: (request: number) => [`-8 — 요청 #${request} 사례금 지급`, "+20 — 관리자 지급 · 사유: paid at the desk <cash>"],
+      history: (request: number, held: number) => [
+        `-5 — 요청 #${held} 사례금 맡김`,
+        `-8 — 요청 #${request} 사례금 맡김, 헬퍼에게 지급됨`,
+        "+20 — 관리자 지급 · 사유: paid at the desk <cash>",
+      ],
       received: (request: number) => `+8 — 요청 #${request} 사례금 받음`,
       empty: "아직 크레딧 변동이 없어요.",
       complete: "✅ 완료",
@@ -293,14 +301,14 @@ describe("/balance", () => {
         validityMinutes: 60,
         fee: 5,
       });
-      expect(held.ok).toBe(true);
+      if (!held.ok) throw new Error(`posting failed: ${held.reason}`);
 
       await rita.command("balance");
       const card = await rita.waitFor(words.lines[0]!);
       for (const line of words.lines) expect(card.text).toContain(line);
       // Newest first, each with its reason; the admin's reason reads as written.
       const history = card.text.split("\n").filter((l) => l.startsWith("• "));
-      expect(history.map((l) => l.replace(/^• \S+ \S+ /, ""))).toEqual(words.history(requestId));
+      expect(history.map((l) => l.replace(/^• \S+ \S+ /, ""))).toEqual(words.history(requestId, held.requestId));
       expect(card.raw.entities?.some((e) => e.type === "bold")).toBe(true);
 
       await ann.command("balance");

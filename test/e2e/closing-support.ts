@@ -62,16 +62,16 @@ export async function matchThem(
   return { requesterCard, helperCard, chatId: Number(chat.id), requestId: posted.requestId, offerText };
 }
 
-/** Rows as the DB holds them, numbers as numbers (PostgreSQL returns bigint columns as strings). */
+/** A request's ledger rows as [account, amount, reason], in the order written. */
 export async function ledgerOf(world: World, requestId: number) {
   const db = world.bot.db.kysely;
   const credits = await db
-    .selectFrom("credit_entries")
-    .select(["user_id", "amount", "reason"])
-    .where("request_id", "=", requestId)
+    .selectFrom("ledger_entries")
+    .select(["account", "amount", "reason"])
+    .where("subject", "=", `request:${requestId}`)
     .orderBy("id")
     .execute();
-  return credits.map((c) => [Number(c.user_id), Number(c.amount), c.reason]);
+  return credits.map((c) => [c.account, Number(c.amount), c.reason]);
 }
 
 export async function badgesOf(world: World, userId: number) {

@@ -45,25 +45,30 @@ describe("completing a chat", () => {
     await rita.waitForCallbackAnswer(a);
     await rita.waitForCallbackAnswer(b);
     const done = await rita.waitFor("is completed");
-    expect(done.text).toContain("The fee of 10 credits went to the helper.");
+    expect(done.text).toContain("The fee of 10 credits, held since you posted, is paid out: 9 to the helper.");
+    expect(done.text).toContain("1 credit went to the donation pool");
     const annDone = await ann.waitFor("is completed");
     expect(annDone.text).toContain("You earned one help badge.");
-    expect(annDone.text).toContain("The fee of 10 credits is now yours.");
+    expect(annDone.text).toContain("You received 9 credits of the fee.");
     await world.settle();
 
     expect(await badgesOf(world, ann.id)).toEqual([["help", 1, "completed"]]);
     expect(await badgesOf(world, rita.id)).toEqual([]);
+    // Held at posting, paid out once: 9 to the helper, the 10 % share to the donation pool.
     expect(await ledgerOf(world, requestId)).toEqual([
-      [rita.id, -10, "fee-paid"],
-      [ann.id, 10, "fee-received"],
+      [`user:${rita.id}`, -10, "fee-held"],
+      ["escrow", 10, "fee-held"],
+      ["escrow", -10, "fee-settled"],
+      [`user:${ann.id}`, 9, "fee-received"],
+      ["donation-pool", 1, "platform-share"],
     ]);
     const request = await db.selectFrom("requests").select("status").where("id", "=", requestId).executeTakeFirstOrThrow();
     expect(request.status).toBe("completed");
     const chat = await db.selectFrom("chats").select(["status", "close_reason"]).where("id", "=", chatId).executeTakeFirstOrThrow();
     expect(chat).toEqual({ status: "completed", close_reason: "both" });
-    // The hold ended exactly as the fee moved: Rita has 10 left to offer, Ann 10 to spend.
+    // The hold ended exactly as the fee moved: Rita has 10 left to offer, Ann 9 to spend.
     expect(await creditsOf(db, rita.id)).toEqual({ balance: 10, reserved: 0, available: 10 });
-    expect(await creditsOf(db, ann.id)).toEqual({ balance: 10, reserved: 0, available: 10 });
+    expect(await creditsOf(db, ann.id)).toEqual({ balance: 9, reserved: 0, available: 9 });
     await rita.command("badges");
     await rita.waitFor("Help badges: 0");
     expect(rita.inbox.filter((m) => m.text.includes("is completed"))).toHaveLength(1);

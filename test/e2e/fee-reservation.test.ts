@@ -98,8 +98,20 @@ describe("fees are held while a request is open", () => {
     expect(third).toEqual({ ok: false, reason: "insufficient-credits", missing: 1, available: 0 });
     await admin.command("credit", `${rita.id} -10 refund`);
     await admin.waitFor(`(id ${rita.id}) has 20 credits, 20 of them held for fees of open requests; that much cannot be taken back now.`);
-    const balance = await world.bot.db.kysely.selectFrom("credit_entries").select("amount").where("user_id", "=", rita.id).execute();
-    expect(balance).toEqual([{ amount: 20 }]);
+    // Both fees sit in escrow, and the refused debit wrote nothing.
+    const rows = await world.bot.db.kysely
+      .selectFrom("ledger_entries")
+      .select(["account", "amount", "reason"])
+      .where("account", "in", [`user:${rita.id}`, "escrow"])
+      .orderBy("id")
+      .execute();
+    expect(rows.map((r) => [r.account, Number(r.amount), r.reason])).toEqual([
+      [`user:${rita.id}`, 20, "admin"],
+      [`user:${rita.id}`, -15, "fee-held"],
+      ["escrow", 15, "fee-held"],
+      [`user:${rita.id}`, -5, "fee-held"],
+      ["escrow", 5, "fee-held"],
+    ]);
 
     // Cancelling frees its fee for the next request.
     await rita.command("requests");

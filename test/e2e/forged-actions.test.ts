@@ -21,7 +21,7 @@ async function snapshot(world: World) {
     requests: await db.selectFrom("requests").selectAll().orderBy("id").execute(),
     offers: await db.selectFrom("offers").selectAll().orderBy("id").execute(),
     audit: await db.selectFrom("admin_audit").selectAll().orderBy("id").execute(),
-    credits: await db.selectFrom("credit_entries").selectAll().orderBy("id").execute(),
+    credits: await db.selectFrom("ledger_entries").selectAll().orderBy("id").execute(),
     history: await db.selectFrom("helper_status_history").selectAll().orderBy("id").execute(),
     chats: await db.selectFrom("chats").selectAll().orderBy("id").execute(),
     badges: await db.selectFrom("badge_entries").selectAll().orderBy("id").execute(),

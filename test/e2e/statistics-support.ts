@@ -1,5 +1,7 @@
 import type { Kysely } from "kysely";
+import { writeMovement } from "../../db/repositories/credit-entries.js";
 import type { Database } from "../../db/schema.js";
+import type { LedgerRow } from "../../src/domain/credits.js";
 import { HELPER_STATUSES } from "../../src/domain/helpers.js";
 import { REQUEST_STATUSES, type RequestStatus } from "../../src/domain/requests.js";
 import { seedHelperRow, seedUser } from "../support/seed.js";
@@ -20,9 +22,14 @@ function sequence(seed: number): () => number {
   return () => (state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
 }
 
+/** One movement of credits, written as the services write them (its rows must balance). */
+const move = (db: Kysely<Database>, rows: LedgerRow[], at: number) => db.transaction().execute((trx) => writeMovement(trx, rows, at));
+
 /**
  * A scripted day and the month before it: users joining, helpers in every status, requests in
- * every state with offers and matches, badges earned and spent, credits moving, donations.
+ * every state with offers and matches, badges earned and spent, credits moving as double entry
+ * (fees held, paid with the platform share or returned; gifts backed by the donation pool as far
+ * as it holds), donations.
  */
 export async function scriptDay(db: Kysely<Database>): Promise<void> {
   const next = sequence(7);
@@ -33,6 +40,19 @@ export async function scriptDay(db: Kysely<Database>): Promise<void> {
     users.push(id);
     await seedUser(db, { id, alias: `user${i}`, now: i < 12 ? NOW - Math.floor(next() * 9 * HOUR) : when() });
   }
+  // Requesters start with credits from an admin, before the period any statistic covers.
+  for (const requester of users.slice(20)) {
+    const grant = { reason: "admin", subject: `adjust:start-${requester}` };
+    await move(
+      db,
+      [
+        { ...grant, account: `user:${requester}`, amount: 30 },
+        { ...grant, account: "grants", amount: -30 },
+      ],
+      NOW - 40 * DAY,
+    );
+  }
+  let pool = 0;
   for (let i = 0; i < 20; i++)
     await seedHelperRow(db, { userId: users[i]!, at: SEOUL, radiusKm: 2, now: NOW - DAY, status: HELPER_STATUSES[i % 4] });
   const board = await db
@@ -95,15 +115,30 @@ export async function scriptDay(db: Kysely<Database>): Promise<void> {
           created_at: created + Math.floor(next() * 30 * MINUTE) + MINUTE,
         })
         .execute();
+    const subject = `request:${id}`;
+    await move(
+      db,
+      [
+        { account: `user:${requester}`, amount: -10, reason: "fee-held", subject },
+        { account: "escrow", amount: 10, reason: "fee-held", subject },
+      ],
+      created,
+    );
+    const settled = { account: "escrow", amount: -10, reason: "fee-settled", subject };
+    if (status === "expired" || status === "cancelled")
+      await move(db, [settled, { account: `user:${requester}`, amount: 10, reason: "fee-returned", subject }], created + HOUR);
     if (status === "completed") {
       const at = created + HOUR;
-      await db
-        .insertInto("credit_entries")
-        .values([
-          { user_id: requester, amount: -10, reason: "fee-paid", request_id: id, actor_id: null, note: null, created_at: at },
-          { user_id: helper, amount: 10, reason: "fee-received", request_id: id, actor_id: null, note: null, created_at: at },
-        ])
-        .execute();
+      await move(
+        db,
+        [
+          settled,
+          { account: `user:${helper}`, amount: 9, reason: "fee-received", subject },
+          { account: "donation-pool", amount: 1, reason: "platform-share", subject },
+        ],
+        at,
+      );
+      pool += 1;
       await db
         .insertInto("badge_entries")
         .values({ user_id: helper, kind: "help", amount: 1, reason: "completed", subject_id: id, created_at: at })
@@ -126,10 +161,26 @@ export async function scriptDay(db: Kysely<Database>): Promise<void> {
         { user_id: user, kind: "donated", amount: 1 + (i % 3), reason: "donated", subject_id: id, created_at: at },
       ])
       .execute();
-    await db
-      .insertInto("credit_entries")
-      .values({ user_id: user, amount: 5 * (1 + i), reason: "topup", request_id: null, actor_id: null, note: null, created_at: at })
-      .execute();
+    const backed = Math.min(1 + (i % 3), pool);
+    pool -= backed;
+    const gift = { reason: "badge-backing", subject: `gift:${id}` };
+    await move(
+      db,
+      [
+        { ...gift, account: "donation-pool", amount: -backed },
+        { ...gift, account: `board:${board.id}`, amount: backed },
+      ],
+      at,
+    );
+    const topup = { reason: "topup", subject: `payment:day-${i}` };
+    await move(
+      db,
+      [
+        { ...topup, account: `user:${user}`, amount: 5 * (1 + i) },
+        { ...topup, account: "payments", amount: -5 * (1 + i) },
+      ],
+      at,
+    );
   }
 }
 
@@ -141,7 +192,7 @@ export async function expectedFigures(db: Kysely<Database>, from: number) {
   const requests = (await db.selectFrom("requests").selectAll().execute()).filter((r) => inPeriod(r.created_at));
   const offers = await db.selectFrom("offers").selectAll().execute();
   const badges = await db.selectFrom("badge_entries").selectAll().execute();
-  const credits = await db.selectFrom("credit_entries").selectAll().execute();
+  const credits = await db.selectFrom("ledger_entries").selectAll().execute();
   const donations = await db.selectFrom("board_donations").selectAll().execute();
   const byStatus = (status: string) => requests.filter((r) => r.status === status).length;
   const medianMinutes = (values: number[]) => {
@@ -164,7 +215,10 @@ export async function expectedFigures(db: Kysely<Database>, from: number) {
     firstOffer: medianMinutes(firstOffers),
     match: medianMinutes(requests.filter((r) => r.matched_at !== null).map((r) => r.matched_at! - r.created_at)),
     badges: sum(badges.filter((b) => b.kind === "help" && b.amount > 0 && inPeriod(b.created_at))),
-    credits: sum(credits.filter((c) => c.amount > 0 && inPeriod(c.created_at))),
+    // Credits that reached a user's account; a returned fee only went back where it came from.
+    credits: sum(
+      credits.filter((c) => c.account.startsWith("user:") && c.reason !== "fee-returned" && c.amount > 0 && inPeriod(c.created_at)),
+    ),
     donated: sum(donations.filter((d) => inPeriod(d.created_at))),
   };
 }
