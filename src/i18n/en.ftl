@@ -520,7 +520,7 @@ chat-ended-fee-part-paid = Of the fee, { $part } { $part ->
         [one] credit
        *[other] credits
     } went to the helper for setting out and { $returned } came back to you.
-chat-ended-fee-returned = The fee of { $fee } { $fee ->
+fee-returned-to-you = The fee of { $fee } { $fee ->
         [one] credit
        *[other] credits
     } came back to you.

@@ -76,5 +76,5 @@ export function redeemConfirmCard(t: Translate, numbers: { needed: number; help:
 export function endedFeeLines(t: Translate, side: "requester" | "helper", settled: { toHelper: number; returned: number }): string[] {
   if (side === "helper") return settled.toHelper > 0 ? [t("chat-ended-fee-part-received", { fee: settled.toHelper })] : [];
   if (settled.toHelper > 0) return [t("chat-ended-fee-part-paid", { part: settled.toHelper, returned: settled.returned })];
-  return settled.returned > 0 ? [t("chat-ended-fee-returned", { fee: settled.returned })] : [];
+  return settled.returned > 0 ? [t("fee-returned-to-you", { fee: settled.returned })] : [];
 }

@@ -129,9 +129,11 @@ export function notChosenNotice(t: Translate, request: Pick<HelpRequest, "catego
   return t("offer-not-chosen", { category: category(t, request) });
 }
 
-export function expiredNotice(t: Translate, request: Pick<HelpRequest, "id" | "category">) {
+/** The requester's notice of expiry, with the fee that came back (0: none was held). */
+export function expiredNotice(t: Translate, request: Pick<HelpRequest, "id" | "category">, feeReturned: number) {
+  const text = t("request-expired-requester", { category: category(t, request) });
   return {
-    text: t("request-expired-requester", { category: category(t, request) }),
+    text: feeReturned > 0 ? `${text}\n${t("fee-returned-to-you", { fee: feeReturned })}` : text,
     keyboard: new InlineKeyboard().text(t("request-post-again"), Actions.postAgain.data(request.id)),
   };
 }

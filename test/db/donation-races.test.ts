@@ -3,13 +3,15 @@ import { createDb, type Db } from "../../db/create-db.js";
 import { migrateToLatest } from "../../db/migrate.js";
 import { createBoard, donate, type DonationResult } from "../../src/services/boards.js";
 import { postgresUrl, tempPostgresUrl, tempSqliteUrl } from "../support/databases.js";
+import { accountBalances, ledgerProblems } from "../support/ledger.js";
 import { seedUser } from "../support/seed.js";
 import { serviceDeps } from "../support/services.js";
 
 /**
- * Two users donating the last badges of a board at once, and one user donating all they have to
- * two boards at once: the goal is reached once and never passed, and nobody gives badges they
- * do not have. On PostgreSQL the donations run on separate connections and interleave.
+ * Two users donating the last badges of a board at once, one user donating all they have to two
+ * boards at once, and gifts to many boards drawing on a small donation pool: the goal is reached
+ * once and never passed, nobody gives badges they do not have, and the pool backs gifts only as
+ * far as it holds. On PostgreSQL the donations run on separate connections and interleave.
  */
 const ROUNDS = 10;
 const ADMIN = 1;
@@ -53,7 +55,16 @@ async function openWorld(opened: Opened) {
       .filter((m) => m.payload.includes(`${boardTitle}”`))
       .map((m) => Number(m.chat_id))
       .sort();
-  return { deps, donor, board, raised, helpOf, toldOfGoal };
+  /** Credits in the donation pool, as the platform share of completed fees would leave them. */
+  const fillPool = (credits: number) =>
+    kysely
+      .insertInto("ledger_entries")
+      .values([
+        { account: "donation-pool", amount: credits, reason: "platform-share", subject: "request:0", actor_id: null, note: null, created_at: now },
+        { account: "grants", amount: -credits, reason: "platform-share", subject: "request:0", actor_id: null, note: null, created_at: now },
+      ])
+      .execute();
+  return { deps, kysely, donor, board, raised, helpOf, toldOfGoal, fillPool };
 }
 
 async function both<A, B>(a: () => Promise<A>, b: () => Promise<B>): Promise<[A | Error, B | Error]> {
@@ -127,6 +138,25 @@ function raceSuite(open: () => Promise<Opened>) {
       if ((await w.helpOf(user)) !== 0) found.push(`round ${round}: holds ${await w.helpOf(user)}`);
     }
     expect(found).toEqual([]);
+  });
+
+  it("ten gifts to ten boards at once against a pool of 7 credits: backed as far as the pool holds, never below zero", async () => {
+    const w = await world();
+    await w.fillPool(7);
+    const donors = Array.from({ length: 10 }, (_, i) => 5000 + i);
+    for (const donor of donors) await w.donor(donor, 2);
+    const boards: number[] = [];
+    for (let i = 0; i < 10; i++) boards.push(await w.board(100, `Pool ${i}`));
+    // Each gift of 2 badges asks the pool for 2 credits (one credit per badge by default).
+    const results = await Promise.all(donors.map((donor, i) => donate(w.deps, donor, boards[i]!, 2)));
+    expect(results.map(outcome)).toEqual(donors.map(() => "given"));
+    const balances = await accountBalances(w.kysely);
+    const backing = boards.map((id) => balances.get(`board:${id}`) ?? 0);
+    expect(balances.get("donation-pool") ?? 0).toBe(0);
+    expect(backing.reduce((a, b) => a + b, 0)).toBe(7);
+    // Three boards got their 2, one got the last 1, the rest none: in whatever order they ran.
+    expect([...backing].sort()).toEqual([0, 0, 0, 0, 0, 0, 1, 2, 2, 2]);
+    expect(await ledgerProblems(w.kysely)).toEqual([]);
   });
 }
 

@@ -12,7 +12,7 @@ import { offerRef, postedRef, requestRef } from "./refs.js";
 /** Closes an open request (expiry or the requester's cancel), returns its fee and winds up everyone involved. */
 async function closeOpenRequest(deps: ServiceDeps, uow: UnitOfWork, request: HelpRequest, to: "expired" | "cancelled"): Promise<boolean> {
   if (!(await transitionRequest(uow.trx, { id: request.id, from: "open", to, at: uow.now }))) return false;
-  await settleFee(deps, uow, request, { kind: "returned" });
+  const { returned } = await settleFee(deps, uow, request, { kind: "returned" });
   await uow.cancelTimers("request-wave", request.id);
   await uow.cancelTimers("request-expiry", request.id);
   const declined = await declineActiveOffers(uow.trx, request.id);
@@ -26,7 +26,7 @@ async function closeOpenRequest(deps: ServiceDeps, uow: UnitOfWork, request: Hel
     if (!holding.has(offer.helperId)) await uow.tell(offer.helperId, (t) => closedNotice(t, request, reason));
     await uow.editEverywhere(offerRef(offer.id), (t) => t("offer-card-closed"));
   }
-  if (to === "expired") await uow.tell(request.requesterId, (t) => expiredNotice(t, request));
+  if (to === "expired") await uow.tell(request.requesterId, (t) => expiredNotice(t, request, returned));
   return true;
 }
 
