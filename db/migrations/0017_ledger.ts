@@ -35,7 +35,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   const old = await db.selectFrom("credit_entries").selectAll().orderBy("id").execute();
   const rows: Record<string, unknown>[] = [];
   for (const e of old) {
-    const row = { account: `user:${e.user_id}`, amount: Number(e.amount), reason: e.reason, actor_id: e.actor_id, note: e.note, created_at: e.created_at };
+    const row = {
+      account: `user:${e.user_id}`,
+      amount: Number(e.amount),
+      reason: e.reason,
+      actor_id: e.actor_id,
+      note: e.note,
+      created_at: e.created_at,
+    };
     if (e.reason === "topup") {
       // creditTopup wrote the charge id as the note.
       const subject = e.note ? `payment:${e.note}` : `entry:${e.id}`;
@@ -58,9 +65,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   for (const r of held) {
     const hold = { reason: "fee-held", subject: `request:${r.id}`, actor_id: null, note: null, created_at: r.created_at };
-    rows.push({ ...hold, account: `user:${r.requester_id}`, amount: -Number(r.fee) }, { ...hold, account: "escrow", amount: Number(r.fee) });
+    rows.push(
+      { ...hold, account: `user:${r.requester_id}`, amount: -Number(r.fee) },
+      { ...hold, account: "escrow", amount: Number(r.fee) },
+    );
   }
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto("ledger_entries").values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto("ledger_entries")
+      .values(rows.slice(i, i + 500))
+      .execute();
 
   await db.schema.createIndex("ledger_entries_once").on("ledger_entries").columns(["account", "reason", "subject"]).unique().execute();
   await db.schema.createIndex("ledger_entries_account").on("ledger_entries").columns(["account", "id"]).execute();
@@ -89,7 +103,11 @@ export async function down(db: Kysely<any>): Promise<void> {
     note: e.note,
     created_at: e.created_at,
   }));
-  for (let i = 0; i < back.length; i += 500) await db.insertInto("credit_entries").values(back.slice(i, i + 500)).execute();
+  for (let i = 0; i < back.length; i += 500)
+    await db
+      .insertInto("credit_entries")
+      .values(back.slice(i, i + 500))
+      .execute();
   await db.schema.createIndex("credit_entries_user").on("credit_entries").columns(["user_id"]).execute();
   await db.schema.createIndex("credit_entries_once").on("credit_entries").columns(["user_id", "reason", "request_id"]).unique().execute();
   await db.schema.dropTable("ledger_entries").execute();

@@ -100,7 +100,12 @@ export async function recentCreditEntries(db: Executor, userId: number, limit: n
   const paid =
     holds.length === 0
       ? []
-      : await db.selectFrom("ledger_entries").select("subject").where("reason", "=", "fee-received").where("subject", "in", holds).execute();
+      : await db
+          .selectFrom("ledger_entries")
+          .select("subject")
+          .where("reason", "=", "fee-received")
+          .where("subject", "in", holds)
+          .execute();
   const paidOut = new Set(paid.map((r) => r.subject));
   return rows.map((r) => ({
     amount: Number(r.amount),

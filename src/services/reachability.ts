@@ -26,7 +26,8 @@ async function setUserReachable(deps: ServiceDeps, userId: number, reachable: bo
 export async function windUpUnreachable(deps: ServiceDeps, userId: number): Promise<void> {
   await setUserReachable(deps, userId, false);
   for (const offerId of await activeOfferIdsOf(deps.db, userId)) await inUnitOfWork(deps, (uow) => withdrawWithin(uow, userId, offerId));
-  for (const requestId of await openRequestIdsOf(deps.db, userId)) await inUnitOfWork(deps, (uow) => cancelWithin(deps, uow, userId, requestId));
+  for (const requestId of await openRequestIdsOf(deps.db, userId))
+    await inUnitOfWork(deps, (uow) => cancelWithin(deps, uow, userId, requestId));
   await closeChatsOfUnreachable(deps, userId);
 }
 

@@ -60,8 +60,24 @@ async function openWorld(opened: Opened) {
     kysely
       .insertInto("ledger_entries")
       .values([
-        { account: "donation-pool", amount: credits, reason: "platform-share", subject: "request:0", actor_id: null, note: null, created_at: now },
-        { account: "grants", amount: -credits, reason: "platform-share", subject: "request:0", actor_id: null, note: null, created_at: now },
+        {
+          account: "donation-pool",
+          amount: credits,
+          reason: "platform-share",
+          subject: "request:0",
+          actor_id: null,
+          note: null,
+          created_at: now,
+        },
+        {
+          account: "grants",
+          amount: -credits,
+          reason: "platform-share",
+          subject: "request:0",
+          actor_id: null,
+          note: null,
+          created_at: now,
+        },
       ])
       .execute();
   return { deps, kysely, donor, board, raised, helpOf, toldOfGoal, fillPool };

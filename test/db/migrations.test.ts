@@ -100,8 +100,19 @@ function migrationSuite(openDb: () => Promise<{ db: Db; cleanup(): Promise<void>
     await migrateTo(db.kysely, "0016_payments");
     const old = db.kysely as unknown as Kysely<any>;
     const at = 1_700_000_000_000;
-    const user = (id: number, alias: string) => ({ id, alias, alias_key: alias.toLowerCase(), language: null, client_language: null, created_at: at, last_seen_at: at });
-    await old.insertInto("users").values([user(1, "Rita"), user(2, "Hana"), user(3, "Admin")]).execute();
+    const user = (id: number, alias: string) => ({
+      id,
+      alias,
+      alias_key: alias.toLowerCase(),
+      language: null,
+      client_language: null,
+      created_at: at,
+      last_seen_at: at,
+    });
+    await old
+      .insertInto("users")
+      .values([user(1, "Rita"), user(2, "Hana"), user(3, "Admin")])
+      .execute();
     const request = (id: number, status: string, fee: number) => ({
       id,
       requester_id: 1,

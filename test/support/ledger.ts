@@ -6,7 +6,13 @@ import type { Database } from "../../db/schema.js";
  * for tests that need a balance to start from.
  */
 export async function seedCredits(db: Kysely<Database>, credit: { userId: number; amount: number; now: number; key?: string }) {
-  const row = { reason: "admin", subject: `seed:${credit.userId}:${credit.key ?? "start"}`, actor_id: null, note: "seed", created_at: credit.now };
+  const row = {
+    reason: "admin",
+    subject: `seed:${credit.userId}:${credit.key ?? "start"}`,
+    actor_id: null,
+    note: "seed",
+    created_at: credit.now,
+  };
   await db
     .insertInto("ledger_entries")
     .values([
@@ -50,7 +56,9 @@ export async function ledgerProblems(db: Kysely<Database>): Promise<string[]> {
     .select((eb) => eb.fn.sum<number>("hold.amount").as("held"))
     .where("hold.account", "=", "escrow")
     .where("hold.reason", "=", "fee-held")
-    .where(sql<boolean>`not exists (select 1 from ledger_entries s where s.account = 'escrow' and s.reason = 'fee-settled' and s.subject = hold.subject)`)
+    .where(
+      sql<boolean>`not exists (select 1 from ledger_entries s where s.account = 'escrow' and s.reason = 'fee-settled' and s.subject = hold.subject)`,
+    )
     .executeTakeFirst();
   const escrow = balances.get("escrow") ?? 0;
   if (escrow !== Number(unsettled?.held ?? 0)) problems.push(`escrow holds ${escrow}, the unsettled holds ${Number(unsettled?.held ?? 0)}`);

@@ -43,9 +43,12 @@ onAction(chatClosingFeature, Actions.completeChat, async (ctx, chatId) => {
     );
     return;
   }
-  await ctx.reply(completedText(ctx.t, { side: result.side, partnerAlias: result.partnerAlias, fee: result.fee, share: result.share, reason: "both" }), {
-    parse_mode: "HTML",
-  });
+  await ctx.reply(
+    completedText(ctx.t, { side: result.side, partnerAlias: result.partnerAlias, fee: result.fee, share: result.share, reason: "both" }),
+    {
+      parse_mode: "HTML",
+    },
+  );
   const card = ratingCard(ctx.t, result.chatId, result.partnerAlias);
   await ctx.reply(card.text, { parse_mode: "HTML", reply_markup: card.keyboard });
 });

@@ -59,8 +59,7 @@ export function checkCancel(deps: ServiceDeps, userId: number, chatId: number): 
 }
 
 export type CancelResult =
-  | { ok: false }
-  | { ok: true; side: "requester" | "helper"; penalty: boolean; partnerAlias: string; settled: Settled };
+  { ok: false } | { ok: true; side: "requester" | "helper"; penalty: boolean; partnerAlias: string; settled: Settled };
 
 /** One side ends the chat early; past the grace period it costs that side a penalty, and the other is told. */
 export function cancelChat(deps: ServiceDeps, userId: number, chatId: number): Promise<CancelResult> {
