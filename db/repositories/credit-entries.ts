@@ -21,7 +21,7 @@ export async function accountBalance(db: Executor, account: string): Promise<num
  */
 export async function writeMovement(trx: Transaction<Database>, rows: LedgerRow[], at: number): Promise<void> {
   const moving = rows.filter((r) => r.amount !== 0);
-  if (moving.reduce((sum, r) => sum + r.amount, 0) !== 0) throw new Error(`unbalanced movement ${JSON.stringify(rows)}`);
+  if (moving.reduce((sum, r) => sum + r.amount, 0) !== 0) throw new Error(`unbalanced movement of ${rows[0]?.subject ?? "nothing"}`);
   if (moving.length === 0) return;
   await trx
     .insertInto("ledger_entries")

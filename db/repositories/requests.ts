@@ -88,21 +88,6 @@ export async function countOpenRequests(db: Executor, requesterId: number): Prom
   return Number(row?.n ?? 0);
 }
 
-/**
- * Credits promised by the requester's unsettled requests: open ones, and matched ones whose fee
- * has not moved yet. Posting subtracts them from the balance so two requests never promise the
- * same credits.
- */
-export async function reservedFees(db: Executor, requesterId: number): Promise<number> {
-  const row = await db
-    .selectFrom("requests")
-    .select((eb) => eb.fn.sum<number>("fee").as("reserved"))
-    .where("requester_id", "=", requesterId)
-    .where("status", "in", ["open", "matched"])
-    .executeTakeFirst();
-  return Number(row?.reserved ?? 0);
-}
-
 /** The requester's open requests (soonest to close first), then those closed since `closedSince` (newest first). */
 export async function requestsOfRequester(db: Executor, requesterId: number, closedSince: number, limit: number): Promise<HelpRequest[]> {
   const open = await db
