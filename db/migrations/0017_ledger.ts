@@ -92,9 +92,13 @@ export async function down(db: Kysely<any>): Promise<void> {
     .addColumn("note", "text")
     .addColumn("created_at", "bigint", (c) => c.notNull())
     .execute();
-  // Users' rows go back; holds and system accounts have no place in the old table.
+  // Users' rows go back, except holds still open: the old code derives those from the requests.
+  // System accounts have no place in the old table.
+  const settled = await db.selectFrom("ledger_entries").select("subject").where("reason", "=", "fee-settled").execute();
+  const settledSubjects = new Set(settled.map((r) => String(r.subject)));
   const rows = await db.selectFrom("ledger_entries").selectAll().where("account", "like", "user:%").orderBy("id").execute();
-  const back = rows.map((e) => ({
+  const kept = rows.filter((e) => e.reason !== "fee-held" || settledSubjects.has(String(e.subject)));
+  const back = kept.map((e) => ({
     user_id: Number(String(e.account).slice("user:".length)),
     amount: e.amount,
     reason: e.reason,
