@@ -165,6 +165,9 @@ describe("a location nobody can work out", () => {
       for (const at of positions) {
         await cu.sendLocation(at.latitude, at.longitude);
         await cu.waitFor("Your helper location is updated");
+        // A move into range may bring catch-up notices through the outbox; let them land first so
+        // the notice opened from the list is the one read below, right after its pin.
+        await world.settle();
         await cu.command("nearby");
         const list = await cu.waitFor((m) => m.text.startsWith("Open requests near you") || m.text.startsWith("No open requests"));
         const shown = distanceMeters(at, centre) <= SEARCH_M;
