@@ -539,6 +539,13 @@ report-restrict-done = Restricted.
 report-restrict-already = Already restricted.
 report-close-done = Chat closed.
 report-warned-user = ⚠️ An admin warns you about your behaviour in a chat. Please keep to the rules, or your account may be restricted.
+report-dismiss = 🗑 Dismiss
+report-dismiss-done = Report dismissed.
+report-chat-already-ended = This chat has already ended; nothing to close. Warn, restrict or dismiss instead.
+report-decided-warned = ⚠️ Warned by { $admin }.
+report-decided-restricted = ⛔ Restricted by { $admin }.
+report-decided-closed = ✖️ Chat closed by { $admin }.
+report-decided-dismissed = 🗑 Dismissed by { $admin }.
 
 # After a completed chat
 review-rate = How was it with <b>{ $alias }</b>? Rate from 1 to 5.

@@ -507,6 +507,13 @@ report-restrict-done = 제한했어요.
 report-restrict-already = 이미 제한된 사용자예요.
 report-close-done = 대화를 종료했어요.
 report-warned-user = ⚠️ 대화에서의 행동에 대해 관리자가 경고했어요. 규칙을 지켜 주세요. 계속되면 계정이 제한될 수 있어요.
+report-dismiss = 🗑 기각
+report-dismiss-done = 신고를 기각했어요.
+report-chat-already-ended = 이 대화는 이미 끝났어요. 종료할 것이 없으니 경고, 제한 또는 기각을 골라 주세요.
+report-decided-warned = ⚠️ { $admin }님이 경고했어요.
+report-decided-restricted = ⛔ { $admin }님이 제한했어요.
+report-decided-closed = ✖️ { $admin }님이 대화를 종료했어요.
+report-decided-dismissed = 🗑 { $admin }님이 기각했어요.
 
 # After a completed chat
 review-rate = 상대(<b>{ $alias }</b>)와 어땠나요? 1부터 5까지 평가해 주세요.

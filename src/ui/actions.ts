@@ -4,6 +4,7 @@ import { LANGUAGES } from "../domain/language.js";
 import { ETA_CHOICES_MINUTES, REQUEST_FIELDS } from "../domain/requests.js";
 import { MARK_CHOICES, RATINGS, REPORT_REASONS } from "../domain/chats.js";
 import { STATISTICS_PERIODS } from "../domain/statistics.js";
+import { REPORT_DECISIONS } from "../domain/reports.js";
 
 interface ActionRules {
   /** Admin actions are refused to everyone else exactly like stale data: nothing tells them it exists. */
@@ -67,10 +68,9 @@ export const Actions = {
   skipComment: action("rvskip", [id]),
   // The requester's answer to "did the helper come?", asked when nobody completed in time.
   helperCame: action("came", [id, oneOf(["yes", "no"])]),
-  // A report's card to admins: the chat, and the user the admin acts on.
-  reportWarn: action("rwarn", [id, id], { who: "admin" }),
-  reportRestrict: action("rres", [id, id], { who: "admin" }),
-  reportCloseChat: action("rclose", [id], { who: "admin" }),
+  // A report's card to admins: the report and the decision on it. (Retired, never reuse: "rwarn",
+  // "rres", "rclose", the buttons of report cards from before reports were stored.)
+  reportDecide: action("rdec", [id, oneOf(REPORT_DECISIONS)], { who: "admin" }),
   redeemPenalty: action("redeem", [oneOf(["yes", "no"])]),
   // How many credits to buy: answered with an invoice, if that amount is still offered.
   topup: action("topup", [whole]),
