@@ -1,18 +1,21 @@
 import type { Kysely, Transaction } from "kysely";
+import { USER_AUDIT_ACTIONS } from "../../src/domain/admin-console.js";
 import type { Database } from "../schema.js";
 
-/** Every admin decision: who, what, about whom, why, when. */
+/** Every admin decision: who, what, about whom, why, when. Returns the row's id, which can name what it caused. */
 export async function recordAudit(
   db: Kysely<Database> | Transaction<Database>,
   entry: { adminId: number; action: string; subjectId: number | null; reason: string | null; at: number },
-): Promise<void> {
-  await db
+): Promise<number> {
+  const row = await db
     .insertInto("admin_audit")
     .values({ admin_id: entry.adminId, action: entry.action, subject_id: entry.subjectId, reason: entry.reason, at: entry.at })
-    .execute();
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
 }
 
-/** The latest admin decisions about a user (chat and board actions name other things). */
+/** The latest admin decisions about a user (only actions whose subject is a user: chat and board actions name other things). */
 export async function recentAuditAbout(
   db: Kysely<Database>,
   userId: number,
@@ -22,7 +25,7 @@ export async function recentAuditAbout(
     .selectFrom("admin_audit")
     .select(["action", "reason", "at"])
     .where("subject_id", "=", userId)
-    .where("action", "not like", "chat.%")
+    .where("action", "in", USER_AUDIT_ACTIONS)
     .orderBy("id", "desc")
     .limit(limit)
     .execute();

@@ -5,6 +5,7 @@ import { ETA_CHOICES_MINUTES, REQUEST_FIELDS } from "../domain/requests.js";
 import { MARK_CHOICES, RATINGS, REPORT_REASONS } from "../domain/chats.js";
 import { STATISTICS_PERIODS } from "../domain/statistics.js";
 import { REPORT_DECISIONS } from "../domain/reports.js";
+import { CONSOLE_SECTIONS, USER_ADJUSTMENTS } from "../domain/admin-console.js";
 
 interface ActionRules {
   /** Admin actions are refused to everyone else exactly like stale data: nothing tells them it exists. */
@@ -82,8 +83,13 @@ export const Actions = {
   boardEdit: action("bded", [id], { who: "admin", startsSomething: true }),
   boardClose: action("bdcl", [id], { who: "admin" }),
   boardCloseConfirm: action("bdclok", [id, oneOf(["yes", "no"])], { who: "admin" }),
-  // The /admin console: statistics for a period, drawn again in the same message.
-  adminStatistics: action("astat", [oneOf(STATISTICS_PERIODS)], { who: "admin" }),
+  // The /admin console, drawn again in the same message: statistics for a period, a section of the
+  // menu at a page, the user search. Each leaves a scene in progress, so Back always works.
+  adminStatistics: action("astat", [oneOf(STATISTICS_PERIODS)], { who: "admin", startsSomething: true }),
+  adminConsole: action("acon", [oneOf(CONSOLE_SECTIONS), whole], { who: "admin", startsSomething: true }),
+  adminFindUser: action("afind", [], { who: "admin", startsSomething: true }),
+  // A looked-up user's card: what the admin changes about them, asked for in a scene.
+  adminUser: action("auser", [id, oneOf(USER_ADJUSTMENTS)], { who: "admin", startsSomething: true }),
 
   chooseLanguage: action("lang", [oneOf(LANGUAGES)], { inScene: true }),
   quietOff: action("quiet", [oneOf(["off"])], { inScene: true }),
