@@ -10,14 +10,19 @@ import { type StepInput, textAnswer, waitForAnswer } from "./steps.js";
 
 const REASON_MAX = 300;
 
-/** A signed whole number within the limit; anything else is answered with what is expected. */
-function amountAnswer(ctx: SceneContext, max: number): StepInput<number> {
+/**
+ * A signed whole number within the limit that leaves the count at 0 or more; anything else is
+ * answered with what is expected. (The service checks again under the user's lock.)
+ */
+function amountAnswer(ctx: SceneContext, max: number, current: number): StepInput<number> {
   if (ctx.callbackQuery) return { hint: ctx.t("button-stale") };
-  const hint = ctx.t("admin-adjust-amount-hint", { max });
+  // As typed, without the thousands separator Fluent would add to a number.
+  const hint = ctx.t("admin-adjust-amount-hint", { max: String(max) });
   const text = ctx.message?.text;
   if (text === undefined) return { hint: ctx.t("scene-expected-text", { hint }) };
   const amount = parseAdjustment(text, max);
-  return amount === undefined ? { hint } : { value: amount };
+  if (amount === undefined) return { hint };
+  return current + amount < 0 ? { hint: ctx.t("admin-adjust-below-zero", { current }) } : { value: amount };
 }
 
 /**
@@ -36,7 +41,7 @@ export function adjustUserScene(deps: BotDeps) {
       const current =
         adjustment === "credits" ? target.credits.balance : adjustment === "help" ? target.badges.help : target.badges.penalties;
       await ctx.reply(ctx.t(`admin-adjust-amount-${adjustment}`, { ...who, current }), { parse_mode: "HTML" });
-      amount = (await waitForAnswer(conversation, (c) => amountAnswer(c, ADJUSTMENT_MAX[adjustment]))).value;
+      amount = (await waitForAnswer(conversation, (c) => amountAnswer(c, ADJUSTMENT_MAX[adjustment], current))).value;
       beginStep(conversation);
     }
     await ctx.reply(ctx.t(`admin-adjust-reason-${adjustment}`, who), { parse_mode: "HTML" });

@@ -823,16 +823,29 @@ admin-adjust-amount-help = By how many help badges should <b>{ $alias }</b> (id 
 admin-adjust-amount-penalty = By how many penalties should <b>{ $alias }</b> (id { $id }) change? They have { $current }. Send a whole number with + or -, like +1 or -1. (/cancel to go back)
 admin-adjust-amount-credits = By how many credits should the balance of <b>{ $alias }</b> (id { $id }) change? It is { $current }. Send a whole number with + or -, like +20 or -5. (/cancel to go back)
 admin-adjust-amount-hint = Send a whole number with + or - that is not 0 and at most { $max } either way, like +2 or -1.
+admin-adjust-below-zero = That would go below 0 (now: { $current }). Send another amount, or /cancel.
 admin-adjust-reason-restrict = Why is <b>{ $alias }</b> (id { $id }) restricted? They will read your answer. (/cancel to go back)
 admin-adjust-reason-lift = Why is the restriction of <b>{ $alias }</b> (id { $id }) lifted? They will read your answer. (/cancel to go back)
 admin-adjust-reason-help = Why? <b>{ $alias }</b> (id { $id }) will read your answer with the change. (/cancel to go back)
 admin-adjust-reason-penalty = Why? <b>{ $alias }</b> (id { $id }) will read your answer with the change. (/cancel to go back)
 admin-adjust-reason-credits = Why? <b>{ $alias }</b> (id { $id }) will read your answer with the change. (/cancel to go back)
 admin-adjust-reason-hint = Send the reason as text.
-admin-badges-done-help = Done: <b>{ $alias }</b> (id { $id }) now has { $count } help badges.
-admin-badges-done-penalty = Done: <b>{ $alias }</b> (id { $id }) now has { $count } penalties.
-admin-badges-below-zero-help = <b>{ $alias }</b> (id { $id }) has { $count } help badges, and a count never goes below 0. Nothing changed.
-admin-badges-below-zero-penalty = <b>{ $alias }</b> (id { $id }) has { $count } penalties, and a count never goes below 0. Nothing changed.
+admin-badges-done-help = Done: <b>{ $alias }</b> (id { $id }) now has { $count ->
+        [one] 1 help badge
+       *[other] { $count } help badges
+    }.
+admin-badges-done-penalty = Done: <b>{ $alias }</b> (id { $id }) now has { $count ->
+        [one] 1 penalty
+       *[other] { $count } penalties
+    }.
+admin-badges-below-zero-help = <b>{ $alias }</b> (id { $id }) has { $count ->
+        [one] 1 help badge
+       *[other] { $count } help badges
+    }, and a count never goes below 0. Nothing changed.
+admin-badges-below-zero-penalty = <b>{ $alias }</b> (id { $id }) has { $count ->
+        [one] 1 penalty
+       *[other] { $count } penalties
+    }, and a count never goes below 0. Nothing changed.
 badges-adjusted-help = 🏅 An admin changed your help badges by { $amount } ({ $reason }). You have { $count } now.
 badges-adjusted-penalty = ⚠️ An admin changed your penalties by { $amount } ({ $reason }). You have { $count } now.
 # Admin decisions on a user's card, in words.

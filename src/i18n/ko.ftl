@@ -746,6 +746,7 @@ admin-adjust-amount-help = <b>{ $alias }</b>님(id { $id })의 도움 배지를 
 admin-adjust-amount-penalty = <b>{ $alias }</b>님(id { $id })의 벌점을 얼마나 바꿀까요? 지금 { $current }개예요. +1이나 -1처럼 + 또는 -를 붙인 정수로 보내 주세요. (돌아가려면 /cancel)
 admin-adjust-amount-credits = <b>{ $alias }</b>님(id { $id })의 크레딧 잔액을 얼마나 바꿀까요? 지금 잔액: { $current }. +20이나 -5처럼 + 또는 -를 붙인 정수로 보내 주세요. (돌아가려면 /cancel)
 admin-adjust-amount-hint = 0이 아니고 절댓값이 { $max } 이하인 정수를 + 또는 -와 함께 보내 주세요. 예: +2, -1
+admin-adjust-below-zero = 그러면 0 아래로 내려가요(현재: { $current }). 다른 숫자를 보내 주세요. 그만두려면 /cancel 명령어를 보내 주세요.
 admin-adjust-reason-restrict = <b>{ $alias }</b>님(id { $id })을 제한하는 이유는 무엇인가요? 사용자가 이 답을 읽어요. (돌아가려면 /cancel)
 admin-adjust-reason-lift = <b>{ $alias }</b>님(id { $id })의 제한을 푸는 이유는 무엇인가요? 사용자가 이 답을 읽어요. (돌아가려면 /cancel)
 admin-adjust-reason-help = 이유는 무엇인가요? <b>{ $alias }</b>님(id { $id })이 변경 내용과 함께 읽어요. (돌아가려면 /cancel)

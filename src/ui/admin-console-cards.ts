@@ -64,7 +64,9 @@ function listCard<T>(t: Translate, section: ListedSection, page: Page<T>, line: 
   return { text: [title, ...page.rows.map(line)].join("\n"), keyboard: pager(t, section, page) };
 }
 
-const age = (t: Translate, since: number, now: number) => durationLabel(t, Math.max(0, Math.floor((now - since) / 60_000)));
+/** Whole minutes as a duration; 0 is "0 min", not the "0 h" a whole number of hours would read as. */
+const minutes = (t: Translate, n: number) => (n === 0 ? t("duration-minutes", { minutes: "0" }) : durationLabel(t, n));
+const age = (t: Translate, since: number, now: number) => minutes(t, Math.max(0, Math.floor((now - since) / 60_000)));
 
 /** Requests not settled yet: who asked, what for, where it stands; never the place or the description. */
 export function activeRequestsCard(t: Translate, page: Page<ListedRequest>, now: number): Card {
@@ -75,7 +77,7 @@ export function activeRequestsCard(t: Translate, page: Page<ListedRequest>, now:
       category: category(t, r),
       offers: r.activeOffers,
       age: age(t, r.createdAt, now),
-      left: durationLabel(t, minutesLeft(r.expiresAt, now)),
+      left: minutes(t, minutesLeft(r.expiresAt, now)),
     }),
   );
 }
