@@ -807,7 +807,9 @@ admin-reports-title = <b>🚩 Reports</b>: { $total }, open ones first · page {
 admin-reports-none = <b>🚩 Reports</b>
     No reports yet.
 admin-reports-row = • #{ $id } chat #{ $chat }: { $reason } — <b>{ $reporter }</b> about <b>{ $reported }</b> · { $at }
-admin-reports-open = {"   "}🟡 Open: decide on its card.
+admin-reports-open = {"   "}🟡 Open: its button below shows the card to decide on.
+admin-reports-open-button = ⚖️ #{ $id }
+admin-report-decided = This report is no longer open: the list shows who decided it.
 admin-find-prompt = 🔎 Send the alias or id of the user to look up. (/cancel to go back)
 admin-find-hint = Send an alias or an id as text.
 admin-find-again = Send another alias or id, or /cancel.

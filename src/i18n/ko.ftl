@@ -730,7 +730,9 @@ admin-reports-title = <b>🚩 신고</b>: { $total }건, 처리 전인 것부터
 admin-reports-none = <b>🚩 신고</b>
     아직 신고가 없어요.
 admin-reports-row = • #{ $id } 대화 #{ $chat }: { $reason } — <b>{ $reporter }</b>님이 <b>{ $reported }</b>님을 신고 · { $at }
-admin-reports-open = {"   "}🟡 처리 전: 신고 카드에서 결정해 주세요.
+admin-reports-open = {"   "}🟡 처리 전: 아래 버튼으로 신고 카드를 열어 결정해 주세요.
+admin-reports-open-button = ⚖️ #{ $id }
+admin-report-decided = 이미 처리된 신고예요. 누가 처리했는지는 목록에서 볼 수 있어요.
 admin-find-prompt = 🔎 찾을 사용자의 별명이나 id를 보내 주세요. (돌아가려면 /cancel)
 admin-find-hint = 별명이나 id를 글로 보내 주세요.
 admin-find-again = 다른 별명이나 id를 보내 주세요. 그만두려면 /cancel 명령어를 보내 주세요.

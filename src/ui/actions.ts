@@ -72,6 +72,8 @@ export const Actions = {
   // A report's card to admins: the report and the decision on it. (Retired, never reuse: "rwarn",
   // "rres", "rclose", the buttons of report cards from before reports were stored.)
   reportDecide: action("rdec", [id, oneOf(REPORT_DECISIONS)], { who: "admin" }),
+  // An open report's card shown again from the console's list of reports.
+  reportOpen: action("ropen", [id], { who: "admin" }),
   redeemPenalty: action("redeem", [oneOf(["yes", "no"])]),
   // How many credits to buy: answered with an invoice, if that amount is still offered.
   topup: action("topup", [whole]),

@@ -48,20 +48,20 @@ export function withBack(t: Translate, keyboard: InlineKeyboard = new InlineKeyb
   );
 }
 
-/** ‹ › between the pages of a long list (only the ones that lead somewhere), then Back. */
-function pager(t: Translate, section: ListedSection, page: Page<unknown>): InlineKeyboard {
-  const keyboard = new InlineKeyboard();
+/** ‹ › between the pages of a long list (only the ones that lead somewhere), then Back, under the list's own buttons. */
+function pager(t: Translate, section: ListedSection, page: Page<unknown>, keyboard = new InlineKeyboard()): InlineKeyboard {
+  keyboard.row();
   if (page.page > 0) keyboard.text(t("admin-page-previous"), Actions.adminConsole.data(section, page.page - 1));
   if ((page.page + 1) * CONSOLE_PAGE_SIZE < page.total)
     keyboard.text(t("admin-page-next"), Actions.adminConsole.data(section, page.page + 1));
   return withBack(t, keyboard);
 }
 
-function listCard<T>(t: Translate, section: ListedSection, page: Page<T>, line: (row: T) => string): Card {
+function listCard<T>(t: Translate, section: ListedSection, page: Page<T>, line: (row: T) => string, buttons?: InlineKeyboard): Card {
   if (page.total === 0) return { text: t(`admin-${section}-none`), keyboard: withBack(t) };
   const pages = Math.ceil(page.total / CONSOLE_PAGE_SIZE);
   const title = t(`admin-${section}-title`, { total: page.total, page: page.page + 1, pages });
-  return { text: [title, ...page.rows.map(line)].join("\n"), keyboard: pager(t, section, page) };
+  return { text: [title, ...page.rows.map(line)].join("\n"), keyboard: pager(t, section, page, buttons) };
 }
 
 /** Whole minutes as a duration; 0 is "0 min", not the "0 h" a whole number of hours would read as. */
@@ -96,9 +96,14 @@ export function openChatsCard(t: Translate, page: Page<ListedChat>, timeZone: st
   );
 }
 
-/** Reports, open ones first, each with its state and who decided it. */
+/** Reports, open ones first, each with its state and who decided it; an open one's card can be shown again to decide it. */
 export function reportsCard(t: Translate, page: Page<ListedReport>, timeZone: string): Card {
-  return listCard(t, "reports", page, ({ report, reporterAlias, reportedAlias, handledBy }) =>
+  const buttons = new InlineKeyboard();
+  for (const [i, { report }] of page.rows.filter((r) => r.report.state === "open").entries()) {
+    if (i > 0 && i % 4 === 0) buttons.row();
+    buttons.text(t("admin-reports-open-button", { id: String(report.id) }), Actions.reportOpen.data(report.id));
+  }
+  const line = ({ report, reporterAlias, reportedAlias, handledBy }: ListedReport) =>
     [
       t("admin-reports-row", {
         id: String(report.id),
@@ -111,6 +116,6 @@ export function reportsCard(t: Translate, page: Page<ListedReport>, timeZone: st
       report.state === "open" || handledBy === null
         ? t("admin-reports-open")
         : `   ${t(`report-decided-${report.state}`, { admin: adminLabel(t, handledBy) })}`,
-    ].join("\n"),
-  );
+    ].join("\n");
+  return listCard(t, "reports", page, line, buttons);
 }

@@ -15,8 +15,11 @@ export interface ReportContext {
   reporter: { id: number; alias: string };
   reported: { id: number; alias: string };
   request: Pick<HelpRequest, "category" | "description">;
-  /** Who sent each of the chat's recent messages, oldest first; their copies follow the card in this order. */
-  recentSenders: string[];
+  /**
+   * Who sent each of the chat's recent messages, oldest first; their copies follow the card in this
+   * order. Absent when the card is shown again from the console, without the copies.
+   */
+  recentSenders?: string[];
 }
 
 /** The lines every view of a report starts with: the chat, the reason and both sides (HTML). */
@@ -34,9 +37,11 @@ export function reportAdminCard(t: Translate, report: ReportContext) {
     text: [
       ...reportHeader(t, report),
       t("report-admin-request", { category: category(t, report.request), description: escapeHtml(report.request.description) }),
-      report.recentSenders.length === 0
-        ? t("report-admin-no-messages")
-        : t("report-admin-messages", { count: report.recentSenders.length, senders: report.recentSenders.map(escapeHtml).join(", ") }),
+      ...(report.recentSenders === undefined
+        ? []
+        : report.recentSenders.length === 0
+          ? [t("report-admin-no-messages")]
+          : [t("report-admin-messages", { count: report.recentSenders.length, senders: report.recentSenders.map(escapeHtml).join(", ") })]),
     ].join("\n"),
     keyboard: new InlineKeyboard()
       .text(t("report-warn"), Actions.reportDecide.data(report.id, "warn"))

@@ -178,7 +178,7 @@ describe("the admin console", () => {
     const ids = (await db.selectFrom("reports").select("id").orderBy("id").execute()).map((r) => Number(r.id));
     expect(reports.text.split("\n").slice(1)).toEqual([
       `• #${ids[2]} chat #${second.chatId}: Did not show up — ${await aliasOf(world, sam.id)} about ${await aliasOf(world, bob.id)} · ${since}`,
-      "   🟡 Open: decide on its card.",
+      "   🟡 Open: its button below shows the card to decide on.",
       `• #${ids[1]} chat #${second.chatId}: Scam or asks for money — ${await aliasOf(world, bob.id)} about ${await aliasOf(world, sam.id)} · ${since}`,
       `   🗑 Dismissed by admin ${JUN}.`,
       `• #${ids[0]} chat #${first.chatId}: Abusive or rude — ${await aliasOf(world, rita.id)} about ${await aliasOf(world, ann.id)} · ${since}`,
@@ -205,6 +205,13 @@ describe("the admin console", () => {
     const page = await mina.waitFor((m) => m.message_id !== at && m.text.startsWith("Winter blankets"));
     expect(labels(page)).toEqual(expect.arrayContaining(["✏️ Edit", "✖️ Close the board"]));
     expect(page.text).toContain("Shelter");
+    // Opening a board is an admin action like the others: audited, its title as the reason.
+    const boardAudit = await db
+      .selectFrom("admin_audit")
+      .select(["admin_id", "action", "reason"])
+      .where("action", "like", "board.%")
+      .execute();
+    expect(boardAudit.map((a) => [Number(a.admin_id), a.action, a.reason])).toEqual([[MINA, "board.create", "Winter blankets"]]);
     await back();
 
     // The same console in Korean.
@@ -219,11 +226,34 @@ describe("the admin console", () => {
     await jun.pressIn(koMenu.message_id, "🚩 신고");
     const koReports = await jun.waitForEdit(koMenu.message_id, "신고: 3건");
     expect(koReports.text).toContain("⚠️ Mina님이 경고했어요.");
-    expect(koReports.text).toContain("🟡 처리 전: 신고 카드에서 결정해 주세요.");
+    expect(koReports.text).toContain("🟡 처리 전: 아래 버튼으로 신고 카드를 열어 결정해 주세요.");
     await jun.pressIn(koMenu.message_id, "↩️ 뒤로");
     await jun.waitForEdit(koMenu.message_id, (m) => m.text.startsWith("🛠 관리자 콘솔"));
     await jun.pressIn(koMenu.message_id, "💬 진행 중인 대화");
     await jun.waitForEdit(koMenu.message_id, "진행 중인 대화: 2건");
+
+    // The open report's card, shown again from the list, decides it; Jun's original card follows.
+    await mina.pressIn(at, "🚩 Reports");
+    const listed = await mina.waitForEdit(at, "Reports: 3, open ones first");
+    expect(labels(listed)).toEqual([`⚖️ #${ids[2]}`, "↩️ Back"]);
+    await mina.pressIn(at, `⚖️ #${ids[2]}`);
+    const again = await mina.waitFor((m) => m.text.startsWith(`🚩 Report on chat #${second.chatId}: Did not show up`));
+    expect(labels(again)).toEqual(["⚠️ Warn", "⛔ Restrict", "✖️ Close chat", "🗑 Dismiss"]);
+    const dismiss = await mina.pressIn(again.message_id, "🗑 Dismiss");
+    expect((await mina.waitForCallbackAnswer(dismiss)).text).toBe("Report dismissed.");
+    await mina.waitForEdit(again.message_id, (m) => m.text.endsWith("🗑 Dismissed by Mina.") && m.reply_markup === undefined);
+    const junOriginal = jun.inbox.find((m) => m.text.startsWith(`🚩 대화 #${second.chatId} 신고`) && m.text.includes("나타나지 않음"))!;
+    await jun.waitForEdit(junOriginal.message_id, (m) => m.text.endsWith("🗑 Mina님이 기각했어요.") && m.reply_markup === undefined);
+    // The list pressed before that decision answers that it is decided and shows it as it is now.
+    const stale = await mina.pressIn(at, `⚖️ #${ids[2]}`);
+    expect((await mina.waitForCallbackAnswer(stale)).text).toBe("This report is no longer open: the list shows who decided it.");
+    const redrawn = await mina.waitForEdit(at, (m) => m.text.includes(`• #${ids[2]} `) && m.text.includes("🗑 Dismissed by Mina."));
+    expect(labels(redrawn)).toEqual(["↩️ Back"]);
+    expect((await db.selectFrom("reports").select("state").orderBy("id").execute()).map((r) => r.state)).toEqual([
+      "warned",
+      "dismissed",
+      "dismissed",
+    ]);
   });
 
   it("a user's card restricts and lifts, adjusts badges and credits: one audit row each with the reason, the user told, the card shown again", async () => {
@@ -420,11 +450,15 @@ describe("the admin console", () => {
     await eve.command("start");
     const greeting = await eve.waitFor("I am doum");
     const before = await snapshot(world);
+    // The first refusal takes the greeting's keyboard away; let that land before pressing on.
+    expect((await eve.waitForCallbackAnswer(eve.pressForged(greeting.message_id, "1:acon:home:0"))).text).toBe(STALE);
+    await eve.waitForEdit(greeting.message_id, (m) => m.reply_markup === undefined);
     const forged = [
       "1:astat:today",
       "1:acon:home:0",
       ...["pending", "requests", "chats", "reports", "boards"].map((section) => `1:acon:${section}:0`),
       "1:afind",
+      `1:ropen:${report}`,
       ...USER_ADJUSTMENTS.map((adjustment) => `1:auser:${rita.id}:${adjustment}`),
       ...REPORT_DECISIONS.map((decision) => `1:rdec:${report}:${decision}`),
     ];

@@ -3,12 +3,14 @@ import { SCENES } from "../../../scenes/ids.js";
 import type { ConsoleSection } from "../../domain/admin-console.js";
 import { activeRequestsPage, openChatsPage, reportsListPage } from "../../services/admin-console.js";
 import { listOpenBoards } from "../../services/boards.js";
+import { openReport, rememberReportCard } from "../../services/chats/reports.js";
 import { statisticsFor } from "../../services/statistics.js";
 import { lookUpUser } from "../../services/user-lookup.js";
 import { escapeHtml } from "../../telegram/html.js";
 import { Actions } from "../../ui/actions.js";
 import { activeRequestsCard, consoleMenu, openChatsCard, reportsCard, withBack } from "../../ui/admin-console-cards.js";
 import { boardListCard } from "../../ui/board-cards.js";
+import { reportAdminCard } from "../../ui/report-cards.js";
 import { statisticsCard } from "../../ui/statistics-cards.js";
 import { userLookupCard } from "../../ui/user-lookup-card.js";
 import { onAction } from "../actions.js";
@@ -73,6 +75,22 @@ onAction(adminConsoleFeature, Actions.adminConsole, async (ctx, which, page) => 
   const view = await section(ctx, which, page);
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(view.text, { parse_mode: "HTML", reply_markup: view.keyboard });
+});
+
+/** An open report's card again, as a new message, remembered so that a decision edits it too. */
+onAction(adminConsoleFeature, Actions.reportOpen, async (ctx, reportId) => {
+  const report = await openReport(ctx.deps, reportId);
+  if (!report) {
+    // The list was older than the decision: say so and draw it as it is now.
+    await ctx.answerCallbackQuery({ text: ctx.t("admin-report-decided") });
+    const view = await section(ctx, "reports", 0);
+    return void (await ctx.editMessageText(view.text, { parse_mode: "HTML", reply_markup: view.keyboard }));
+  }
+  await ctx.answerCallbackQuery();
+  const card = reportAdminCard(ctx.t, report);
+  const params = { parse_mode: "HTML" as const, reply_markup: card.keyboard };
+  const sent = await ctx.reply(card.text, params);
+  await rememberReportCard(ctx.deps, ctx.from.id, { reportId, messageId: sent.message_id, params: { text: card.text, ...params } });
 });
 
 onAction(adminConsoleFeature, Actions.adminFindUser, async (ctx) => {

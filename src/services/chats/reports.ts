@@ -1,11 +1,14 @@
 import { recordAudit } from "../../../db/repositories/admin-audit.js";
+import { findChat } from "../../../db/repositories/chats.js";
+import { recordDelivered } from "../../../db/repositories/outbox.js";
 import { decideReportRow, findReport, insertReport } from "../../../db/repositories/reports.js";
+import { findRequest } from "../../../db/repositories/requests.js";
 import { recentRelayed } from "../../../db/repositories/relay.js";
 import { aliasOf } from "../../../db/repositories/users.js";
 import { OutboxPriority } from "../../../db/schema.js";
 import { partnerOf, type ReportReason, sideOf } from "../../domain/chats.js";
 import { type ReportDecision, type ReportState, STATE_AFTER } from "../../domain/reports.js";
-import { decidedReportCard, reportAdminCard } from "../../ui/report-cards.js";
+import { decidedReportCard, reportAdminCard, type ReportContext } from "../../ui/report-cards.js";
 import type { ServiceDeps } from "../deps.js";
 import { changeRestrictionWithin } from "../restrictions.js";
 import { inUnitOfWork } from "../unit-of-work.js";
@@ -142,6 +145,47 @@ export function decideReport(
   }).catch((error: unknown) => {
     if (error instanceof ChatAlreadyEnded) return { ok: false, reason: "chat-ended" };
     throw error;
+  });
+}
+
+/** An open report as its card shows it again from the console's list (without the chat's messages); undefined once decided. */
+export async function openReport(deps: ServiceDeps, reportId: number): Promise<ReportContext | undefined> {
+  const report = await findReport(deps.db, reportId);
+  const chat = report && (await findChat(deps.db, report.chatId));
+  const request = chat && (await findRequest(deps.db, chat.requestId));
+  if (!report || report.state !== "open" || !request) return undefined;
+  return {
+    id: report.id,
+    chatId: report.chatId,
+    reason: report.reason,
+    reporter: { id: report.reporterId, alias: await aliasOf(deps.db, report.reporterId) },
+    reported: { id: report.reportedId, alias: await aliasOf(deps.db, report.reportedId) },
+    request,
+  };
+}
+
+/**
+ * A report card an admin had shown again, remembered under the report's ref so that a decision
+ * edits it like the cards the outbox delivered. Decided in the moment between, it is edited at once.
+ */
+export function rememberReportCard(
+  deps: ServiceDeps,
+  adminId: number,
+  card: { reportId: number; messageId: number; params: Record<string, unknown> },
+): Promise<void> {
+  return inUnitOfWork(deps, async (uow) => {
+    const ref = reportCardRef(card.reportId);
+    await recordDelivered(uow.trx, { chatId: adminId, ref, messageId: card.messageId, params: card.params, now: uow.now });
+    const report = await findReport(uow.trx, card.reportId);
+    if (!report || report.state === "open" || report.handledBy === null) return;
+    const summary = {
+      chatId: report.chatId,
+      reason: report.reason,
+      reporter: { id: report.reporterId, alias: await aliasOf(uow.trx, report.reporterId) },
+      reported: { id: report.reportedId, alias: await aliasOf(uow.trx, report.reportedId) },
+    };
+    const state = report.state;
+    await uow.editEverywhere(ref, (t) => decidedReportCard(t, summary, state, adminOf(deps, report.handledBy!)), { onlyChatId: adminId });
   });
 }
 
