@@ -69,6 +69,7 @@ chat-ended-not-relayed = Your chat with <b>{ $alias }</b> has ended, so I no lon
 unknown-command = I don't know that command. /help lists what I can do.
 error-generic = Sorry, something went wrong on my side. Please try again in a moment.
 button-stale = This button is no longer available.
+button-not-allowed = You are not allowed to use this button.
 
 scene-language = choosing a language
 scene-expected-button = Please use the buttons above, or /cancel.

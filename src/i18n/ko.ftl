@@ -69,6 +69,7 @@ chat-ended-not-relayed = <b>{ $alias }</b>님과의 대화는 끝나서 이제 �
 unknown-command = 모르는 명령어예요. 쓸 수 있는 명령어는 /help 명령어로 확인해 주세요.
 error-generic = 죄송해요. 처리하다가 문제가 생겼어요. 잠시 후 다시 해 주세요.
 button-stale = 더 이상 쓸 수 없는 버튼이에요.
+button-not-allowed = 이 버튼을 쓸 권한이 없어요.
 
 scene-language = 언어 선택
 scene-expected-button = 위의 버튼을 눌러 주세요. 그만두려면 /cancel 명령어를 보내 주세요.

@@ -8,7 +8,7 @@ import { REPORT_DECISIONS } from "../domain/reports.js";
 import { CONSOLE_SECTIONS, USER_ADJUSTMENTS } from "../domain/admin-console.js";
 
 interface ActionRules {
-  /** Admin actions are refused to everyone else exactly like stale data: nothing tells them it exists. */
+  /** Admin actions are refused to everyone else with "not allowed", forged data included, before anything is read. */
   who: "anyone" | "admin";
   /** Starts something new, so it leaves a scene in progress instead of being read as an answer. */
   startsSomething: boolean;

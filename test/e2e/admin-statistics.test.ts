@@ -68,7 +68,7 @@ describe("the admin console's statistics", () => {
     expect(week.text).toContain(`매칭까지 걸린 시간(중앙값): ${expectedWeek.match}분`);
   });
 
-  it("a non-admin gets 'unknown command' for /admin and 'no longer available' for the statistics button, forged or not", async () => {
+  it("a non-admin gets 'unknown command' for /admin and 'not allowed' for the statistics button, forged or not", async () => {
     world = await openWorld({ env: { ADMIN_IDS: String(ADMIN) } });
     const eve = world.fake.persona({ firstName: "Eve", languageCode: "en" });
     await eve.command("start");
@@ -76,7 +76,7 @@ describe("the admin console's statistics", () => {
     await eve.command("admin");
     await eve.waitFor("I don't know that command");
     const query = eve.pressForged(greeting.message_id, "1:astat:today");
-    expect((await eve.waitForCallbackAnswer(query)).text).toBe("This button is no longer available.");
+    expect((await eve.waitForCallbackAnswer(query)).text).toBe("You are not allowed to use this button.");
     await world.settle();
     expect(eve.inbox.some((m) => m.text.includes("Statistics"))).toBe(false);
   });
