@@ -4,6 +4,7 @@ import { createBoard } from "../../src/services/boards.js";
 import { reportChat } from "../../src/services/chats/reports.js";
 import { USER_ADJUSTMENTS } from "../../src/domain/admin-console.js";
 import { REPORT_DECISIONS } from "../../src/domain/reports.js";
+import { ADMIN_COMMANDS } from "../../src/ui/commands.js";
 import { openWorld, type World } from "../support/e2e.js";
 import type { InboxMessage } from "../support/fake-telegram/index.js";
 import { seedHelperRow, seedUser } from "../support/seed.js";
@@ -469,8 +470,8 @@ describe("the admin console", () => {
     // Not inside any admin scene: a message afterwards is no reason and no amount.
     await eve.send("+20 because I say so");
     await eve.waitFor((m) => m.text.length > 0 && !m.text.includes("I am doum"));
-    for (const command of ["admin", "pending"]) {
-      await eve.command(command);
+    for (const command of ADMIN_COMMANDS) {
+      await eve.command(command, `${rita.id} +5 because`);
       await eve.waitFor("I don't know that command");
     }
     await world.settle();
