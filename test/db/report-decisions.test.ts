@@ -96,6 +96,21 @@ function decisionSuite(open: () => Promise<Db>) {
     expect(found).toEqual([]);
   });
 
+  it("Close chat on a chat that has ended decides nothing: the report stays open for another decision", async () => {
+    const w = await openWorld(await open());
+    const r = await w.reported(50);
+    await w.kysely.updateTable("chats").set({ status: "completed", closed_at: w.deps.clock.now() }).where("id", "=", r.chatId).execute();
+    expect(await decideReport(w.deps, ADMINS[0], r.reportId, "close")).toEqual({ ok: false, reason: "chat-ended" });
+    const report = await w.kysely
+      .selectFrom("reports")
+      .select(["state", "handled_by"])
+      .where("id", "=", r.reportId)
+      .executeTakeFirstOrThrow();
+    expect(report).toEqual({ state: "open", handled_by: null });
+    expect(await w.kysely.selectFrom("admin_audit").selectAll().execute()).toEqual([]);
+    expect(await decideReport(w.deps, ADMINS[1], r.reportId, "warn")).toEqual({ ok: true, restrictedBefore: false });
+  });
+
   it("two admins taking the last penalty away at once: one takes it, the count stays at zero", async () => {
     const w = await openWorld(await open());
     const userId = 50_000;

@@ -7,11 +7,11 @@ import { recentRelayed } from "../../../db/repositories/relay.js";
 import { aliasOf } from "../../../db/repositories/users.js";
 import { OutboxPriority } from "../../../db/schema.js";
 import { partnerOf, type ReportReason, sideOf } from "../../domain/chats.js";
-import { type ReportDecision, type ReportState, STATE_AFTER } from "../../domain/reports.js";
+import { type Report, type ReportDecision, type ReportState, STATE_AFTER } from "../../domain/reports.js";
 import { decidedReportCard, reportAdminCard, type ReportContext } from "../../ui/report-cards.js";
 import type { ServiceDeps } from "../deps.js";
 import { changeRestrictionWithin } from "../restrictions.js";
-import { inUnitOfWork } from "../unit-of-work.js";
+import { inUnitOfWork, type UnitOfWork } from "../unit-of-work.js";
 import { lockChatAndRequest } from "./completion.js";
 import { endWithoutCompletion } from "./ending.js";
 
@@ -134,12 +134,7 @@ export function decideReport(
         await recordAudit(uow.trx, { adminId, action: "report.dismiss", subjectId: reportedId, reason: `chat ${chatId}`, at: uow.now });
         break;
     }
-    const summary = {
-      chatId,
-      reason: seen.reason,
-      reporter: { id: seen.reporterId, alias: await aliasOf(uow.trx, seen.reporterId) },
-      reported: { id: reportedId, alias: await aliasOf(uow.trx, reportedId) },
-    };
+    const summary = await summaryOf(uow, seen);
     await uow.editEverywhere(reportCardRef(reportId), (t) => decidedReportCard(t, summary, STATE_AFTER[decision], adminOf(deps, adminId)));
     return { ok: true, restrictedBefore };
   }).catch((error: unknown) => {
@@ -178,15 +173,20 @@ export function rememberReportCard(
     await recordDelivered(uow.trx, { chatId: adminId, ref, messageId: card.messageId, params: card.params, now: uow.now });
     const report = await findReport(uow.trx, card.reportId);
     if (!report || report.state === "open" || report.handledBy === null) return;
-    const summary = {
-      chatId: report.chatId,
-      reason: report.reason,
-      reporter: { id: report.reporterId, alias: await aliasOf(uow.trx, report.reporterId) },
-      reported: { id: report.reportedId, alias: await aliasOf(uow.trx, report.reportedId) },
-    };
+    const summary = await summaryOf(uow, report);
     const state = report.state;
     await uow.editEverywhere(ref, (t) => decidedReportCard(t, summary, state, adminOf(deps, report.handledBy!)), { onlyChatId: adminId });
   });
+}
+
+/** What a decided report's card keeps: the chat, the reason and both sides. */
+async function summaryOf(uow: UnitOfWork, report: Report) {
+  return {
+    chatId: report.chatId,
+    reason: report.reason,
+    reporter: { id: report.reporterId, alias: await aliasOf(uow.trx, report.reporterId) },
+    reported: { id: report.reportedId, alias: await aliasOf(uow.trx, report.reportedId) },
+  };
 }
 
 /** Close-chat on a chat that has ended since the report: nothing to close, and the report stays open. */
