@@ -14,6 +14,7 @@ import * as m0014 from "./migrations/0014_closing.js";
 import * as m0015 from "./migrations/0015_boards.js";
 import * as m0016 from "./migrations/0016_payments.js";
 import * as m0017 from "./migrations/0017_ledger.js";
+import * as m0018 from "./migrations/0018_reports.js";
 
 // Listed explicitly rather than read from a folder so that tsx, bundlers and tests agree.
 const migrations = {
@@ -32,6 +33,7 @@ const migrations = {
   "0015_boards": m0015,
   "0016_payments": m0016,
   "0017_ledger": m0017,
+  "0018_reports": m0018,
 } satisfies Record<string, Migration>;
 
 function migrator(db: Kysely<any>): Migrator {

@@ -4,6 +4,8 @@ import type { Generated, Selectable } from "kysely";
 import type { HelperStatus } from "../src/domain/helpers.js";
 import type { Language } from "../src/domain/language.js";
 import type { OfferStatus, RequestStatus } from "../src/domain/requests.js";
+import type { ReportReason } from "../src/domain/chats.js";
+import type { ReportState } from "../src/domain/reports.js";
 
 /**
  * Typed tables. Times are epoch milliseconds and flags are 0/1 integers so that one SQL text
@@ -36,6 +38,7 @@ export interface Database {
   payments: PaymentsTable;
   boards: BoardsTable;
   board_donations: BoardDonationsTable;
+  reports: ReportsTable;
 }
 
 export interface UsersTable {
@@ -381,5 +384,18 @@ export interface BoardDonationsTable {
   board_id: number;
   user_id: number;
   amount: number;
+  created_at: number;
+}
+
+/** A report on a relay chat and how an admin decided it (migration 0018). */
+export interface ReportsTable {
+  id: Generated<number>;
+  chat_id: number;
+  reporter_id: number;
+  reported_id: number;
+  reason: ReportReason;
+  state: ReportState;
+  handled_by: number | null;
+  handled_at: number | null;
   created_at: number;
 }

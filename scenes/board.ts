@@ -79,7 +79,7 @@ export function boardScene(deps: BotDeps) {
 
     const details: BoardDetails = { organisation, title, needed, goal, photoFileId };
     const done = await conversation.external(async () =>
-      editing ? await editBoard(deps, current.board.id, details) : (await createBoard(deps, adminId, details), "created" as const),
+      editing ? await editBoard(deps, adminId, current.board.id, details) : (await createBoard(deps, adminId, details), "created" as const),
     );
     const reply = done === "gone" ? "board-scene-gone" : done === "edited" ? "board-scene-edited" : "board-scene-created";
     await answered.reply(answered.t(reply, { title: escapeHtml(title) }), { parse_mode: "HTML" });

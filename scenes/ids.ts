@@ -9,6 +9,8 @@ export const SCENES = {
   rejectReason: "rejectReason",
   ask: "ask",
   board: "board",
+  findUser: "findUser",
+  adjustUser: "adjustUser",
 } as const;
 
 export type SceneId = (typeof SCENES)[keyof typeof SCENES];

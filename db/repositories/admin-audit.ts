@@ -1,7 +1,8 @@
 import type { Kysely, Transaction } from "kysely";
+import { USER_AUDIT_ACTIONS } from "../../src/domain/admin-console.js";
 import type { Database } from "../schema.js";
 
-/** Every admin decision: who, what, about whom, why, when. */
+/** Every admin decision: who, what, about whom, why, when. Returns the row's id, which can name what it caused. */
 export async function recordAudit(
   db: Kysely<Database> | Transaction<Database>,
   entry: { adminId: number; action: string; subjectId: number | null; reason: string | null; at: number },
@@ -14,7 +15,7 @@ export async function recordAudit(
   return Number(row.id);
 }
 
-/** The latest admin decisions about a user (chat and board actions name other things). */
+/** The latest admin decisions about a user (only actions whose subject is a user: chat and board actions name other things). */
 export async function recentAuditAbout(
   db: Kysely<Database>,
   userId: number,
@@ -24,7 +25,7 @@ export async function recentAuditAbout(
     .selectFrom("admin_audit")
     .select(["action", "reason", "at"])
     .where("subject_id", "=", userId)
-    .where("action", "not like", "chat.%")
+    .where("action", "in", USER_AUDIT_ACTIONS)
     .orderBy("id", "desc")
     .limit(limit)
     .execute();

@@ -5,7 +5,7 @@ import type { BotContext } from "./context.js";
 import { isAdmin } from "./filters.js";
 
 /**
- * The one answer to a button that cannot be honoured: forged or malformed data, an admin
+ * The one way to refuse a button that cannot be honoured: forged or malformed data, an admin
  * action pressed by someone else, a button from a question no longer asked. The keyboard that
  * carried it would keep inviting taps, so it goes too.
  */
@@ -16,8 +16,9 @@ export async function refuseButton(ctx: BotContext, key = "button-stale"): Promi
 }
 
 /**
- * Handles one registered action: its data must parse as exactly the action's arguments and the
- * presser must be allowed, or the press is refused here, before the handler runs.
+ * Handles one registered action: the presser must be allowed and its data must parse as exactly
+ * the action's arguments, or the press is refused here, before the handler runs. An admin action
+ * pressed by anyone else is "not allowed", whatever data it carries.
  */
 export function onAction<const A extends readonly ArgType<unknown>[]>(
   composer: Composer<BotContext>,
@@ -25,8 +26,9 @@ export function onAction<const A extends readonly ArgType<unknown>[]>(
   handler: (ctx: CallbackQueryContext<BotContext>, ...args: ArgsOf<A>) => Promise<void>,
 ): void {
   composer.callbackQuery(action.pattern, async (ctx) => {
+    if (action.who === "admin" && !isAdmin(ctx)) return refuseButton(ctx, "button-not-allowed");
     const args = action.parse(ctx.callbackQuery.data);
-    if (!args || (action.who === "admin" && !isAdmin(ctx))) return refuseButton(ctx);
+    if (!args) return refuseButton(ctx);
     await handler(ctx, ...args);
   });
 }

@@ -43,7 +43,7 @@ help-helper =
     Share a location (or a live location) any time to move your area.
 help-admin =
     <b>Admin</b>
-    /admin — console: statistics for today, 7 or 30 days; /admin &lt;alias or id&gt; — look a user up
+    /admin — console: statistics, pending helpers, open requests and chats, reports, boards, finding a user; /admin &lt;alias or id&gt; — a user's card, to restrict or lift, adjust badges or credits
     /pending — applications waiting
     /approve &lt;id&gt; — approve a helper
     /reject &lt;id&gt; &lt;reason&gt; — reject an application
@@ -69,6 +69,7 @@ chat-ended-not-relayed = Your chat with <b>{ $alias }</b> has ended, so I no lon
 unknown-command = I don't know that command. /help lists what I can do.
 error-generic = Sorry, something went wrong on my side. Please try again in a moment.
 button-stale = This button is no longer available.
+button-not-allowed = You are not allowed to use this button.
 
 scene-language = choosing a language
 scene-expected-button = Please use the buttons above, or /cancel.
@@ -559,6 +560,13 @@ report-restrict-done = Restricted.
 report-restrict-already = Already restricted.
 report-close-done = Chat closed.
 report-warned-user = ⚠️ An admin warns you about your behaviour in a chat. Please keep to the rules, or your account may be restricted.
+report-dismiss = 🗑 Dismiss
+report-dismiss-done = Report dismissed.
+report-chat-already-ended = This chat has already ended; nothing to close. Warn, restrict or dismiss instead.
+report-decided-warned = ⚠️ Warned by { $admin }.
+report-decided-restricted = ⛔ Restricted by { $admin }.
+report-decided-closed = ✖️ Chat closed by { $admin }.
+report-decided-dismissed = 🗑 Dismissed by { $admin }.
 
 # After a completed chat
 review-rate = How was it with <b>{ $alias }</b>? Rate from 1 to 5.
@@ -766,7 +774,7 @@ board-scene-gone = This board is closed, so nothing was changed.
 
 # The /admin console (src/ui/statistics-cards.ts).
 admin-console = <b>🛠 Admin console</b>
-    Statistics: choose a period.
+    Statistics: choose a period. Or open a list, or find a user.
 admin-stats-button-today = 📅 Today
 admin-stats-button-7d = 7 days
 admin-stats-button-30d = 30 days
@@ -797,4 +805,86 @@ admin-lookup-ledger = <b>Latest credit entries</b>
 admin-lookup-audit = <b>Latest admin decisions</b>
 admin-lookup-nothing = • none
 admin-lookup-none = No user has the id or alias “{ $query }”.
-cmd-admin = Admin console and statistics (admin)
+cmd-admin = Admin console: statistics, lists, users (admin)
+
+# The /admin console's menu and lists (src/ui/admin-console-cards.ts).
+admin-menu-pending = ⏳ Pending helpers
+admin-menu-requests = 📋 Open requests
+admin-menu-chats = 💬 Open chats
+admin-menu-reports = 🚩 Reports
+admin-menu-boards = 📌 Boards
+admin-menu-find = 🔎 Find a user
+admin-back = ↩️ Back
+admin-page-previous = ‹
+admin-page-next = ›
+admin-requests-title = <b>📋 Open requests</b>: { $total } · page { $page } of { $pages }
+admin-requests-none = <b>📋 Open requests</b>
+    No request is open or matched right now.
+admin-requests-row-open = • #{ $id } { $category } — <b>{ $alias }</b> · open · { $offers ->
+        [one] 1 offer
+       *[other] { $offers } offers
+    } · posted { $age } ago · { $left } left
+admin-requests-row-matched = • #{ $id } { $category } — <b>{ $alias }</b> · matched · posted { $age } ago
+admin-chats-title = <b>💬 Open chats</b>: { $total } · page { $page } of { $pages }
+admin-chats-none = <b>💬 Open chats</b>
+    No chat is open right now.
+admin-chats-row = • #{ $id } <b>{ $requester }</b> ↔ <b>{ $helper }</b> — { $category } (request #{ $request }) · since { $since }
+admin-reports-title = <b>🚩 Reports</b>: { $total }, open ones first · page { $page } of { $pages }
+admin-reports-none = <b>🚩 Reports</b>
+    No reports yet.
+admin-reports-row = • #{ $id } chat #{ $chat }: { $reason } — <b>{ $reporter }</b> about <b>{ $reported }</b> · { $at }
+admin-reports-open = {"   "}🟡 Open: its button below shows the card to decide on.
+admin-reports-open-button = ⚖️ #{ $id }
+admin-report-decided = This report is no longer open: the list shows who decided it.
+admin-find-prompt = 🔎 Send the alias or id of the user to look up. (/cancel to go back)
+admin-find-hint = Send an alias or an id as text.
+admin-find-again = Send another alias or id, or /cancel.
+# A user's card (src/ui/user-lookup-card.ts) and what its buttons ask (scenes/adjust-user.ts).
+scene-findUser = finding a user
+scene-adjustUser = changing a user's standing
+admin-user-restrict = ⛔ Restrict
+admin-user-lift = ✅ Lift restriction
+admin-user-credits = 💳 Adjust credits
+admin-user-help = 🏅 Adjust help badges
+admin-user-penalty = ⚠️ Adjust penalties
+admin-adjust-amount-help = By how many help badges should <b>{ $alias }</b> (id { $id }) change? They have { $current }. Send a whole number with + or -, like +2 or -1. (/cancel to go back)
+admin-adjust-amount-penalty = By how many penalties should <b>{ $alias }</b> (id { $id }) change? They have { $current }. Send a whole number with + or -, like +1 or -1. (/cancel to go back)
+admin-adjust-amount-credits = By how many credits should the balance of <b>{ $alias }</b> (id { $id }) change? It is { $current }. Send a whole number with + or -, like +20 or -5. (/cancel to go back)
+admin-adjust-amount-hint = Send a whole number with + or - that is not 0 and at most { $max } either way, like +2 or -1.
+admin-adjust-below-zero = That would go below 0 (now: { $current }). Send another amount, or /cancel.
+admin-adjust-reason-restrict = Why is <b>{ $alias }</b> (id { $id }) restricted? They will read your answer. (/cancel to go back)
+admin-adjust-reason-lift = Why is the restriction of <b>{ $alias }</b> (id { $id }) lifted? They will read your answer. (/cancel to go back)
+admin-adjust-reason-help = Why? <b>{ $alias }</b> (id { $id }) will read your answer with the change. (/cancel to go back)
+admin-adjust-reason-penalty = Why? <b>{ $alias }</b> (id { $id }) will read your answer with the change. (/cancel to go back)
+admin-adjust-reason-credits = Why? <b>{ $alias }</b> (id { $id }) will read your answer with the change. (/cancel to go back)
+admin-adjust-reason-hint = Send the reason as text.
+admin-badges-done-help = Done: <b>{ $alias }</b> (id { $id }) now has { $count ->
+        [one] 1 help badge
+       *[other] { $count } help badges
+    }.
+admin-badges-done-penalty = Done: <b>{ $alias }</b> (id { $id }) now has { $count ->
+        [one] 1 penalty
+       *[other] { $count } penalties
+    }.
+admin-badges-below-zero-help = <b>{ $alias }</b> (id { $id }) has { $count ->
+        [one] 1 help badge
+       *[other] { $count } help badges
+    }, and a count never goes below 0. Nothing changed.
+admin-badges-below-zero-penalty = <b>{ $alias }</b> (id { $id }) has { $count ->
+        [one] 1 penalty
+       *[other] { $count } penalties
+    }, and a count never goes below 0. Nothing changed.
+badges-adjusted-help = 🏅 An admin changed your help badges by { $amount } ({ $reason }). You have { $count } now.
+badges-adjusted-penalty = ⚠️ An admin changed your penalties by { $amount } ({ $reason }). You have { $count } now.
+# Admin decisions on a user's card, in words.
+audit-helper-approve = approved as a helper
+audit-helper-reject = helper application not approved
+audit-helper-suspend = helper suspended
+audit-helper-reinstate = helper reinstated
+audit-user-restrict = restricted
+audit-user-unrestrict = restriction lifted
+audit-credits-adjust = credits adjusted
+audit-badges-help = help badges adjusted
+audit-badges-penalty = penalties adjusted
+audit-report-warn = warned after a report
+audit-report-dismiss = report about them dismissed

@@ -43,7 +43,7 @@ help-helper =
     위치(실시간 위치도 돼요)를 보내 주시면 언제든 활동 지역을 옮길 수 있어요.
 help-admin =
     <b>관리자</b>
-    /admin — 관리자 콘솔: 오늘·7일·30일 통계, /admin &lt;별명 또는 id&gt; — 사용자 조회
+    /admin — 관리자 콘솔: 통계, 승인 대기 헬퍼, 진행 중인 요청과 대화, 신고, 기부 보드, 사용자 찾기; /admin &lt;별명 또는 id&gt; — 사용자 카드(제한·해제, 배지·크레딧 조정)
     /pending — 대기 중인 신청
     /approve &lt;id&gt; — 헬퍼 승인
     /reject &lt;id&gt; &lt;사유&gt; — 신청 거절
@@ -69,6 +69,7 @@ chat-ended-not-relayed = <b>{ $alias }</b>님과의 대화는 끝나서 이제 �
 unknown-command = 모르는 명령어예요. 쓸 수 있는 명령어는 /help 명령어로 확인해 주세요.
 error-generic = 죄송해요. 처리하다가 문제가 생겼어요. 잠시 후 다시 해 주세요.
 button-stale = 더 이상 쓸 수 없는 버튼이에요.
+button-not-allowed = 이 버튼을 쓸 권한이 없어요.
 
 scene-language = 언어 선택
 scene-expected-button = 위의 버튼을 눌러 주세요. 그만두려면 /cancel 명령어를 보내 주세요.
@@ -512,6 +513,13 @@ report-restrict-done = 제한했어요.
 report-restrict-already = 이미 제한된 사용자예요.
 report-close-done = 대화를 종료했어요.
 report-warned-user = ⚠️ 대화에서의 행동에 대해 관리자가 경고했어요. 규칙을 지켜 주세요. 계속되면 계정이 제한될 수 있어요.
+report-dismiss = 🗑 기각
+report-dismiss-done = 신고를 기각했어요.
+report-chat-already-ended = 이 대화는 이미 끝났어요. 종료할 것이 없으니 경고, 제한 또는 기각을 골라 주세요.
+report-decided-warned = ⚠️ { $admin }님이 경고했어요.
+report-decided-restricted = ⛔ { $admin }님이 제한했어요.
+report-decided-closed = ✖️ { $admin }님이 대화를 종료했어요.
+report-decided-dismissed = 🗑 { $admin }님이 기각했어요.
 
 # After a completed chat
 review-rate = 상대(<b>{ $alias }</b>)와 어땠나요? 1부터 5까지 평가해 주세요.
@@ -677,7 +685,7 @@ board-scene-gone = 마감된 보드라서 아무것도 바꾸지 않았어요.
 
 # The /admin console (src/ui/statistics-cards.ts).
 admin-console = <b>🛠 관리자 콘솔</b>
-    통계를 볼 기간을 골라 주세요.
+    통계를 볼 기간을 고르거나, 목록을 열거나, 사용자를 찾아 주세요.
 admin-stats-button-today = 📅 오늘
 admin-stats-button-7d = 7일
 admin-stats-button-30d = 30일
@@ -708,4 +716,71 @@ admin-lookup-ledger = <b>최근 크레딧 내역</b>
 admin-lookup-audit = <b>최근 관리자 조치</b>
 admin-lookup-nothing = • 없음
 admin-lookup-none = id나 별명이 “{ $query }”인 사용자가 없어요.
-cmd-admin = 관리자 콘솔과 통계 (관리자)
+cmd-admin = 관리자 콘솔: 통계, 목록, 사용자 (관리자)
+
+# /admin 콘솔의 메뉴와 목록 (src/ui/admin-console-cards.ts).
+admin-menu-pending = ⏳ 승인 대기 헬퍼
+admin-menu-requests = 📋 진행 중인 요청
+admin-menu-chats = 💬 진행 중인 대화
+admin-menu-reports = 🚩 신고
+admin-menu-boards = 📌 기부 보드
+admin-menu-find = 🔎 사용자 찾기
+admin-back = ↩️ 뒤로
+admin-page-previous = ‹
+admin-page-next = ›
+admin-requests-title = <b>📋 진행 중인 요청</b>: { $total }건 · { $pages }쪽 중 { $page }쪽
+admin-requests-none = <b>📋 진행 중인 요청</b>
+    지금 열려 있거나 연결된 요청이 없어요.
+admin-requests-row-open = • #{ $id } { $category } — <b>{ $alias }</b> · 모집 중 · 제안 { $offers }건 · { $age } 전에 올림 · { $left } 남음
+admin-requests-row-matched = • #{ $id } { $category } — <b>{ $alias }</b> · 연결됨 · { $age } 전에 올림
+admin-chats-title = <b>💬 진행 중인 대화</b>: { $total }건 · { $pages }쪽 중 { $page }쪽
+admin-chats-none = <b>💬 진행 중인 대화</b>
+    지금 열려 있는 대화가 없어요.
+admin-chats-row = • #{ $id } <b>{ $requester }</b> ↔ <b>{ $helper }</b> — { $category } (요청 #{ $request }) · { $since }부터
+admin-reports-title = <b>🚩 신고</b>: { $total }건, 처리 전인 것부터 · { $pages }쪽 중 { $page }쪽
+admin-reports-none = <b>🚩 신고</b>
+    아직 신고가 없어요.
+admin-reports-row = • #{ $id } 대화 #{ $chat }: { $reason } — <b>{ $reporter }</b>님이 <b>{ $reported }</b>님을 신고 · { $at }
+admin-reports-open = {"   "}🟡 처리 전: 아래 버튼으로 신고 카드를 열어 결정해 주세요.
+admin-reports-open-button = ⚖️ #{ $id }
+admin-report-decided = 이미 처리된 신고예요. 누가 처리했는지는 목록에서 볼 수 있어요.
+admin-find-prompt = 🔎 찾을 사용자의 별명이나 id를 보내 주세요. (돌아가려면 /cancel)
+admin-find-hint = 별명이나 id를 글로 보내 주세요.
+admin-find-again = 다른 별명이나 id를 보내 주세요. 그만두려면 /cancel 명령어를 보내 주세요.
+# 사용자 카드 (src/ui/user-lookup-card.ts)와 버튼이 묻는 것 (scenes/adjust-user.ts).
+scene-findUser = 사용자 찾기
+scene-adjustUser = 사용자 조치
+admin-user-restrict = ⛔ 제한
+admin-user-lift = ✅ 제한 해제
+admin-user-credits = 💳 크레딧 조정
+admin-user-help = 🏅 도움 배지 조정
+admin-user-penalty = ⚠️ 벌점 조정
+admin-adjust-amount-help = <b>{ $alias }</b>님(id { $id })의 도움 배지를 얼마나 바꿀까요? 지금 { $current }개예요. +2나 -1처럼 + 또는 -를 붙인 정수로 보내 주세요. (돌아가려면 /cancel)
+admin-adjust-amount-penalty = <b>{ $alias }</b>님(id { $id })의 벌점을 얼마나 바꿀까요? 지금 { $current }개예요. +1이나 -1처럼 + 또는 -를 붙인 정수로 보내 주세요. (돌아가려면 /cancel)
+admin-adjust-amount-credits = <b>{ $alias }</b>님(id { $id })의 크레딧 잔액을 얼마나 바꿀까요? 지금 잔액: { $current }. +20이나 -5처럼 + 또는 -를 붙인 정수로 보내 주세요. (돌아가려면 /cancel)
+admin-adjust-amount-hint = 0이 아니고 절댓값이 { $max } 이하인 정수를 + 또는 -와 함께 보내 주세요. 예: +2, -1
+admin-adjust-below-zero = 그러면 0 아래로 내려가요(현재: { $current }). 다른 숫자를 보내 주세요. 그만두려면 /cancel 명령어를 보내 주세요.
+admin-adjust-reason-restrict = <b>{ $alias }</b>님(id { $id })을 제한하는 이유는 무엇인가요? 사용자가 이 답을 읽어요. (돌아가려면 /cancel)
+admin-adjust-reason-lift = <b>{ $alias }</b>님(id { $id })의 제한을 푸는 이유는 무엇인가요? 사용자가 이 답을 읽어요. (돌아가려면 /cancel)
+admin-adjust-reason-help = 이유는 무엇인가요? <b>{ $alias }</b>님(id { $id })이 변경 내용과 함께 읽어요. (돌아가려면 /cancel)
+admin-adjust-reason-penalty = 이유는 무엇인가요? <b>{ $alias }</b>님(id { $id })이 변경 내용과 함께 읽어요. (돌아가려면 /cancel)
+admin-adjust-reason-credits = 이유는 무엇인가요? <b>{ $alias }</b>님(id { $id })이 변경 내용과 함께 읽어요. (돌아가려면 /cancel)
+admin-adjust-reason-hint = 이유를 글로 보내 주세요.
+admin-badges-done-help = 완료: <b>{ $alias }</b>님(id { $id })의 도움 배지는 이제 { $count }개예요.
+admin-badges-done-penalty = 완료: <b>{ $alias }</b>님(id { $id })의 벌점은 이제 { $count }개예요.
+admin-badges-below-zero-help = <b>{ $alias }</b>님(id { $id })의 도움 배지는 { $count }개이고, 0 아래로 내려갈 수 없어요. 바뀐 것은 없어요.
+admin-badges-below-zero-penalty = <b>{ $alias }</b>님(id { $id })의 벌점은 { $count }개이고, 0 아래로 내려갈 수 없어요. 바뀐 것은 없어요.
+badges-adjusted-help = 🏅 관리자가 도움 배지를 { $amount }개 조정했어요 ({ $reason }). 지금 { $count }개예요.
+badges-adjusted-penalty = ⚠️ 관리자가 벌점을 { $amount }개 조정했어요 ({ $reason }). 지금 { $count }개예요.
+# 사용자 카드의 관리자 조치, 말로.
+audit-helper-approve = 헬퍼 승인
+audit-helper-reject = 헬퍼 신청 반려
+audit-helper-suspend = 헬퍼 정지
+audit-helper-reinstate = 헬퍼 복귀
+audit-user-restrict = 제한
+audit-user-unrestrict = 제한 해제
+audit-credits-adjust = 크레딧 조정
+audit-badges-help = 도움 배지 조정
+audit-badges-penalty = 벌점 조정
+audit-report-warn = 신고 후 경고
+audit-report-dismiss = 신고 기각

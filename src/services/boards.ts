@@ -1,3 +1,4 @@
+import { recordAudit } from "../../db/repositories/admin-audit.js";
 import { addBadgeEntry, badgeCounts } from "../../db/repositories/badges.js";
 import {
   boardDonorIds,
@@ -40,16 +41,22 @@ export async function boardPage(deps: ServiceDeps, boardId: number): Promise<Boa
   return { board, supporters: await boardSupporters(deps.db, boardId, SUPPORTERS_SHOWN), backing: await boardBacking(deps, boardId) };
 }
 
+/** Opens a board; audited like every admin action, with its title as the reason. */
 export function createBoard(deps: ServiceDeps, adminId: number, details: BoardDetails): Promise<number> {
-  return inUnitOfWork(deps, (uow) => insertBoard(uow.trx, details, adminId, uow.now));
+  return inUnitOfWork(deps, async (uow) => {
+    const boardId = await insertBoard(uow.trx, details, adminId, uow.now);
+    await recordAudit(uow.trx, { adminId, action: "board.create", subjectId: boardId, reason: details.title, at: uow.now });
+    return boardId;
+  });
 }
 
 /** Edits an open board; a closed one stays as its donors last saw it. */
-export function editBoard(deps: ServiceDeps, boardId: number, details: BoardDetails): Promise<"edited" | "gone"> {
+export function editBoard(deps: ServiceDeps, adminId: number, boardId: number, details: BoardDetails): Promise<"edited" | "gone"> {
   return inUnitOfWork(deps, async (uow) => {
     const board = await lockBoard(uow.trx, boardId);
     if (board?.status !== "open") return "gone";
     await updateBoardDetails(uow.trx, boardId, details, uow.now);
+    await recordAudit(uow.trx, { adminId, action: "board.edit", subjectId: boardId, reason: details.title, at: uow.now });
     // A goal lowered to what is already raised is reached by the edit itself.
     if (details.goal <= board.raised) await reachGoal(deps, uow, { ...board, ...details });
     return "edited";
@@ -57,11 +64,12 @@ export function editBoard(deps: ServiceDeps, boardId: number, details: BoardDeta
 }
 
 /** An admin closes a board before its goal; its donations stay given. */
-export function closeBoard(deps: ServiceDeps, boardId: number): Promise<"closed" | "gone"> {
+export function closeBoard(deps: ServiceDeps, adminId: number, boardId: number): Promise<"closed" | "gone"> {
   return inUnitOfWork(deps, async (uow) => {
     const board = await lockBoard(uow.trx, boardId);
     if (board?.status !== "open") return "gone";
     await closeBoardRow(uow.trx, boardId, "admin", uow.now);
+    await recordAudit(uow.trx, { adminId, action: "board.close", subjectId: boardId, reason: board.title, at: uow.now });
     return "closed";
   });
 }

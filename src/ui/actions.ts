@@ -4,9 +4,11 @@ import { LANGUAGES } from "../domain/language.js";
 import { ETA_CHOICES_MINUTES, REQUEST_FIELDS } from "../domain/requests.js";
 import { MARK_CHOICES, RATINGS, REPORT_REASONS } from "../domain/chats.js";
 import { STATISTICS_PERIODS } from "../domain/statistics.js";
+import { REPORT_DECISIONS } from "../domain/reports.js";
+import { CONSOLE_SECTIONS, USER_ADJUSTMENTS } from "../domain/admin-console.js";
 
 interface ActionRules {
-  /** Admin actions are refused to everyone else exactly like stale data: nothing tells them it exists. */
+  /** Admin actions are refused to everyone else with "not allowed", forged data included, before anything is read. */
   who: "anyone" | "admin";
   /** Starts something new, so it leaves a scene in progress instead of being read as an answer. */
   startsSomething: boolean;
@@ -67,10 +69,11 @@ export const Actions = {
   skipComment: action("rvskip", [id]),
   // The requester's answer to "did the helper come?", asked when nobody completed in time.
   helperCame: action("came", [id, oneOf(["yes", "no"])]),
-  // A report's card to admins: the chat, and the user the admin acts on.
-  reportWarn: action("rwarn", [id, id], { who: "admin" }),
-  reportRestrict: action("rres", [id, id], { who: "admin" }),
-  reportCloseChat: action("rclose", [id], { who: "admin" }),
+  // A report's card to admins: the report and the decision on it. (Retired, never reuse: "rwarn",
+  // "rres", "rclose", the buttons of report cards from before reports were stored.)
+  reportDecide: action("rdec", [id, oneOf(REPORT_DECISIONS)], { who: "admin" }),
+  // An open report's card shown again from the console's list of reports.
+  reportOpen: action("ropen", [id], { who: "admin" }),
   redeemPenalty: action("redeem", [oneOf(["yes", "no"])]),
   // How many credits to buy: answered with an invoice, if that amount is still offered.
   topup: action("topup", [whole]),
@@ -82,8 +85,13 @@ export const Actions = {
   boardEdit: action("bded", [id], { who: "admin", startsSomething: true }),
   boardClose: action("bdcl", [id], { who: "admin" }),
   boardCloseConfirm: action("bdclok", [id, oneOf(["yes", "no"])], { who: "admin" }),
-  // The /admin console: statistics for a period, drawn again in the same message.
-  adminStatistics: action("astat", [oneOf(STATISTICS_PERIODS)], { who: "admin" }),
+  // The /admin console, drawn again in the same message: statistics for a period, a section of the
+  // menu at a page, the user search. Each leaves a scene in progress, so Back always works.
+  adminStatistics: action("astat", [oneOf(STATISTICS_PERIODS)], { who: "admin", startsSomething: true }),
+  adminConsole: action("acon", [oneOf(CONSOLE_SECTIONS), whole], { who: "admin", startsSomething: true }),
+  adminFindUser: action("afind", [], { who: "admin", startsSomething: true }),
+  // A looked-up user's card: what the admin changes about them, asked for in a scene.
+  adminUser: action("auser", [id, oneOf(USER_ADJUSTMENTS)], { who: "admin", startsSomething: true }),
 
   chooseLanguage: action("lang", [oneOf(LANGUAGES)], { inScene: true }),
   quietOff: action("quiet", [oneOf(["off"])], { inScene: true }),

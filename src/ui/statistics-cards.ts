@@ -1,25 +1,13 @@
-import { InlineKeyboard } from "grammy";
-import { STATISTICS_PERIODS, type Statistics } from "../domain/statistics.js";
-import { Actions } from "./actions.js";
+import type { InlineKeyboard } from "grammy";
+import type { Statistics } from "../domain/statistics.js";
+import { periodKeyboard, withBack } from "./admin-console-cards.js";
 import { formatDayTime } from "./time.js";
 import type { Translate } from "./translator.js";
-
-/** One button per period; the console message is edited in place with the chosen one. */
-export function periodKeyboard(t: Translate): InlineKeyboard {
-  const keyboard = new InlineKeyboard();
-  for (const period of STATISTICS_PERIODS) keyboard.text(t(`admin-stats-button-${period}`), Actions.adminStatistics.data(period));
-  return keyboard;
-}
-
-/** What /admin opens with. */
-export function adminConsole(t: Translate): { text: string; keyboard: InlineKeyboard } {
-  return { text: t("admin-console"), keyboard: periodKeyboard(t) };
-}
 
 const minutesOrNone = (t: Translate, minutes: number | null) =>
   minutes === null ? t("admin-stats-none") : t("admin-stats-minutes", { minutes });
 
-/** The figures of one period (HTML), with the period buttons kept for switching. */
+/** The figures of one period (HTML), with the period buttons kept for switching, and the way back. */
 export function statisticsCard(t: Translate, s: Statistics, timeZone: string): { text: string; keyboard: InlineKeyboard } {
   const posted = Object.values(s.requests).reduce((a, b) => a + b, 0);
   const text = t("admin-stats", {
@@ -38,5 +26,5 @@ export function statisticsCard(t: Translate, s: Statistics, timeZone: string): {
     credits: s.creditsMoved,
     donated: s.badgesDonated,
   });
-  return { text, keyboard: periodKeyboard(t) };
+  return { text, keyboard: withBack(t, periodKeyboard(t)) };
 }

@@ -38,6 +38,7 @@ const ALL_TABLES = [
   "payments",
   "relay_focus",
   "relay_messages",
+  "reports",
   "request_drafts",
   "request_notifications",
   "requests",

@@ -42,7 +42,7 @@ describe("looking a user up in the admin console", () => {
     // The reason is the admin's own text, shown as written, never as markup.
     expect(card.text).toMatch(/Latest credit entries\n• .* \+20 — from an admin: cash top-up <b>at<\/b> the office/);
     expect(card.text).toMatch(
-      /Latest admin decisions\n• .* user\.restrict — three no-shows\n• .* credits\.adjust — 20: cash top-up <b>at<\/b> the office$/,
+      /Latest admin decisions\n• .* restricted — three no-shows\n• .* credits adjusted — 20: cash top-up <b>at<\/b> the office$/,
     );
 
     await jun.command("admin", String(rita.id));
@@ -50,6 +50,8 @@ describe("looking a user up in the admin console", () => {
     expect(koCard.text).toContain("헬퍼: ✅ 승인됨");
     expect(koCard.text).toContain("⛔ 제한됨: three no-shows");
     expect(koCard.text).toContain("💳 크레딧: 20 (요청에 묶임: 0, 쓸 수 있음: 20)");
+    // Admin decisions in words of the reader's language, never as codes.
+    expect(koCard.text).toMatch(/최근 관리자 조치\n• .* 제한 — three no-shows\n• .* 크레딧 조정 — 20: cash top-up <b>at<\/b> the office$/);
 
     await jun.command("admin", "없는별명");
     await jun.waitFor("id나 별명이 “없는별명”인 사용자가 없어요.");

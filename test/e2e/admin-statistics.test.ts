@@ -46,7 +46,7 @@ describe("the admin console's statistics", () => {
 
     await admin.command("admin");
     const opened = await admin.waitFor("Admin console");
-    expect(opened.raw.reply_markup?.inline_keyboard.map((row) => row.map((b) => b.text))).toEqual([["📅 Today", "7 days", "30 days"]]);
+    expect(opened.raw.reply_markup?.inline_keyboard[0]?.map((b) => b.text)).toEqual(["📅 Today", "7 days", "30 days"]);
     await admin.press("📅 Today");
     const today = await admin.waitForEdit(opened.message_id, "Statistics — today");
     expect(today.text).toContain("23/11, 00:00 → 23/11, 10:00");
@@ -71,7 +71,7 @@ describe("the admin console's statistics", () => {
     expect(week.text).toContain(`매칭까지 걸린 시간(중앙값): ${expectedWeek.match}분`);
   });
 
-  it("a non-admin gets 'unknown command' for /admin and 'no longer available' for the statistics button, forged or not", async () => {
+  it("a non-admin gets 'unknown command' for /admin and 'not allowed' for the statistics button, forged or not", async () => {
     world = await openWorld({ env: { ADMIN_IDS: String(ADMIN) } });
     const eve = world.fake.persona({ firstName: "Eve", languageCode: "en" });
     await eve.command("start");
@@ -79,7 +79,7 @@ describe("the admin console's statistics", () => {
     await eve.command("admin");
     await eve.waitFor("I don't know that command");
     const query = eve.pressForged(greeting.message_id, "1:astat:today");
-    expect((await eve.waitForCallbackAnswer(query)).text).toBe("This button is no longer available.");
+    expect((await eve.waitForCallbackAnswer(query)).text).toBe("You are not allowed to use this button.");
     await world.settle();
     expect(eve.inbox.some((m) => m.text.includes("Statistics"))).toBe(false);
   });

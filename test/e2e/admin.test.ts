@@ -3,7 +3,7 @@ import { findHelper } from "../../db/repositories/helpers.js";
 import { findUser } from "../../db/repositories/users.js";
 import { particleFor } from "../../src/domain/korean-particles.js";
 import { openWorld, type World } from "../support/e2e.js";
-import type { Persona } from "../support/fake-telegram/index.js";
+import type { InboxMessage, Persona } from "../support/fake-telegram/index.js";
 import { seedApprovedHelper } from "../support/seed.js";
 import { northOf, registerHelper, SEOUL } from "../support/stories.js";
 
@@ -109,7 +109,10 @@ describe("the admin side", () => {
     await mina.waitFor(`Why is ${minjiAlias} (id ${minji.id}) not approved?`);
     await mina.send("The ID photo is blurry");
     await mina.waitFor(`✖️ Rejected ${minjiAlias} (id ${minji.id}); they have been told the reason.`);
-    await mina.waitForEdit(minaList.message_id, (m) => m.text === "No applications are waiting." && !m.reply_markup);
+    // No decision buttons are left, only the way back to the console.
+    const onlyBack = (m: InboxMessage, back: string) =>
+      JSON.stringify(m.raw.reply_markup?.inline_keyboard.flat().map((b) => b.text)) === JSON.stringify([back]);
+    await mina.waitForEdit(minaList.message_id, (m) => m.text === "No applications are waiting." && onlyBack(m, "↩️ Back"));
     await minji.waitFor("사유: The ID photo is blurry");
     await mina.waitForEdit(minjiCard.message_id, "✖️ Rejected by Mina: The ID photo is blurry");
     const minjiCardKo = second.inbox.find((m) => m.text.includes(`헬퍼 신청 #${minji.id}`))!;
@@ -118,7 +121,7 @@ describe("the admin side", () => {
     // The second admin's list still shows Minji: pressing her button decides nothing and redraws it.
     const stale = await second.pressIn(list.message_id, `✖️ ${minjiAlias}`);
     expect((await second.waitForCallbackAnswer(stale)).text).toBe("이미 처리된 신청이에요.");
-    await second.waitForEdit(list.message_id, (m) => m.text === "대기 중인 신청이 없어요." && !m.reply_markup);
+    await second.waitForEdit(list.message_id, (m) => m.text === "대기 중인 신청이 없어요." && onlyBack(m, "↩️ 뒤로"));
     expect((await findHelper(world.bot.db.kysely, minji.id))?.status).toBe("rejected");
     expect((await findHelper(world.bot.db.kysely, ann.id))?.status).toBe("approved");
     const audit = await world.bot.db.kysely.selectFrom("admin_audit").select(["admin_id", "action", "subject_id"]).orderBy("id").execute();

@@ -62,7 +62,20 @@ describe("reporting a chat", () => {
     const warn = await admin.pressIn(card.message_id, "⚠️ Warn");
     expect((await admin.waitForCallbackAnswer(warn)).text).toBe("Warning sent.");
     await ann.waitFor("대화에서의 행동에 대해 관리자가 경고했어요");
-    const restrict = await koAdmin.pressIn(koCard.message_id, "⛔ 제한");
+    // Decided once: every admin's card says who decided and loses its buttons.
+    const warned = await koAdmin.waitForEdit(koCard.message_id, (m) => m.text.includes(`관리자 ${ADMIN_ID}님이 경고했어요.`));
+    expect(warned.reply_markup).toBeUndefined();
+    await admin.waitForEdit(card.message_id, (m) => m.text.endsWith(`⚠️ Warned by admin ${ADMIN_ID}.`) && m.reply_markup === undefined);
+
+    // Ann goes on; a second report reaches the admins, and this time one restricts her.
+    await ann.send("You will regret this");
+    await rita.waitFor("You will regret this");
+    await rita.pressIn(requesterCard.message_id, "🚩 Report");
+    const picker2 = await rita.waitFor((m) => m.text.startsWith("What is wrong?") && m.message_id !== picker.message_id);
+    await rita.pressIn(picker2.message_id, "Abusive or rude");
+    await rita.waitForEdit(picker2.message_id, "Your report reached the admins. Thank you.");
+    const koCard2 = await koAdmin.waitFor((m) => m.text.includes(`대화 #${chatId} 신고`) && m.message_id !== koCard.message_id);
+    const restrict = await koAdmin.pressIn(koCard2.message_id, "⛔ 제한");
     expect((await koAdmin.waitForCallbackAnswer(restrict)).text).toBe("제한했어요.");
     await ann.waitFor("제한");
     const user = await db
@@ -77,6 +90,17 @@ describe("reporting a chat", () => {
       [ADMIN_ID, "report.warn", ann.id, `chat ${chatId}`],
       [KO_ADMIN_ID, "user.restrict", ann.id, `conduct in chat #${chatId}`],
     ]);
+    const reports = await db
+      .selectFrom("reports")
+      .select(["chat_id", "reporter_id", "reported_id", "reason", "state", "handled_by"])
+      .orderBy("id")
+      .execute();
+    expect(
+      reports.map((r) => [Number(r.chat_id), Number(r.reporter_id), Number(r.reported_id), r.reason, r.state, Number(r.handled_by)]),
+    ).toEqual([
+      [chatId, rita.id, ann.id, "abuse", "warned", ADMIN_ID],
+      [chatId, rita.id, ann.id, "abuse", "restricted", KO_ADMIN_ID],
+    ]);
     // The restriction holds: Ann cannot ask.
     await ann.command("ask");
     await ann.waitFor("계정이 제한되었어요");
@@ -87,9 +111,10 @@ describe("reporting a chat", () => {
     await ann.waitFor("대화가 끝났어요");
     const chat = await db.selectFrom("chats").select(["status", "close_reason"]).where("id", "=", chatId).executeTakeFirstOrThrow();
     expect(chat).toEqual({ status: "closed", close_reason: "report" });
-    // Closing the ended chat from a report card is no longer possible.
-    const close = await admin.pressIn(card.message_id, "✖️ Close chat");
-    expect((await admin.waitForCallbackAnswer(close)).text).toBe("This button is no longer available.");
+    // Another admin's late Close chat on the decided report decides nothing and says who did.
+    const [, secondReport] = await db.selectFrom("reports").select("id").orderBy("id").execute();
+    const close = admin.pressForged(card.message_id, `1:rdec:${secondReport!.id}:close`);
+    expect((await admin.waitForCallbackAnswer(close)).text).toBe(`⛔ Restricted by admin ${KO_ADMIN_ID}.`);
     await world.settle();
     const annSawAfter = ann.inbox.slice(annSawBefore);
     expect(annSawAfter.map((m) => m.text).filter((text) => /신고|report/i.test(text) || text.includes(aliasOf(rita.id)))).toEqual([]);

@@ -16,6 +16,14 @@ import { MARK_CHOICES, REPORT_REASONS } from "../../src/domain/chats.js";
 import { BADGE_REASONS, PENALTY_REASONS } from "../../src/domain/badges.js";
 import { CREDIT_REASONS, TOPUP_REFUSALS } from "../../src/domain/credits.js";
 import { STATISTICS_PERIODS } from "../../src/domain/statistics.js";
+import { REPORT_DECISIONS, REPORT_STATES } from "../../src/domain/reports.js";
+import {
+  ADJUSTABLE_BADGES,
+  COUNTED_ADJUSTMENTS,
+  LISTED_SECTIONS,
+  USER_ADJUSTMENTS,
+  USER_AUDIT_ACTIONS,
+} from "../../src/domain/admin-console.js";
 
 /**
  * Every template literal that builds message keys, written with `*` for its placeholder, and the
@@ -45,6 +53,18 @@ const FAMILIES: Record<string, readonly string[]> = {
   "topup-*": ["credited", "already", "unmatched"],
   "admin-stats-period-*": STATISTICS_PERIODS,
   "admin-stats-button-*": STATISTICS_PERIODS,
+  "report-*-done": REPORT_DECISIONS,
+  "report-decided-*": REPORT_STATES.filter((state) => state !== "open"),
+  "admin-*-none": LISTED_SECTIONS,
+  "admin-*-title": LISTED_SECTIONS,
+  "admin-requests-row-*": ["open", "matched"],
+  "admin-user-*": USER_ADJUSTMENTS,
+  "admin-adjust-amount-*": COUNTED_ADJUSTMENTS,
+  "admin-adjust-reason-*": USER_ADJUSTMENTS,
+  "admin-badges-done-*": ADJUSTABLE_BADGES,
+  "admin-badges-below-zero-*": ADJUSTABLE_BADGES,
+  "badges-adjusted-*": ADJUSTABLE_BADGES,
+  "audit-*": USER_AUDIT_ACTIONS.map((action) => action.replace(".", "-")),
 };
 
 /** Kebab-case literals in the code that are not messages; any other kebab-case literal must be one. */
@@ -86,6 +106,8 @@ const NOT_MESSAGES = new Set([
   "own-request",
   "too-many-open",
   "would-go-negative",
+  "below-zero",
+  "chat-ended",
   "no-penalty",
   "not-asked",
   "too-long",

@@ -6,7 +6,7 @@ import { setUserRestriction } from "../../services/restrictions.js";
 import { escapeHtml, htmlToPlainText } from "../../telegram/html.js";
 import { Actions } from "../../ui/actions.js";
 import { onAction } from "../actions.js";
-import { currentPendingList, decisionReply, redrawPendingList } from "../admin-replies.js";
+import { creditReply, currentPendingList, decisionReply, redrawPendingList, restrictionReply } from "../admin-replies.js";
 import type { BotContext } from "../context.js";
 import { isAdmin } from "../filters.js";
 
@@ -148,13 +148,7 @@ for (const [command, restrict] of RESTRICTION_COMMANDS) {
     const args = await idAndReason(ctx, `admin-${command}-usage`, restrict);
     if (!args) return;
     const result = await setUserRestriction(ctx.deps, { adminId: ctx.from.id, userId: args.id, restrict, reason: args.reason || null });
-    const id = String(args.id);
-    await ctx.reply(
-      result.ok || result.alias !== undefined
-        ? ctx.t(result.ok ? `admin-${command}-done` : `admin-${command}-unchanged`, { alias: escapeHtml(result.alias ?? ""), id })
-        : ctx.t("admin-no-such-user", { id }),
-      { parse_mode: "HTML" },
-    );
+    await ctx.reply(restrictionReply(ctx.t, result, restrict, args.id), { parse_mode: "HTML" });
   });
 }
 
@@ -168,15 +162,5 @@ admins.command("credit", async (ctx) => {
   const reason = (match[2] ?? "").trim().slice(0, REASON_MAX);
   if (reason === "") return void (await sayMissing(ctx, "reason", "admin-credit-usage"));
   const result = await adjustCredits(ctx.deps, { adminId: ctx.from.id, userId: args.id, amount, reason });
-  const id = String(args.id);
-  await ctx.reply(
-    result.ok
-      ? ctx.t("admin-credit-done", { alias: escapeHtml(result.alias), id, balance: result.balance })
-      : result.reason === "no-user"
-        ? ctx.t("admin-no-such-user", { id })
-        : result.reason === "reserved"
-          ? ctx.t("admin-credit-reserved", { alias: escapeHtml(result.alias), id, balance: result.balance, reserved: result.reserved })
-          : ctx.t("admin-credit-negative", { alias: escapeHtml(result.alias), id, balance: result.balance ?? 0 }),
-    { parse_mode: "HTML" },
-  );
+  await ctx.reply(creditReply(ctx.t, result, args.id), { parse_mode: "HTML" });
 });

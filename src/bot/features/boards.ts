@@ -101,7 +101,7 @@ onAction(boardsFeature, Actions.boardCloseConfirm, async (ctx, boardId, answer) 
     await ctx.answerCallbackQuery();
     return void (await ctx.editMessageText(ctx.t("board-close-kept")));
   }
-  if ((await closeBoard(ctx.deps, boardId)) === "gone") return refuseButton(ctx, "board-gone");
+  if ((await closeBoard(ctx.deps, ctx.from.id, boardId)) === "gone") return refuseButton(ctx, "board-gone");
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(ctx.t("board-closed-done", { title: escapeHtml(page.board.title) }), { parse_mode: "HTML" });
 });

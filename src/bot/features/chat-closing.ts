@@ -1,10 +1,11 @@
 import { Composer } from "grammy";
 import { completeChat, completedText } from "../../services/chats/completion.js";
 import { answerHelperCame, cancelChat, checkCancel } from "../../services/chats/ending.js";
-import { closeFromReport, endReportedChat, reportChat, restrictFromReport, warnFromReport } from "../../services/chats/reports.js";
+import { decideReport, endReportedChat, reportChat } from "../../services/chats/reports.js";
 import { leaveComment, markPartner, rateChat, skipComment } from "../../services/chats/reviews.js";
-import { escapeHtml } from "../../telegram/html.js";
+import { escapeHtml, htmlToPlainText } from "../../telegram/html.js";
 import { Actions } from "../../ui/actions.js";
+import { adminLabel } from "../../ui/admin-cards.js";
 import { cancelChatConfirmCard, commentCard, endedFeeLines, markCard, ratingCard, reportReasonCard } from "../../ui/chat-closing-cards.js";
 import { reportSentCard } from "../../ui/report-cards.js";
 import { durationLabel } from "../../ui/request-cards.js";
@@ -136,21 +137,16 @@ onAction(chatClosingFeature, Actions.helperCame, async (ctx, chatId, answer) => 
   await ctx.reply(card.text, { parse_mode: "HTML", reply_markup: card.keyboard });
 });
 
-onAction(chatClosingFeature, Actions.reportWarn, async (ctx, chatId, userId) => {
-  if (!(await warnFromReport(ctx.deps, ctx.from.id, chatId, userId))) return refuseButton(ctx);
-  await ctx.answerCallbackQuery({ text: ctx.t("report-warn-done") });
-});
-
-onAction(chatClosingFeature, Actions.reportRestrict, async (ctx, chatId, userId) => {
-  const result = await restrictFromReport(ctx.deps, ctx.from.id, chatId, userId);
-  if (!result) return refuseButton(ctx);
-  await ctx.answerCallbackQuery({ text: ctx.t(result.ok ? "report-restrict-done" : "report-restrict-already") });
-});
-
-onAction(chatClosingFeature, Actions.reportCloseChat, async (ctx, chatId) => {
-  // A chat that already ended (or never was) has nothing left to close.
-  if (!(await closeFromReport(ctx.deps, ctx.from.id, chatId))) return refuseButton(ctx);
-  await ctx.answerCallbackQuery({ text: ctx.t("report-close-done") });
+onAction(chatClosingFeature, Actions.reportDecide, async (ctx, reportId, decision) => {
+  const result = await decideReport(ctx.deps, ctx.from.id, reportId, decision);
+  if (!result.ok && result.reason === "gone") return refuseButton(ctx);
+  // The card itself is edited for every admin through the outbox; the pop-up answers this press.
+  const text = result.ok
+    ? ctx.t(decision === "restrict" && result.restrictedBefore ? "report-restrict-already" : `report-${decision}-done`)
+    : result.reason === "chat-ended"
+      ? ctx.t("report-chat-already-ended")
+      : htmlToPlainText(ctx.t(`report-decided-${result.state}`, { admin: adminLabel(ctx.t, result.by) }));
+  await ctx.answerCallbackQuery({ text });
 });
 
 /** A message after "add a comment?" is the comment; anything else passes on. */

@@ -1,13 +1,17 @@
 import { recordAudit } from "../../../db/repositories/admin-audit.js";
 import { findChat } from "../../../db/repositories/chats.js";
+import { recordDelivered } from "../../../db/repositories/outbox.js";
+import { decideReportRow, findReport, insertReport } from "../../../db/repositories/reports.js";
+import { findRequest } from "../../../db/repositories/requests.js";
 import { recentRelayed } from "../../../db/repositories/relay.js";
 import { aliasOf } from "../../../db/repositories/users.js";
 import { OutboxPriority } from "../../../db/schema.js";
 import { partnerOf, type ReportReason, sideOf } from "../../domain/chats.js";
-import { reportAdminCard } from "../../ui/report-cards.js";
+import { type Report, type ReportDecision, type ReportState, STATE_AFTER } from "../../domain/reports.js";
+import { decidedReportCard, reportAdminCard, type ReportContext } from "../../ui/report-cards.js";
 import type { ServiceDeps } from "../deps.js";
-import { setUserRestriction, type RestrictionResult } from "../restrictions.js";
-import { inUnitOfWork } from "../unit-of-work.js";
+import { changeRestrictionWithin } from "../restrictions.js";
+import { inUnitOfWork, type UnitOfWork } from "../unit-of-work.js";
 import { lockChatAndRequest } from "./completion.js";
 import { endWithoutCompletion } from "./ending.js";
 
@@ -17,8 +21,8 @@ const REPORT_RECENT_MESSAGES = 10;
 export type ReportResult = { ok: false } | { ok: true; chatOpen: boolean };
 
 /**
- * One side reports the other: every admin gets both aliases and the request with Warn, Restrict
- * and Close-chat buttons. The reported side is told nothing, so the report never names its
+ * One side reports the other: the report is stored, and every admin gets both aliases and the
+ * request with Warn, Restrict, Close-chat and Dismiss buttons. The reported side is told nothing, so the report never names its
  * author to them. The chat's latest messages follow the card as copies.
  */
 export function reportChat(deps: ServiceDeps, reporterId: number, chatId: number, reason: ReportReason): Promise<ReportResult> {
@@ -31,7 +35,16 @@ export function reportChat(deps: ServiceDeps, reporterId: number, chatId: number
     const reported = { id: reportedId, alias: await aliasOf(uow.trx, reportedId) };
     const recent = await recentRelayed(uow.trx, chatId, REPORT_RECENT_MESSAGES);
     const aliasOfSender = (id: number) => (id === reporterId ? reporter.alias : reported.alias);
-    const report = { chatId, reason, reporter, reported, request, recentSenders: recent.map((m) => aliasOfSender(m.fromUserId)) };
+    const reportId = await insertReport(uow.trx, { chatId, reporterId, reportedId, reason, at: uow.now });
+    const report = {
+      id: reportId,
+      chatId,
+      reason,
+      reporter,
+      reported,
+      request,
+      recentSenders: recent.map((m) => aliasOfSender(m.fromUserId)),
+    };
     // The card, then copies of the recent messages in the order the card names their senders
     // (one chat's messages go out in order). Copies, like the relay's: protected, never forwarded.
     await uow.tellEach(deps.config.adminIds, (t, adminId) => {
@@ -41,6 +54,7 @@ export function reportChat(deps: ServiceDeps, reporterId: number, chatId: number
           chatId: adminId,
           priority: OutboxPriority.notice,
           method: "sendMessage",
+          ref: reportCardRef(reportId),
           params: { text: card.text, parse_mode: "HTML", reply_markup: card.keyboard },
         },
         ...recent.map((m) => ({
@@ -66,40 +80,119 @@ export function endReportedChat(deps: ServiceDeps, reporterId: number, chatId: n
   });
 }
 
-/** An admin warns the reported user from the card; audited. */
-export function warnFromReport(deps: ServiceDeps, adminId: number, chatId: number, userId: number): Promise<boolean> {
-  return inUnitOfWork(deps, async (uow) => {
-    const locked = await lockChatAndRequest(uow, chatId);
-    if (!locked || !sideOf(locked.chat, userId)) return false;
-    await recordAudit(uow.trx, { adminId, action: "report.warn", subjectId: userId, reason: `chat ${chatId}`, at: uow.now });
-    await uow.tell(userId, (t) => t("report-warned-user"));
-    return true;
+/** Every admin's card of one report shares a ref, so a decision edits every copy. */
+function reportCardRef(reportId: number): string {
+  return `report:${reportId}`;
+}
+
+export type ReportDecisionResult =
+  | { ok: true; restrictedBefore: boolean }
+  | { ok: false; reason: "gone" }
+  | { ok: false; reason: "chat-ended" }
+  | { ok: false; reason: "decided"; state: Exclude<ReportState, "open">; by: { id: number; name: string | undefined } };
+
+/**
+ * An admin decides a report from its card: warn or restrict the reported user, close the chat, or
+ * dismiss it. The report leaves "open" once, under a guarded update, so two admins deciding at
+ * once decide once; the audit keeps the decision and every admin's card shows who took it.
+ * The reason a restricted user reads names the chat, not the report, which would point at its author.
+ */
+export function decideReport(
+  deps: ServiceDeps,
+  adminId: number,
+  reportId: number,
+  decision: ReportDecision,
+): Promise<ReportDecisionResult> {
+  return inUnitOfWork(deps, async (uow): Promise<ReportDecisionResult> => {
+    const seen = await findReport(uow.trx, reportId);
+    if (!seen) return { ok: false, reason: "gone" };
+    // Closing takes the chat's and the request's locks first, in the order every chat ending takes them.
+    const locked = decision === "close" ? await lockChatAndRequest(uow, seen.chatId) : undefined;
+    if (!(await decideReportRow(uow.trx, reportId, { state: STATE_AFTER[decision], adminId, at: uow.now }))) {
+      const report = (await findReport(uow.trx, reportId))!;
+      return { ok: false, reason: "decided", state: report.state as Exclude<ReportState, "open">, by: adminOf(deps, report.handledBy!) };
+    }
+    let restrictedBefore = false;
+    const { chatId, reportedId } = seen;
+    switch (decision) {
+      case "warn":
+        await recordAudit(uow.trx, { adminId, action: "report.warn", subjectId: reportedId, reason: `chat ${chatId}`, at: uow.now });
+        await uow.tell(reportedId, (t) => t("report-warned-user"));
+        break;
+      case "restrict": {
+        const change = { adminId, userId: reportedId, restrict: true, reason: `conduct in chat #${chatId}` };
+        restrictedBefore = !(await changeRestrictionWithin(deps, uow, change)).ok;
+        break;
+      }
+      case "close":
+        // Thrown, not returned: the report's move to "closed" is undone with it.
+        if (!locked || !(await endWithoutCompletion(deps, uow, locked.chat, locked.request, "closed", "admin"))) throw new ChatAlreadyEnded();
+        await recordAudit(uow.trx, { adminId, action: "chat.close", subjectId: chatId, reason: "report", at: uow.now });
+        for (const userId of [locked.chat.requesterId, locked.chat.helperId]) await uow.tell(userId, (t) => t("chat-ended-closed"));
+        break;
+      case "dismiss":
+        await recordAudit(uow.trx, { adminId, action: "report.dismiss", subjectId: reportedId, reason: `chat ${chatId}`, at: uow.now });
+        break;
+    }
+    const summary = await summaryOf(uow, seen);
+    await uow.editEverywhere(reportCardRef(reportId), (t) => decidedReportCard(t, summary, STATE_AFTER[decision], adminOf(deps, adminId)));
+    return { ok: true, restrictedBefore };
+  }).catch((error: unknown) => {
+    if (error instanceof ChatAlreadyEnded) return { ok: false, reason: "chat-ended" };
+    throw error;
   });
+}
+
+/** An open report as its card shows it again from the console's list (without the chat's messages); undefined once decided. */
+export async function openReport(deps: ServiceDeps, reportId: number): Promise<ReportContext | undefined> {
+  const report = await findReport(deps.db, reportId);
+  const chat = report && (await findChat(deps.db, report.chatId));
+  const request = chat && (await findRequest(deps.db, chat.requestId));
+  if (!report || report.state !== "open" || !request) return undefined;
+  return {
+    id: report.id,
+    chatId: report.chatId,
+    reason: report.reason,
+    reporter: { id: report.reporterId, alias: await aliasOf(deps.db, report.reporterId) },
+    reported: { id: report.reportedId, alias: await aliasOf(deps.db, report.reportedId) },
+    request,
+  };
 }
 
 /**
- * An admin restricts the reported user from the card: the usual restriction, audited with the chat.
- * The reason the user reads names the chat, not the report, which would point at its author.
+ * A report card an admin had shown again, remembered under the report's ref so that a decision
+ * edits it like the cards the outbox delivered. Decided in the moment between, it is edited at once.
  */
-export async function restrictFromReport(
+export function rememberReportCard(
   deps: ServiceDeps,
   adminId: number,
-  chatId: number,
-  userId: number,
-): Promise<RestrictionResult | undefined> {
-  const chat = await findChat(deps.db, chatId);
-  if (!chat || !sideOf(chat, userId)) return undefined;
-  return setUserRestriction(deps, { adminId, userId, restrict: true, reason: `conduct in chat #${chatId}` });
+  card: { reportId: number; messageId: number; params: Record<string, unknown> },
+): Promise<void> {
+  return inUnitOfWork(deps, async (uow) => {
+    const ref = reportCardRef(card.reportId);
+    await recordDelivered(uow.trx, { chatId: adminId, ref, messageId: card.messageId, params: card.params, now: uow.now });
+    const report = await findReport(uow.trx, card.reportId);
+    if (!report || report.state === "open" || report.handledBy === null) return;
+    const summary = await summaryOf(uow, report);
+    const state = report.state;
+    await uow.editEverywhere(ref, (t) => decidedReportCard(t, summary, state, adminOf(deps, report.handledBy!)), { onlyChatId: adminId });
+  });
 }
 
-/** An admin closes the reported chat; both sides read that it ended, and the audit keeps it. */
-export function closeFromReport(deps: ServiceDeps, adminId: number, chatId: number): Promise<boolean> {
-  return inUnitOfWork(deps, async (uow) => {
-    const locked = await lockChatAndRequest(uow, chatId);
-    if (!locked) return false;
-    if (!(await endWithoutCompletion(deps, uow, locked.chat, locked.request, "closed", "admin"))) return false;
-    await recordAudit(uow.trx, { adminId, action: "chat.close", subjectId: chatId, reason: "report", at: uow.now });
-    for (const userId of [locked.chat.requesterId, locked.chat.helperId]) await uow.tell(userId, (t) => t("chat-ended-closed"));
-    return true;
-  });
+/** What a decided report's card keeps: the chat, the reason and both sides. */
+async function summaryOf(uow: UnitOfWork, report: Report) {
+  return {
+    chatId: report.chatId,
+    reason: report.reason,
+    reporter: { id: report.reporterId, alias: await aliasOf(uow.trx, report.reporterId) },
+    reported: { id: report.reportedId, alias: await aliasOf(uow.trx, report.reportedId) },
+  };
+}
+
+/** Close-chat on a chat that has ended since the report: nothing to close, and the report stays open. */
+class ChatAlreadyEnded extends Error {}
+
+/** Admins know each other by the names in configuration, not by generated aliases. */
+function adminOf(deps: ServiceDeps, adminId: number): { id: number; name: string | undefined } {
+  return { id: adminId, name: deps.config.adminNames.get(adminId) };
 }
