@@ -13,6 +13,7 @@ import * as m0013 from "./migrations/0013_relay.js";
 import * as m0014 from "./migrations/0014_closing.js";
 import * as m0015 from "./migrations/0015_boards.js";
 import * as m0016 from "./migrations/0016_payments.js";
+import * as m0019 from "./migrations/0019_walks.js";
 
 // Listed explicitly rather than read from a folder so that tsx, bundlers and tests agree.
 const migrations = {
@@ -30,6 +31,7 @@ const migrations = {
   "0014_closing": m0014,
   "0015_boards": m0015,
   "0016_payments": m0016,
+  "0019_walks": m0019,
 } satisfies Record<string, Migration>;
 
 function migrator(db: Kysely<any>): Migrator {

@@ -9,6 +9,7 @@ export const SCENES = {
   rejectReason: "rejectReason",
   ask: "ask",
   board: "board",
+  walk: "walk",
 } as const;
 
 export type SceneId = (typeof SCENES)[keyof typeof SCENES];

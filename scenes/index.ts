@@ -9,6 +9,7 @@ import { helperProfileScene } from "./register-helper.js";
 import { rejectReasonScene } from "./reject-reason.js";
 import { postRequestScene } from "./post-request.js";
 import { boardScene } from "./board.js";
+import { walkHomeScene } from "./walk-home.js";
 import { SCENES } from "./ids.js";
 import { resilient } from "./resilient.js";
 
@@ -32,5 +33,6 @@ export function scenes(deps: BotDeps, i18n: I18n<SceneContext>): Composer<BotCon
   composer.use(createConversation(resilient(deps.logger, rejectReasonScene(deps)), { id: SCENES.rejectReason, plugins }));
   composer.use(createConversation(resilient(deps.logger, postRequestScene(deps)), { id: SCENES.ask, plugins }));
   composer.use(createConversation(resilient(deps.logger, boardScene(deps)), { id: SCENES.board, plugins }));
+  composer.use(createConversation(resilient(deps.logger, walkHomeScene(deps)), { id: SCENES.walk, plugins }));
   return composer;
 }

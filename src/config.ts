@@ -107,6 +107,12 @@ const variables = z.object({
     }, "expected a three-letter ISO 4217 currency code such as KRW"),
   TOPUP_AMOUNTS: intList("10,30,50"),
   CREDIT_PRICE: int(1000, 1),
+  WALKHOME_GRACE_MINUTES: int(10, 1),
+  EMERGENCY_NUMBER: z
+    .string()
+    .trim()
+    .default("112")
+    .refine((n) => /^\+?[0-9][0-9 -]{1,19}$/.test(n), "expected a phone number such as 112"),
 });
 
 /** Every variable the bot reads; .env.example documents exactly these. */
@@ -174,6 +180,12 @@ export interface Config {
     /** The price of one credit in the currency's smallest units. */
     creditPrice: number;
   };
+  walkHome: {
+    /** Minutes after a missed check-in before the helper, admins and the trusted contact are alerted. */
+    graceMinutes: number;
+    /** Said on every walk-home message: in real danger, call this, not the bot. */
+    emergencyNumber: string;
+  };
 }
 
 /** Thrown with one line per bad variable, so the operator can fix them all at once. */
@@ -237,6 +249,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       topupAmounts: [...new Set(e.TOPUP_AMOUNTS)],
       creditPrice: e.CREDIT_PRICE,
     },
+    walkHome: { graceMinutes: e.WALKHOME_GRACE_MINUTES, emergencyNumber: e.EMERGENCY_NUMBER },
   };
 }
 

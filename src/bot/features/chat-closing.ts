@@ -30,6 +30,8 @@ onAction(chatClosingFeature, Actions.completeChat, async (ctx, chatId) => {
   const alias = escapeHtml(result.partnerAlias);
   if (result.state === "already") return void (await ctx.answerCallbackQuery({ text: ctx.t("chat-complete-already") }));
   await ctx.answerCallbackQuery();
+  if (result.state === "walk-arrived") return void (await ctx.reply(ctx.t("walk-arrived-noted", { alias }), { parse_mode: "HTML" }));
+  if (result.state === "walk-pin") return void (await ctx.reply(ctx.t("walk-pin-ask")));
   if (result.state === "waiting") {
     await ctx.reply(
       ctx.t("chat-complete-waiting", {
