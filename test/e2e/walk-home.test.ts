@@ -6,6 +6,8 @@ import { expectNoIdentityLeak } from "../support/identity.js";
 import { seedApprovedHelper } from "../support/seed.js";
 import { northOf, SEOUL } from "../support/stories.js";
 import { started } from "./closing-support.js";
+import { startBot } from "../support/bot.js";
+import { Actions } from "../../src/ui/actions.js";
 
 const ADMIN_ID = 900_413;
 const MINUTE = 60_000;
@@ -159,7 +161,12 @@ describe("walk me home", () => {
     expect(startedCard.text).toContain("Check-in: 10:25");
     expect(startedCard.text).toContain("call 112");
 
-    // Told at once, at urgent priority, to the helper who opted in; Bob, who did not, hears nothing.
+    // Told at once, at urgent priority, to the helper who opted in; Bob, who did not, hears nothing
+    // and cannot offer with a forged Accept.
+    await world.settle();
+    const forged = bob.pressForged(bob.lastMessage()!.message_id, Actions.accept.data((await walkRow(world, rita.id)).requestId, 10));
+    expect((await bob.waitForCallbackAnswer(forged)).text).toBe("Walk-home requests go to helpers who switched them on in /profile.");
+    expect(await db.selectFrom("offers").select("helper_id").where("helper_id", "=", bob.id).execute()).toEqual([]);
     const { banner, liveCopy } = await walkWith(rita, ann);
     const notified = await db.selectFrom("request_notifications").select("helper_id").execute();
     expect(notified.map((n) => Number(n.helper_id))).toEqual([ann.id]);
@@ -243,7 +250,8 @@ describe("walk me home", () => {
   });
 
   it("a missed check-in escalates to the helper, the admins and the trusted contact with the last live location; then the duress PIN closes a walk normally for both sides and alerts only the admins (Korean helper and contact)", async () => {
-    world = await openWorld({ env: { ADMIN_IDS: String(ADMIN_ID), WALKHOME_GRACE_MINUTES: "10", EMERGENCY_NUMBER: "119" } });
+    const env = { ADMIN_IDS: String(ADMIN_ID), WALKHOME_GRACE_MINUTES: "10", EMERGENCY_NUMBER: "119" };
+    world = await openWorld({ env });
     const admin = await started(world, "Admin", "en", ADMIN_ID);
     const rita = await started(world, "Rita", "en");
     const jun = await started(world, "Jun", "ko");
@@ -291,8 +299,11 @@ describe("walk me home", () => {
     expect(jun.inbox.filter((m) => m.text.includes("🚨"))).toEqual([]);
     expect(admin.inbox.filter((m) => m.text.includes("🚨"))).toEqual([]);
 
-    world.bot.clock.advance(10 * MINUTE);
-    await world.bot.app.runDueDeadlines();
+    // The grace ends while the bot is down: the alarm goes out once it is back.
+    const { databaseUrl, clock } = world.bot;
+    await world.bot.stop();
+    clock.advance(10 * MINUTE);
+    world.bot = await startBot(world.fake, { databaseUrl, clock, env });
     for (const [reader, text] of [
       [jun, "도착 확인을 하지 않았고"],
       [admin, "missed the check-in"],
@@ -351,5 +362,59 @@ describe("walk me home", () => {
     await tom.waitFor("님의 보호자 연락처예요");
     await tom.press(/보호자 그만하기/);
     await rita.waitFor("is no longer your trusted contact");
+  });
+
+  it("in Korean, with nobody opted in near: the walk starts, a wrong PIN is refused, the PIN closes it and its request", async () => {
+    world = await openWorld();
+    const minji = await started(world, "Minji", "ko");
+    await minji.command("safety");
+    await minji.waitFor("안전 설정");
+    await minji.press("🔢 안전 PIN 정하기");
+    await minji.waitFor("새 안전 PIN을 입력하세요: 숫자 4~8자리.");
+    await minji.sendPhoto();
+    await minji.waitFor("PIN을 메시지로 입력해 주세요");
+    await typePin(world, minji, PIN);
+    await minji.waitFor("✅ 안전 PIN을 저장했어요.");
+
+    await minji.command("walkhome");
+    const prompt = await minji.waitFor("실시간 위치");
+    expect(prompt.text).toContain("실제로 위험하면 지금 바로 112에 전화하세요. 이 봇은 긴급 구조 서비스가 아니에요.");
+    await minji.send("집에 가요");
+    await minji.waitFor("실시간 위치를 공유해 주세요");
+    await minji.sendLocation(SEOUL.latitude, SEOUL.longitude, { livePeriod: 1800 });
+    await minji.waitFor("어디로 가세요?");
+    await minji.press("건너뛰기");
+    await minji.waitFor("언제쯤 도착할 것 같아요?");
+    await minji.press("15분");
+    const walking = await minji.waitFor("같이 걷기를 시작했어요");
+    expect(walking.text).toContain("알림 받은 도우미: 0명.");
+    // A second walk while one is going: the way to end it instead.
+    await minji.command("walkhome");
+    await minji.waitFor("이미 진행 중인 같이 걷기가 있어요");
+
+    await minji.press("🏠 안전해요");
+    await minji.waitFor("안전 PIN을 입력하세요.");
+    await typePin(world, minji, WRONG_PIN);
+    await minji.waitFor("잘 안 됐어요. 다시 해 보세요.");
+    await typePin(world, minji, PIN);
+    await minji.waitFor("안전하다니 다행이에요");
+    await world.settle();
+    const walk = await walkRow(world, minji.id);
+    expect(walk).toMatchObject({ status: "safe", wrongPins: 1, duress: 0 });
+    const request = await world.bot.db.kysely
+      .selectFrom("requests")
+      .select("status")
+      .where("id", "=", walk.requestId)
+      .executeTakeFirstOrThrow();
+    expect(request.status).toBe("cancelled");
+    // Its check-in timer went with it.
+    world.bot.clock.advance(60 * MINUTE);
+    expect(await world.bot.app.runDueDeadlines()).toBe(0);
+    // An old "I'm safe" button now only says so.
+    const old = minji.inbox.findLast((m) => buttonLabels(m).includes("🏠 안전해요"))!;
+    const press = await minji.pressIn(old.message_id, "🏠 안전해요");
+    expect((await minji.waitForCallbackAnswer(press)).text).toBeTruthy();
+    await world.settle();
+    expect((await world.bot.db.kysely.selectFrom("safety_prompts").selectAll().execute()).length).toBe(0);
   });
 });
