@@ -147,7 +147,14 @@ describe("/help, the command menus and the fallback answer follow what the user 
     await ann.send("hello? anyone?");
     const answer = await ann.waitFor("I did not understand that");
     expect(answer.text).toContain("Use the menu below");
-    expect(buttonRows(answer).flat()).toEqual(["🆘 Ask for help", "📍 Requests nearby", "🚶 Walk me home", "🙋 Become a helper", "❓ Help", "🌐 Language"]);
+    expect(buttonRows(answer).flat()).toEqual([
+      "🆘 Ask for help",
+      "📍 Requests nearby",
+      "🚶 Walk me home",
+      "🙋 Become a helper",
+      "❓ Help",
+      "🌐 Language",
+    ]);
     await ann.press("❓ Help");
     await ann.waitFor("How doum works");
 

@@ -61,7 +61,9 @@ export function startWalk(deps: ServiceDeps, requesterId: number, draft: WalkDra
       {
         requesterId,
         category: WALK_CATEGORY,
-        description: draft.destination ?? "",
+        // The destination is for the chosen helper only (walks.destination): notices, /nearby and
+        // catch-up show a request's description to everyone near.
+        description: "",
         latitude: draft.place.latitude,
         longitude: draft.place.longitude,
         fuzzedLatitude: fuzzed.latitude,
