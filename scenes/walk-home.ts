@@ -9,23 +9,32 @@ import {
 import { startWalk, walkBlocker, type WalkBlocker } from "../src/services/walks/starting.js";
 import { Actions } from "../src/ui/actions.js";
 import { durationLabel } from "../src/ui/request-cards.js";
-import { safeKeyboard, walkCheckInPrompt, walkDestinationPrompt, walkLivePrompt, walkStartedCard } from "../src/ui/walk-cards.js";
+import {
+  safeKeyboard,
+  withEmergency,
+  walkCheckInPrompt,
+  walkDestinationPrompt,
+  walkLivePrompt,
+  walkStartedCard,
+} from "../src/ui/walk-cards.js";
 import { beginStep } from "./resilient.js";
 import { placeAnswer, type StepInput, textAnswer, waitForAnswer } from "./steps.js";
 
 const BOUNDS = { min: String(CHECK_IN_MIN_MINUTES), max: String(CHECK_IN_MAX_MINUTES) };
 
 /** Why no walk starts now, said with the way on: set a PIN, or end the walk already going. */
-async function explainBlocker(ctx: SceneContext, blocker: WalkBlocker): Promise<void> {
+async function explainBlocker(ctx: SceneContext, blocker: WalkBlocker, emergencyNumber: string): Promise<void> {
+  const html = (key: string) => withEmergency(ctx.t, emergencyNumber, ctx.t(key));
   if (blocker.reason === "walking") {
-    await ctx.reply(ctx.t("walk-already"), { reply_markup: safeKeyboard(ctx.t, blocker.requestId) });
+    await ctx.reply(html("walk-already"), { parse_mode: "HTML", reply_markup: safeKeyboard(ctx.t, blocker.requestId) });
     return;
   }
   if (blocker.reason === "restricted") {
-    await ctx.reply(ctx.t("walk-restricted"));
+    await ctx.reply(html("walk-restricted"), { parse_mode: "HTML" });
     return;
   }
-  await ctx.reply(ctx.t("walk-needs-pin"), {
+  await ctx.reply(html("walk-needs-pin"), {
+    parse_mode: "HTML",
     reply_markup: { inline_keyboard: [[{ text: ctx.t("safety-set-pin"), callback_data: Actions.safety.data("pin") }]] },
   });
 }
@@ -40,7 +49,7 @@ export function walkHomeScene(deps: BotDeps) {
     const userId = ctx.from!.id;
     const { emergencyNumber } = deps.config.walkHome;
     const blocker = await conversation.external(() => walkBlocker(deps, userId));
-    if (blocker) return explainBlocker(ctx, blocker);
+    if (blocker) return explainBlocker(ctx, blocker, emergencyNumber);
 
     beginStep(conversation);
     await ctx.reply(walkLivePrompt(ctx.t, emergencyNumber), { parse_mode: "HTML" });
@@ -95,7 +104,7 @@ export function walkHomeScene(deps: BotDeps) {
         checkInMinutes: checkIn.value,
       }),
     );
-    if (!result.ok) return explainBlocker(ctx, result);
+    if (!result.ok) return explainBlocker(ctx, result, emergencyNumber);
     const card = walkStartedCard(ctx.t, { ...result, timeZone: deps.config.timeZone, emergencyNumber });
     await ctx.reply(card.text, { parse_mode: "HTML", reply_markup: card.keyboard });
   };

@@ -795,6 +795,7 @@ walk-checkin-hint = Please choose a time or type a number of minutes.
 walk-checkin-bounds = Please give a whole number of minutes from { $min } to { $max } (e.g. 25).
 walk-checkin-chosen = Check-in in { $duration }.
 walk-started = 🚶 Your walk has started. Helpers told: { $notified }. Check-in: { $until }.
+walk-started-nobody = No helper near you takes walk-home requests right now; any who switch them on are told. Your check-in still stands: if you miss it, the admins and your trusted contact are alerted.
 walk-how-it-ends = When you are safe, press “🏠 I'm safe” and type your safety PIN. Only that ends the walk.
 walk-already = You already have a walk going. When you are safe, press “🏠 I'm safe” and type your PIN.
 walk-restricted = You cannot start a walk while your account is restricted. In danger, call the emergency number.

@@ -721,6 +721,7 @@ walk-checkin-hint = 시간을 고르거나 분을 숫자로 적어 주세요.
 walk-checkin-bounds = { $min }부터 { $max }까지의 분을 숫자로 적어 주세요 (예: 25).
 walk-checkin-chosen = { $duration } 뒤에 도착 확인.
 walk-started = 🚶 같이 걷기를 시작했어요. 알림 받은 도우미: { $notified }명. 도착 확인: { $until }.
+walk-started-nobody = 지금은 근처에 같이 걷기 요청을 받는 도우미가 없어요. 요청을 켜는 도우미에게는 바로 알려요. 도착 확인은 그대로라서, 놓치면 관리자와 보호자 연락처에 알려요.
 walk-how-it-ends = 안전해지면 “🏠 안전해요”를 누르고 안전 PIN을 입력하세요. 그래야만 같이 걷기가 끝나요.
 walk-already = 이미 진행 중인 같이 걷기가 있어요. 안전해지면 “🏠 안전해요”를 누르고 PIN을 입력하세요.
 walk-restricted = 계정이 제한된 동안에는 같이 걷기를 시작할 수 없어요. 위험하면 긴급 번호로 전화하세요.

@@ -10,7 +10,8 @@ import type { Translate } from "./translator.js";
 /** The line every walk-home message ends with: the bot is not an emergency service. */
 export const emergencyLine = (t: Translate, emergencyNumber: string) => t("walk-emergency", { number: escapeHtml(emergencyNumber) });
 
-const withEmergency = (t: Translate, emergencyNumber: string, ...lines: string[]) =>
+/** Lines of a walk-home message, ending with the emergency line. */
+export const withEmergency = (t: Translate, emergencyNumber: string, ...lines: string[]) =>
   [...lines, emergencyLine(t, emergencyNumber)].join("\n\n");
 
 export const safeKeyboard = (t: Translate, requestId: number) =>
@@ -64,6 +65,7 @@ export function walkStartedCard(
       t,
       o.emergencyNumber,
       t("walk-started", { notified: o.notified, until: formatTime(o.checkInAt, o.timeZone) }),
+      ...(o.notified === 0 ? [t("walk-started-nobody")] : []),
       t("walk-how-it-ends"),
     ),
     keyboard: safeKeyboard(t, o.requestId),

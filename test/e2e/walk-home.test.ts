@@ -209,7 +209,10 @@ describe("walk me home", () => {
     expect(refused.text).toBe("That didn't work, try again.");
     expect(await walkRow(world, rita.id)).toMatchObject({ status: "active", wrongPins: 1 });
     await typePin(world, rita, PIN);
-    await rita.waitFor("Glad you are safe");
+    const safe = await rita.waitFor("Glad you are safe");
+    expect(safe.text).toBe(
+      "🏠 Glad you are safe. Your walk has ended.\n\n☎️ In real danger call 112 now: this bot is not an emergency service.",
+    );
     await rita.waitFor("Rate from 1 to 5");
     await ann.waitFor("is completed");
     await world.settle();
@@ -325,7 +328,7 @@ describe("walk me home", () => {
     await rita.press("🏠 I'm safe");
     await rita.waitFor("Type your safety PIN.");
     await typePin(world, rita, PIN);
-    await rita.waitFor("Glad you are safe");
+    const normalClose = await rita.waitFor("Glad you are safe");
     await admin.waitFor("has confirmed being safe");
     await tom.waitFor("안전하다고 확인했어요");
     await jun.waitFor("안전하다고 확인했어요");
@@ -338,7 +341,8 @@ describe("walk me home", () => {
     const seen = new Map([rita, jun, tom].map((p) => [p, p.inbox.length]));
     await typePin(world, rita, DURESS_PIN);
     const safe = await rita.waitFor("Glad you are safe");
-    expect(safe.text).toBe("🏠 Glad you are safe. Your walk has ended.");
+    // Word for word what the safety PIN says: whoever watches the screen learns nothing.
+    expect(safe.text).toBe(normalClose.text);
     await rita.waitFor("Rate from 1 to 5");
     // The helper reads an ordinary completion.
     await jun.waitFor("대화가 완료되었어요");
@@ -388,6 +392,7 @@ describe("walk me home", () => {
     await minji.press("15분");
     const walking = await minji.waitFor("같이 걷기를 시작했어요");
     expect(walking.text).toContain("알림 받은 도우미: 0명.");
+    expect(walking.text).toContain("지금은 근처에 같이 걷기 요청을 받는 도우미가 없어요.");
     // A second walk while one is going: the way to end it instead.
     await minji.command("walkhome");
     await minji.waitFor("이미 진행 중인 같이 걷기가 있어요");

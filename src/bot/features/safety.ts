@@ -6,6 +6,7 @@ import { PIN_MAX_DIGITS, PIN_MIN_DIGITS } from "../../domain/walks.js";
 import { Actions } from "../../ui/actions.js";
 import { ratingCard } from "../../ui/chat-closing-cards.js";
 import { mainMenu } from "../../ui/menus.js";
+import { withEmergency } from "../../ui/walk-cards.js";
 import { onAction, refuseButton } from "../actions.js";
 import type { BotContext } from "../context.js";
 import { showSafety } from "./walk-home.js";
@@ -30,7 +31,7 @@ privateChats.on("edited_message:location", async (ctx, next) => {
 onAction(safetyFeature, Actions.walkSafe, async (ctx, requestId) => {
   if (!(await askToConfirmSafe(ctx.deps, ctx.from.id, requestId))) return refuseButton(ctx);
   await ctx.answerCallbackQuery();
-  await ctx.reply(ctx.t("walk-pin-ask"));
+  await ctx.reply(withEmergency(ctx.t, ctx.deps.config.walkHome.emergencyNumber, ctx.t("walk-pin-ask")), { parse_mode: "HTML" });
 });
 
 async function pinSetAnswer(ctx: BotContext, result: SetPinResult, purpose: "pin" | "duress"): Promise<void> {
@@ -60,7 +61,7 @@ privateChats.on("message", async (ctx, next) => {
   // Neutral: whoever watches the screen learns nothing from a refusal.
   if (result.kind === "wrong") return void (await ctx.reply(ctx.t("walk-pin-wrong")));
   if (result.kind === "gone") return void (await ctx.reply(ctx.t("walk-gone"), { reply_markup: mainMenu(ctx.t) }));
-  await ctx.reply(ctx.t("walk-safe-done"));
+  await ctx.reply(withEmergency(ctx.t, ctx.deps.config.walkHome.emergencyNumber, ctx.t("walk-safe-done")), { parse_mode: "HTML" });
   if (result.rateChat) {
     const card = ratingCard(ctx.t, result.rateChat.chatId, result.rateChat.partnerAlias);
     await ctx.reply(card.text, { parse_mode: "HTML", reply_markup: card.keyboard });
