@@ -11,6 +11,7 @@ import { Actions } from "../src/ui/actions.js";
 import { durationLabel } from "../src/ui/request-cards.js";
 import {
   safeKeyboard,
+  setPinKeyboard,
   withEmergency,
   walkCheckInPrompt,
   walkDestinationPrompt,
@@ -35,7 +36,7 @@ async function explainBlocker(ctx: SceneContext, blocker: WalkBlocker, emergency
   }
   await ctx.reply(html("walk-needs-pin"), {
     parse_mode: "HTML",
-    reply_markup: { inline_keyboard: [[{ text: ctx.t("safety-set-pin"), callback_data: Actions.safety.data("pin") }]] },
+    reply_markup: setPinKeyboard(ctx.t),
   });
 }
 

@@ -17,6 +17,8 @@ export const withEmergency = (t: Translate, emergencyNumber: string, ...lines: s
 export const safeKeyboard = (t: Translate, requestId: number) =>
   new InlineKeyboard().text(t("walk-safe-button"), Actions.walkSafe.data(requestId));
 
+export const setPinKeyboard = (t: Translate) => new InlineKeyboard().text(t("safety-set-pin"), Actions.safety.data("pin"));
+
 /** To helpers who opted in: someone near wants company now; where exactly only the chosen one learns. */
 export function walkNotice(
   t: Translate,

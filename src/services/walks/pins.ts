@@ -59,8 +59,12 @@ export type SetPinResult = "saved" | "not-a-pin" | "same-as-pin" | "no-pin";
 /** A new safety PIN (a duress PIN chosen against the old one goes with it). */
 export async function setSafetyPin(deps: ServiceDeps, userId: number, pin: string): Promise<SetPinResult> {
   if (!isPinShaped(pin)) return "not-a-pin";
-  await savePin(deps.db, userId, await hashPin(pin), deps.clock.now());
-  await clearPrompt(deps.db, userId);
+  const hashed = await hashPin(pin);
+  // Saved and no longer asked for in one go: a crash between would read the next message as a PIN.
+  await deps.db.transaction().execute(async (trx) => {
+    await savePin(trx, userId, hashed, deps.clock.now());
+    await clearPrompt(trx, userId);
+  });
   return "saved";
 }
 
@@ -70,8 +74,11 @@ export async function setDuressPin(deps: ServiceDeps, userId: number, pin: strin
   const stored = await findPins(deps.db, userId);
   if (!stored) return "no-pin";
   if (await matches(pin, { hash: stored.pinHash, salt: stored.pinSalt })) return "same-as-pin";
-  await saveDuressPin(deps.db, userId, await hashPin(pin), deps.clock.now());
-  await clearPrompt(deps.db, userId);
+  const hashed = await hashPin(pin);
+  await deps.db.transaction().execute(async (trx) => {
+    await saveDuressPin(trx, userId, hashed, deps.clock.now());
+    await clearPrompt(trx, userId);
+  });
   return "saved";
 }
 

@@ -3,7 +3,7 @@ import { urgentHelperIds } from "../../../db/repositories/helpers.js";
 import { recordNotifications } from "../../../db/repositories/request-notifications.js";
 import { insertRequest } from "../../../db/repositories/requests.js";
 import { findPins } from "../../../db/repositories/safety-pins.js";
-import { lockUser } from "../../../db/repositories/users.js";
+import { findUser, lockUser } from "../../../db/repositories/users.js";
 import { insertWalk, openWalkOf } from "../../../db/repositories/walks.js";
 import { OutboxPriority } from "../../../db/schema.js";
 import { fuzzLocation } from "../../domain/geo.js";
@@ -32,6 +32,7 @@ export type StartWalkResult = { ok: true; requestId: number; notified: number; c
 
 /** Why the user cannot start a walk now; the scene asks before its first question too. */
 export async function walkBlocker(deps: ServiceDeps, userId: number): Promise<WalkBlocker | undefined> {
+  if ((await findUser(deps.db, userId))?.restrictedAt) return { ok: false, reason: "restricted" };
   if (!(await findPins(deps.db, userId))) return { ok: false, reason: "no-pin" };
   const walking = await openWalkOf(deps.db, userId);
   if (walking) return { ok: false, reason: "walking", requestId: walking.requestId };
