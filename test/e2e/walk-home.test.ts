@@ -321,6 +321,8 @@ describe("walk me home", () => {
       });
     }
     expect((await walkRow(world, rita.id)).status).toBe("alerted");
+    // The check-in is no expiry: the walk and its chat go on until the PIN.
+    expect(rita.inbox.filter((m) => /expired/i.test(m.text))).toEqual([]);
     await world.settle();
     expect(bob.inbox.filter((m) => m.text.includes("🚨") || m.location)).toEqual([]);
 

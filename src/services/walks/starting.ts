@@ -42,7 +42,7 @@ export async function walkBlocker(deps: ServiceDeps, userId: number): Promise<Wa
 /**
  * Starts a walk home: a request with no fee and no waves, told at once, at urgent priority, to
  * every awake helper who opted in to urgent requests within the widest configured radius. Its
- * check-in is a timer; the request stays open for offers until then.
+ * check-in is a timer; the request stays open for offers until the walk ends (safety PIN).
  */
 export function startWalk(deps: ServiceDeps, requesterId: number, draft: WalkDraft): Promise<StartWalkResult> {
   return inUnitOfWork(deps, async (uow): Promise<StartWalkResult> => {
@@ -72,7 +72,8 @@ export function startWalk(deps: ServiceDeps, requesterId: number, draft: WalkDra
         radiusM: limits.maxRadiusKm * 1000,
         fee: 0,
         createdAt: now,
-        expiresAt: checkInAt,
+        // Open to offers while the live location lasts; no expiry timer: only the PIN ends a walk.
+        expiresAt: now + draft.livePeriodSeconds * 1000,
       },
       null,
     );
@@ -87,7 +88,6 @@ export function startWalk(deps: ServiceDeps, requesterId: number, draft: WalkDra
       checkInAt,
       now,
     });
-    await uow.schedule("request-expiry", requestId, checkInAt);
     await uow.schedule("walk-check-in", requestId, checkInAt);
 
     // Centred on the shown place, like every range check before a match (domain/eligibility.ts).
