@@ -462,6 +462,7 @@ my-requests-footer = Open requests first, then those closed in the last { $days 
 chat-banner-title-requester = 💬 <b>Your chat with { $alias } is open.</b>
 chat-banner-title-helper = 💬 <b>Your chat with { $alias } is open.</b> They chose you for their request.
 chat-banner-request = About: { $category } — { $description }
+chat-banner-request-bare = About: { $category }
 chat-banner-copies = Whatever you send here reaches them as a copy from doum: they see your alias, never your name, username or number.
 chat-banner-code-requester = 🔑 Meeting code: <b>{ $code }</b>. { $alias } will say it when they arrive, so you know the right person is at the door.
 chat-banner-code-helper = 🔑 Meeting code: <b>{ $code }</b>. Say it when you arrive, so { $alias } knows you are the right person.

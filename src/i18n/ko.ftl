@@ -439,6 +439,7 @@ my-requests-footer = 열린 요청이 먼저, 그다음 최근 { $days }일 안�
 chat-banner-title-requester = 💬 <b>{ $alias }님과 대화가 열렸어요.</b>
 chat-banner-title-helper = 💬 <b>{ $alias }님과 대화가 열렸어요.</b> 요청자가 나를 선택했어요.
 chat-banner-request = 요청: { $category } — { $description }
+chat-banner-request-bare = 요청: { $category }
 chat-banner-copies = 여기서 보내는 메시지는 doum이 복사해서 전해요. 상대방에게는 별명만 보이고, 이름·아이디·전화번호는 보이지 않아요.
 chat-banner-code-requester = 🔑 만남 코드: <b>{ $code }</b>. { $alias }님이 도착하면 이 코드를 말할 거예요. 코드가 맞으면 약속한 분이 맞아요.
 chat-banner-code-helper = 🔑 만남 코드: <b>{ $code }</b>. 도착하면 이 코드를 말해 주세요. { $alias }님이 약속한 헬퍼인지 확인할 수 있어요.

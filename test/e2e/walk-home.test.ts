@@ -424,4 +424,44 @@ describe("walk me home", () => {
     await world.settle();
     expect((await world.bot.db.kysely.selectFrom("safety_prompts").selectAll().execute()).length).toBe(0);
   });
+
+  it("the helper leaves mid-walk: their live copy stops, the walk is still watched, and the alarm goes to the admins without them", async () => {
+    world = await openWorld({ env: { ADMIN_IDS: String(ADMIN_ID) } });
+    const admin = await started(world, "Admin", "en", ADMIN_ID);
+    const rita = await started(world, "Rita", "en");
+    const ann = await started(world, "Ann", "en");
+    await helperNear(world, ann, true);
+    await setPins(world, rita);
+    await startWalk(rita);
+    const { banner, liveCopy } = await walkWith(rita, ann);
+    await world.settle();
+
+    await ann.pressIn(banner.message_id, "✖️ Cancel");
+    const confirm = await ann.waitFor("End this chat now?");
+    await ann.pressIn(confirm.message_id, "✖️ Yes, end the chat");
+    await ann.waitForEdit(confirm.message_id, "You ended the chat");
+    await rita.waitFor("cancelled and the chat ended");
+    await world.settle();
+    expect(world.fake.callsTo("stopMessageLiveLocation").map((c) => (c.params as { message_id: number }).message_id)).toEqual([
+      liveCopy.message_id,
+    ]);
+    expect((await walkRow(world, rita.id)).status).toBe("active");
+
+    world.bot.clock.advance(30 * MINUTE);
+    await world.bot.app.runDueDeadlines();
+    await rita.waitFor("Your check-in time has passed");
+    world.bot.clock.advance(10 * MINUTE);
+    await world.bot.app.runDueDeadlines();
+    const alarm = await admin.waitFor("missed the check-in");
+    expect(admin.inbox[admin.inbox.indexOf(alarm) - 1]!.location).toMatchObject({ latitude: SEOUL.latitude, longitude: SEOUL.longitude });
+    await world.settle();
+    expect(ann.inbox.filter((m) => m.text.includes("🚨"))).toEqual([]);
+
+    // Still only the PIN ends it.
+    await rita.press("🏠 I'm safe");
+    await typePin(world, rita, PIN);
+    await rita.waitFor("Glad you are safe");
+    await admin.waitFor("has confirmed being safe");
+    expect((await walkRow(world, rita.id)).status).toBe("safe");
+  });
 });

@@ -60,10 +60,13 @@ export async function walkMatchedWithin(deps: ServiceDeps, uow: UnitOfWork, requ
 }
 
 /**
- * Ends the helper's live copy before the chat's message map goes with the chat: its id is known
- * once delivered (a copy still in the outbox simply runs out at its live period).
+ * Ends the helper's copy of a walk's live location as its chat ends, however it ends, while the
+ * chat's message map still names it: its id is known once delivered (a copy still in the outbox
+ * simply runs out at its live period). Nothing for a chat that is not a walk's.
  */
-export async function stopHelperLiveCopy(uow: UnitOfWork, walk: { requesterId: number; liveMessageId: number }): Promise<void> {
+export async function stopHelperLiveCopy(uow: UnitOfWork, requestId: number): Promise<void> {
+  const walk = await findWalk(uow.trx, requestId);
+  if (!walk) return;
   const copy = await relayedFromSide(uow.trx, walk.requesterId, walk.liveMessageId);
   if (copy?.copyMessageId == null) return;
   await uow.send({

@@ -11,7 +11,6 @@ import type { ServiceDeps } from "../deps.js";
 import { cancelWithin } from "../requests/closing.js";
 import { inUnitOfWork } from "../unit-of-work.js";
 import { alertWithLocation, watchersOf } from "./alarms.js";
-import { stopHelperLiveCopy } from "./matching.js";
 import { checkPin } from "./pins.js";
 
 /** "I'm safe" on the requester's own open walk: the next thing they type is read as the PIN. */
@@ -58,7 +57,6 @@ export async function confirmSafe(deps: ServiceDeps, userId: number, pin: string
     await clearPrompt(uow.trx, userId);
     await uow.cancelTimers("walk-check-in", walk.requestId);
     await uow.cancelTimers("walk-alarm", walk.requestId);
-    await stopHelperLiveCopy(uow, walk);
 
     const alias = await aliasOf(uow.trx, userId);
     const { emergencyNumber } = deps.config.walkHome;
