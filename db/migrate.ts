@@ -15,6 +15,7 @@ import * as m0015 from "./migrations/0015_boards.js";
 import * as m0016 from "./migrations/0016_payments.js";
 import * as m0017 from "./migrations/0017_ledger.js";
 import * as m0018 from "./migrations/0018_reports.js";
+import * as m0019 from "./migrations/0019_walks.js";
 
 // Listed explicitly rather than read from a folder so that tsx, bundlers and tests agree.
 const migrations = {
@@ -34,6 +35,7 @@ const migrations = {
   "0016_payments": m0016,
   "0017_ledger": m0017,
   "0018_reports": m0018,
+  "0019_walks": m0019,
 } satisfies Record<string, Migration>;
 
 function migrator(db: Kysely<any>): Migrator {

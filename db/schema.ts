@@ -3,6 +3,7 @@ import type { ChatStatus } from "../src/domain/chats.js";
 import type { Generated, Selectable } from "kysely";
 import type { HelperStatus } from "../src/domain/helpers.js";
 import type { Language } from "../src/domain/language.js";
+import type { WalkStatus } from "../src/domain/walks.js";
 import type { OfferStatus, RequestStatus } from "../src/domain/requests.js";
 import type { ReportReason } from "../src/domain/chats.js";
 import type { ReportState } from "../src/domain/reports.js";
@@ -39,6 +40,10 @@ export interface Database {
   boards: BoardsTable;
   board_donations: BoardDonationsTable;
   reports: ReportsTable;
+  safety_pins: SafetyPinsTable;
+  safety_prompts: SafetyPromptsTable;
+  walks: WalksTable;
+  trusted_contacts: TrustedContactsTable;
 }
 
 export interface UsersTable {
@@ -96,6 +101,8 @@ export interface HelpersTable {
   /** Minutes after midnight in the configured time zone; both null = no quiet hours. */
   quiet_start_minute: number | null;
   quiet_end_minute: number | null;
+  /** 1 when the helper wants to hear of walk-home requests (migration 0019). */
+  urgent: Generated<number>;
   submitted_at: number;
   decided_at: number | null;
   decided_by: number | null;
@@ -144,8 +151,8 @@ export interface AdminAuditTable {
   at: number;
 }
 
-/** Lower sends first: relay > match/selection notices > fan-out > broadcasts. */
-export const OutboxPriority = { relay: 0, notice: 1, fanout: 2, broadcast: 3 } as const;
+/** Lower sends first: walk-home alerts > relay > match/selection notices > fan-out > broadcasts. */
+export const OutboxPriority = { urgent: -1, relay: 0, notice: 1, fanout: 2, broadcast: 3 } as const;
 export type OutboxPriorityValue = (typeof OutboxPriority)[keyof typeof OutboxPriority];
 
 export type OutboxStatus = "pending" | "sending" | "sent" | "failed" | "dropped";
@@ -228,7 +235,10 @@ export type DeadlineKind =
   | "completion-reminder"
   | "completion-timeout"
   // A chat nobody completed by the later of the request's end and the helper's ETA (plus grace).
-  | "no-show-check";
+  | "no-show-check"
+  // A walk home (subject: its request): the check-in time, then the grace after which others are alerted.
+  | "walk-check-in"
+  | "walk-alarm";
 
 export interface DeadlinesTable {
   id: Generated<number>;
@@ -398,4 +408,50 @@ export interface ReportsTable {
   handled_by: number | null;
   handled_at: number | null;
   created_at: number;
+}
+/** A safety PIN and the optional duress PIN, hashed with scrypt (migration 0019). */
+export interface SafetyPinsTable {
+  user_id: number;
+  pin_hash: string;
+  pin_salt: string;
+  duress_hash: string | null;
+  duress_salt: string | null;
+  updated_at: number;
+}
+
+export type SafetyPromptPurpose = "pin" | "duress" | "safe";
+
+/** The PIN the bot waits for a user to type next. */
+export interface SafetyPromptsTable {
+  user_id: number;
+  purpose: SafetyPromptPurpose;
+  subject_id: number;
+  created_at: number;
+}
+
+/** A walk home beside its request (migration 0019). */
+export interface WalksTable {
+  request_id: number;
+  requester_id: number;
+  destination: string | null;
+  live_message_id: number;
+  live_until: number;
+  last_latitude: number;
+  last_longitude: number;
+  last_seen_at: number;
+  check_in_at: number;
+  status: WalkStatus;
+  wrong_pins: Generated<number>;
+  duress: Generated<number>;
+  created_at: number;
+  closed_at: number | null;
+}
+
+/** A user's trusted contact: invited by a link token, set once a user who started the bot accepts. */
+export interface TrustedContactsTable {
+  requester_id: number;
+  token: string;
+  contact_id: number | null;
+  created_at: number;
+  accepted_at: number | null;
 }

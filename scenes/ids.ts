@@ -11,6 +11,7 @@ export const SCENES = {
   board: "board",
   findUser: "findUser",
   adjustUser: "adjustUser",
+  walk: "walk",
 } as const;
 
 export type SceneId = (typeof SCENES)[keyof typeof SCENES];

@@ -11,6 +11,7 @@ import { postRequestScene } from "./post-request.js";
 import { boardScene } from "./board.js";
 import { findUserScene } from "./find-user.js";
 import { adjustUserScene } from "./adjust-user.js";
+import { walkHomeScene } from "./walk-home.js";
 import { SCENES } from "./ids.js";
 import { resilient } from "./resilient.js";
 
@@ -36,5 +37,6 @@ export function scenes(deps: BotDeps, i18n: I18n<SceneContext>): Composer<BotCon
   composer.use(createConversation(resilient(deps.logger, boardScene(deps)), { id: SCENES.board, plugins }));
   composer.use(createConversation(resilient(deps.logger, findUserScene(deps)), { id: SCENES.findUser, plugins }));
   composer.use(createConversation(resilient(deps.logger, adjustUserScene(deps)), { id: SCENES.adjustUser, plugins }));
+  composer.use(createConversation(resilient(deps.logger, walkHomeScene(deps)), { id: SCENES.walk, plugins }));
   return composer;
 }

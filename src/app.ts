@@ -1,4 +1,5 @@
 import { reportRefusedCopy } from "./services/relay/undelivered.js";
+import { walkAlarmDue, walkCheckInDue } from "./services/walks/alarms.js";
 import { Api, BotError, GrammyError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { createDb } from "../db/create-db.js";
@@ -63,15 +64,19 @@ export function deadlineHandlers(deps: ServiceDeps): Record<DeadlineKind, Deadli
     "completion-reminder": (trx, deadline) => remindToComplete(deps, uow(trx), deadline.subject_id),
     "completion-timeout": (trx, deadline) => completeOnOneSide(deps, uow(trx), deadline.subject_id),
     "no-show-check": (trx, deadline) => askWhetherHelperCame(uow(trx), deadline.subject_id),
+    "walk-check-in": (trx, deadline) => walkCheckInDue(deps, uow(trx), deadline.subject_id),
+    "walk-alarm": (trx, deadline) => walkAlarmDue(deps, uow(trx), deadline.subject_id),
   };
 }
+
+const REQUEST_DEADLINES: ReadonlySet<DeadlineKind> = new Set(["request-expiry", "request-wave", "walk-check-in", "walk-alarm"]);
 
 /**
  * Locks the request a deadline is about before its row is claimed, as use cases do: a request
  * deadline names the request, a chat deadline its chat (whose request is locked).
  */
 export async function lockDeadlineSubject(trx: Transaction<Database>, deadline: Deadline): Promise<unknown> {
-  if (deadline.kind === "request-expiry" || deadline.kind === "request-wave") return lockRequest(trx, deadline.subject_id);
+  if (REQUEST_DEADLINES.has(deadline.kind)) return lockRequest(trx, deadline.subject_id);
   const chat = await findChat(trx, deadline.subject_id);
   return chat && lockRequest(trx, chat.requestId);
 }

@@ -111,6 +111,12 @@ const variables = z.object({
   PLATFORM_SHARE_PERCENT: percent(10),
   LATE_CANCEL_FEE_PERCENT: percent(50),
   BADGE_CREDIT_VALUE: int(1, 1),
+  WALKHOME_GRACE_MINUTES: int(10, 1),
+  EMERGENCY_NUMBER: z
+    .string()
+    .trim()
+    .default("112")
+    .refine((n) => /^\+?[0-9][0-9 -]{1,19}$/.test(n), "expected a phone number such as 112"),
 });
 
 /** Every variable the bot reads; .env.example documents exactly these. */
@@ -186,6 +192,12 @@ export interface Config {
     /** Credits the donation pool puts behind each help badge given to a board. */
     badgeCreditValue: number;
   };
+  walkHome: {
+    /** Minutes after a missed check-in before the helper, admins and the trusted contact are alerted. */
+    graceMinutes: number;
+    /** Said on every walk-home message: in real danger, call this, not the bot. */
+    emergencyNumber: string;
+  };
 }
 
 /** Thrown with one line per bad variable, so the operator can fix them all at once. */
@@ -254,6 +266,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       lateCancelPercent: e.LATE_CANCEL_FEE_PERCENT,
       badgeCreditValue: e.BADGE_CREDIT_VALUE,
     },
+    walkHome: { graceMinutes: e.WALKHOME_GRACE_MINUTES, emergencyNumber: e.EMERGENCY_NUMBER },
   };
 }
 

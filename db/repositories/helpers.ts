@@ -26,6 +26,7 @@ function toHelper(row: HelperRow): Helper {
     restricted: row.restricted === 1,
     quietStartMinute: row.quiet_start_minute,
     quietEndMinute: row.quiet_end_minute,
+    urgent: row.urgent === 1,
     submittedAt: row.submitted_at,
     decisionReason: row.decision_reason,
   };
@@ -41,6 +42,18 @@ export async function categoriesOf(db: Executor, userIds: readonly number[]): Pr
   if (userIds.length === 0) return new Map();
   const rows = await db.selectFrom("helpers").select(["user_id", "categories"]).where("user_id", "in", userIds).execute();
   return new Map(rows.map((r) => [r.user_id, JSON.parse(r.categories) as string[]]));
+}
+
+/** Of these helpers, the ones who opted in to walk-home requests. */
+export async function urgentHelperIds(db: Executor, userIds: readonly number[]): Promise<Set<number>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom("helpers")
+    .select("user_id")
+    .where("user_id", "in", [...userIds])
+    .where("urgent", "=", 1)
+    .execute();
+  return new Set(rows.map((r) => Number(r.user_id)));
 }
 
 export async function pendingHelpers(db: Executor, limit: number): Promise<{ userId: number; alias: string; submittedAt: number }[]> {
@@ -168,6 +181,7 @@ export interface HelperSettings {
   available?: boolean;
   radiusM?: number;
   quiet?: { start: number; end: number } | null;
+  urgent?: boolean;
 }
 
 /** Settings a helper changes themselves; rejected applicants have none. False when nothing was changed. */
@@ -180,6 +194,7 @@ export async function updateHelperSettings(db: Executor, userId: number, setting
       ...(settings.quiet === undefined
         ? {}
         : { quiet_start_minute: settings.quiet?.start ?? null, quiet_end_minute: settings.quiet?.end ?? null }),
+      ...(settings.urgent === undefined ? {} : { urgent: settings.urgent ? 1 : 0 }),
     })
     .where("user_id", "=", userId)
     .where("status", "in", ["approved", "suspended", "pending"])

@@ -9,6 +9,8 @@ import { cancelFeature } from "./features/cancel.js";
 import { chatMemberFeature } from "./features/chat-member.js";
 import { chatsFeature } from "./features/chats.js";
 import { relayFeature } from "./features/relay.js";
+import { safetyFeature } from "./features/safety.js";
+import { walkHomeFeature } from "./features/walk-home.js";
 import { chatClosingFeature, reviewCommentFeature } from "./features/chat-closing.js";
 import { badgesFeature } from "./features/badges.js";
 import { paymentsFeature } from "./features/payments.js";
@@ -60,6 +62,7 @@ export function createBot(token: string, deps: BotDeps, i18n: I18n<BotContext>, 
     ...named({
       helpFeature,
       paymentsFeature,
+      safetyFeature,
       cancelFeature,
       chatMemberFeature,
       requestActionsFeature,
@@ -75,6 +78,7 @@ export function createBot(token: string, deps: BotDeps, i18n: I18n<BotContext>, 
   bot.use(...named({ reviewCommentFeature, relayFeature }));
   bot.use(
     ...named({
+      walkHomeFeature,
       startFeature,
       languageFeature,
       requestsFeature,

@@ -1,9 +1,10 @@
 import { distanceMeters, fuzzLocation, type LatLon } from "./geo.js";
 import type { Helper } from "./helpers.js";
 import type { HelpRequest } from "./requests.js";
+import { isWalk } from "./walks.js";
 
 /** Why a helper may not offer for a request. */
-export type Ineligibility = "not-helper" | "restricted" | "out-of-range" | "other-category";
+export type Ineligibility = "not-helper" | "restricted" | "out-of-range" | "other-category" | "not-urgent";
 
 /** A helper does a request's kind of work when they chose its category. */
 export function coversCategory(helper: Pick<Helper, "categories">, request: Pick<HelpRequest, "category">): boolean {
@@ -46,13 +47,15 @@ export function distanceForRequester(
  * hears of a request they could not take and a forged Accept from anyone else is refused.
  */
 export function offerIneligibility(
-  helper: Pick<Helper, "status" | "restricted" | "radiusM" | "categories">,
+  helper: Pick<Helper, "status" | "restricted" | "radiusM" | "categories" | "urgent">,
   request: Pick<HelpRequest, "radiusM" | "category">,
   distanceM: number,
 ): Ineligibility | undefined {
   if (helper.status !== "approved") return "not-helper";
   if (helper.restricted) return "restricted";
   if (distanceM > helper.radiusM || distanceM > request.radiusM) return "out-of-range";
+  // A walk home goes to helpers who opted in to urgent requests, whatever their categories.
+  if (isWalk(request)) return helper.urgent ? undefined : "not-urgent";
   if (!coversCategory(helper, request)) return "other-category";
   return undefined;
 }

@@ -27,6 +27,8 @@ export interface Helper {
   /** Minutes after midnight in the configured time zone; both null = no quiet hours. */
   quietStartMinute: number | null;
   quietEndMinute: number | null;
+  /** Opted in to walk-home requests (off by default). */
+  urgent: boolean;
   submittedAt: number;
   decisionReason: string | null;
 }

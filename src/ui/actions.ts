@@ -22,8 +22,8 @@ function action<const A extends readonly ArgType<unknown>[]>(actionCode: string,
   return { ...defineAction(actionCode, args), who: "anyone", startsSomething: false, inScene: false, ...rules };
 }
 
-export const MENU_ENTRIES = ["ask", "nearby", "helper", "help", "language"] as const;
-export const PROFILE_SETTINGS = ["avail", "radius", "quiet", "edit"] as const;
+export const MENU_ENTRIES = ["ask", "nearby", "helper", "help", "language", "walk"] as const;
+export const PROFILE_SETTINGS = ["avail", "radius", "quiet", "edit", "urgent"] as const;
 
 /**
  * Every button the bot shows, with its argument types and who may press it. Codes are stored in
@@ -92,6 +92,12 @@ export const Actions = {
   adminFindUser: action("afind", [], { who: "admin", startsSomething: true }),
   // A looked-up user's card: what the admin changes about them, asked for in a scene.
   adminUser: action("auser", [id, oneOf(USER_ADJUSTMENTS)], { who: "admin", startsSomething: true }),
+  // Walk home (src/ui/walk-cards.ts): "I'm safe" on a walk, the /safety page, a trusted-contact invitation.
+  walkSafe: action("wsafe", [id]),
+  safety: action("safe", [oneOf(["pin", "duress", "noduress", "invite", "remove"])], { startsSomething: true }),
+  // The inviting user and the invitation's token: a newer invitation makes this one stale.
+  trustedAnswer: action("tcans", [id, code, oneOf(["yes", "no"])]),
+  trustedWithdraw: action("tcwd", [id]),
 
   chooseLanguage: action("lang", [oneOf(LANGUAGES)], { inScene: true }),
   quietOff: action("quiet", [oneOf(["off"])], { inScene: true }),
@@ -106,6 +112,7 @@ export const Actions = {
   askDescriptionWarning: action("askdesc", [oneOf(["keep", "rewrite"])], { inScene: true }),
   askResume: action("askres", [oneOf(["resume", "restart"])], { inScene: true }),
   boardStep: action("bds", [oneOf(["keep", "nophoto"])], { inScene: true }),
+  walkStep: action("wstep", [oneOf(["skip", "checkin"]), whole], { inScene: true }),
   askReview: action("askrev", [oneOf(["edit", "post", "cancel"]), optional(oneOf(REQUEST_FIELDS))], { inScene: true }),
 } as const;
 

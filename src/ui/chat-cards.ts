@@ -16,6 +16,14 @@ export function chatBannerKeyboard(t: Translate, chat: Pick<Chat, "id">): Inline
   return chatActionsKeyboard(t, chat);
 }
 
+/** What the chat is about; a walk home has no description (its destination is the helper's alone). */
+function aboutLine(t: Translate, request: Pick<HelpRequest, "category" | "description">): string {
+  const category = t(`category-${request.category}`);
+  return request.description === ""
+    ? t("chat-banner-request-bare", { category })
+    : t("chat-banner-request", { category, description: escapeHtml(request.description) });
+}
+
 /**
  * The banner both sides get at the match: who they talk to (by alias only), about what, the
  * meeting code, and how to come back to the chat. `writingHere` marks the chat a user with
@@ -32,7 +40,7 @@ export function chatBanner(
   const alias = escapeHtml(partner.alias);
   const lines = [
     t(side === "requester" ? "chat-banner-title-requester" : "chat-banner-title-helper", { alias }),
-    t("chat-banner-request", { category: t(`category-${request.category}`), description: escapeHtml(request.description) }),
+    aboutLine(t, request),
     t("chat-banner-copies"),
     t(side === "requester" ? "chat-banner-code-requester" : "chat-banner-code-helper", { code: chat.meetingCode, alias }),
     t("chat-actions-intro"),
@@ -57,7 +65,7 @@ export function endedChatBanner(
   const alias = escapeHtml(partner.alias);
   return [
     t("chat-banner-ended", { alias }),
-    t("chat-banner-request", { category: t(`category-${request.category}`), description: escapeHtml(request.description) }),
+    aboutLine(t, request),
     t(side === "requester" ? "chat-banner-code-requester" : "chat-banner-code-helper", { code: chat.meetingCode, alias }),
   ].join("\n\n");
 }

@@ -5,6 +5,8 @@ import type { Translate } from "./translator.js";
 export const EVERYONE_COMMANDS = [
   "start",
   "ask",
+  "walkhome",
+  "safety",
   "requests",
   "chat",
   "balance",

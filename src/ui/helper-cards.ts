@@ -124,6 +124,7 @@ export function profileCard(t: Translate, helper: Helper, alias: string, now: nu
   lines.push(t("field-radius", { km: helper.radiusM / 1000 }));
   lines.push(t("field-availability", { value: t(helper.available ? "availability-on" : "availability-off") }));
   lines.push(t("field-quiet", { value: quietHoursText(t, quietOf(helper)) }));
+  lines.push(t("field-urgent", { value: t(helper.urgent ? "urgent-on" : "urgent-off") }));
   const live = helper.liveUntil !== null && helper.liveUntil > now;
   // Said as a person thinks of it: around the spot they shared, which the button shows on a map.
   lines.push(
@@ -148,6 +149,8 @@ export function profileKeyboard(t: Translate, helper: Helper): InlineKeyboard {
     .row()
     .text(t("profile-quiet"), Actions.profileSetting.data("quiet"))
     .text(t("profile-edit"), Actions.profileSetting.data("edit"))
+    .row()
+    .text(t(helper.urgent ? "profile-urgent-off" : "profile-urgent-on"), Actions.profileSetting.data("urgent"))
     .row()
     .text(t("profile-show-map"), Actions.showOwnPosition.data());
 }

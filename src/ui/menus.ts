@@ -8,6 +8,8 @@ export function mainMenu(t: Translate): InlineKeyboard {
     .text(t("menu-ask"), Actions.menu.data("ask"))
     .text(t("menu-nearby"), Actions.menu.data("nearby"))
     .row()
+    .text(t("menu-walk"), Actions.menu.data("walk"))
+    .row()
     .text(t("menu-become-helper"), Actions.menu.data("helper"))
     .row()
     .text(t("menu-help"), Actions.menu.data("help"))

@@ -32,6 +32,8 @@ function deadlineSuite(open: () => Promise<{ db: Db; url: string; cleanup(): Pro
       "completion-reminder": async (_trx: unknown, d: Deadline) => void fired.push(d),
       "completion-timeout": async (_trx: unknown, d: Deadline) => void fired.push(d),
       "no-show-check": async (_trx: unknown, d: Deadline) => void fired.push(d),
+      "walk-check-in": async (_trx: unknown, d: Deadline) => void fired.push(d),
+      "walk-alarm": async (_trx: unknown, d: Deadline) => void fired.push(d),
     };
     const logger = pino({ level: "silent" });
     const lockSubject = async () => {};

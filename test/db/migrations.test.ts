@@ -43,8 +43,12 @@ const ALL_TABLES = [
   "request_notifications",
   "requests",
   "reviews",
+  "safety_pins",
+  "safety_prompts",
+  "trusted_contacts",
   "update_effects",
   "users",
+  "walks",
 ];
 
 function migrationSuite(openDb: () => Promise<{ db: Db; cleanup(): Promise<void> }>) {

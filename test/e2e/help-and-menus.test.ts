@@ -37,6 +37,8 @@ describe("/help, the command menus and the fallback answer follow what the user 
     expect(menu(ann)).toEqual([
       "start",
       "ask",
+      "walkhome",
+      "safety",
       "requests",
       "chat",
       "balance",
@@ -61,6 +63,8 @@ describe("/help, the command menus and the fallback answer follow what the user 
     expect(menu(ann)).toEqual([
       "start",
       "ask",
+      "walkhome",
+      "safety",
       "requests",
       "chat",
       "balance",
@@ -108,6 +112,8 @@ describe("/help, the command menus and the fallback answer follow what the user 
     expect(commands.map((c) => c.command)).toEqual([
       "start",
       "ask",
+      "walkhome",
+      "safety",
       "requests",
       "chat",
       "balance",
@@ -141,7 +147,14 @@ describe("/help, the command menus and the fallback answer follow what the user 
     await ann.send("hello? anyone?");
     const answer = await ann.waitFor("I did not understand that");
     expect(answer.text).toContain("Use the menu below");
-    expect(buttonRows(answer).flat()).toEqual(["🆘 Ask for help", "📍 Requests nearby", "🙋 Become a helper", "❓ Help", "🌐 Language"]);
+    expect(buttonRows(answer).flat()).toEqual([
+      "🆘 Ask for help",
+      "📍 Requests nearby",
+      "🚶 Walk me home",
+      "🙋 Become a helper",
+      "❓ Help",
+      "🌐 Language",
+    ]);
     await ann.press("❓ Help");
     await ann.waitFor("How doum works");
 

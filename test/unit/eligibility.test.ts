@@ -3,7 +3,7 @@ import { distanceForRequester, distanceToShownPlace, offerIneligibility } from "
 import { distanceMeters, fuzzLocation } from "../../src/domain/geo.js";
 
 describe("who may offer for a request", () => {
-  const helper = { status: "approved" as const, restricted: false, radiusM: 5000, categories: ["repairs", "moving"] };
+  const helper = { status: "approved" as const, restricted: false, radiusM: 5000, categories: ["repairs", "moving"], urgent: false };
   const request = { radiusM: 3000, category: "repairs" };
 
   it("an approved, unrestricted helper of the category, in range both ways", () => {
@@ -23,6 +23,14 @@ describe("who may offer for a request", () => {
       expect(offerIneligibility({ ...helper, status }, request, 100)).toBe("not-helper");
     }
     expect(offerIneligibility({ ...helper, restricted: true }, request, 100)).toBe("restricted");
+  });
+
+  it("a walk home: helpers who opted in to urgent requests, whatever their categories, in range both ways", () => {
+    const walk = { radiusM: 10_000, category: "walkhome" };
+    expect(offerIneligibility(helper, walk, 100)).toBe("not-urgent");
+    expect(offerIneligibility({ ...helper, urgent: true, categories: ["pets"] }, walk, 100)).toBeUndefined();
+    expect(offerIneligibility({ ...helper, urgent: true }, walk, 5001)).toBe("out-of-range");
+    expect(offerIneligibility({ ...helper, urgent: true, restricted: true }, walk, 100)).toBe("restricted");
   });
 });
 

@@ -75,6 +75,15 @@ const NOT_MESSAGES = new Set([
   "completion-reminder",
   "completion-timeout",
   "no-show-check",
+  // Walk home: timers, completion states, refusal and PIN outcomes
+  "walk-check-in",
+  "walk-alarm",
+  "walk-arrived",
+  "walk-pin",
+  "not-urgent",
+  "not-a-pin",
+  "same-as-pin",
+  "no-pin",
   // Ledger reasons and why a chat closed, stored in rows.
   "fee-paid",
   "fee-received",

@@ -9,6 +9,7 @@ import { adminLabel } from "../../ui/admin-cards.js";
 import { cancelChatConfirmCard, commentCard, endedFeeLines, markCard, ratingCard, reportReasonCard } from "../../ui/chat-closing-cards.js";
 import { reportSentCard } from "../../ui/report-cards.js";
 import { durationLabel } from "../../ui/request-cards.js";
+import { withEmergency } from "../../ui/walk-cards.js";
 import { onAction, refuseButton } from "../actions.js";
 import type { BotContext } from "../context.js";
 
@@ -31,6 +32,11 @@ onAction(chatClosingFeature, Actions.completeChat, async (ctx, chatId) => {
   const alias = escapeHtml(result.partnerAlias);
   if (result.state === "already") return void (await ctx.answerCallbackQuery({ text: ctx.t("chat-complete-already") }));
   await ctx.answerCallbackQuery();
+  const emergencyNumber = ctx.deps.config.walkHome.emergencyNumber;
+  if (result.state === "walk-arrived")
+    return void (await ctx.reply(withEmergency(ctx.t, emergencyNumber, ctx.t("walk-arrived-noted", { alias })), { parse_mode: "HTML" }));
+  if (result.state === "walk-pin")
+    return void (await ctx.reply(withEmergency(ctx.t, emergencyNumber, ctx.t("walk-pin-ask")), { parse_mode: "HTML" }));
   if (result.state === "waiting") {
     await ctx.reply(
       ctx.t("chat-complete-waiting", {

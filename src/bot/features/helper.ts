@@ -117,6 +117,17 @@ onAction(helperFeature, Actions.profileSetting, async (ctx, setting) => {
         await ctx.editMessageText(await profileText(ctx, helper), { parse_mode: "HTML", reply_markup: profileKeyboard(ctx.t, helper) });
       return;
     }
+    case "urgent": {
+      // Walk-home requests: off by default, switched here; they change no open request's notices.
+      const helper = await activeHelper(ctx);
+      if (!helper) return refuseButton(ctx);
+      await changeHelperSettings(ctx.deps, helper.userId, { urgent: !helper.urgent });
+      await ctx.answerCallbackQuery({ text: ctx.t(helper.urgent ? "urgent-now-off" : "urgent-now-on") });
+      const changed = await ownHelper(ctx.deps, ctx.from.id);
+      if (changed)
+        await ctx.editMessageText(await profileText(ctx, changed), { parse_mode: "HTML", reply_markup: profileKeyboard(ctx.t, changed) });
+      return;
+    }
     case "radius":
       await ctx.answerCallbackQuery();
       return askRadius(ctx);

@@ -23,6 +23,7 @@ const ACCEPT_REFUSALS = {
   penalties: "accept-penalties",
   "out-of-range": "accept-out-of-range",
   "other-category": "accept-other-category",
+  "not-urgent": "accept-not-urgent",
 } as const;
 
 onAction(requestActionsFeature, Actions.accept, async (ctx, requestId, eta) => {

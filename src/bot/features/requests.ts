@@ -2,6 +2,7 @@ import { Composer } from "grammy";
 import { SCENES } from "../../../scenes/ids.js";
 import { ownRequest } from "../../services/requests/mine.js";
 import { Actions } from "../../ui/actions.js";
+import { isWalk } from "../../domain/walks.js";
 import { onAction, refuseButton } from "../actions.js";
 import type { BotContext } from "../context.js";
 import { showMyRequests } from "./my-requests.js";
@@ -16,9 +17,12 @@ privateChats.command("ask", async (ctx) => {
 });
 
 onAction(requestsFeature, Actions.postAgain, async (ctx, requestId) => {
-  if (!(await ownRequest(ctx.deps, ctx.from.id, requestId))) return refuseButton(ctx);
+  const own = await ownRequest(ctx.deps, ctx.from.id, requestId);
+  if (!own) return refuseButton(ctx);
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup({ reply_markup: undefined });
+  // A walk is started afresh: a new live location and check-in, nothing to copy.
+  if (isWalk(own)) return ctx.conversation.enter(SCENES.walk);
   await ctx.conversation.enter(SCENES.ask, requestId);
 });
 

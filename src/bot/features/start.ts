@@ -36,6 +36,9 @@ onAction(startFeature, Actions.menu, async (ctx, entry) => {
     case "helper":
       await ctx.conversation.exitAll();
       return ctx.conversation.enter(SCENES.helper, "register");
+    case "walk":
+      await ctx.conversation.exitAll();
+      return ctx.conversation.enter(SCENES.walk);
     case "language":
     case "ask":
       await ctx.conversation.exitAll();

@@ -11,6 +11,9 @@ import type { ServiceDeps } from "../deps.js";
 import { type Settled, settleFee } from "../fee-escrow.js";
 import { inUnitOfWork, type UnitOfWork } from "../unit-of-work.js";
 import { closeChatWithin } from "./lifecycle.js";
+import { setPrompt } from "../../../db/repositories/safety-pins.js";
+import { isWalk } from "../../domain/walks.js";
+import { safeKeyboard, withEmergency } from "../../ui/walk-cards.js";
 
 const MINUTE = 60_000;
 
@@ -18,7 +21,10 @@ export type CompleteResult =
   | { ok: false; reason: "stale" }
   | { ok: true; state: "already"; partnerAlias: string }
   | { ok: true; state: "waiting"; partnerAlias: string; reminderMinutes: number; timeoutMinutes: number }
-  | { ok: true; state: "completed"; partnerAlias: string; fee: number; share: number; side: "requester" | "helper"; chatId: number };
+  | { ok: true; state: "completed"; partnerAlias: string; fee: number; share: number; side: "requester" | "helper"; chatId: number }
+  // A walk home: the helper's word is noted, and only the requester's PIN ends it.
+  | { ok: true; state: "walk-arrived"; partnerAlias: string }
+  | { ok: true; state: "walk-pin"; partnerAlias: string };
 
 /**
  * The chat and its request, locked in the order every use case takes them (request first), so a
@@ -43,6 +49,7 @@ export function completeChat(deps: ServiceDeps, userId: number, chatId: number):
     if (!locked || !side || locked.chat.status !== "open") return { ok: false, reason: "stale" };
     const { chat, request } = locked;
     const partnerAlias = await aliasOf(uow.trx, partnerOf(chat, userId));
+    if (isWalk(request)) return walkCompletion(deps, uow, chat, side, partnerAlias);
     if (!(await markCompletedBy(uow.trx, { id: chat.id, side, now: uow.now }))) return { ok: true, state: "already", partnerAlias };
     const otherDone = side === "requester" ? chat.helperCompletedAt !== null : chat.requesterCompletedAt !== null;
     if (otherDone) {
@@ -60,6 +67,32 @@ export function completeChat(deps: ServiceDeps, userId: number, chatId: number):
       timeoutMinutes: completionTimeoutMinutes,
     };
   });
+}
+
+/**
+ * Complete on a walk home. The helper's "arrived" is recorded and the requester is asked for the
+ * PIN; the requester's own Complete asks for it at once. Neither closes the walk.
+ */
+async function walkCompletion(
+  deps: ServiceDeps,
+  uow: UnitOfWork,
+  chat: Chat,
+  side: "requester" | "helper",
+  partnerAlias: string,
+): Promise<CompleteResult> {
+  if (side === "requester") {
+    await setPrompt(uow.trx, chat.requesterId, { purpose: "safe", subjectId: chat.requestId }, uow.now);
+    return { ok: true, state: "walk-pin", partnerAlias };
+  }
+  if (await markCompletedBy(uow.trx, { id: chat.id, side, now: uow.now })) {
+    const alias = escapeHtml(await aliasOf(uow.trx, chat.helperId));
+    const { emergencyNumber } = deps.config.walkHome;
+    await uow.tell(chat.requesterId, (t) => ({
+      text: withEmergency(t, emergencyNumber, t("walk-helper-arrived", { alias })),
+      keyboard: safeKeyboard(t, chat.requestId),
+    }));
+  }
+  return { ok: true, state: "walk-arrived", partnerAlias };
 }
 
 /**

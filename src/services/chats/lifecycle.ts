@@ -6,6 +6,7 @@ import { type Chat, type ChatStatus, partnerOf } from "../../domain/chats.js";
 import { endedChatBanner } from "../../ui/chat-cards.js";
 import { chatRef } from "../requests/refs.js";
 import type { UnitOfWork } from "../unit-of-work.js";
+import { stopHelperLiveCopy } from "../walks/matching.js";
 
 /**
  * Ends a chat inside `uow`, once: completed by both sides, cancelled by one, or closed (a report,
@@ -22,6 +23,8 @@ export async function closeChatWithin(
   const chat = await lockChat(uow.trx, chatId);
   if (chat?.status !== "open") return undefined;
   if (!(await endChat(uow.trx, { id: chatId, to, reason, now: uow.now }))) return undefined;
+  // Before the message map goes: the helper's copy of a walk's live location is found through it.
+  await stopHelperLiveCopy(uow, chat.requestId);
   await forgetChat(uow.trx, chatId);
   await endBanners(uow, chat);
   return chat;

@@ -12,6 +12,8 @@ import { postedClosedCard } from "../../ui/my-requests.js";
 import { noShowCheckAt } from "../chats/ending.js";
 import type { ServiceDeps } from "../deps.js";
 import { inUnitOfWork } from "../unit-of-work.js";
+import { isWalk } from "../../domain/walks.js";
+import { walkMatchedWithin } from "../walks/matching.js";
 import { chatRef, offerRef, postedRef, requestRef } from "./refs.js";
 
 export type ChooseResult =
@@ -72,7 +74,8 @@ export function chooseOffer(deps: ServiceDeps, requesterId: number, offerId: num
       meetingCode: meetingCodeFrom(deps.random),
       now,
     });
-    await uow.schedule("no-show-check", chat.id, noShowCheckAt(deps, request, now, offer.etaMinutes));
+    // A walk ends only with the requester's PIN; its check-in timers stand in for the no-show check.
+    if (!isWalk(request)) await uow.schedule("no-show-check", chat.id, noShowCheckAt(deps, request, now, offer.etaMinutes));
     const alias = await aliasOf(trx, offer.helperId);
     const requesterAlias = await aliasOf(trx, requesterId);
     // The chat opens with its banner on both sides; the requester's comes with the answer to the tap.
@@ -80,6 +83,7 @@ export function chooseOffer(deps: ServiceDeps, requesterId: number, offerId: num
       priority: OutboxPriority.notice,
       ref: chatRef(chat.id),
     });
+    if (isWalk(request)) await walkMatchedWithin(deps, uow, request, chat);
     // The requester's "📣 Posted" loses its Cancel: a matched request is not withdrawn with one tap.
     await uow.editEverywhere(postedRef(request.id), (t) => postedClosedCard(t, request, { status: "matched", alias }));
     return { ok: true, alias, chat, request };

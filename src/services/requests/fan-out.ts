@@ -11,6 +11,7 @@ import type { HelpRequest } from "../../domain/requests.js";
 import type { ServiceDeps } from "../deps.js";
 import type { UnitOfWork } from "../unit-of-work.js";
 import { tellHelpersOfRequest } from "./notices.js";
+import { isWalk } from "../../domain/walks.js";
 
 /**
  * How many searches one wave may take to fill up. Each skips the helpers the ones before turned
@@ -67,6 +68,8 @@ export async function fanOutWave(deps: ServiceDeps, uow: UnitOfWork, requestId: 
   // Held, so a wave never goes out for a request chosen or closed while it was being sent.
   const request = await lockRequest(trx, requestId);
   if (!request || request.status !== "open") return 0;
+  // A walk home was told to everyone who takes them at once (services/walks/starting.ts).
+  if (isWalk(request)) return 0;
   if (await hasActiveOffer(trx, requestId)) return 0;
 
   const { fanoutWaveSize, fanoutWaveIntervalSeconds } = deps.config.limits;
