@@ -126,7 +126,8 @@ export function decideReport(
       }
       case "close":
         // Thrown, not returned: the report's move to "closed" is undone with it.
-        if (!locked || !(await endWithoutCompletion(deps, uow, locked.chat, locked.request, "closed", "admin"))) throw new ChatAlreadyEnded();
+        if (!locked || !(await endWithoutCompletion(deps, uow, locked.chat, locked.request, "closed", "admin")))
+          throw new ChatAlreadyEnded();
         await recordAudit(uow.trx, { adminId, action: "chat.close", subjectId: chatId, reason: "report", at: uow.now });
         for (const userId of [locked.chat.requesterId, locked.chat.helperId]) await uow.tell(userId, (t) => t("chat-ended-closed"));
         break;
