@@ -29,11 +29,19 @@ describe("foundation: greeting, language, help, unhandled input, reachability", 
     expect(buttonLabels(english.reply_markup)).toEqual([
       "🆘 Ask for help",
       "📍 Requests nearby",
+      "🚶 Walk me home",
       "🙋 Become a helper",
       "❓ Help",
       "🌐 Language",
     ]);
-    expect(buttonLabels(korean.reply_markup)).toEqual(["🆘 도움 요청", "📍 근처 요청", "🙋 헬퍼 등록", "❓ 도움말", "🌐 언어"]);
+    expect(buttonLabels(korean.reply_markup)).toEqual([
+      "🆘 도움 요청",
+      "📍 근처 요청",
+      "🚶 집까지 같이 걷기",
+      "🙋 헬퍼 등록",
+      "❓ 도움말",
+      "🌐 언어",
+    ]);
     // Never the Telegram name or handle: only the generated alias.
     expect(english.text).not.toMatch(/Ann|ann_lee/);
     expect(korean.text).not.toMatch(/민지|minji_k/);

@@ -393,8 +393,8 @@ describe("walk me home", () => {
     await minji.waitFor("언제쯤 도착할 것 같아요?");
     await minji.press("15분");
     const walking = await minji.waitFor("같이 걷기를 시작했어요");
-    expect(walking.text).toContain("알림 받은 도우미: 0명.");
-    expect(walking.text).toContain("지금은 근처에 같이 걷기 요청을 받는 도우미가 없어요.");
+    expect(walking.text).toContain("알림 받은 헬퍼: 0명.");
+    expect(walking.text).toContain("지금은 근처에 같이 걷기 요청을 받는 헬퍼가 없어요.");
     // A second walk while one is going: the way to end it instead.
     await minji.command("walkhome");
     await minji.waitFor("이미 진행 중인 같이 걷기가 있어요");

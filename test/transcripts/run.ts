@@ -7,7 +7,8 @@
  * card, one from /pending, with a rejection and a second try); a Korean requester asks, is warned
  * about a phone number in her description, gets offers from a notice and from /nearby, chooses,
  * reads /requests, talks with the helper she chose through the bot, and both complete and review; an English requester posts where nobody is near, a helper moves close and
- * is told, nobody offers, the request expires and is posted again; the admins use their commands.
+ * is told, nobody offers, the request expires and is posted again; the admins use their commands
+ * and the console; a Korean walker is walked home by an English helper and ends it with her PIN.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { openWorld, type World } from "../support/e2e.js";
@@ -20,6 +21,8 @@ const JISU = 900_002;
 const OUT = new URL("../../docs/transcripts/", import.meta.url);
 /** Far from everyone: Busan. */
 const BUSAN: Place = { latitude: 35.1796, longitude: 129.0756 };
+/** Sora's safety PIN: the bot deletes the message, so the transcript shows it as deleted. */
+const WALK_PIN = "2580";
 
 async function main(): Promise<void> {
   const world = await openWorld({ env: { ADMIN_IDS: `${MINA}:Mina,${JISU}:지수`, ADMIN_CONTACT: "@doum_desk" }, random: mulberry32(1) });
@@ -120,12 +123,44 @@ async function main(): Promise<void> {
     await step(() => mina.command("unrestrict", String(rita.id)));
     await step(() => mina.command("credit", `${rita.id} +20 Welcome credits`));
 
+    // The admin console: the menu, a list, a user's card with an adjustment.
+    await step(() => mina.command("admin"));
+    await step(() => mina.press("📋 Open requests"));
+    await step(() => mina.press("↩️ Back"));
+    await step(() => jisu.command("admin", String(rita.id)));
+
+    // Walk me home: a Korean walker sets her PIN, Ann switches walk-home requests on and walks
+    // with her; the helper's Complete only says she arrived, the walker's PIN ends it.
+    const sora = world.fake.persona({ firstName: "소라", languageCode: "ko" });
+    await step(() => sora.command("start"));
+    await step(() => sora.command("safety"));
+    await step(() => sora.press("🔢 안전 PIN 정하기"));
+    await step(() => sora.send(WALK_PIN));
+    await step(() => ann.command("profile"));
+    await step(() => ann.press("🚶 Receive walk-home requests"));
+    await step(() => sora.press("🚶 집까지 같이 걷기"));
+    const walkStart = northOf(SEOUL, 0.2);
+    const live = await sora.sendLocation(walkStart.latitude, walkStart.longitude, { livePeriod: 3600 });
+    await world.settle();
+    await step(() => sora.send("합정역 근처 집"));
+    await step(() => sora.press("30분"));
+    const walkNotice = ann.inbox.findLast((m) => m.text.includes("🚶"))!;
+    await step(() => ann.pressIn(walkNotice.message_id, "10 min"));
+    await step(() => sora.press(/선택$/));
+    const moved = northOf(SEOUL, 0.5);
+    await step(() => sora.editLiveLocation(live.message_id, moved.latitude, moved.longitude));
+    await step(() => ann.send("I'm at the station exit, see you there."));
+    await step(() => ann.press("✅ Complete"));
+    await step(() => sora.press("🏠 안전해요"));
+    await step(() => sora.send(WALK_PIN));
+
     write(world, "helper-en", ann, "Ann");
     write(world, "helper-ko", junho, "준호");
     write(world, "requester-ko", minji, "민지");
     write(world, "requester-en", rita, "Rita");
     write(world, "admin-en", mina, "Mina");
     write(world, "admin-ko", jisu, "지수");
+    write(world, "walker-ko", sora, "소라");
   } catch (error) {
     if (process.env.TRANSCRIPT_DEBUG) console.error(world.fake.transcript(Number(process.env.TRANSCRIPT_DEBUG), "?").slice(-2500));
     throw error;
