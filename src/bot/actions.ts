@@ -5,14 +5,23 @@ import type { BotContext } from "./context.js";
 import { isAdmin } from "./filters.js";
 
 /**
- * The one way to refuse a button that cannot be honoured: forged or malformed data, an admin
- * action pressed by someone else, a button from a question no longer asked. The keyboard that
- * carried it would keep inviting taps, so it goes too.
+ * The one way to refuse a button that cannot be honoured: forged or malformed data, a button from
+ * a question no longer asked. The keyboard that carried it would keep inviting taps, so it goes
+ * too — before the answer, so a tap made after the answer never finds it again and asks for an
+ * edit that changes nothing.
  */
 export async function refuseButton(ctx: BotContext, key = "button-stale"): Promise<void> {
-  await ctx.answerCallbackQuery({ text: ctx.t(key) });
   // Already gone (a second tap, or the message was edited meanwhile): nothing left to remove.
   if (ctx.callbackQuery?.message?.reply_markup) await ctx.editMessageReplyMarkup().catch(() => undefined);
+  await ctx.answerCallbackQuery({ text: ctx.t(key) });
+}
+
+/**
+ * An admin action pressed by anyone else, forged data included: answered, nothing else. The
+ * message it was pressed on is the presser's own, and its real buttons still work.
+ */
+async function refuseNotAllowed(ctx: BotContext): Promise<void> {
+  await ctx.answerCallbackQuery({ text: ctx.t("button-not-allowed") });
 }
 
 /**
@@ -26,7 +35,7 @@ export function onAction<const A extends readonly ArgType<unknown>[]>(
   handler: (ctx: CallbackQueryContext<BotContext>, ...args: ArgsOf<A>) => Promise<void>,
 ): void {
   composer.callbackQuery(action.pattern, async (ctx) => {
-    if (action.who === "admin" && !isAdmin(ctx)) return refuseButton(ctx, "button-not-allowed");
+    if (action.who === "admin" && !isAdmin(ctx)) return refuseNotAllowed(ctx);
     const args = action.parse(ctx.callbackQuery.data);
     if (!args) return refuseButton(ctx);
     await handler(ctx, ...args);

@@ -281,13 +281,14 @@ describe("badge donation boards", () => {
     expect(buttons(theirs)).toEqual(["🏅 Give 1", "🏅 Give 5", "🏅 Give 10"]);
     const giftData = theirs.raw.reply_markup!.inline_keyboard.flat().find((b) => b.text === "🏅 Give 1")!.callback_data!;
     const before = await boards();
-    // (The first refusal takes the page's keyboard away, as it does for any stale button.)
+    // (Refusals leave Mallory's own page as it was: its Give buttons still work.)
     for (const data of [`1:bded:${board!.id}`, `1:bdcl:${board!.id}`, `1:bdclok:${board!.id}:yes`]) {
       const pressed = mallory.pressForged(theirs.message_id, data);
       expect((await mallory.waitForCallbackAnswer(pressed)).text, data).toBe("You are not allowed to use this button.");
     }
     await world.settle();
     expect(await boards()).toEqual(before);
+    expect(buttons(mallory.inbox.find((m) => m.message_id === theirs.message_id)!)).toEqual(["🏅 Give 1", "🏅 Give 5", "🏅 Give 10"]);
     expect(mallory.inbox.some((m) => m.text.includes("Editing a donation board") || m.text.includes("Close “"))).toBe(false);
 
     // Close asks first; "keep it open" keeps it; then it closes and leaves the list.
