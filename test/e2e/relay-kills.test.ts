@@ -39,7 +39,7 @@ describe("the relay chat, with the bot killed as `kill -9` would while both side
   const copiesOf = (reader: Persona, prefix: string) =>
     reader.inbox.map((m) => m.text).filter((t) => new RegExp(`^${prefix}\\d+$`).test(t));
 
-  it("killed twice while both send: the chat goes on, and every message sent before each kill arrives exactly once, in order", async () => {
+  it("killed twice while both send: the chat goes on, and every message arrives in order, again only if it was in flight at a kill", async () => {
     fake = await startFakeTelegram({ limits: HUMAN_PACE_LIMITS });
     const databaseUrl = tempSqliteUrl();
     let bot = await start(databaseUrl);
@@ -87,8 +87,18 @@ describe("the relay chat, with the bot killed as `kill -9` would while both side
       );
     }
     await fake.settle({ timeoutMs: 20_000 });
-    expect(copiesOf(sora, "R")).toEqual(expected("R"));
-    expect(copiesOf(rita, "S")).toEqual(expected("S"));
+    // Every message arrives, in order. A copy Telegram accepted just before a kill, before the
+    // outbox could record it, is sent again after the restart (at least once to Telegram, decision
+    // 22): so a repeat may only follow its own first copy at once, at most one per kill.
+    for (const [reader, prefix] of [
+      [sora, "R"],
+      [rita, "S"],
+    ] as const) {
+      const copies = copiesOf(reader, prefix);
+      const once = copies.filter((text, i) => text !== copies[i - 1]);
+      expect(once).toEqual(expected(prefix));
+      expect(copies.length - once.length, `${prefix} copies sent again`).toBeLessThanOrEqual(sentAtKills.length);
+    }
     // The chat goes on after the restarts.
     await rita.send("Still there?");
     await sora.waitFor("Still there?", WAIT);
