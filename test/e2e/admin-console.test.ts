@@ -123,6 +123,7 @@ describe("the admin console", () => {
       "💬 Open chats",
       "🚩 Reports",
       "📌 Boards",
+      "🎟 Vouchers",
       "🔎 Find a user",
     ]);
     const at = menu.message_id;
