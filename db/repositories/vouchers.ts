@@ -1,5 +1,13 @@
 import type { Kysely, Transaction } from "kysely";
-import type { HeldVoucher, ListedVoucher, Voucher, VoucherEvent, VoucherOrigin, VoucherState } from "../../src/domain/vouchers.js";
+import {
+  type HeldVoucher,
+  LIVE_STATES,
+  type ListedVoucher,
+  type Voucher,
+  type VoucherEvent,
+  type VoucherOrigin,
+  type VoucherState,
+} from "../../src/domain/vouchers.js";
 import type { Database } from "../schema.js";
 import { takesRowLocks } from "./row-locks.js";
 
@@ -189,7 +197,7 @@ export async function endVoucher(
     .selectFrom("vouchers")
     .select(["holder_id", "offers", "code_hash", "state"])
     .where("id", "=", id)
-    .where("state", "in", ["held", "offered"])
+    .where("state", "in", LIVE_STATES)
     .executeTakeFirst();
   if (!current) return undefined;
   const result = await db
@@ -261,14 +269,15 @@ export async function vouchersOf(db: Executor, userId: number, limit: number): P
   ];
 }
 
-const LIVE: VoucherState[] = ["owed", "held", "offered"];
+/** What the console lists: vouchers someone holds or is owed. */
+const LISTED: VoucherState[] = ["owed", ...LIVE_STATES];
 
 /** Who holds what: vouchers not yet fulfilled or expired, owed ones first, then by expiry. */
 export async function liveVouchersPage(db: Executor, offset: number, limit: number): Promise<{ rows: HeldVoucher[]; total: number }> {
   const rows = await withKind(db)
     .innerJoin("users", "users.id", "vouchers.holder_id")
     .select("users.alias")
-    .where("vouchers.state", "in", LIVE)
+    .where("vouchers.state", "in", LISTED)
     .orderBy("vouchers.expires_at")
     .orderBy("vouchers.id")
     .offset(offset)
@@ -277,7 +286,7 @@ export async function liveVouchersPage(db: Executor, offset: number, limit: numb
   const count = await db
     .selectFrom("vouchers")
     .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("state", "in", LIVE)
+    .where("state", "in", LISTED)
     .executeTakeFirstOrThrow();
   return { rows: rows.map((row) => ({ voucher: toVoucher(row), holderAlias: row.alias })), total: Number(count.n) };
 }

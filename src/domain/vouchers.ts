@@ -36,13 +36,23 @@ export interface Voucher {
 }
 
 /**
- * A voucher as its holder (or the one who gave it away) sees it in /vouchers: `claimed` when it
+ * How a voucher reads in /vouchers for its holder, or for whoever gave it away: `claimed` when it
  * came to them by a claim and they hold it, `given` when it left them by one.
  */
+export const VOUCHER_VIEWS = ["held", "offered", "claimed", "given", "fulfilled", "expired", "owed"] as const;
+export type VoucherView = (typeof VOUCHER_VIEWS)[number];
+
 export interface ListedVoucher {
   voucher: Voucher;
-  view: "held" | "offered" | "claimed" | "given" | "fulfilled" | "expired" | "owed";
+  view: VoucherView;
 }
+
+/** Why a claim link does nothing, each with its own answer. */
+export const LINK_REFUSALS = ["unknown", "claimed", "expired", "used", "withdrawn", "own"] as const;
+export type LinkRefusal = (typeof LINK_REFUSALS)[number];
+
+/** The states in which a voucher can still be given and fulfilled. */
+export const LIVE_STATES = ["held", "offered"] as const satisfies readonly VoucherState[];
 
 /** A voucher and its holder's alias, as the console lists who holds what. */
 export interface HeldVoucher {

@@ -3,7 +3,7 @@ import { aliasOf } from "../../../db/repositories/users.js";
 import { addVoucherKind, makeDefaultVoucherKind, retireVoucherKind, voucherKinds } from "../../../db/repositories/voucher-kinds.js";
 import { addVoucherEvent, endVoucher, findVoucher, liveVouchersPage } from "../../../db/repositories/vouchers.js";
 import { CONSOLE_PAGE_SIZE, type Page } from "../../domain/admin-console.js";
-import { type HeldVoucher, prizeKind, type VoucherKind } from "../../domain/vouchers.js";
+import { type HeldVoucher, LIVE_STATES, prizeKind, type VoucherKind } from "../../domain/vouchers.js";
 import { voucherWords } from "../../ui/voucher-cards.js";
 import type { ServiceDeps } from "../deps.js";
 import { inUnitOfWork, type UnitOfWork } from "../unit-of-work.js";
@@ -26,8 +26,7 @@ export function addKind(deps: ServiceDeps, adminId: number, name: string): Promi
 /** Retires a kind or makes it the prize's kind, audited; false if it is not active (any more). */
 export function changeKind(deps: ServiceDeps, adminId: number, kindId: number, change: "default" | "retire"): Promise<boolean> {
   return inUnitOfWork(deps, async (uow) => {
-    const changed =
-      change === "retire" ? await retireVoucherKind(uow.trx, kindId, uow.now) : await makeDefaultVoucherKind(uow.trx, kindId);
+    const changed = change === "retire" ? await retireVoucherKind(uow.trx, kindId, uow.now) : await makeDefaultVoucherKind(uow.trx, kindId);
     if (changed) await recordAudit(uow.trx, { adminId, action: `voucher-kind.${change}`, subjectId: kindId, reason: null, at: uow.now });
     return changed;
   });
@@ -45,7 +44,7 @@ export async function heldVouchersPage(deps: ServiceDeps, page: number): Promise
 /** A held or offered voucher with its holder's alias, for the confirmation; undefined otherwise. */
 export async function liveVoucher(deps: ServiceDeps, voucherId: number): Promise<HeldVoucher | undefined> {
   const voucher = await findVoucher(deps.db, voucherId);
-  if (voucher?.state !== "held" && voucher?.state !== "offered") return undefined;
+  if (!voucher || !(LIVE_STATES as readonly string[]).includes(voucher.state)) return undefined;
   return { voucher, holderAlias: await aliasOf(deps.db, voucher.holderId) };
 }
 

@@ -9,7 +9,7 @@ import {
   vouchersOf,
   withdrawOffer,
 } from "../../../db/repositories/vouchers.js";
-import type { ListedVoucher, Voucher } from "../../domain/vouchers.js";
+import type { LinkRefusal, ListedVoucher, Voucher } from "../../domain/vouchers.js";
 import { escapeHtml } from "../../telegram/html.js";
 import { voucherWords } from "../../ui/voucher-cards.js";
 import type { ServiceDeps } from "../deps.js";
@@ -37,7 +37,15 @@ export async function giveVoucher(deps: ServiceDeps, holderId: number, voucherId
     const offered = await inUnitOfWork(deps, async (uow) => {
       const offer = await offerVoucher(uow.trx, { id: voucherId, holderId, codeHash: hash, now: uow.now });
       if (offer === undefined) return undefined;
-      await addVoucherEvent(uow.trx, { voucherId, event: "offered", subjectId: offer, userId: holderId, actorId: holderId, codeHash: hash, at: uow.now });
+      await addVoucherEvent(uow.trx, {
+        voucherId,
+        event: "offered",
+        subjectId: offer,
+        userId: holderId,
+        actorId: holderId,
+        codeHash: hash,
+        at: uow.now,
+      });
       return hash;
     });
     if (offered === undefined) return { ok: false };
@@ -64,9 +72,6 @@ export function takeBackOffer(deps: ServiceDeps, holderId: number, voucherId: nu
     return true;
   });
 }
-
-/** Why a claim link does nothing, each with its own answer. */
-export type LinkRefusal = "unknown" | "claimed" | "expired" | "used" | "withdrawn" | "own";
 
 export type LinkCheck = { ok: true; voucher: Voucher; giverAlias: string } | { ok: false; reason: LinkRefusal };
 
