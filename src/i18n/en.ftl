@@ -1050,6 +1050,7 @@ admin-kinds-retire-button = ✕ #{ $id }
 admin-kind-ask-name = 🏷 Name the new kind of voucher (what it is for), up to { $max } characters, e.g. “Cinema ticket”.
 admin-kind-name-hint = Type the name of the kind: what the voucher is for.
 admin-kind-added = 🏷 Kind #{ $id } <b>{ $name }</b> added.
+admin-kind-too-many = There are { $max } active kinds already: retire one before adding another.
 admin-kind-changed = Done.
 admin-kind-stale = That kind is no longer active.
 admin-user-voucher = 🎟 Issue a voucher

@@ -946,6 +946,7 @@ admin-kinds-retire-button = ✕ #{ $id }
 admin-kind-ask-name = 🏷 새 상품권 종류의 이름(무엇에 쓰는지)을 { $max }자 이내로 적어 주세요. 예: “영화 관람권”.
 admin-kind-name-hint = 종류 이름(무엇에 쓰는 상품권인지)을 적어 주세요.
 admin-kind-added = 🏷 새 종류를 추가했어요: #{ $id } <b>{ $name }</b>
+admin-kind-too-many = 쓰는 종류가 이미 { $max }개예요. 하나를 폐기한 뒤 추가해 주세요.
 admin-kind-changed = 완료했어요.
 admin-kind-stale = 더 이상 쓰지 않는 종류예요.
 admin-user-voucher = 🎟 상품권 발급

@@ -104,10 +104,11 @@ export const Actions = {
   voucherTakeBack: action("vback", [id]),
   voucherClaim: action("vclaim", [id, code]),
   // The console's voucher pages: a kind made the prize's default or retired, a new kind, a voucher
-  // marked fulfilled (asked, then confirmed), a voucher issued by hand from a user's card.
-  adminVoucherKind: action("avkind", [id, oneOf(["default", "retire"])], { who: "admin" }),
+  // marked fulfilled (asked, then confirmed), a voucher issued by hand from a user's card. Like the
+  // console's other buttons, each leaves a scene in progress.
+  adminVoucherKind: action("avkind", [id, oneOf(["default", "retire"])], { who: "admin", startsSomething: true }),
   adminAddVoucherKind: action("avadd", [], { who: "admin", startsSomething: true }),
-  adminFulfilVoucher: action("avful", [id, oneOf(["ask", "yes"])], { who: "admin" }),
+  adminFulfilVoucher: action("avful", [id, oneOf(["ask", "yes"])], { who: "admin", startsSomething: true }),
   adminIssueVoucher: action("avissue", [id], { who: "admin", startsSomething: true }),
 
   chooseLanguage: action("lang", [oneOf(LANGUAGES)], { inScene: true }),

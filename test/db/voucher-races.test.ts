@@ -19,7 +19,7 @@ async function openWorld(db: Db) {
   const { kysely } = db;
   await migrateToLatest(kysely);
   const deps = serviceDeps(kysely, { ADMIN_IDS: String(ADMIN) });
-  const kindId = await addKind(deps, ADMIN, "Cinema ticket");
+  const kindId = (await addKind(deps, ADMIN, "Cinema ticket"))!;
 
   /** A giver holding a voucher offered by link, and two would-be claimers. */
   async function offered(round: number) {

@@ -232,9 +232,18 @@ describe("prize vouchers", () => {
     const kindsBefore = await db.selectFrom("voucher_kinds").selectAll().execute();
     const auditBefore = await db.selectFrom("admin_audit").selectAll().execute();
     const anywhere = rita.inbox[0]!.message_id;
-    for (const data of ["1:avful:1:yes", "1:avful:1:ask", "1:avkind:1:retire", "1:avkind:1:default", "1:avadd", `1:avissue:${rita.id}`]) {
+    for (const [i, data] of [
+      "1:avful:1:yes",
+      "1:avful:1:ask",
+      "1:avkind:1:retire",
+      "1:avkind:1:default",
+      "1:avadd",
+      `1:avissue:${rita.id}`,
+    ].entries()) {
       const query = rita.pressForged(anywhere, data);
       expect((await rita.waitForCallbackAnswer(query)).text, data).toBe(NOT_ALLOWED);
+      // The first refusal takes the greeting's keyboard away; let that land before pressing on.
+      if (i === 0) await rita.waitForEdit(anywhere, (m) => m.reply_markup === undefined);
     }
     expect(await db.selectFrom("vouchers").selectAll().execute()).toEqual(before);
     expect(await db.selectFrom("voucher_kinds").selectAll().execute()).toEqual(kindsBefore);
@@ -301,5 +310,68 @@ describe("prize vouchers", () => {
     await rita.command("start", "v_<b>");
     await rita.waitFor("This voucher link is not valid. Check that it was copied whole.");
     expect(rita.inbox.filter((m) => m.text.startsWith("This voucher link is not valid"))).toHaveLength(2);
+  });
+
+  it("kinds: at most 20 active, a retired one frees a place and stays retired; a name is kept on one line; a Korean admin reads the page in Korean", async () => {
+    world = await openWorld({ env: { ADMIN_IDS: `${ADMIN},${ADMIN_KO}` } });
+    const db = world.bot.db.kysely;
+    const admin = await started(world, "Mina", "en", ADMIN);
+    const adminKo = await started(world, "준", "ko", ADMIN_KO);
+    const now = world.bot.clock.now();
+    await db
+      .insertInto("voucher_kinds")
+      .values(Array.from({ length: 20 }, (_, i) => ({ name: `Kind ${i + 1}`, created_by: ADMIN, created_at: now, retired_at: null })))
+      .execute();
+
+    await admin.command("admin");
+    const menu = await admin.waitFor("Admin console");
+    await admin.pressIn(menu.message_id, "🎟 Vouchers");
+    await admin.waitForEdit(menu.message_id, "No voucher is held or owed right now.");
+    await admin.pressIn(menu.message_id, "🏷 Kinds");
+    const kinds = await admin.waitForEdit(menu.message_id, "★ #1 Kind 1");
+    expect(labels(kinds)).toContain("★ #2");
+    await admin.pressIn(menu.message_id, "➕ Add a kind");
+    await admin.waitFor("Name the new kind");
+    await admin.send("Kind 21");
+    await admin.waitFor("There are 20 active kinds already: retire one before adding another.");
+    expect(await db.selectFrom("voucher_kinds").select("id").execute()).toHaveLength(20);
+
+    // Retire #1 (the prize's kind): #2 becomes the prize's; pressing Retire again on the old page changes nothing.
+    await admin.pressIn(menu.message_id, "✕ #1");
+    const retired = await admin.waitForEdit(menu.message_id, (m) => m.text.includes("★ #2 Kind 2"));
+    expect(retired.text).not.toContain("Kind 1\n");
+    const stale = admin.pressForged(menu.message_id, "1:avkind:1:retire");
+    expect((await admin.waitForCallbackAnswer(stale)).text).toBe("That kind is no longer active.");
+    await admin.pressIn(menu.message_id, "➕ Add a kind");
+    await admin.waitFor("Name the new kind");
+    await admin.send("Two\n  lines   here");
+    await admin.waitFor("Kind #21 Two lines here added.");
+    await admin.pressIn((await admin.waitFor("Voucher kinds")).message_id, "★ #21");
+    await world.settle();
+    const rows = await db
+      .selectFrom("voucher_kinds")
+      .select(["id", "name", "is_default", "retired_at"])
+      .where("id", "in", [1, 21])
+      .orderBy("id")
+      .execute();
+    expect(rows).toEqual([
+      { id: 1, name: "Kind 1", is_default: 0, retired_at: now },
+      { id: 21, name: "Two lines here", is_default: 1, retired_at: null },
+    ]);
+    const audit = await db.selectFrom("admin_audit").select(["action", "subject_id"]).orderBy("id").execute();
+    expect(audit).toEqual([
+      { action: "voucher-kind.retire", subject_id: 1 },
+      { action: "voucher-kind.add", subject_id: 21 },
+      { action: "voucher-kind.default", subject_id: 21 },
+    ]);
+
+    await adminKo.command("admin");
+    const koMenu = await adminKo.waitFor("관리자");
+    await adminKo.pressIn(koMenu.message_id, "🎟 상품권");
+    await adminKo.waitForEdit(koMenu.message_id, "지금 보유되거나 미발급인 상품권이 없어요.");
+    await adminKo.pressIn(koMenu.message_id, "🏷 종류");
+    const koKinds = await adminKo.waitForEdit(koMenu.message_id, "상품권 종류");
+    expect(koKinds.text).toContain("★ #21 Two lines here");
+    expect(labels(koKinds)).toContain("➕ 종류 추가");
   });
 });

@@ -21,7 +21,8 @@ async function redraw(ctx: BotContext, which: "vouchers" | "kinds"): Promise<voi
 onAction(adminVouchersFeature, Actions.adminVoucherKind, async (ctx, kindId, change) => {
   const changed = await changeKind(ctx.deps, ctx.from.id, kindId, change);
   await ctx.answerCallbackQuery({ text: ctx.t(changed ? "admin-kind-changed" : "admin-kind-stale") });
-  await redraw(ctx, "kinds");
+  // Unchanged, the page may well be drawn as it stands; Telegram refuses an edit that changes nothing.
+  if (changed) await redraw(ctx, "kinds");
 });
 
 onAction(adminVouchersFeature, Actions.adminAddVoucherKind, async (ctx) => {

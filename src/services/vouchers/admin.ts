@@ -3,7 +3,7 @@ import { aliasOf } from "../../../db/repositories/users.js";
 import { addVoucherKind, makeDefaultVoucherKind, retireVoucherKind, voucherKinds } from "../../../db/repositories/voucher-kinds.js";
 import { addVoucherEvent, endVoucher, findVoucher, liveVouchersPage } from "../../../db/repositories/vouchers.js";
 import { CONSOLE_PAGE_SIZE, type Page } from "../../domain/admin-console.js";
-import { type HeldVoucher, LIVE_STATES, prizeKind, type VoucherKind } from "../../domain/vouchers.js";
+import { ACTIVE_KINDS_MAX, type HeldVoucher, LIVE_STATES, prizeKind, type VoucherKind } from "../../domain/vouchers.js";
 import { voucherWords } from "../../ui/voucher-cards.js";
 import type { ServiceDeps } from "../deps.js";
 import { inUnitOfWork, type UnitOfWork } from "../unit-of-work.js";
@@ -14,9 +14,11 @@ export async function kindsOverview(deps: ServiceDeps): Promise<{ kinds: Voucher
   return { kinds, prizeKindId: prizeKind(kinds)?.id };
 }
 
-/** A new kind, audited with its name. */
-export function addKind(deps: ServiceDeps, adminId: number, name: string): Promise<number> {
+/** A new kind, audited with its name; undefined when as many as may be are active already. */
+export function addKind(deps: ServiceDeps, adminId: number, name: string): Promise<number | undefined> {
   return inUnitOfWork(deps, async (uow) => {
+    const active = (await voucherKinds(uow.trx)).filter((k) => !k.retired);
+    if (active.length >= ACTIVE_KINDS_MAX) return undefined;
     const id = await addVoucherKind(uow.trx, { name, adminId, now: uow.now });
     await recordAudit(uow.trx, { adminId, action: "voucher-kind.add", subjectId: id, reason: name, at: uow.now });
     return id;

@@ -16,7 +16,8 @@ import type { ServiceDeps } from "../deps.js";
 import { inUnitOfWork } from "../unit-of-work.js";
 import { hashClaimCode, mintClaimCode } from "./codes.js";
 
-const LISTED = 20;
+// Of each, held and given away: the list stays well within one message.
+const LISTED = 10;
 
 /** /vouchers: what the user holds and what they gave away. */
 export function myVouchers(deps: ServiceDeps, userId: number): Promise<ListedVoucher[]> {

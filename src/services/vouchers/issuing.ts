@@ -11,7 +11,7 @@ import { inUnitOfWork, type UnitOfWork } from "../unit-of-work.js";
 const DAY = 24 * 60 * 60_000;
 
 /** The "issued" event and the expiry timer of a voucher that has just got its kind. */
-async function started(deps: ServiceDeps, uow: UnitOfWork, voucherId: number, actorId: number | null): Promise<Voucher> {
+async function markIssued(deps: ServiceDeps, uow: UnitOfWork, voucherId: number, actorId: number | null): Promise<Voucher> {
   const voucher = (await findVoucher(uow.trx, voucherId))!;
   await addVoucherEvent(uow.trx, { voucherId, event: "issued", subjectId: 0, userId: voucher.holderId, actorId, at: uow.now });
   await uow.schedule("voucher-expiry", voucherId, voucher.expiresAt);
@@ -33,12 +33,10 @@ export async function issuePrizeVoucher(deps: ServiceDeps, uow: UnitOfWork, hold
     expiresAt,
     now: uow.now,
   });
-  return kind ? started(deps, uow, id, null) : (await findVoucher(uow.trx, id))!;
+  return kind ? markIssued(deps, uow, id, null) : (await findVoucher(uow.trx, id))!;
 }
 
-export type HandIssueResult =
-  | { ok: true; voucher: Voucher; alias: string }
-  | { ok: false; reason: "no-user" | "no-kind" };
+export type HandIssueResult = { ok: true; voucher: Voucher; alias: string } | { ok: false; reason: "no-user" | "no-kind" };
 
 /**
  * An admin issues a voucher to a user with a reason: it fills a voucher the user is owed if any,
@@ -58,7 +56,14 @@ export function issueVoucherByHand(
     const id =
       owed !== undefined && (await fillOwedVoucher(uow.trx, owed, kind.id, expiresAt))
         ? owed
-        : await insertVoucher(uow.trx, { kindId: kind.id, holderId: issue.userId, origin: "admin", state: "held", expiresAt, now: uow.now });
+        : await insertVoucher(uow.trx, {
+            kindId: kind.id,
+            holderId: issue.userId,
+            origin: "admin",
+            state: "held",
+            expiresAt,
+            now: uow.now,
+          });
     await recordAudit(uow.trx, {
       adminId: issue.adminId,
       action: "voucher.issue",
@@ -66,7 +71,7 @@ export function issueVoucherByHand(
       reason: `#${id} ${kind.name}: ${issue.reason}`,
       at: uow.now,
     });
-    const voucher = await started(deps, uow, id, issue.adminId);
+    const voucher = await markIssued(deps, uow, id, issue.adminId);
     await uow.tell(issue.userId, (t) =>
       t("voucher-issued", { ...voucherWords(voucher, deps.config.timeZone), reason: escapeHtml(issue.reason) }),
     );
