@@ -1,5 +1,5 @@
 import type { BotDeps, Scene, SceneContext } from "../src/bot/context.js";
-import { ACTIVE_KINDS_MAX, kindName, VOUCHER_KIND_NAME_MAX } from "../src/domain/vouchers.js";
+import { ACTIVE_KINDS_MAX, oneLineName, VOUCHER_KIND_NAME_MAX } from "../src/domain/vouchers.js";
 import { addKind, kindsOverview } from "../src/services/vouchers/admin.js";
 import { escapeHtml } from "../src/telegram/html.js";
 import { voucherKindsCard } from "../src/ui/voucher-cards.js";
@@ -17,7 +17,7 @@ export function voucherKindScene(deps: BotDeps) {
     const { value: typed, ctx: answered } = await waitForAnswer(conversation, (c) =>
       textAnswer(c, VOUCHER_KIND_NAME_MAX, "admin-kind-name-hint"),
     );
-    const name = kindName(typed);
+    const name = oneLineName(typed);
     const adminId = answered.from!.id;
     const id = await conversation.external(() => addKind(deps, adminId, name));
     await answered.reply(

@@ -19,7 +19,7 @@ export const VOUCHER_KIND_NAME_MAX = 60;
 export const ACTIVE_KINDS_MAX = 20;
 
 /** A kind's name on one line, as typed otherwise: it is shown in lists and on a button. */
-export const kindName = (typed: string): string => typed.replace(/\s+/g, " ").trim();
+export const oneLineName = (typed: string): string => typed.replace(/\s+/g, " ").trim();
 
 /** The claim code's alphabet (RFC 4648 base32, lower case): it fits a /start payload and callback data. */
 export const CLAIM_CODE_PATTERN = /^[a-z2-7]{24}$/;

@@ -9,13 +9,10 @@ import type { Translate } from "./translator.js";
 
 type Card = { text: string; keyboard: InlineKeyboard };
 
-/** What a voucher is for, escaped: kinds are admins' words. */
-export const kindOf = (voucher: Pick<Voucher, "kindName">) => escapeHtml(voucher.kindName ?? "");
-
-/** The words about a voucher every message uses: its number, kind and expiry. */
+/** The words about a voucher every message uses: its number, kind (admins' words, escaped) and expiry. */
 export const voucherWords = (voucher: Voucher, timeZone: string) => ({
   id: String(voucher.id),
-  kind: kindOf(voucher),
+  kind: escapeHtml(voucher.kindName ?? ""),
   until: formatDate(voucher.expiresAt, timeZone),
 });
 
