@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { findUser } from "../../db/repositories/users.js";
 import { hashClaimCode } from "../../src/services/vouchers/codes.js";
+import { startBot } from "../support/bot.js";
 import { openWorld, type World } from "../support/e2e.js";
 import type { InboxMessage, Persona } from "../support/fake-telegram/index.js";
 import { expectNoIdentityLeak } from "../support/identity.js";
@@ -186,8 +187,9 @@ describe("prize vouchers", () => {
     expectNoIdentityLeak(world, jun, bora);
   });
 
-  it("an owed prize issued by hand, a link taken back, fulfilment and expiry: each refused link says why; only admins press the admin buttons", async () => {
-    world = await openWorld({ env: { ADMIN_IDS: String(ADMIN), PRIZE_THRESHOLD: "1", VOUCHER_VALID_DAYS: "30" } });
+  it("an owed prize issued by hand, a link taken back, fulfilment and expiry across a restart: each refused link says why; only admins press the admin buttons", async () => {
+    const env = { ADMIN_IDS: String(ADMIN), PRIZE_THRESHOLD: "1", VOUCHER_VALID_DAYS: "30" };
+    world = await openWorld({ env });
     const db = world.bot.db.kysely;
     const admin = await started(world, "Mina", "en", ADMIN);
     const rita = await started(world, "Rita", "en");
@@ -294,10 +296,14 @@ describe("prize vouchers", () => {
     const third = await give(world, bora, 2);
     world.bot.clock.advance(30 * DAY - 60_000);
     expect(await world.bot.app.runDueDeadlines()).toBe(0);
-    world.bot.clock.advance(60_000);
-    await world.bot.app.runDueDeadlines();
+    await world.settle();
+    // The expiry falls while the bot is down: it fires once the bot is back.
+    const { databaseUrl, clock } = world.bot;
+    await world.bot.stop();
+    clock.advance(60_000);
+    world.bot = await startBot(world.fake, { databaseUrl, clock, env });
     await bora.waitFor("Your voucher #2 for ₩10,000 market voucher has expired.");
-    await world.bot.app.runDueDeadlines();
+    expect(await world.bot.app.runDueDeadlines()).toBe(0);
     await rita.command("start", `v_${third.code}`);
     await rita.waitFor("This voucher has expired: its link no longer works.");
     await world.settle();
@@ -312,7 +318,7 @@ describe("prize vouchers", () => {
     expect(rita.inbox.filter((m) => m.text.startsWith("This voucher link is not valid"))).toHaveLength(2);
   });
 
-  it("kinds: at most 20 active, a retired one frees a place and stays retired; a name is kept on one line; a Korean admin reads the page in Korean", async () => {
+  it("kinds: at most 20 active, a retired one frees a place and stays retired; a name is kept on one line; who holds what is paged, in Korean", async () => {
     world = await openWorld({ env: { ADMIN_IDS: `${ADMIN},${ADMIN_KO}` } });
     const db = world.bot.db.kysely;
     const admin = await started(world, "Mina", "en", ADMIN);
@@ -365,10 +371,36 @@ describe("prize vouchers", () => {
       { action: "voucher-kind.default", subject_id: 21 },
     ]);
 
+    // Who holds what, eight to a page, soonest to expire first; fulfilled and expired ones are not listed.
+    const holder = await started(world, "Rita", "en");
+    const alias = (await findUser(db, holder.id))!.alias;
+    await db
+      .insertInto("vouchers")
+      .values(
+        Array.from({ length: 11 }, (_, i) => ({
+          kind_id: 2,
+          holder_id: holder.id,
+          origin: "admin" as const,
+          state: i === 9 ? ("fulfilled" as const) : i === 10 ? ("expired" as const) : ("held" as const),
+          code_hash: null,
+          expires_at: now + (20 - i) * DAY,
+          created_at: now,
+        })),
+      )
+      .execute();
     await adminKo.command("admin");
     const koMenu = await adminKo.waitFor("관리자");
     await adminKo.pressIn(koMenu.message_id, "🎟 상품권");
-    await adminKo.waitForEdit(koMenu.message_id, "지금 보유되거나 미발급인 상품권이 없어요.");
+    const page1 = await adminKo.waitForEdit(koMenu.message_id, "보유·미발급 상품권: 9개 (1/2쪽)");
+    expect(page1.text.split("\n").slice(1, 3)).toEqual([
+      `#9 Kind 2 — ${alias}, 보유 중, 2026-12-05까지`,
+      `#8 Kind 2 — ${alias}, 보유 중, 2026-12-06까지`,
+    ]);
+    expect(labels(page1)).toEqual(["🏷 종류", ...[9, 8, 7, 6, 5, 4, 3, 2].map((id) => `✔️ #${id}`), "›", "↩️ 뒤로"]);
+    await adminKo.pressIn(koMenu.message_id, "›");
+    const page2 = await adminKo.waitForEdit(koMenu.message_id, "(2/2쪽)");
+    expect(page2.text).toContain(`#1 Kind 2 — ${alias}, 보유 중, 2026-12-13까지`);
+    expect(labels(page2)).toEqual(["🏷 종류", "✔️ #1", "‹", "↩️ 뒤로"]);
     await adminKo.pressIn(koMenu.message_id, "🏷 종류");
     const koKinds = await adminKo.waitForEdit(koMenu.message_id, "상품권 종류");
     expect(koKinds.text).toContain("★ #21 Two lines here");
