@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import type { Db } from "../../db/create-db.js";
 import { migrateToLatest } from "../../db/migrate.js";
-import { addKind } from "../../src/services/vouchers/admin.js";
+import { addKind, fulfilVoucher } from "../../src/services/vouchers/admin.js";
 import { claimByCode, giveVoucher, takeBackOffer } from "../../src/services/vouchers/giving.js";
 import { issueVoucherByHand } from "../../src/services/vouchers/issuing.js";
 import { onBothDatabases } from "../support/databases.js";
@@ -14,11 +14,12 @@ import { serviceDeps } from "../support/services.js";
  */
 const ROUNDS = 10;
 const ADMIN = 999;
+const OTHER_ADMIN = 998;
 
 async function openWorld(db: Db) {
   const { kysely } = db;
   await migrateToLatest(kysely);
-  const deps = serviceDeps(kysely, { ADMIN_IDS: String(ADMIN) });
+  const deps = serviceDeps(kysely, { ADMIN_IDS: `${ADMIN},${OTHER_ADMIN}` });
   const kindId = (await addKind(deps, ADMIN, "Cinema ticket"))!;
 
   /** A giver holding a voucher offered by link, and two would-be claimers. */
@@ -114,6 +115,39 @@ function raceSuite(open: () => Promise<Db>) {
         if (Number(voucher.holder_id) !== o.giverId || voucher.state !== "held" || voucher.code_hash !== null)
           found.push(`round ${round}: ${voucher.state} by ${voucher.holder_id}`);
       }
+    }
+    expect(found).toEqual([]);
+  });
+
+  it("two admins mark one offered voucher fulfilled at once: fulfilled once, one audit row, the holder told once, the link dead", async () => {
+    const w = await openWorld(await open());
+    const found: string[] = [];
+    for (let round = 201; round <= 200 + ROUNDS; round++) {
+      const o = await w.offered(round);
+      const [a, b] = await both(
+        () => fulfilVoucher(w.deps, ADMIN, o.voucherId),
+        () => fulfilVoucher(w.deps, OTHER_ADMIN, o.voucherId),
+      );
+      if (a instanceof Error || b instanceof Error || a === b) found.push(`round ${round}: ${String(a)}, ${String(b)}`);
+      const db = w.deps.db;
+      const voucher = await db.selectFrom("vouchers").selectAll().where("id", "=", o.voucherId).executeTakeFirstOrThrow();
+      if (voucher.state !== "fulfilled" || voucher.code_hash !== null) found.push(`round ${round}: ${voucher.state}`);
+      const audits = await db
+        .selectFrom("admin_audit")
+        .select("id")
+        .where("action", "=", "voucher.fulfil")
+        .where("subject_id", "=", o.giverId)
+        .execute();
+      if (audits.length !== 1) found.push(`round ${round}: ${audits.length} audit rows`);
+      const told = await db
+        .selectFrom("outbox")
+        .select("id")
+        .where("chat_id", "=", o.giverId)
+        .where("payload", "like", "%marked fulfilled%")
+        .execute();
+      if (told.length !== 1) found.push(`round ${round}: told ${told.length} times`);
+      const claim = await claimByCode(w.deps, o.firstId, o.voucherId, o.code);
+      if (claim.ok || claim.reason !== "used") found.push(`round ${round}: the link after fulfilment: ${JSON.stringify(claim)}`);
     }
     expect(found).toEqual([]);
   });
