@@ -4,6 +4,7 @@ import type { Generated, Selectable } from "kysely";
 import type { HelperStatus } from "../src/domain/helpers.js";
 import type { Language } from "../src/domain/language.js";
 import type { WalkStatus } from "../src/domain/walks.js";
+import type { VoucherEvent, VoucherOrigin, VoucherState } from "../src/domain/vouchers.js";
 import type { OfferStatus, RequestStatus } from "../src/domain/requests.js";
 import type { ReportReason } from "../src/domain/chats.js";
 import type { ReportState } from "../src/domain/reports.js";
@@ -44,6 +45,9 @@ export interface Database {
   safety_prompts: SafetyPromptsTable;
   walks: WalksTable;
   trusted_contacts: TrustedContactsTable;
+  voucher_kinds: VoucherKindsTable;
+  vouchers: VouchersTable;
+  voucher_events: VoucherEventsTable;
 }
 
 export interface UsersTable {
@@ -238,7 +242,9 @@ export type DeadlineKind =
   | "no-show-check"
   // A walk home (subject: its request): the check-in time, then the grace after which others are alerted.
   | "walk-check-in"
-  | "walk-alarm";
+  | "walk-alarm"
+  // A voucher (subject: the voucher) reaching its expiry date while still held or offered.
+  | "voucher-expiry";
 
 export interface DeadlinesTable {
   id: Generated<number>;
@@ -454,4 +460,39 @@ export interface TrustedContactsTable {
   contact_id: number | null;
   created_at: number;
   accepted_at: number | null;
+}
+
+/** What a voucher is for, as admins name it (migration 0020). */
+export interface VoucherKindsTable {
+  id: Generated<number>;
+  name: string;
+  is_default: Generated<number>;
+  created_by: number;
+  created_at: number;
+  retired_at: number | null;
+}
+
+/** A voucher as it stands now; its history is in voucher_events (migration 0020). */
+export interface VouchersTable {
+  id: Generated<number>;
+  kind_id: number | null;
+  holder_id: number;
+  origin: VoucherOrigin;
+  state: VoucherState;
+  code_hash: string | null;
+  offers: Generated<number>;
+  expires_at: number;
+  created_at: number;
+}
+
+/** One voucher event, once per (voucher, event, subject) (migration 0020). */
+export interface VoucherEventsTable {
+  id: Generated<number>;
+  voucher_id: number;
+  event: VoucherEvent;
+  subject_id: number;
+  user_id: number;
+  actor_id: number | null;
+  code_hash: string | null;
+  at: number;
 }

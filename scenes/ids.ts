@@ -12,6 +12,8 @@ export const SCENES = {
   findUser: "findUser",
   adjustUser: "adjustUser",
   walk: "walk",
+  voucherKind: "voucherKind",
+  issueVoucher: "issueVoucher",
 } as const;
 
 export type SceneId = (typeof SCENES)[keyof typeof SCENES];

@@ -12,6 +12,8 @@ import { boardScene } from "./board.js";
 import { findUserScene } from "./find-user.js";
 import { adjustUserScene } from "./adjust-user.js";
 import { walkHomeScene } from "./walk-home.js";
+import { voucherKindScene } from "./voucher-kind.js";
+import { issueVoucherScene } from "./issue-voucher.js";
 import { SCENES } from "./ids.js";
 import { resilient } from "./resilient.js";
 
@@ -38,5 +40,7 @@ export function scenes(deps: BotDeps, i18n: I18n<SceneContext>): Composer<BotCon
   composer.use(createConversation(resilient(deps.logger, findUserScene(deps)), { id: SCENES.findUser, plugins }));
   composer.use(createConversation(resilient(deps.logger, adjustUserScene(deps)), { id: SCENES.adjustUser, plugins }));
   composer.use(createConversation(resilient(deps.logger, walkHomeScene(deps)), { id: SCENES.walk, plugins }));
+  composer.use(createConversation(resilient(deps.logger, voucherKindScene(deps)), { id: SCENES.voucherKind, plugins }));
+  composer.use(createConversation(resilient(deps.logger, issueVoucherScene(deps)), { id: SCENES.issueVoucher, plugins }));
   return composer;
 }

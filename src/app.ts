@@ -28,6 +28,8 @@ import { languageOf } from "./domain/language.js";
 import { userById } from "./services/users.js";
 import { menuRole, standingOf } from "./services/command-menus.js";
 import { createDeadlineRunner, type DeadlineHandler } from "./jobs/deadlines.js";
+import { expireVoucher } from "./services/vouchers/admin.js";
+import { lockVoucher } from "../db/repositories/vouchers.js";
 import { createInbox } from "./inbox/inbox.js";
 
 export interface App {
@@ -66,6 +68,7 @@ export function deadlineHandlers(deps: ServiceDeps): Record<DeadlineKind, Deadli
     "no-show-check": (trx, deadline) => askWhetherHelperCame(uow(trx), deadline.subject_id),
     "walk-check-in": (trx, deadline) => walkCheckInDue(deps, uow(trx), deadline.subject_id),
     "walk-alarm": (trx, deadline) => walkAlarmDue(deps, uow(trx), deadline.subject_id),
+    "voucher-expiry": (trx, deadline) => expireVoucher(deps, uow(trx), deadline.subject_id),
   };
 }
 
@@ -73,9 +76,11 @@ const REQUEST_DEADLINES: ReadonlySet<DeadlineKind> = new Set(["request-expiry", 
 
 /**
  * Locks the request a deadline is about before its row is claimed, as use cases do: a request
- * deadline names the request, a chat deadline its chat (whose request is locked).
+ * deadline names the request, a chat deadline its chat (whose request is locked); a voucher's
+ * expiry names the voucher, which claims and fulfilment change by guarded updates.
  */
 export async function lockDeadlineSubject(trx: Transaction<Database>, deadline: Deadline): Promise<unknown> {
+  if (deadline.kind === "voucher-expiry") return lockVoucher(trx, deadline.subject_id);
   if (REQUEST_DEADLINES.has(deadline.kind)) return lockRequest(trx, deadline.subject_id);
   const chat = await findChat(trx, deadline.subject_id);
   return chat && lockRequest(trx, chat.requestId);

@@ -112,6 +112,7 @@ const variables = z.object({
   LATE_CANCEL_FEE_PERCENT: percent(50),
   BADGE_CREDIT_VALUE: int(1, 1),
   WALKHOME_GRACE_MINUTES: int(10, 1),
+  VOUCHER_VALID_DAYS: int(90, 1).refine((d) => d <= 3650, "at most 3650 days"),
   EMERGENCY_NUMBER: z
     .string()
     .trim()
@@ -198,6 +199,10 @@ export interface Config {
     /** Said on every walk-home message: in real danger, call this, not the bot. */
     emergencyNumber: string;
   };
+  vouchers: {
+    /** Days a voucher can be given, claimed and fulfilled after it is issued. */
+    validDays: number;
+  };
 }
 
 /** Thrown with one line per bad variable, so the operator can fix them all at once. */
@@ -267,6 +272,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       badgeCreditValue: e.BADGE_CREDIT_VALUE,
     },
     walkHome: { graceMinutes: e.WALKHOME_GRACE_MINUTES, emergencyNumber: e.EMERGENCY_NUMBER },
+    vouchers: { validDays: e.VOUCHER_VALID_DAYS },
   };
 }
 

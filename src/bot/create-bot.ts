@@ -11,6 +11,8 @@ import { chatsFeature } from "./features/chats.js";
 import { relayFeature } from "./features/relay.js";
 import { safetyFeature } from "./features/safety.js";
 import { walkHomeFeature } from "./features/walk-home.js";
+import { vouchersFeature } from "./features/vouchers.js";
+import { adminVouchersFeature } from "./features/admin-vouchers.js";
 import { chatClosingFeature, reviewCommentFeature } from "./features/chat-closing.js";
 import { badgesFeature } from "./features/badges.js";
 import { paymentsFeature } from "./features/payments.js";
@@ -78,6 +80,7 @@ export function createBot(token: string, deps: BotDeps, i18n: I18n<BotContext>, 
   bot.use(...named({ reviewCommentFeature, relayFeature }));
   bot.use(
     ...named({
+      vouchersFeature,
       walkHomeFeature,
       startFeature,
       languageFeature,
@@ -85,6 +88,7 @@ export function createBot(token: string, deps: BotDeps, i18n: I18n<BotContext>, 
       helperFeature,
       adminFeature,
       adminConsoleFeature,
+      adminVouchersFeature,
       draftsFeature,
       badgesFeature,
       boardsFeature,

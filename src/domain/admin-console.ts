@@ -2,7 +2,7 @@ import type { RequestStatus } from "./requests.js";
 import type { Report } from "./reports.js";
 
 /** The console's pages reached from its menu; "home" is the menu itself. */
-export const CONSOLE_SECTIONS = ["home", "pending", "requests", "chats", "reports", "boards"] as const;
+export const CONSOLE_SECTIONS = ["home", "pending", "requests", "chats", "reports", "boards", "vouchers", "kinds"] as const;
 export type ConsoleSection = (typeof CONSOLE_SECTIONS)[number];
 
 /** What an admin changes about a user from their card; each asks for what it needs, then a reason. */
@@ -10,7 +10,7 @@ export const USER_ADJUSTMENTS = ["restrict", "lift", "help", "penalty", "credits
 export type UserAdjustment = (typeof USER_ADJUSTMENTS)[number];
 
 /** The sections that are lists, paged. */
-export const LISTED_SECTIONS = ["requests", "chats", "reports"] as const satisfies readonly ConsoleSection[];
+export const LISTED_SECTIONS = ["requests", "chats", "reports", "vouchers"] as const satisfies readonly ConsoleSection[];
 export type ListedSection = (typeof LISTED_SECTIONS)[number];
 
 /** What an admin adjusts by a count; the others of `USER_ADJUSTMENTS` only ask for a reason. */
@@ -73,6 +73,8 @@ export const USER_AUDIT_ACTIONS = [
   "badges.penalty",
   "report.warn",
   "report.dismiss",
+  "voucher.issue",
+  "voucher.fulfil",
 ] as const;
 
 /** The most an admin changes badges or credits by in one adjustment, either way. */

@@ -16,6 +16,7 @@ help-everyone =
     /chat — your chat with the helper or requester you were matched with
     /badges — your help badges, penalties and prize progress
     /redeem — spend help badges to remove a penalty
+    /vouchers — your prize vouchers: keep one or give it with a link
     /balance — your credits: free, held for your requests, and recent changes
     /topup — buy credits
     /paysupport — help with a payment · /privacy — what doum keeps about you
@@ -983,3 +984,81 @@ profile-urgent-on = 🚶 Receive walk-home requests
 profile-urgent-off = 🚶 Stop walk-home requests
 urgent-now-on = 🚶 You will hear of walk-home requests near you.
 urgent-now-off = You will no longer hear of walk-home requests.
+
+# Prize vouchers
+cmd-vouchers = Your prize vouchers: keep or give
+prize-reached-voucher =
+    🎉 You reached { $badges } help badges — that earns a prize: a voucher for <b>{ $kind }</b>, valid until { $until }.
+    Open /vouchers to see it, or to give it to someone with a claim link.
+prize-voucher-issued-admin = 🎟 Issued as voucher #{ $id }: { $kind }, valid until { $until }.
+prize-voucher-owed-admin = 🎟 No voucher kind exists yet, so the voucher is owed: add a kind under /admin → 🎟 Vouchers → 🏷 Kinds, then issue it from their card (/admin { $id }).
+vouchers-title = 🎟 <b>Your vouchers</b>
+vouchers-none = 🎟 You have no vouchers yet. Reaching { $threshold } help badges earns one; see /badges.
+voucher-line-held = • #{ $id } <b>{ $kind }</b> — yours, valid until { $until }
+voucher-line-claimed = • #{ $id } <b>{ $kind }</b> — claimed by you, valid until { $until }
+voucher-line-offered = • #{ $id } <b>{ $kind }</b> — offered: a claim link is out; still yours until someone claims it (valid until { $until })
+voucher-line-given = • #{ $id } <b>{ $kind }</b> — given away
+voucher-line-fulfilled = • #{ $id } <b>{ $kind }</b> — fulfilled
+voucher-line-expired = • #{ $id } <b>{ $kind }</b> — expired on { $until }
+voucher-line-owed = • #{ $id } a prize voucher — an admin will issue it
+voucher-give-button = 🎁 Give #{ $id }
+voucher-take-back-button = ↩️ Take back #{ $id }
+voucher-give-link =
+    🎁 Your voucher #{ $id } for <b>{ $kind }</b> is ready to give. Send this link to the person you give it to:
+    { $link }
+    or this code: <code>{ $code }</code> (they can also send me /start v_ followed by it)
+
+    The code is shown only this once. Until someone claims it the voucher stays yours (valid until { $until }); Take back in /vouchers stops this link.
+voucher-give-refused = This voucher cannot be given now: it is already offered, used, expired or no longer yours.
+voucher-taken-back = The offer is taken back: its link no longer works.
+voucher-take-back-refused = This offer is no longer out: it was claimed, taken back or has ended.
+voucher-claim-card = 🎟 A voucher for <b>{ $kind }</b>, offered by <b>{ $alias }</b>, valid until { $until }. Press Claim to make it yours.
+voucher-claim-button = ✅ Claim
+voucher-claimed-you = ✅ The voucher #{ $id } for <b>{ $kind }</b> is yours now, valid until { $until }. See /vouchers.
+voucher-claimed-giver = 🎁 <b>{ $alias }</b> claimed your voucher #{ $id } for <b>{ $kind }</b>.
+voucher-link-claimed = This voucher was already claimed: a claim link works only once.
+voucher-link-expired = This voucher has expired: its link no longer works.
+voucher-link-used = This voucher was already used: its link no longer works.
+voucher-link-withdrawn = The giver took this offer back: the link no longer works. Ask them for a new one.
+voucher-link-unknown = This voucher link is not valid. Check that it was copied whole.
+voucher-link-own = This is your own voucher's link: send it to the person you are giving it to.
+voucher-expired = ⌛ Your voucher #{ $id } for <b>{ $kind }</b> has expired.
+voucher-fulfilled = ✅ Your voucher #{ $id } for <b>{ $kind }</b> is marked fulfilled by an admin. Enjoy!
+voucher-issued = 🎟 An admin issued you voucher #{ $id } for <b>{ $kind }</b>, valid until { $until }: { $reason }. See /vouchers.
+scene-voucherKind = adding a kind of voucher
+scene-issueVoucher = issuing a voucher
+admin-menu-vouchers = 🎟 Vouchers
+admin-vouchers-title = 🎟 <b>Vouchers held or owed</b>: { $total } (page { $page } of { $pages })
+admin-vouchers-none = 🎟 No voucher is held or owed right now.
+admin-vouchers-row = #{ $id } <b>{ $kind }</b> — { $alias }, { $state }, until { $until }
+admin-vouchers-row-owed = #{ $id } owed to { $alias }: issue it from their card (/admin { $user })
+admin-voucher-state-held = held
+admin-voucher-state-offered = offered (a claim link is out)
+admin-vouchers-fulfil-button = ✔️ #{ $id }
+admin-vouchers-kinds-button = 🏷 Kinds
+admin-voucher-fulfil-confirm = Mark voucher #{ $id } (<b>{ $kind }</b>, held by { $alias }) fulfilled? The holder is told; it cannot be undone.
+admin-voucher-fulfil-yes = ✔️ Yes, fulfilled
+admin-voucher-fulfilled = Voucher #{ $id } is marked fulfilled.
+admin-voucher-not-live = That voucher is no longer held: it was fulfilled or has expired.
+admin-kinds-title = 🏷 <b>Voucher kinds</b> (★ is what a prize is issued as)
+admin-kinds-none = 🏷 No voucher kinds yet: a prize reached now is owed until you add one.
+admin-kinds-row = #{ $id } { $name }
+admin-kinds-row-prize = ★ #{ $id } { $name }
+admin-kinds-add-button = ➕ Add a kind
+admin-kinds-default-button = ★ #{ $id }
+admin-kinds-retire-button = ✕ #{ $id }
+admin-kind-ask-name = 🏷 Name the new kind of voucher (what it is for), up to { $max } characters, e.g. “Cinema ticket”.
+admin-kind-name-hint = Type the name of the kind: what the voucher is for.
+admin-kind-added = 🏷 Kind #{ $id } <b>{ $name }</b> added.
+admin-kind-too-many = There are { $max } active kinds already: retire one before adding another.
+admin-kind-changed = Done.
+admin-kind-stale = That kind is no longer active.
+admin-user-voucher = 🎟 Issue a voucher
+admin-issue-voucher-kind = 🎟 Which voucher for <b>{ $alias }</b> (id { $id })?
+admin-issue-voucher-kind-hint = Choose one of the kinds above.
+admin-issue-voucher-no-kinds = There is no voucher kind yet: add one under /admin → 🎟 Vouchers → 🏷 Kinds.
+admin-issue-voucher-reason = Why? <b>{ $alias }</b> reads it with the voucher.
+admin-voucher-issued = 🎟 Voucher #{ $id } (<b>{ $kind }</b>) issued to <b>{ $alias }</b>, valid until { $until }.
+admin-voucher-kind-gone = That kind was retired meanwhile: nothing was issued.
+audit-voucher-issue = 🎟 Voucher issued
+audit-voucher-fulfil = ✔️ Voucher fulfilled

@@ -16,6 +16,7 @@ help-everyone =
     /chat — 매칭된 헬퍼나 요청자와의 대화
     /badges — 도움 배지, 벌점, 상품까지 남은 배지
     /redeem — 도움 배지로 벌점 지우기
+    /vouchers — 상품권: 간직하거나 링크로 선물하기
     /balance — 내 크레딧: 쓸 수 있는 만큼, 요청에 잡혀 있는 만큼, 최근 변동
     /topup — 크레딧 충전
     /paysupport — 결제 문의 · /privacy — doum이 보관하는 정보
@@ -879,3 +880,81 @@ profile-urgent-on = 🚶 같이 걷기 요청 받기
 profile-urgent-off = 🚶 같이 걷기 요청 그만 받기
 urgent-now-on = 🚶 근처 같이 걷기 요청을 받아요.
 urgent-now-off = 이제 같이 걷기 요청을 받지 않아요.
+
+# Prize vouchers
+cmd-vouchers = 상품권: 간직하거나 선물하기
+prize-reached-voucher =
+    🎉 도움 배지 { $badges }개를 모았어요. 상품으로 <b>{ $kind }</b> 상품권을 드려요. { $until }까지 쓸 수 있어요.
+    /vouchers 에서 보거나, 받기 링크로 다른 분께 선물할 수 있어요.
+prize-voucher-issued-admin = 🎟 상품권 #{ $id } 발급: { $kind }, { $until }까지.
+prize-voucher-owed-admin = 🎟 상품권 종류가 아직 없어서 상품권이 미발급 상태예요. /admin → 🎟 상품권 → 🏷 종류에서 종류를 추가한 뒤 사용자 카드(/admin { $id })에서 발급해 주세요.
+vouchers-title = 🎟 <b>내 상품권</b>
+vouchers-none = 🎟 아직 상품권이 없어요. 도움 배지 { $threshold }개를 모으면 받아요. /badges 참고.
+voucher-line-held = • #{ $id } <b>{ $kind }</b> — 내 상품권, { $until }까지
+voucher-line-claimed = • #{ $id } <b>{ $kind }</b> — 선물받음, { $until }까지
+voucher-line-offered = • #{ $id } <b>{ $kind }</b> — 선물 중: 받기 링크가 나가 있어요. 누가 받기 전까지는 내 것이에요({ $until }까지).
+voucher-line-given = • #{ $id } <b>{ $kind }</b> — 선물함
+voucher-line-fulfilled = • #{ $id } <b>{ $kind }</b> — 사용 완료
+voucher-line-expired = • #{ $id } <b>{ $kind }</b> — { $until }에 만료
+voucher-line-owed = • #{ $id } 상품권 — 관리자가 발급할 예정이에요
+voucher-give-button = 🎁 선물 #{ $id }
+voucher-take-back-button = ↩️ 선물 취소 #{ $id }
+voucher-give-link =
+    🎁 <b>{ $kind }</b> 상품권(#{ $id })을 선물할 준비가 됐어요. 받을 분께 이 링크를 보내 주세요:
+    { $link }
+    또는 이 코드: <code>{ $code }</code> (/start v_ 뒤에 붙여 보내도 돼요)
+
+    코드는 이번 한 번만 보여요. 누가 받기 전까지는 내 상품권이에요({ $until }까지). /vouchers 의 선물 취소를 누르면 이 링크는 더 이상 쓸 수 없어요.
+voucher-give-refused = 지금은 이 상품권을 선물할 수 없어요. 이미 선물 중이거나, 사용·만료됐거나, 더 이상 내 것이 아니에요.
+voucher-taken-back = 선물을 취소했어요. 링크는 더 이상 쓸 수 없어요.
+voucher-take-back-refused = 이 선물은 이미 끝났어요. 누가 받았거나, 취소됐거나, 상품권이 끝났어요.
+voucher-claim-card = 🎟 <b>{ $alias }</b>님이 보낸 <b>{ $kind }</b> 상품권이에요. { $until }까지 쓸 수 있어요. 받기를 누르면 내 것이 돼요.
+voucher-claim-button = ✅ 받기
+voucher-claimed-you = ✅ <b>{ $kind }</b> 상품권(#{ $id })을 받았어요. { $until }까지 쓸 수 있어요. /vouchers 참고.
+voucher-claimed-giver = 🎁 <b>{ $alias }</b>님이 <b>{ $kind }</b> 상품권(#{ $id })을 받았어요.
+voucher-link-claimed = 이미 누가 받은 상품권이에요. 받기 링크는 한 번만 쓸 수 있어요.
+voucher-link-expired = 만료된 상품권이에요. 링크는 더 이상 쓸 수 없어요.
+voucher-link-used = 이미 사용된 상품권이에요. 링크는 더 이상 쓸 수 없어요.
+voucher-link-withdrawn = 보낸 분이 선물을 취소했어요. 새 링크를 부탁해 보세요.
+voucher-link-unknown = 올바른 상품권 링크가 아니에요. 링크가 잘리지 않았는지 확인해 주세요.
+voucher-link-own = 내 상품권의 링크예요. 선물할 분께 보내 주세요.
+voucher-expired = ⌛ <b>{ $kind }</b> 상품권(#{ $id })이 만료됐어요.
+voucher-fulfilled = ✅ 관리자가 <b>{ $kind }</b> 상품권(#{ $id })을 사용 완료로 처리했어요. 즐거운 시간 보내세요!
+voucher-issued = 🎟 관리자가 <b>{ $kind }</b> 상품권(#{ $id })을 발급했어요. { $until }까지 쓸 수 있어요. 사유: { $reason }. /vouchers 참고.
+scene-voucherKind = 상품권 종류 추가
+scene-issueVoucher = 상품권 발급
+admin-menu-vouchers = 🎟 상품권
+admin-vouchers-title = 🎟 <b>보유·미발급 상품권</b>: { $total }개 ({ $page }/{ $pages }쪽)
+admin-vouchers-none = 🎟 지금 보유되거나 미발급인 상품권이 없어요.
+admin-vouchers-row = #{ $id } <b>{ $kind }</b> — { $alias }, { $state }, { $until }까지
+admin-vouchers-row-owed = #{ $id } { $alias }님께 미발급: 사용자 카드(/admin { $user })에서 발급하세요
+admin-voucher-state-held = 보유 중
+admin-voucher-state-offered = 선물 중(받기 링크 있음)
+admin-vouchers-fulfil-button = ✔️ #{ $id }
+admin-vouchers-kinds-button = 🏷 종류
+admin-voucher-fulfil-confirm = 상품권(#{ $id }, <b>{ $kind }</b>, 보유자 { $alias })을 사용 완료로 처리할까요? 보유자에게 알려지고 되돌릴 수 없어요.
+admin-voucher-fulfil-yes = ✔️ 네, 사용 완료
+admin-voucher-fulfilled = 상품권(#{ $id })을 사용 완료로 처리했어요.
+admin-voucher-not-live = 이미 사용 완료됐거나 만료된 상품권이에요.
+admin-kinds-title = 🏷 <b>상품권 종류</b> (★ 상품으로 발급되는 종류)
+admin-kinds-none = 🏷 상품권 종류가 아직 없어요. 지금 상품에 닿으면 종류를 추가할 때까지 미발급이에요.
+admin-kinds-row = #{ $id } { $name }
+admin-kinds-row-prize = ★ #{ $id } { $name }
+admin-kinds-add-button = ➕ 종류 추가
+admin-kinds-default-button = ★ #{ $id }
+admin-kinds-retire-button = ✕ #{ $id }
+admin-kind-ask-name = 🏷 새 상품권 종류의 이름(무엇에 쓰는지)을 { $max }자 이내로 적어 주세요. 예: “영화 관람권”.
+admin-kind-name-hint = 종류 이름(무엇에 쓰는 상품권인지)을 적어 주세요.
+admin-kind-added = 🏷 새 종류를 추가했어요: #{ $id } <b>{ $name }</b>
+admin-kind-too-many = 쓰는 종류가 이미 { $max }개예요. 하나를 폐기한 뒤 추가해 주세요.
+admin-kind-changed = 완료했어요.
+admin-kind-stale = 더 이상 쓰지 않는 종류예요.
+admin-user-voucher = 🎟 상품권 발급
+admin-issue-voucher-kind = 🎟 <b>{ $alias }</b>(id { $id })님께 어떤 상품권을 발급할까요?
+admin-issue-voucher-kind-hint = 위의 종류 중 하나를 골라 주세요.
+admin-issue-voucher-no-kinds = 상품권 종류가 아직 없어요. /admin → 🎟 상품권 → 🏷 종류에서 추가해 주세요.
+admin-issue-voucher-reason = 사유를 적어 주세요. <b>{ $alias }</b>님이 상품권과 함께 읽어요.
+admin-voucher-issued = 🎟 <b>{ $alias }</b>님께 상품권(#{ $id }, <b>{ $kind }</b>)을 발급했어요. { $until }까지.
+admin-voucher-kind-gone = 그 사이 종류가 폐기되어 아무것도 발급하지 않았어요.
+audit-voucher-issue = 🎟 상품권 발급
+audit-voucher-fulfil = ✔️ 상품권 사용 완료

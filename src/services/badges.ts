@@ -6,12 +6,15 @@ import { findUser, lockUser } from "../../db/repositories/users.js";
 import { catchUpHelper } from "./requests/catch-up.js";
 import { OutboxPriority } from "../../db/schema.js";
 import { escapeHtml } from "../telegram/html.js";
+import { voucherWords } from "../ui/voucher-cards.js";
+import { issuePrizeVoucher } from "./vouchers/issuing.js";
 import type { ServiceDeps } from "./deps.js";
 import { inUnitOfWork, type UnitOfWork } from "./unit-of-work.js";
 
 /**
- * One help badge for a completed chat, at most once; reaching the prize threshold tells the user
- * and every admin, once per threshold (a zero-amount row under the same unique key records it).
+ * One help badge for a completed chat, at most once; reaching the prize threshold issues a voucher
+ * and tells the user and every admin, once per threshold (a zero-amount row under the same unique
+ * key records it).
  */
 export async function awardHelpBadge(deps: ServiceDeps, uow: UnitOfWork, helperId: number, chatId: number): Promise<boolean> {
   const awarded = await addBadgeEntry(uow.trx, {
@@ -38,14 +41,23 @@ export async function awardHelpBadge(deps: ServiceDeps, uow: UnitOfWork, helperI
     });
     if (first) {
       const user = await findUser(uow.trx, helperId);
-      await uow.tell(helperId, (t) => t("prize-reached", { badges: help }));
+      // The prize is a voucher; with no kind to issue yet it is owed, and the notices say so.
+      const voucher = await issuePrizeVoucher(deps, uow, helperId);
+      const words = voucherWords(voucher, deps.config.timeZone);
+      const owed = voucher.state === "owed";
+      await uow.tell(helperId, (t) =>
+        owed ? t("prize-reached", { badges: help }) : t("prize-reached-voucher", { badges: help, ...words }),
+      );
       await uow.tellEach(deps.config.adminIds, (t, adminId) => [
         {
           chatId: adminId,
           priority: OutboxPriority.notice,
           method: "sendMessage",
           params: {
-            text: t("prize-reached-admin", { alias: escapeHtml(user?.alias ?? ""), id: String(helperId), badges: help }),
+            text: [
+              t("prize-reached-admin", { alias: escapeHtml(user?.alias ?? ""), id: String(helperId), badges: help }),
+              owed ? t("prize-voucher-owed-admin", { id: String(helperId) }) : t("prize-voucher-issued-admin", words),
+            ].join("\n"),
             parse_mode: "HTML",
           },
         },

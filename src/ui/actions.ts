@@ -98,6 +98,18 @@ export const Actions = {
   // The inviting user and the invitation's token: a newer invitation makes this one stale.
   trustedAnswer: action("tcans", [id, code, oneOf(["yes", "no"])]),
   trustedWithdraw: action("tcwd", [id]),
+  // Prize vouchers (src/ui/voucher-cards.ts): give one (a claim link), take the offer back, claim
+  // from a link (the voucher and its code: a newer offer makes the button stale).
+  voucherGive: action("vgive", [id]),
+  voucherTakeBack: action("vback", [id]),
+  voucherClaim: action("vclaim", [id, code]),
+  // The console's voucher pages: a kind made the prize's default or retired, a new kind, a voucher
+  // marked fulfilled (asked, then confirmed), a voucher issued by hand from a user's card. Like the
+  // console's other buttons, each leaves a scene in progress.
+  adminVoucherKind: action("avkind", [id, oneOf(["default", "retire"])], { who: "admin", startsSomething: true }),
+  adminAddVoucherKind: action("avadd", [], { who: "admin", startsSomething: true }),
+  adminFulfilVoucher: action("avful", [id, oneOf(["ask", "yes"])], { who: "admin", startsSomething: true }),
+  adminIssueVoucher: action("avissue", [id], { who: "admin", startsSomething: true }),
 
   chooseLanguage: action("lang", [oneOf(LANGUAGES)], { inScene: true }),
   quietOff: action("quiet", [oneOf(["off"])], { inScene: true }),
@@ -113,6 +125,7 @@ export const Actions = {
   askResume: action("askres", [oneOf(["resume", "restart"])], { inScene: true }),
   boardStep: action("bds", [oneOf(["keep", "nophoto"])], { inScene: true }),
   walkStep: action("wstep", [oneOf(["skip", "checkin"]), whole], { inScene: true }),
+  issueVoucherKind: action("avik", [id], { inScene: true }),
   askReview: action("askrev", [oneOf(["edit", "post", "cancel"]), optional(oneOf(REQUEST_FIELDS))], { inScene: true }),
 } as const;
 

@@ -36,6 +36,8 @@ export function consoleMenu(t: Translate): Card {
     .text(t("admin-menu-reports"), Actions.adminConsole.data("reports", 0))
     .row()
     .text(t("admin-menu-boards"), Actions.adminConsole.data("boards", 0))
+    .text(t("admin-menu-vouchers"), Actions.adminConsole.data("vouchers", 0))
+    .row()
     .text(t("admin-menu-find"), Actions.adminFindUser.data());
   return { text: t("admin-console"), keyboard };
 }
@@ -57,7 +59,7 @@ function pager(t: Translate, section: ListedSection, page: Page<unknown>, keyboa
   return withBack(t, keyboard);
 }
 
-function listCard<T>(t: Translate, section: ListedSection, page: Page<T>, line: (row: T) => string, buttons?: InlineKeyboard): Card {
+export function listCard<T>(t: Translate, section: ListedSection, page: Page<T>, line: (row: T) => string, buttons?: InlineKeyboard): Card {
   if (page.total === 0) return { text: t(`admin-${section}-none`), keyboard: withBack(t) };
   const pages = Math.ceil(page.total / CONSOLE_PAGE_SIZE);
   const title = t(`admin-${section}-title`, { total: page.total, page: page.page + 1, pages });

@@ -13,6 +13,7 @@ export const EVERYONE_COMMANDS = [
   "topup",
   "badges",
   "redeem",
+  "vouchers",
   "boards",
   "helper",
   "language",

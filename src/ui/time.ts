@@ -14,3 +14,8 @@ export function formatDayTime(at: number, timeZone: string): string {
     hourCycle: "h23",
   }).format(at);
 }
+
+/** A date with its year, as an expiry months away is read (e.g. "2027-02-27"). */
+export function formatDate(at: number, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+}

@@ -52,6 +52,8 @@ export function userLookupCard(t: Translate, view: UserLookup, timeZone: string)
     .text(t("admin-user-credits"), Actions.adminUser.data(user.id, "credits"))
     .row()
     .text(t("admin-user-help"), Actions.adminUser.data(user.id, "help"))
-    .text(t("admin-user-penalty"), Actions.adminUser.data(user.id, "penalty"));
+    .text(t("admin-user-penalty"), Actions.adminUser.data(user.id, "penalty"))
+    .row()
+    .text(t("admin-user-voucher"), Actions.adminIssueVoucher.data(user.id));
   return { text: lines.join("\n"), keyboard: withBack(t, keyboard) };
 }

@@ -34,6 +34,7 @@ function deadlineSuite(open: () => Promise<{ db: Db; url: string; cleanup(): Pro
       "no-show-check": async (_trx: unknown, d: Deadline) => void fired.push(d),
       "walk-check-in": async (_trx: unknown, d: Deadline) => void fired.push(d),
       "walk-alarm": async (_trx: unknown, d: Deadline) => void fired.push(d),
+      "voucher-expiry": async (_trx: unknown, d: Deadline) => void fired.push(d),
     };
     const logger = pino({ level: "silent" });
     const lockSubject = async () => {};

@@ -48,6 +48,9 @@ const ALL_TABLES = [
   "trusted_contacts",
   "update_effects",
   "users",
+  "voucher_events",
+  "voucher_kinds",
+  "vouchers",
   "walks",
 ];
 

@@ -123,6 +123,7 @@ describe("the admin console", () => {
       "💬 Open chats",
       "🚩 Reports",
       "📌 Boards",
+      "🎟 Vouchers",
       "🔎 Find a user",
     ]);
     const at = menu.message_id;
@@ -274,7 +275,14 @@ describe("the admin console", () => {
     await mina.waitFor("No user has the id or alias “Nobody <here>”.");
     await mina.send(alias.toLowerCase());
     let card = await mina.waitFor(`${alias} (id ${rita.id})`);
-    expect(labels(card)).toEqual(["⛔ Restrict", "💳 Adjust credits", "🏅 Adjust help badges", "⚠️ Adjust penalties", "↩️ Back"]);
+    expect(labels(card)).toEqual([
+      "⛔ Restrict",
+      "💳 Adjust credits",
+      "🏅 Adjust help badges",
+      "⚠️ Adjust penalties",
+      "🎟 Issue a voucher",
+      "↩️ Back",
+    ]);
 
     // Restrict, with a reason the user reads as written.
     await mina.pressIn(card.message_id, "⛔ Restrict");
@@ -460,7 +468,7 @@ describe("the admin console", () => {
     const forged = [
       "1:astat:today",
       "1:acon:home:0",
-      ...["pending", "requests", "chats", "reports", "boards"].map((section) => `1:acon:${section}:0`),
+      ...["pending", "requests", "chats", "reports", "boards", "vouchers", "kinds"].map((section) => `1:acon:${section}:0`),
       "1:afind",
       `1:ropen:${report}`,
       ...USER_ADJUSTMENTS.map((adjustment) => `1:auser:${rita.id}:${adjustment}`),

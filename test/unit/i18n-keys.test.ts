@@ -5,6 +5,7 @@ import { FluentResource } from "@fluent/bundle";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { SCENE_IDS } from "../../scenes/ids.js";
+import { LINK_REFUSALS, LIVE_STATES, VOUCHER_VIEWS } from "../../src/domain/vouchers.js";
 import { ADMIN_COMMANDS, EVERYONE_COMMANDS, HELPER_COMMANDS } from "../../src/ui/commands.js";
 import { RESTRICTION_COMMANDS, SUSPENSION_COMMANDS } from "../../src/bot/features/admin.js";
 import { LANGUAGES } from "../../src/domain/language.js";
@@ -65,6 +66,9 @@ const FAMILIES: Record<string, readonly string[]> = {
   "admin-badges-below-zero-*": ADJUSTABLE_BADGES,
   "badges-adjusted-*": ADJUSTABLE_BADGES,
   "audit-*": USER_AUDIT_ACTIONS.map((action) => action.replace(".", "-")),
+  "voucher-link-*": LINK_REFUSALS,
+  "voucher-line-*": VOUCHER_VIEWS,
+  "admin-voucher-state-*": LIVE_STATES,
 };
 
 /** Kebab-case literals in the code that are not messages; any other kebab-case literal must be one. */
@@ -78,6 +82,9 @@ const NOT_MESSAGES = new Set([
   // Walk home: timers, completion states, refusal and PIN outcomes
   "walk-check-in",
   "walk-alarm",
+  // Vouchers: the expiry timer; a hand issue refused for a kind retired meanwhile.
+  "voucher-expiry",
+  "no-kind",
   "walk-arrived",
   "walk-pin",
   "not-urgent",

@@ -11,6 +11,8 @@ import { Actions } from "../../ui/actions.js";
 import { activeRequestsCard, consoleMenu, openChatsCard, reportsCard, withBack } from "../../ui/admin-console-cards.js";
 import { boardListCard } from "../../ui/board-cards.js";
 import { reportAdminCard } from "../../ui/report-cards.js";
+import { heldVouchersCard, voucherKindsCard } from "../../ui/voucher-cards.js";
+import { heldVouchersPage, kindsOverview } from "../../services/vouchers/admin.js";
 import { statisticsCard } from "../../ui/statistics-cards.js";
 import { userLookupCard } from "../../ui/user-lookup-card.js";
 import { onAction } from "../actions.js";
@@ -50,7 +52,7 @@ onAction(adminConsoleFeature, Actions.adminStatistics, async (ctx, period) => {
 });
 
 /** A section of the console at a page, as it stands now. */
-async function section(ctx: BotContext, which: ConsoleSection, page: number) {
+export async function section(ctx: BotContext, which: ConsoleSection, page: number) {
   const { deps, t } = ctx;
   switch (which) {
     case "home":
@@ -67,6 +69,12 @@ async function section(ctx: BotContext, which: ConsoleSection, page: number) {
       // The /boards list: each board's page opens below it, with its admin Edit and Close.
       const list = boardListCard(t, await listOpenBoards(deps));
       return { text: list.text, keyboard: withBack(t, list.keyboard) };
+    }
+    case "vouchers":
+      return heldVouchersCard(t, await heldVouchersPage(deps, page), deps.config.timeZone);
+    case "kinds": {
+      const { kinds, prizeKindId } = await kindsOverview(deps);
+      return voucherKindsCard(t, kinds, prizeKindId);
     }
   }
 }
