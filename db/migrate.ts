@@ -16,6 +16,7 @@ import * as m0016 from "./migrations/0016_payments.js";
 import * as m0017 from "./migrations/0017_ledger.js";
 import * as m0018 from "./migrations/0018_reports.js";
 import * as m0019 from "./migrations/0019_walks.js";
+import * as m0021 from "./migrations/0021_group_requests.js";
 
 // Listed explicitly rather than read from a folder so that tsx, bundlers and tests agree.
 const migrations = {
@@ -36,6 +37,7 @@ const migrations = {
   "0017_ledger": m0017,
   "0018_reports": m0018,
   "0019_walks": m0019,
+  "0021_group_requests": m0021,
 } satisfies Record<string, Migration>;
 
 function migrator(db: Kysely<any>): Migrator {

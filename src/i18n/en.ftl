@@ -983,3 +983,18 @@ profile-urgent-on = 🚶 Receive walk-home requests
 profile-urgent-off = 🚶 Stop walk-home requests
 urgent-now-on = 🚶 You will hear of walk-home requests near you.
 urgent-now-off = You will no longer hear of walk-home requests.
+
+## Requests for several helpers: one group chat
+ask-edit-helpers = ✏️ Helpers
+ask-field-helpers = Helpers: { $helpers }
+ask-field-fee-split = The fee is for everyone together: split evenly among the helpers you choose.
+ask-helpers-prompt = How many helpers do you need? (1–{ $max })
+ask-helpers-hint = Choose with the buttons, or type a number from 1 to { $max }.
+offer-chosen-places = 👥 { $chosen } of { $wanted } chosen. Choose more from the offers, or start with those chosen from your “📣 Posted” message.
+posted-filling = 👥 { $category } — { $chosen } of { $wanted } chosen: { $aliases }. The request stays open for the other places.
+posted-start-with-chosen = ▶️ Start with these { $chosen }
+posted-started = Started with { $chosen } — the other places are closed.
+offer-places-filled = Every place of “{ $category }” is filled now. Thank you for offering!
+request-expired-partly = ⌛ Your request “{ $category }” closed with { $chosen } of { $wanted } helpers: those chosen keep the group chat.
+group-joined = 👥 <b>{ $alias }</b> joined the group chat.
+group-left = 👥 <b>{ $alias }</b> left the group chat. The others carry on.

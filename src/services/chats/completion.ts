@@ -1,5 +1,5 @@
 import { findChat, lockChat, markCompletedBy } from "../../../db/repositories/chats.js";
-import { lockRequest, transitionRequest } from "../../../db/repositories/requests.js";
+import { lockRequest } from "../../../db/repositories/requests.js";
 import { aliasOf } from "../../../db/repositories/users.js";
 import { type Chat, partnerOf, sideOf } from "../../domain/chats.js";
 import type { HelpRequest } from "../../domain/requests.js";
@@ -8,7 +8,8 @@ import { durationLabel } from "../../ui/request-cards.js";
 import { escapeHtml } from "../../telegram/html.js";
 import { awardHelpBadge } from "../badges.js";
 import type { ServiceDeps } from "../deps.js";
-import { type Settled, settleFee } from "../fee-escrow.js";
+import type { Settled } from "../fee-escrow.js";
+import { placeEnded, stopTakingPlaces } from "../requests/places.js";
 import { inUnitOfWork, type UnitOfWork } from "../unit-of-work.js";
 import { closeChatWithin } from "./lifecycle.js";
 import { setPrompt } from "../../../db/repositories/safety-pins.js";
@@ -54,7 +55,7 @@ export function completeChat(deps: ServiceDeps, userId: number, chatId: number):
     const otherDone = side === "requester" ? chat.helperCompletedAt !== null : chat.requesterCompletedAt !== null;
     if (otherDone) {
       const paid = await finishCompletion(deps, uow, chat, request, { actorId: userId, reason: "both" });
-      return { ok: true, state: "completed", partnerAlias, fee: request.fee, share: paid ? paid.share : 0, side, chatId: chat.id };
+      return { ok: true, state: "completed", partnerAlias, ...(paid ? placeFee(paid) : { fee: 0, share: 0 }), side, chatId: chat.id };
     }
     const { completionReminderMinutes, completionTimeoutMinutes } = deps.config.limits;
     await uow.schedule("completion-reminder", chat.id, uow.now + completionReminderMinutes * MINUTE);
@@ -108,20 +109,24 @@ export async function finishCompletion(
   how: { actorId: number | null; reason: "both" | "one-side" | "came" },
 ): Promise<Settled | false> {
   if (!(await closeChatWithin(uow, chat.id, "completed", how.reason))) return false;
-  if (!(await transitionRequest(uow.trx, { id: request.id, from: "matched", to: "completed", at: uow.now }))) {
-    throw new Error(`request ${request.id} of open chat ${chat.id} was not matched`);
-  }
+  // Help given is the group's start: places still free close, so every share is final now.
+  if (request.status === "open") await stopTakingPlaces(deps, uow, request);
   await cancelChatTimers(uow, chat.id);
-  const paid = await settleFee(deps, uow, request, { kind: "paid", helperId: chat.helperId });
+  const paid = await placeEnded(deps, uow, request, chat.id);
   await awardHelpBadge(deps, uow, chat.helperId, chat.id);
   for (const userId of [chat.requesterId, chat.helperId]) {
     if (userId === how.actorId) continue;
     const partnerAlias = await aliasOf(uow.trx, partnerOf(chat, userId));
     const side = userId === chat.helperId ? "helper" : "requester";
-    await uow.tell(userId, (t) => completedText(t, { side, partnerAlias, fee: request.fee, share: paid.share, reason: how.reason }));
+    await uow.tell(userId, (t) => completedText(t, { side, partnerAlias, ...placeFee(paid), reason: how.reason }));
     await uow.tell(userId, (t) => ratingCard(t, chat.id, partnerAlias));
   }
   return paid;
+}
+
+/** A place's part of the fee as the completion texts show it: what the helper's share was, and the platform's part of it. */
+export function placeFee(paid: Settled): { fee: number; share: number } {
+  return { fee: paid.toHelper + paid.share, share: paid.share };
 }
 
 /** What each side reads when the chat completed. */
