@@ -998,3 +998,4 @@ offer-places-filled = Every place of “{ $category }” is filled now. Thank yo
 request-expired-partly = ⌛ Your request “{ $category }” closed with { $chosen } of { $wanted } helpers: those chosen keep the group chat.
 group-joined = 👥 <b>{ $alias }</b> joined the group chat.
 group-left = 👥 <b>{ $alias }</b> left the group chat. The others carry on.
+group-fee-later = 👥 The fee moves when the whole group's chat has ended.

@@ -894,3 +894,4 @@ offer-places-filled = “{ $category }” 요청의 자리가 모두 찼어요. 
 request-expired-partly = ⌛ “{ $category }” 요청이 { $wanted }명 중 { $chosen }명으로 닫혔어요. 선택한 헬퍼와의 그룹 대화는 계속돼요.
 group-joined = 👥 <b>{ $alias }</b>님이 그룹 대화에 들어왔어요.
 group-left = 👥 <b>{ $alias }</b>님이 그룹 대화에서 나갔어요. 다른 분들과는 계속 대화할 수 있어요.
+group-fee-later = 👥 사례금은 그룹 대화가 모두 끝나면 정산돼요.

@@ -1,13 +1,5 @@
 import { holdOf, writeMovement } from "../../db/repositories/credit-entries.js";
-import {
-  feeSplit,
-  lateCancelSplit,
-  type LedgerRow,
-  placeShares,
-  placeSharesNote,
-  requestSubject,
-  userAccount,
-} from "../domain/credits.js";
+import { feeSplit, lateCancelSplit, type LedgerRow, placeShares, placeSharesNote, requestSubject, userAccount } from "../domain/credits.js";
 import type { HelpRequest } from "../domain/requests.js";
 import type { ServiceDeps } from "./deps.js";
 import type { UnitOfWork } from "./unit-of-work.js";
@@ -43,6 +35,8 @@ export interface Settled {
   toHelper: number;
   share: number;
   returned: number;
+  /** A place of a group whose other chats go on: its figures move when the last one ends. */
+  later?: boolean;
 }
 
 /**
@@ -72,10 +66,15 @@ export function settlementOf(deps: ServiceDeps, fee: number, places: readonly Se
  * summed per account and reason (the ledger's unique key), with the roundings written as notes.
  * A request with one helper is the case of one place.
  */
-export async function settleFee(deps: ServiceDeps, uow: UnitOfWork, request: HelpRequest, places: readonly Settlement[]): Promise<Settled[]> {
+export async function settleFee(
+  deps: ServiceDeps,
+  uow: UnitOfWork,
+  request: HelpRequest,
+  places: readonly Settlement[],
+): Promise<Settled[]> {
   const subject = requestSubject(request.id);
   const hold = await holdOf(uow.trx, subject);
-  if (!hold || hold.settled) return places.map(() => ({ toHelper: 0, share: 0, returned: 0 }));
+  if (!hold || hold.settled) return settlementOf(deps, 0, places);
   const fee = hold.amount;
   const settled = settlementOf(deps, fee, places);
   const split = placeSharesNote(fee, places.length);

@@ -22,7 +22,16 @@ export type CompleteResult =
   | { ok: false; reason: "stale" }
   | { ok: true; state: "already"; partnerAlias: string }
   | { ok: true; state: "waiting"; partnerAlias: string; reminderMinutes: number; timeoutMinutes: number }
-  | { ok: true; state: "completed"; partnerAlias: string; fee: number; share: number; side: "requester" | "helper"; chatId: number }
+  | {
+      ok: true;
+      state: "completed";
+      partnerAlias: string;
+      fee: number;
+      share: number;
+      later: boolean;
+      side: "requester" | "helper";
+      chatId: number;
+    }
   // A walk home: the helper's word is noted, and only the requester's PIN ends it.
   | { ok: true; state: "walk-arrived"; partnerAlias: string }
   | { ok: true; state: "walk-pin"; partnerAlias: string };
@@ -55,7 +64,14 @@ export function completeChat(deps: ServiceDeps, userId: number, chatId: number):
     const otherDone = side === "requester" ? chat.helperCompletedAt !== null : chat.requesterCompletedAt !== null;
     if (otherDone) {
       const paid = await finishCompletion(deps, uow, chat, request, { actorId: userId, reason: "both" });
-      return { ok: true, state: "completed", partnerAlias, ...(paid ? placeFee(paid) : { fee: 0, share: 0 }), side, chatId: chat.id };
+      return {
+        ok: true,
+        state: "completed",
+        partnerAlias,
+        ...(paid ? placeFee(paid) : { fee: 0, share: 0, later: false }),
+        side,
+        chatId: chat.id,
+      };
     }
     const { completionReminderMinutes, completionTimeoutMinutes } = deps.config.limits;
     await uow.schedule("completion-reminder", chat.id, uow.now + completionReminderMinutes * MINUTE);
@@ -125,14 +141,21 @@ export async function finishCompletion(
 }
 
 /** A place's part of the fee as the completion texts show it: what the helper's share was, and the platform's part of it. */
-export function placeFee(paid: Settled): { fee: number; share: number } {
-  return { fee: paid.toHelper + paid.share, share: paid.share };
+export function placeFee(paid: Settled): { fee: number; share: number; later: boolean } {
+  return { fee: paid.toHelper + paid.share, share: paid.share, later: paid.later === true };
 }
 
 /** What each side reads when the chat completed. */
 export function completedText(
   t: (key: string, variables?: Record<string, string | number>) => string,
-  done: { side: "requester" | "helper"; partnerAlias: string; fee: number; share: number; reason: "both" | "one-side" | "came" },
+  done: {
+    side: "requester" | "helper";
+    partnerAlias: string;
+    fee: number;
+    share: number;
+    reason: "both" | "one-side" | "came";
+    later?: boolean;
+  },
 ): string {
   const alias = escapeHtml(done.partnerAlias);
   const lines = [t(done.reason === "one-side" ? "chat-completed-timeout" : "chat-completed", { alias })];
@@ -142,6 +165,7 @@ export function completedText(
     const key = done.side === "helper" ? "chat-completed-fee-received" : "chat-completed-fee-paid";
     lines.push(t(key, { fee: done.fee, received }));
     if (done.share > 0) lines.push(t("chat-completed-fee-share", { share: done.share }));
+    if (done.later) lines.push(t("group-fee-later"));
   }
   return lines.join("\n");
 }

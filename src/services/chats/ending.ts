@@ -9,7 +9,7 @@ import type { Settled } from "../fee-escrow.js";
 import { cancelCostsPenalty, placeEnded } from "../requests/places.js";
 import { lateCancelSplit } from "../../domain/credits.js";
 import { inUnitOfWork, type UnitOfWork } from "../unit-of-work.js";
-import { cancelChatTimers, finishCompletion, lockChatAndRequest } from "./completion.js";
+import { cancelChatTimers, finishCompletion, lockChatAndRequest, placeFee } from "./completion.js";
 import { closeChatWithin, tellGroupLeft } from "./lifecycle.js";
 
 const MINUTE = 60_000;
@@ -92,7 +92,8 @@ export async function askWhetherHelperCame(uow: UnitOfWork, chatId: number): Pro
   await uow.tell(chat.requesterId, (t) => helperCameCard(t, chat.id, alias));
 }
 
-export type CameResult = { ok: false } | { ok: true; came: boolean; helperAlias: string; fee: number; share: number; returned: number };
+export type CameResult =
+  { ok: false } | { ok: true; came: boolean; helperAlias: string; fee: number; share: number; later: boolean; returned: number };
 
 /** The requester's answer: "came" completes the chat; "did not come" closes it with a penalty for the helper. */
 export function answerHelperCame(deps: ServiceDeps, requesterId: number, chatId: number, came: boolean): Promise<CameResult> {
@@ -103,11 +104,19 @@ export function answerHelperCame(deps: ServiceDeps, requesterId: number, chatId:
     const helperAlias = await aliasOf(uow.trx, chat.helperId);
     if (came) {
       const paid = await finishCompletion(deps, uow, chat, request, { actorId: requesterId, reason: "came" });
-      return { ok: true, came, helperAlias, fee: request.fee, share: paid ? paid.share : 0, returned: 0 };
+      return { ok: true, came, helperAlias, ...(paid ? placeFee(paid) : { fee: 0, share: 0, later: false }), returned: 0 };
     }
     const settled = await endWithoutCompletion(deps, uow, chat, request, "closed", "no-show");
     await uow.tell(chat.helperId, (t) => t("no-show-helper-told"));
     await givePenalty(deps, uow, chat.helperId, "no-show", chat.id);
-    return { ok: true, came, helperAlias, fee: request.fee, share: 0, returned: settled ? settled.returned : 0 };
+    return {
+      ok: true,
+      came,
+      helperAlias,
+      fee: request.fee,
+      share: 0,
+      later: settled ? settled.later === true : false,
+      returned: settled ? settled.returned : 0,
+    };
   });
 }

@@ -69,7 +69,9 @@ export async function placeEnded(deps: ServiceDeps, uow: UnitOfWork, request: He
     chats.map((c) => placeOutcome(deps, c)),
   );
   await settleRequestIfOver(deps, uow, request.id);
-  return figures[chats.findIndex((c) => c.id === chatId)] ?? { toHelper: 0, share: 0, returned: 0 };
+  const settledNow = (await findRequest(uow.trx, request.id))?.status !== "matched" || chats.length === 1;
+  const place = figures[chats.findIndex((c) => c.id === chatId)] ?? { toHelper: 0, share: 0, returned: 0 };
+  return settledNow ? place : { ...place, later: true };
 }
 
 /**
