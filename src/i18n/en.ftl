@@ -999,3 +999,4 @@ request-expired-partly = ⌛ Your request “{ $category }” closed with { $cho
 group-joined = 👥 <b>{ $alias }</b> joined the group chat.
 group-left = 👥 <b>{ $alias }</b> left the group chat. The others carry on.
 group-fee-later = 👥 The fee moves when the whole group's chat has ended.
+offer-chosen-full = 👥 All { $wanted } places are filled: the group chat is open.

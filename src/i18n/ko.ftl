@@ -895,3 +895,4 @@ request-expired-partly = ⌛ “{ $category }” 요청이 { $wanted }명 중 { 
 group-joined = 👥 <b>{ $alias }</b>님이 그룹 대화에 들어왔어요.
 group-left = 👥 <b>{ $alias }</b>님이 그룹 대화에서 나갔어요. 다른 분들과는 계속 대화할 수 있어요.
 group-fee-later = 👥 사례금은 그룹 대화가 모두 끝나면 정산돼요.
+offer-chosen-full = 👥 { $wanted }자리가 모두 찼어요. 그룹 대화가 열렸어요.

@@ -171,7 +171,7 @@ export function confirmationCard(
   const keyboard = new InlineKeyboard();
   REVIEW_FIELDS.forEach((field, i) => {
     keyboard.text(t(`ask-edit-${field}`), Actions.askReview.data("edit", field));
-    if (i % 3 === 2) keyboard.row();
+    if (i % 3 === 2 && i < REVIEW_FIELDS.length - 1) keyboard.row();
   });
   keyboard
     .row()

@@ -61,7 +61,9 @@ onAction(requestActionsFeature, Actions.chooseOffer, async (ctx, offerId) => {
   const { chosen, request } = result;
   const text = [
     ctx.t("offer-chosen-requester", { alias: escapeHtml(result.alias) }),
-    ...(request.helpersWanted > 1 ? [ctx.t("offer-chosen-places", { chosen, wanted: request.helpersWanted })] : []),
+    ...(request.helpersWanted === 1
+      ? []
+      : [ctx.t(chosen < request.helpersWanted ? "offer-chosen-places" : "offer-chosen-full", { chosen, wanted: request.helpersWanted })]),
   ].join("\n");
   // A helper with a photo offered in one message: the photo, with the card as its caption.
   if (ctx.callbackQuery.message?.photo) await ctx.editMessageCaption({ caption: text, parse_mode: "HTML" });
