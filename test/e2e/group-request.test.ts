@@ -4,9 +4,17 @@ import type { InboxMessage, Persona } from "../support/fake-telegram/index.js";
 import { expectNoIdentityLeak } from "../support/identity.js";
 import { ledgerProblems, seedCredits } from "../support/ledger.js";
 import { SEOUL } from "../support/stories.js";
+import { postRequest } from "../../src/services/requests/posting.js";
+import { Actions } from "../../src/ui/actions.js";
 import { badgesOf, seededHelper, started } from "./closing-support.js";
 
 const DESCRIPTION = "Carry a piano up to the third floor.";
+const MINUTE = 60_000;
+
+async function aliasOf(world: World, persona: Persona): Promise<string> {
+  const db = world.bot.db.kysely;
+  return (await db.selectFrom("users").select("alias").where("id", "=", persona.id).executeTakeFirstOrThrow()).alias;
+}
 
 describe("a request for three helpers", () => {
   let world: World;
@@ -26,9 +34,12 @@ describe("a request for three helpers", () => {
     const dan = await started(world, "Dorotheus", "en");
     for (const helper of [ann, ben, cat, dan]) await seededHelper(world, helper);
     await seedCredits(db, { userId: rita.id, amount: 10, now: world.bot.clock.now() });
-    const aliasOf = async (p: Persona) =>
-      (await db.selectFrom("users").select("alias").where("id", "=", p.id).executeTakeFirstOrThrow()).alias;
-    const [ritaAlias, annAlias, benAlias, catAlias] = [await aliasOf(rita), await aliasOf(ann), await aliasOf(ben), await aliasOf(cat)];
+    const [ritaAlias, annAlias, benAlias, catAlias] = [
+      await aliasOf(world, rita),
+      await aliasOf(world, ann),
+      await aliasOf(world, ben),
+      await aliasOf(world, cat),
+    ];
 
     // Posting: the number of helpers is changed on the confirmation card; a number out of range gets a hint.
     await rita.command("ask");
@@ -80,7 +91,7 @@ describe("a request for three helpers", () => {
     await rita.pressIn(benOffer.message_id, /^✅ Choose/);
     await rita.waitForEdit(benOffer.message_id, "2 of 3 chosen");
     await ann.waitFor(`${benAlias} joined the group chat.`);
-    const danOffer = await offerOf(await aliasOf(dan));
+    const danOffer = await offerOf(await aliasOf(world, dan));
     const catOffer = await offerOf(catAlias);
     await rita.pressIn(catOffer.message_id, /^✅ Choose/);
     await rita.waitForEdit(catOffer.message_id, "All 3 places are filled: the group chat is open.");
@@ -194,5 +205,114 @@ describe("a request for three helpers", () => {
     expect(await ledgerProblems(db)).toEqual([]);
     const ended = await db.selectFrom("requests").select("status").executeTakeFirstOrThrow();
     expect(ended.status).toBe("completed");
+  });
+
+  it("places left: the requester starts with the one chosen, and the other offer hears the places are filled", async () => {
+    world = await openWorld();
+    const rita = await started(world, "Ritanya", "en");
+    const ann = await started(world, "Annelise", "en");
+    const ben = await started(world, "Bertrand", "en");
+    for (const helper of [ann, ben]) await seededHelper(world, helper);
+    const [ritaAlias, annAlias] = [await aliasOf(world, rita), await aliasOf(world, ann)];
+
+    await rita.command("ask");
+    await rita.waitFor("What do you need help with?");
+    await rita.press("Repairs");
+    await rita.waitFor("Describe what you need");
+    await rita.send(DESCRIPTION);
+    await rita.waitFor("Where?");
+    await rita.press("📍 Send my location", { location: SEOUL });
+    await rita.waitFor("Place saved");
+    await rita.waitFor("How long should the request stay open?");
+    await rita.press("30 min");
+    await rita.waitFor("Would you like to offer a fee");
+    await rita.press("No fee");
+    const card = await rita.waitFor("Check your request");
+    await rita.pressIn(card.message_id, "✏️ Helpers");
+    await rita.send("2명");
+    const reviewed = await rita.waitFor((m) => m.text.includes("Check your request") && m.text.includes("Helpers: 2"));
+    // No fee, nothing to split.
+    expect(reviewed.text).not.toContain("split evenly");
+    await rita.pressIn(reviewed.message_id, "📣 Post");
+    const posted = await rita.waitFor("Posted");
+    const annNotice = await ann.waitFor(DESCRIPTION);
+    await ann.pressIn(annNotice.message_id, "10 min");
+    const benNotice = await ben.waitFor(DESCRIPTION);
+    await ben.pressIn(benNotice.message_id, "20 min");
+    const annOffer = await rita.waitFor(`${annAlias} can help`);
+    const benOffer = await rita.waitFor("can help — there in ~20 min");
+
+    await rita.pressIn(annOffer.message_id, /^✅ Choose/);
+    await rita.waitForEdit(annOffer.message_id, "1 of 2 chosen. Choose more from the offers");
+    const filling = await rita.waitForEdit(posted.message_id, `1 of 2 chosen: ${annAlias}`);
+    expect(filling.reply_markup).toEqual({ inline_keyboard: [[expect.objectContaining({ text: "▶️ Start with these 1" })]] });
+    const start = await rita.pressIn(posted.message_id, "▶️ Start with these 1");
+    expect((await rita.waitForCallbackAnswer(start)).text).toBe("Started with 1 — the other places are closed.");
+    await rita.waitForEdit(posted.message_id, `you chose ${annAlias}`);
+    await ben.waitForEdit(benNotice.message_id, "Every place of “Repairs” is filled now.");
+    await rita.waitForEdit(benOffer.message_id, "Another helper was chosen.");
+    // Choosing the other offer now (an old button's data) changes nothing.
+    const db = world.bot.db.kysely;
+    const benOfferId = (await db.selectFrom("offers").select("id").where("helper_id", "=", ben.id).executeTakeFirstOrThrow()).id;
+    const late = rita.pressForged(benOffer.message_id, Actions.chooseOffer.data(Number(benOfferId)));
+    expect((await rita.waitForCallbackAnswer(late)).text).toBe("This request is no longer available.");
+    await world.settle();
+    expect((await db.selectFrom("chats").select("helper_id").execute()).map((c) => Number(c.helper_id))).toEqual([ann.id]);
+    expect((await db.selectFrom("requests").select("status").executeTakeFirstOrThrow()).status).toBe("matched");
+
+    // Their chat is the group's, with its labels.
+    await ann.send("On my way");
+    await rita.waitFor(`${annAlias}\nOn my way`);
+    await rita.send("Thank you");
+    await ann.waitFor(`${ritaAlias}\nThank you`);
+    await world.settle();
+    expectNoIdentityLeak(world, rita, ann);
+    expectNoIdentityLeak(world, rita, ben);
+  });
+
+  it("expiring with one of three chosen: the chosen helper keeps the chat and gets the whole fee", async () => {
+    world = await openWorld();
+    const db = world.bot.db.kysely;
+    const rita = await started(world, "Ritanya", "en");
+    const ann = await started(world, "Annelise", "ko");
+    await seededHelper(world, ann);
+    await seedCredits(db, { userId: rita.id, amount: 6, now: world.bot.clock.now() });
+    const draft = { category: "repairs", description: DESCRIPTION, place: SEOUL, validityMinutes: 30, fee: 6, helpersWanted: 3 };
+    const posted = await postRequest(world.bot.app.deps, rita.id, draft);
+    if (!posted.ok) throw new Error(posted.reason);
+    const notice = await ann.waitFor(DESCRIPTION);
+    await ann.pressIn(notice.message_id, "10분");
+    const offer = await rita.waitFor("can help");
+    await rita.pressIn(offer.message_id, /^✅ Choose/);
+    await rita.waitForEdit(offer.message_id, "1 of 3 chosen");
+    const banner = await ann.waitFor("대화가 열렸어요");
+
+    world.bot.clock.advance(31 * MINUTE);
+    expect(await world.bot.app.runDueDeadlines()).toBeGreaterThanOrEqual(1);
+    await rita.waitFor("⌛ Your request “Repairs” closed with 1 of 3 helpers: those chosen keep the group chat.");
+    expect((await db.selectFrom("requests").select("status").executeTakeFirstOrThrow()).status).toBe("matched");
+    await rita.send("Are you still coming?");
+    await ann.waitFor("Are you still coming?");
+
+    await ann.pressIn(banner.message_id, /완료/);
+    const ritaBanner = rita.inbox.find((m) => m.text.includes("Your chat with"))!;
+    await rita.pressIn(ritaBanner.message_id, "✅ Complete");
+    const done = await ann.waitFor("사례금 중 6 크레딧이 들어왔어요.");
+    expect(done.text).not.toContain("그룹 대화가 모두 끝나면");
+    await world.settle();
+    const rows = await db
+      .selectFrom("ledger_entries")
+      .select(["account", "amount", "reason"])
+      .where("subject", "=", `request:${posted.requestId}`)
+      .orderBy("id")
+      .execute();
+    expect(rows.map((r) => [r.account, Number(r.amount), r.reason])).toEqual([
+      [`user:${rita.id}`, -6, "fee-held"],
+      ["escrow", 6, "fee-held"],
+      ["escrow", -6, "fee-settled"],
+      [`user:${ann.id}`, 6, "fee-received"],
+    ]);
+    expect(await ledgerProblems(db)).toEqual([]);
+    expect(await badgesOf(world, ann.id)).toEqual([["help", 1, "completed"]]);
   });
 });
