@@ -1000,3 +1000,5 @@ group-joined = 👥 <b>{ $alias }</b> joined the group chat.
 group-left = 👥 <b>{ $alias }</b> left the group chat. The others carry on.
 group-fee-later = 👥 The fee moves when the whole group's chat has ended.
 offer-chosen-full = 👥 All { $wanted } places are filled: the group chat is open.
+request-helpers-wanted = 👥 Needs { $helpers } helpers; the fee is shared among them.
+chat-banner-group = 👥 This is a group chat: what you send reaches the requester and every chosen helper, each copy under your alias.

@@ -896,3 +896,5 @@ group-joined = 👥 <b>{ $alias }</b>님이 그룹 대화에 들어왔어요.
 group-left = 👥 <b>{ $alias }</b>님이 그룹 대화에서 나갔어요. 다른 분들과는 계속 대화할 수 있어요.
 group-fee-later = 👥 사례금은 그룹 대화가 모두 끝나면 정산돼요.
 offer-chosen-full = 👥 { $wanted }자리가 모두 찼어요. 그룹 대화가 열렸어요.
+request-helpers-wanted = 👥 헬퍼 { $helpers }명이 필요해요. 사례금은 함께 나눠요.
+chat-banner-group = 👥 그룹 대화예요. 여기서 보내는 메시지는 요청자와 선택된 모든 헬퍼에게 내 별명과 함께 전달돼요.

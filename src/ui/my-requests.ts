@@ -53,7 +53,10 @@ export function postedFillingCard(
       wanted: request.helpersWanted,
       aliases: aliases.map(escapeHtml).join(", "),
     }),
-    keyboard: new InlineKeyboard().text(t("posted-start-with-chosen", { chosen: aliases.length }), Actions.startWithChosen.data(request.id)),
+    keyboard: new InlineKeyboard().text(
+      t("posted-start-with-chosen", { chosen: aliases.length }),
+      Actions.startWithChosen.data(request.id),
+    ),
   };
 }
 

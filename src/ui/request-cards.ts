@@ -39,14 +39,16 @@ export function timeLeftText(t: Translate, expiresAt: number, now: number): stri
 /** A request as a helper sees it before a match: no exact place, no requester identity. */
 export function requestNotice(
   t: Translate,
-  request: Pick<HelpRequest, "category" | "description" | "fee" | "expiresAt">,
+  request: Pick<HelpRequest, "category" | "description" | "fee" | "expiresAt"> & { helpersWanted?: number },
   distanceM: number,
   now: number,
 ): string {
+  const helpers = request.helpersWanted ?? 1;
   return [
     requestTitle(t, request, distanceM),
     escapeHtml(request.description),
     feeLine(t, request.fee),
+    ...(helpers > 1 ? [t("request-helpers-wanted", { helpers })] : []),
     timeLeftText(t, request.expiresAt, now),
     t("request-approximate"),
     t("accept-eta-prompt"),

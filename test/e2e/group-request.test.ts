@@ -75,6 +75,7 @@ describe("a request for three helpers", () => {
       [dan, "10 min"],
     ] as const) {
       const notice = await helper.waitFor(DESCRIPTION);
+      expect(notice.text).toContain(helper === cat ? "헬퍼 3명이 필요해요." : "Needs 3 helpers; the fee is shared among them.");
       notices.set(helper, notice);
       await helper.pressIn(notice.message_id, eta);
     }
@@ -102,6 +103,10 @@ describe("a request for three helpers", () => {
     await dan.waitForEdit(notices.get(dan)!.message_id, "Every place of “Repairs” is filled now.");
     await rita.waitForEdit(posted.message_id, `you chose ${annAlias}, ${benAlias}, ${catAlias}`);
     await rita.waitForEdit(danOffer.message_id, "Another helper was chosen.");
+    const groupLine = "This is a group chat: what you send reaches the requester and every chosen helper";
+    expect(ann.inbox.find((m) => m.text.includes("Your chat with"))!.text).toContain(groupLine);
+    expect(rita.inbox.find((m) => m.text.includes(`Your chat with ${benAlias}`))!.text).toContain(groupLine);
+    expect(cat.inbox.find((m) => m.text.includes("대화가 열렸어요"))!.text).toContain("그룹 대화예요.");
 
     // One meeting code for the whole group.
     const chats = await db.selectFrom("chats").selectAll().orderBy("id").execute();

@@ -26,7 +26,8 @@ export function answerHeld(deps: ServiceDeps, userId: number, relayId: number, s
         const copy = { chatId, fromUserId: userId, toUserId, message, ...(label !== undefined ? { label } : {}) };
         const sent = await sendCopy(uow, deps, copy);
         if (toUserId === held.toUserId) outboxId = sent;
-        else await recordRelayed(uow.trx, { ...copy, originalMessageId: message.messageId, status: "relayed", outboxId: sent, now: uow.now });
+        else
+          await recordRelayed(uow.trx, { ...copy, originalMessageId: message.messageId, status: "relayed", outboxId: sent, now: uow.now });
       }
     }
     if (!(await settleHeld(uow.trx, relayId, send ? "relayed" : "dropped", outboxId)))

@@ -144,7 +144,7 @@ export async function groupLabel(uow: UnitOfWork, chat: Chat, senderId: number):
   return request && request.helpersWanted > 1 ? aliasOf(uow.trx, senderId) : undefined;
 }
 
-/** Sends an original to every member it reaches, recording each copy in the message map; the first copy's row id. */
+/** Sends an original to every member it reaches, recording each copy in the message map. */
 export async function relayToGroup(
   uow: UnitOfWork,
   deps: ServiceDeps,
