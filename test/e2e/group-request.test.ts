@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { openWorld, type World } from "../support/e2e.js";
 import type { InboxMessage, Persona } from "../support/fake-telegram/index.js";
+import type { Json } from "../support/fake-telegram/types.js";
+import { pollUntil } from "../support/fake-telegram/waiting.js";
 import { expectNoIdentityLeak } from "../support/identity.js";
 import { ledgerProblems, seedCredits } from "../support/ledger.js";
 import { SEOUL } from "../support/stories.js";
@@ -130,6 +132,13 @@ describe("a request for three helpers", () => {
       const copy = await reader.waitFor((m) => m.raw.caption === `${annAlias}\nThe stairs`);
       expect(copy.raw.photo).toBeDefined();
     }
+    // A sticker cannot carry a caption: the alias comes just before it, as a line of its own.
+    await cat.sendSticker("🎹");
+    for (const reader of [rita, ann, ben]) {
+      const label = await reader.waitFor((m) => m.text === catAlias);
+      expect(label.raw.entities).toEqual([{ type: "bold", offset: 0, length: catAlias.length }]);
+      expect((await reader.next()).raw.sticker).toBeDefined();
+    }
     // A reply threads under each reader's own copy (the requester's original for her).
     await ben.send("I can bring straps", { replyTo: helloCopies.get(ben)!.message_id });
     expect((await rita.waitFor("I can bring straps")).raw.reply_to_message?.message_id).toBe(hello.message_id);
@@ -141,6 +150,22 @@ describe("a request for three helpers", () => {
     await rita.editText(hello.message_id, "Hello team, the piano is very heavy");
     for (const helper of [ann, ben, cat]) {
       await helper.waitForEdit(helloCopies.get(helper)!.message_id, `${ritaAlias}\nHello team, the piano is very heavy`);
+    }
+    // A reaction on a copy appears on the original; the author's own reaction on every copy.
+    await ann.react(helloCopies.get(ann)!.message_id, ["👍"]);
+    await pollUntil(
+      () => (rita.reactions.some((r) => r.message_id === hello.message_id && (r.reaction[0] as Json)?.emoji === "👍") ? true : undefined),
+      5000,
+      () => `Ritanya's message got no 👍: ${JSON.stringify(rita.reactions)}`,
+    );
+    await rita.react(hello.message_id, ["🙏"]);
+    for (const helper of [ann, ben, cat]) {
+      const copyId = helloCopies.get(helper)!.message_id;
+      await pollUntil(
+        () => (helper.reactions.some((r) => r.message_id === copyId && (r.reaction[0] as Json)?.emoji === "🙏") ? true : undefined),
+        5000,
+        () => `${helper.firstName}'s copy got no 🙏: ${JSON.stringify(helper.reactions)}`,
+      );
     }
     // In Korean, the same.
     await cat.send("안녕하세요, 장갑 가져갈게요");

@@ -239,7 +239,7 @@ export function relayChatEdit(deps: ServiceDeps, userId: number, edit: ChatEdit)
     if (chat?.status !== "open") return { kind: "none" };
     const words = edit.kind === "text" ? edit.text : edit.kind === "caption" ? edit.caption : undefined;
     if (words !== undefined && identityShared({ isContact: false, words })) {
-      return { kind: "held", partnerAlias: await aliasOf(uow.trx, relayed.toUserId) };
+      return { kind: "held", partnerAlias: await membersAlias(uow, chat, userId) };
     }
     const label = await groupLabel(uow, chat, userId);
     const [method, params] = editCall(edit, label);
