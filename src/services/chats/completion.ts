@@ -113,9 +113,10 @@ async function walkCompletion(
 }
 
 /**
- * Completes the chat once: it closes, the request leaves "matched" in the transaction that pays
- * its held fee to the helper (minus the platform share), the helper earns a help badge, and both
- * sides are told and asked for a rating — the actor, if any, by its handler. False when it had ended.
+ * Completes the chat once: it closes, the helper earns a help badge, and both sides are told their
+ * place's share of the fee and asked for a rating — the actor, if any, by its handler. The request
+ * leaves "matched" and its held fee is paid out (minus the platform share) in the same transaction
+ * when this was its last open chat; a group's other chats go on. False when it had ended.
  */
 export async function finishCompletion(
   deps: ServiceDeps,
