@@ -42,7 +42,10 @@ export function labelled(
   if (prefix.length + text.length > max) return undefined;
   return {
     text: prefix + text,
-    entities: [{ type: "bold", offset: 0, length: alias.length }, ...(entities ?? []).map((e) => ({ ...e, offset: e.offset + prefix.length }))],
+    entities: [
+      { type: "bold", offset: 0, length: alias.length },
+      ...(entities ?? []).map((e) => ({ ...e, offset: e.offset + prefix.length })),
+    ],
   };
 }
 

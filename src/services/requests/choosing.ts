@@ -80,7 +80,12 @@ async function welcomeToGroup(uow: UnitOfWork, before: readonly Chat[], alias: s
   const members = before.filter((c) => c.status === "open").map((c) => c.helperId);
   if (members.length === 0) return;
   await uow.tellEach(members, (t, chatId) => [
-    { chatId, priority: OutboxPriority.relay, method: "sendMessage", params: { text: t("group-joined", { alias: escapeHtml(alias) }), parse_mode: "HTML" } },
+    {
+      chatId,
+      priority: OutboxPriority.relay,
+      method: "sendMessage",
+      params: { text: t("group-joined", { alias: escapeHtml(alias) }), parse_mode: "HTML" },
+    },
   ]);
 }
 
