@@ -39,6 +39,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex("chats_request_helper").on("chats").columns(["request_id", "helper_id"]).unique().execute();
 }
 
+// Down keeps request_id non-unique: requests with several chats may exist by then.
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex("chats_request_helper").execute();
   await db.schema.alterTable("requests").dropColumn("helpers_wanted").execute();

@@ -39,10 +39,11 @@ async function closeOpenRequest(deps: ServiceDeps, uow: UnitOfWork, request: Hel
 export async function expireRequest(deps: ServiceDeps, uow: UnitOfWork, requestId: number): Promise<void> {
   const request = await lockRequest(uow.trx, requestId);
   if (request?.status !== "open") return;
-  const chosen = (await chatsOfRequest(uow.trx, requestId)).length;
-  if (chosen === 0) return void (await closeOpenRequest(deps, uow, request, "expired"));
+  const chats = await chatsOfRequest(uow.trx, requestId);
+  if (chats.length === 0) return void (await closeOpenRequest(deps, uow, request, "expired"));
   await stopTakingPlaces(deps, uow, request);
-  await uow.tell(request.requesterId, (t) => partlyFilledNotice(t, request, chosen));
+  // Chats that ended already told the requester so when they did.
+  if (chats.some((c) => c.status === "open")) await uow.tell(request.requesterId, (t) => partlyFilledNotice(t, request, chats.length));
 }
 
 /** Withdraws an open request inside `uow`; false when it is not the requester's or not open. */
