@@ -17,6 +17,7 @@ import * as m0017 from "./migrations/0017_ledger.js";
 import * as m0018 from "./migrations/0018_reports.js";
 import * as m0019 from "./migrations/0019_walks.js";
 import * as m0020 from "./migrations/0020_vouchers.js";
+import * as m0021 from "./migrations/0021_group_requests.js";
 
 // Listed explicitly rather than read from a folder so that tsx, bundlers and tests agree.
 const migrations = {
@@ -38,6 +39,7 @@ const migrations = {
   "0018_reports": m0018,
   "0019_walks": m0019,
   "0020_vouchers": m0020,
+  "0021_group_requests": m0021,
 } satisfies Record<string, Migration>;
 
 function migrator(db: Kysely<any>): Migrator {

@@ -201,6 +201,8 @@ export interface RequestsTable {
   post_key: string | null;
   matched_at: number | null;
   closed_at: number | null;
+  /** How many helpers it asks for, 1–5 (migration 0021). */
+  helpers_wanted: Generated<number>;
 }
 export type RequestRow = Selectable<RequestsTable>;
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Keyboard } from "grammy";
 import type { BotDeps, Scene, SceneContext } from "../src/bot/context.js";
-import { REQUEST_FIELDS, type RequestField } from "../src/domain/requests.js";
+import { REQUEST_FIELDS, type ReviewField } from "../src/domain/requests.js";
 import { discardRequestDraft, loadRequestDraft, saveRequestDraft } from "../src/services/requests/drafts.js";
 import { postingBlocker, postRequest, rememberPostedMessage, type RequestDraft } from "../src/services/requests/posting.js";
 import { escapeHtml } from "../src/telegram/html.js";
@@ -12,7 +12,7 @@ import { confirmationCard } from "../src/ui/request-cards.js";
 import { beginStep } from "./resilient.js";
 import { askToResume } from "./resume.js";
 import { buttonAnswer, placeAnswer, waitForAnswer } from "./steps.js";
-import { askCategory, askDescription, askFee, askValidity, feeShortText } from "./request-steps.js";
+import { askCategory, askDescription, askFee, askHelpersWanted, askValidity, feeShortText } from "./request-steps.js";
 
 type Draft = Partial<RequestDraft>;
 
@@ -50,6 +50,7 @@ export function postRequestScene(deps: BotDeps) {
           description: old.description,
           place: { latitude: old.latitude, longitude: old.longitude },
           fee: old.fee,
+          helpersWanted: old.helpersWanted,
         };
         await save(draft);
       }
@@ -116,7 +117,7 @@ export function postRequestScene(deps: BotDeps) {
   };
 }
 
-function missing(draft: Draft, field: RequestField): boolean {
+function missing(draft: Draft, field: (typeof REQUEST_FIELDS)[number]): boolean {
   switch (field) {
     case "category":
       return draft.category === undefined;
@@ -135,7 +136,7 @@ async function askField(
   deps: BotDeps,
   conversation: Scene,
   ctx: SceneContext,
-  field: RequestField,
+  field: ReviewField,
   draft: Draft,
   userId: number,
 ): Promise<Draft> {
@@ -157,5 +158,7 @@ async function askField(
       return { ...draft, validityMinutes: await askValidity(deps, conversation, ctx) };
     case "fee":
       return { ...draft, fee: await askFee(deps, conversation, ctx, userId) };
+    case "helpers":
+      return { ...draft, helpersWanted: await askHelpersWanted(conversation, ctx) };
   }
 }

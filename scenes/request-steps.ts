@@ -1,6 +1,14 @@
 import { InlineKeyboard } from "grammy";
 import type { BotDeps, Scene, SceneContext } from "../src/bot/context.js";
-import { DESCRIPTION_MAX, FEE_MAX, FEE_PRESETS, parseFee, parseValidityMinutes } from "../src/domain/requests.js";
+import {
+  DESCRIPTION_MAX,
+  FEE_MAX,
+  FEE_PRESETS,
+  HELPERS_WANTED_MAX,
+  parseFee,
+  parseHelpersWanted,
+  parseValidityMinutes,
+} from "../src/domain/requests.js";
 import { personalDetailIn } from "../src/domain/personal-details.js";
 import { spendableCredits } from "../src/services/requests/posting.js";
 import { escapeHtml } from "../src/telegram/html.js";
@@ -150,6 +158,31 @@ export async function askFee(deps: BotDeps, conversation: Scene, ctx: SceneConte
     await answered.editMessageText(value > 0 ? ctx.t("request-fee", { fee: value }) : ctx.t("request-no-fee"), {
       parse_mode: "HTML",
     });
+  }
+  return value;
+}
+
+/** How many helpers: asked only from the confirmation card, since most requests need one. */
+export async function askHelpersWanted(conversation: Scene, ctx: SceneContext): Promise<number> {
+  const keyboard = new InlineKeyboard();
+  for (let n = 1; n <= HELPERS_WANTED_MAX; n++) keyboard.text(String(n), Actions.askHelpers.data(n));
+  await ctx.reply(ctx.t("ask-helpers-prompt", { max: HELPERS_WANTED_MAX }), { reply_markup: keyboard });
+  const { value, ctx: answered } = await waitForAnswer<number>(conversation, (c) => {
+    const hint = { hint: c.t("ask-helpers-hint", { max: HELPERS_WANTED_MAX }) };
+    let helpers: number | undefined;
+    if (c.callbackQuery) {
+      helpers = Actions.askHelpers.parse(c.callbackQuery.data)?.[0];
+      if (helpers === undefined) return { hint: c.t("button-stale") };
+    } else {
+      const text = textAnswer(c, 10, "ask-helpers-hint");
+      if (!("value" in text)) return text;
+      helpers = parseHelpersWanted(text.value);
+    }
+    return helpers !== undefined && helpers >= 1 && helpers <= HELPERS_WANTED_MAX ? { value: helpers } : hint;
+  });
+  if (answered.callbackQuery) {
+    await answered.answerCallbackQuery();
+    await answered.editMessageText(ctx.t("ask-field-helpers", { helpers: value }));
   }
   return value;
 }

@@ -105,6 +105,12 @@ export async function chatOfRequest(db: Executor, requestId: number): Promise<Ch
   return row && toChat(row);
 }
 
+/** Every chat of a request, one per helper chosen, in the order they were chosen. */
+export async function chatsOfRequest(db: Executor, requestId: number): Promise<Chat[]> {
+  const rows = await db.selectFrom("chats").selectAll().where("request_id", "=", requestId).orderBy("id").execute();
+  return rows.map(toChat);
+}
+
 /** The user's chat that ended last, if it ended after `since` (to explain why nothing is relayed now). */
 export async function lastEndedChatOf(db: Executor, userId: number, since: number): Promise<Chat | undefined> {
   const row = await db

@@ -100,6 +100,18 @@ export async function relayedFromSide(db: Executor, userId: number, messageId: n
   return row && toRelayed(row);
 }
 
+/** Every copy of one original (one per member it reached in a group chat), oldest first. */
+export async function copiesOf(db: Executor, original: { fromUserId: number; originalMessageId: number }): Promise<RelayedMessage[]> {
+  const rows = await db
+    .selectFrom("relay_messages")
+    .selectAll()
+    .where("from_user_id", "=", original.fromUserId)
+    .where("original_message_id", "=", original.originalMessageId)
+    .orderBy("id")
+    .execute();
+  return rows.map(toRelayed);
+}
+
 /** The album copy still waiting in the outbox that the next item of the same album joins. */
 export async function gatheringAlbum(
   trx: Transaction<Database>,

@@ -21,6 +21,7 @@ function toRequest(row: RequestRow): HelpRequest {
     createdAt: row.created_at,
     expiresAt: row.expires_at,
     helperId: row.helper_id,
+    helpersWanted: Number(row.helpers_wanted),
   };
 }
 
@@ -53,7 +54,7 @@ export async function requestIdByPostKey(db: Executor, postKey: string): Promise
 
 export async function insertRequest(
   db: Executor,
-  request: Omit<HelpRequest, "id" | "status" | "helperId">,
+  request: Omit<HelpRequest, "id" | "status" | "helperId" | "helpersWanted"> & { helpersWanted?: number },
   postKey: string | null,
 ): Promise<number> {
   const { id } = await db
@@ -68,6 +69,7 @@ export async function insertRequest(
       fuzzed_longitude: request.fuzzedLongitude,
       radius_m: request.radiusM,
       fee: request.fee,
+      helpers_wanted: request.helpersWanted ?? 1,
       status: "open",
       created_at: request.createdAt,
       expires_at: request.expiresAt,

@@ -73,6 +73,26 @@ export function feeSplit(fee: number, sharePercent: number): { helper: number; s
   return { helper: fee - share, share };
 }
 
+/**
+ * A request's fee split evenly among the helpers chosen for it (its places, in the order they were
+ * chosen): each gets the fee divided by their number, rounded down, and the credits left over go
+ * one each to the first chosen, so the shares always sum to the fee.
+ */
+export function placeShares(fee: number, places: number): number[] {
+  if (places <= 0) return [];
+  const each = Math.floor(fee / places);
+  const left = fee - each * places;
+  return Array.from({ length: places }, (_, i) => each + (i < left ? 1 : 0));
+}
+
+/** How the split was rounded, written on the ledger rows of a group's fee so it can be checked by hand. */
+export function placeSharesNote(fee: number, places: number): string | null {
+  if (places <= 1) return null;
+  const each = Math.floor(fee / places);
+  const left = fee - each * places;
+  return `${fee} split ${places} ways = ${each} each${left === 0 ? "" : `, ${left} left over: +1 to the first ${left} chosen`}`;
+}
+
 /** A late cancellation by the requester: the helper's part (rounded down), the rest returned. */
 export function lateCancelSplit(fee: number, partPercent: number): { helper: number; returned: number } {
   const helper = Math.floor((fee * partPercent) / 100);

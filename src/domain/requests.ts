@@ -6,6 +6,12 @@ export const FEE_MAX = 1000;
 /** The questions of the "ask for help" scene, in order; each can be edited from the confirmation card. */
 export const REQUEST_FIELDS = ["category", "description", "place", "validity", "fee"] as const;
 export type RequestField = (typeof REQUEST_FIELDS)[number];
+/**
+ * What the confirmation card can change: the questions, and how many helpers, which is not asked
+ * (most requests need one) but shown on the card with its own button.
+ */
+export const REVIEW_FIELDS = [...REQUEST_FIELDS, "helpers"] as const;
+export type ReviewField = (typeof REVIEW_FIELDS)[number];
 
 /** Whole minutes left, never negative; the UI shows "< 1 min" for 0. */
 export function minutesLeft(expiresAt: number, now: number): number {
@@ -19,6 +25,15 @@ export function parseValidityMinutes(text: string): number | undefined {
   const value = Number(match[1]);
   const unit = (match[2] ?? "m").toLowerCase();
   return unit.startsWith("h") || unit === "시간" ? value * 60 : value;
+}
+
+/** How many helpers a request may ask for: one by default, up to a small group. */
+export const HELPERS_WANTED_MAX = 5;
+
+/** A number of helpers typed instead of pressed ("3", "3명"); range-checked by the caller. */
+export function parseHelpersWanted(text: string): number | undefined {
+  const match = /^\s*(\d{1,3})\s*(명|people|helpers?)?\s*$/i.exec(text);
+  return match ? Number(match[1]) : undefined;
 }
 
 /** A fee typed by the user: a whole number of credits. */
@@ -47,7 +62,10 @@ export interface HelpRequest {
   status: RequestStatus;
   createdAt: number;
   expiresAt: number;
+  /** The first helper chosen; a group's others are found through its chats. */
   helperId: number | null;
+  /** How many helpers it asks for: each gets a chat of their own, relayed as one group. */
+  helpersWanted: number;
 }
 
 export type OfferStatus = "active" | "withdrawn" | "chosen" | "declined";

@@ -1062,3 +1062,22 @@ admin-voucher-issued = 🎟 Voucher #{ $id } (<b>{ $kind }</b>) issued to <b>{ $
 admin-voucher-kind-gone = That kind was retired meanwhile: nothing was issued.
 audit-voucher-issue = 🎟 Voucher issued
 audit-voucher-fulfil = ✔️ Voucher fulfilled
+
+## Requests for several helpers: one group chat
+ask-edit-helpers = ✏️ Helpers
+ask-field-helpers = Helpers: { $helpers }
+ask-field-fee-split = The fee is for everyone together: split evenly among the helpers you choose.
+ask-helpers-prompt = How many helpers do you need? (1–{ $max })
+ask-helpers-hint = Choose with the buttons, or type a number from 1 to { $max }.
+offer-chosen-places = 👥 { $chosen } of { $wanted } chosen. Choose more from the offers, or start with those chosen from your “📣 Posted” message.
+posted-filling = 👥 { $category } — { $chosen } of { $wanted } chosen: { $aliases }. The request stays open for the other places.
+posted-start-with-chosen = ▶️ Start with these { $chosen }
+posted-started = Started with { $chosen } — the other places are closed.
+offer-places-filled = Every place of “{ $category }” is filled now. Thank you for offering!
+request-expired-partly = ⌛ Your request “{ $category }” closed with { $chosen } of { $wanted } helpers: those chosen keep the group chat.
+group-joined = 👥 <b>{ $alias }</b> joined the group chat.
+group-left = 👥 <b>{ $alias }</b> left the group chat. The others carry on.
+group-fee-later = 👥 The fee moves when the whole group's chat has ended.
+offer-chosen-full = 👥 All { $wanted } places are filled: the group chat is open.
+request-helpers-wanted = 👥 Needs { $helpers } helpers; the fee is shared among them.
+chat-banner-group = 👥 This is a group chat: what you send reaches the requester and every chosen helper, each copy under your alias.

@@ -958,3 +958,22 @@ admin-voucher-issued = 🎟 <b>{ $alias }</b>님께 상품권(#{ $id }, <b>{ $ki
 admin-voucher-kind-gone = 그 사이 종류가 폐기되어 아무것도 발급하지 않았어요.
 audit-voucher-issue = 🎟 상품권 발급
 audit-voucher-fulfil = ✔️ 상품권 사용 완료
+
+## 여러 헬퍼가 필요한 요청: 하나의 그룹 대화
+ask-edit-helpers = ✏️ 헬퍼 수
+ask-field-helpers = 헬퍼 수: { $helpers }명
+ask-field-fee-split = 사례금은 모두를 위한 금액이에요. 선택한 헬퍼에게 똑같이 나눠 드려요.
+ask-helpers-prompt = 헬퍼가 몇 명 필요한가요? (1–{ $max }명)
+ask-helpers-hint = 버튼으로 고르거나 1부터 { $max }까지의 숫자를 적어 주세요.
+offer-chosen-places = 👥 { $wanted }명 중 { $chosen }명을 선택했어요. 제안에서 더 고르거나, “📣 올렸어요” 메시지에서 지금 선택한 헬퍼와 시작할 수 있어요.
+posted-filling = 👥 { $category } — { $wanted }명 중 { $chosen }명 선택: { $aliases }. 남은 자리를 위해 요청은 열려 있어요.
+posted-start-with-chosen = ▶️ 이 { $chosen }명과 시작하기
+posted-started = { $chosen }명과 시작했어요. 남은 자리는 닫혔어요.
+offer-places-filled = “{ $category }” 요청의 자리가 모두 찼어요. 제안해 주셔서 고마워요!
+request-expired-partly = ⌛ “{ $category }” 요청이 { $wanted }명 중 { $chosen }명으로 닫혔어요. 선택한 헬퍼와의 그룹 대화는 계속돼요.
+group-joined = 👥 <b>{ $alias }</b>님이 그룹 대화에 들어왔어요.
+group-left = 👥 <b>{ $alias }</b>님이 그룹 대화에서 나갔어요. 다른 분들과는 계속 대화할 수 있어요.
+group-fee-later = 👥 사례금은 그룹 대화가 모두 끝나면 정산돼요.
+offer-chosen-full = 👥 { $wanted }자리가 모두 찼어요. 그룹 대화가 열렸어요.
+request-helpers-wanted = 👥 헬퍼 { $helpers }명이 필요해요. 사례금은 함께 나눠요.
+chat-banner-group = 👥 그룹 대화예요. 여기서 보내는 메시지는 요청자와 선택된 모든 헬퍼에게 내 별명과 함께 전달돼요.

@@ -1,5 +1,5 @@
 import { holdOf, writeMovement } from "../../db/repositories/credit-entries.js";
-import { feeSplit, lateCancelSplit, type LedgerRow, requestSubject, userAccount } from "../domain/credits.js";
+import { feeSplit, lateCancelSplit, type LedgerRow, placeShares, placeSharesNote, requestSubject, userAccount } from "../domain/credits.js";
 import type { HelpRequest } from "../domain/requests.js";
 import type { ServiceDeps } from "./deps.js";
 import type { UnitOfWork } from "./unit-of-work.js";
@@ -25,8 +25,9 @@ export async function holdFee(uow: UnitOfWork, request: Pick<HelpRequest, "id" |
 }
 
 /**
- * How a hold ends: paid to the helper (minus the platform share) on completion, returned to the
- * requester when nothing was done, or split when the requester cancelled late.
+ * How one place of a request ended (a place is one chosen helper): its share paid to the helper
+ * (minus the platform share) on completion, returned to the requester when nothing was done, or
+ * split when the requester cancelled late.
  */
 export type Settlement = { kind: "paid"; helperId: number } | { kind: "returned" } | { kind: "late-cancel"; helperId: number };
 
@@ -34,37 +35,74 @@ export interface Settled {
   toHelper: number;
   share: number;
   returned: number;
+  /** A place of a group whose other chats go on: its figures move when the last one ends. */
+  later?: boolean;
 }
 
-export async function settleFee(deps: ServiceDeps, uow: UnitOfWork, request: HelpRequest, how: Settlement): Promise<Settled> {
+/**
+ * What each place's share of the fee moves, in the order the places were chosen; no place at all
+ * (nobody was chosen) returns the whole fee. Pure, so a place's ending can tell its figures before
+ * the whole request settles.
+ */
+export function settlementOf(deps: ServiceDeps, fee: number, places: readonly Settlement[]): Settled[] {
+  if (places.length === 0) return [{ toHelper: 0, share: 0, returned: fee }];
+  const shares = placeShares(fee, places.length);
+  return places.map((how, i) => {
+    const part = shares[i]!;
+    if (how.kind === "paid") {
+      const { helper, share } = feeSplit(part, deps.config.fees.platformSharePercent);
+      return { toHelper: helper, share, returned: 0 };
+    }
+    if (how.kind === "late-cancel") {
+      const { helper, returned } = lateCancelSplit(part, deps.config.fees.lateCancelPercent);
+      return { toHelper: helper, share: 0, returned };
+    }
+    return { toHelper: 0, share: 0, returned: part };
+  });
+}
+
+/**
+ * Settles the request's hold once, for all its places together: one movement whose rows are
+ * summed per account and reason (the ledger's unique key), with the roundings written as notes.
+ * A request with one helper is the case of one place.
+ */
+export async function settleFee(
+  deps: ServiceDeps,
+  uow: UnitOfWork,
+  request: HelpRequest,
+  places: readonly Settlement[],
+): Promise<Settled[]> {
   const subject = requestSubject(request.id);
   const hold = await holdOf(uow.trx, subject);
-  if (!hold || hold.settled) return { toHelper: 0, share: 0, returned: 0 };
+  if (!hold || hold.settled) return settlementOf(deps, 0, places);
   const fee = hold.amount;
-  const rows: LedgerRow[] = [{ account: "escrow", amount: -fee, reason: "fee-settled", subject }];
-  let settled: Settled;
-  if (how.kind === "paid") {
-    const percent = deps.config.fees.platformSharePercent;
-    const { helper, share } = feeSplit(fee, percent);
-    const exact = (fee * percent) / 100;
-    // The rounding is written down where it happened, so the pool's figure can be checked by hand.
-    const note = `${percent}% of ${fee} = ${exact}${exact === share ? "" : `, rounded down to ${share}`}`;
-    rows.push(
-      { account: userAccount(how.helperId), amount: helper, reason: "fee-received", subject },
-      { account: "donation-pool", amount: share, reason: "platform-share", subject, note },
-    );
-    settled = { toHelper: helper, share, returned: 0 };
-  } else if (how.kind === "late-cancel") {
-    const { helper, returned } = lateCancelSplit(fee, deps.config.fees.lateCancelPercent);
-    rows.push(
-      { account: userAccount(how.helperId), amount: helper, reason: "cancel-fee", subject },
-      { account: userAccount(request.requesterId), amount: returned, reason: "fee-returned", subject },
-    );
-    settled = { toHelper: helper, share: 0, returned };
-  } else {
-    rows.push({ account: userAccount(request.requesterId), amount: fee, reason: "fee-returned", subject });
-    settled = { toHelper: 0, share: 0, returned: fee };
-  }
-  await writeMovement(uow.trx, rows, uow.now);
+  const settled = settlementOf(deps, fee, places);
+  const split = placeSharesNote(fee, places.length);
+  const rows = new Map<string, LedgerRow>();
+  const add = (row: LedgerRow) => {
+    const key = `${row.account} ${row.reason}`;
+    const seen = rows.get(key);
+    const note = seen?.note && row.note && seen.note !== row.note ? `${seen.note}; ${row.note}` : (seen?.note ?? row.note);
+    rows.set(key, seen ? { ...seen, amount: seen.amount + row.amount, note } : row);
+  };
+  add({ account: "escrow", amount: -fee, reason: "fee-settled", subject, note: split });
+  const shares = placeShares(fee, places.length);
+  places.forEach((how, i) => {
+    const { toHelper, share, returned } = settled[i]!;
+    if (how.kind === "paid") {
+      const percent = deps.config.fees.platformSharePercent;
+      const part = shares[i]!;
+      const exact = (part * percent) / 100;
+      // The rounding is written down where it happened, so the pool's figure can be checked by hand.
+      const note = `${percent}% of ${part} = ${exact}${exact === share ? "" : `, rounded down to ${share}`}`;
+      add({ account: userAccount(how.helperId), amount: toHelper, reason: "fee-received", subject, note: split });
+      add({ account: "donation-pool", amount: share, reason: "platform-share", subject, note });
+    } else if (how.kind === "late-cancel") {
+      add({ account: userAccount(how.helperId), amount: toHelper, reason: "cancel-fee", subject, note: split });
+    }
+    if (returned > 0) add({ account: userAccount(request.requesterId), amount: returned, reason: "fee-returned", subject, note: split });
+  });
+  if (places.length === 0) add({ account: userAccount(request.requesterId), amount: fee, reason: "fee-returned", subject });
+  await writeMovement(uow.trx, [...rows.values()], uow.now);
   return settled;
 }

@@ -1,7 +1,7 @@
 import { type ArgType, type CallbackAction, code, defineAction, id, oneOf, optional, whole } from "../telegram/callback-data.js";
 import { DRAFT_STEPS } from "../domain/helper-profile.js";
 import { LANGUAGES } from "../domain/language.js";
-import { ETA_CHOICES_MINUTES, REQUEST_FIELDS } from "../domain/requests.js";
+import { ETA_CHOICES_MINUTES, REVIEW_FIELDS } from "../domain/requests.js";
 import { MARK_CHOICES, RATINGS, REPORT_REASONS } from "../domain/chats.js";
 import { STATISTICS_PERIODS } from "../domain/statistics.js";
 import { REPORT_DECISIONS } from "../domain/reports.js";
@@ -44,6 +44,7 @@ export const Actions = {
   withdrawOffer: action("wd", [id]),
   chooseOffer: action("cho", [id]),
   cancelRequest: action("rcan", [id]),
+  startWithChosen: action("rstart", [id]),
   // Cancel pressed in the /requests list: the list is drawn again instead of becoming one answer.
   cancelListedRequest: action("mrcan", [id]),
   nearbyPage: action("nb", [whole]),
@@ -126,7 +127,8 @@ export const Actions = {
   boardStep: action("bds", [oneOf(["keep", "nophoto"])], { inScene: true }),
   walkStep: action("wstep", [oneOf(["skip", "checkin"]), whole], { inScene: true }),
   issueVoucherKind: action("avik", [id], { inScene: true }),
-  askReview: action("askrev", [oneOf(["edit", "post", "cancel"]), optional(oneOf(REQUEST_FIELDS))], { inScene: true }),
+  askHelpers: action("askhelp", [whole], { inScene: true }),
+  askReview: action("askrev", [oneOf(["edit", "post", "cancel"]), optional(oneOf(REVIEW_FIELDS))], { inScene: true }),
 } as const;
 
 export const ALL_ACTIONS: readonly Action[] = Object.values(Actions);

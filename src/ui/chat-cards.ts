@@ -34,7 +34,7 @@ export function chatBanner(
   chat: Pick<Chat, "id" | "meetingCode">,
   side: ChatSide,
   partner: { alias: string },
-  request: Pick<HelpRequest, "category" | "description">,
+  request: Pick<HelpRequest, "category" | "description"> & { helpersWanted?: number },
   options: { writingHere?: boolean } = {},
 ): { text: string; keyboard?: InlineKeyboard } {
   const alias = escapeHtml(partner.alias);
@@ -42,6 +42,7 @@ export function chatBanner(
     t(side === "requester" ? "chat-banner-title-requester" : "chat-banner-title-helper", { alias }),
     aboutLine(t, request),
     t("chat-banner-copies"),
+    ...((request.helpersWanted ?? 1) > 1 ? [t("chat-banner-group")] : []),
     t(side === "requester" ? "chat-banner-code-requester" : "chat-banner-code-helper", { code: chat.meetingCode, alias }),
     t("chat-actions-intro"),
     ...(options.writingHere ? [t("chat-banner-writing-here")] : []),

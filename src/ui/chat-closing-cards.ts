@@ -73,8 +73,13 @@ export function redeemConfirmCard(t: Translate, numbers: { needed: number; help:
 }
 
 /** What a side reads about the fee of a chat that ended without completing: returned, or split after a late cancel. */
-export function endedFeeLines(t: Translate, side: "requester" | "helper", settled: { toHelper: number; returned: number }): string[] {
-  if (side === "helper") return settled.toHelper > 0 ? [t("chat-ended-fee-part-received", { fee: settled.toHelper })] : [];
-  if (settled.toHelper > 0) return [t("chat-ended-fee-part-paid", { part: settled.toHelper, returned: settled.returned })];
-  return settled.returned > 0 ? [t("fee-returned-to-you", { fee: settled.returned })] : [];
+export function endedFeeLines(
+  t: Translate,
+  side: "requester" | "helper",
+  settled: { toHelper: number; returned: number; later?: boolean },
+): string[] {
+  const later = settled.later ? [t("group-fee-later")] : [];
+  if (side === "helper") return settled.toHelper > 0 ? [t("chat-ended-fee-part-received", { fee: settled.toHelper }), ...later] : [];
+  if (settled.toHelper > 0) return [t("chat-ended-fee-part-paid", { part: settled.toHelper, returned: settled.returned }), ...later];
+  return settled.returned > 0 ? [t("fee-returned-to-you", { fee: settled.returned }), ...later] : [];
 }

@@ -37,6 +37,29 @@ export function postedClosedCard(
   };
 }
 
+/**
+ * What the confirmation of a request for several becomes while places are left: who is chosen so
+ * far, and Start with these (the remaining places close). Cancel goes: those chosen have chats.
+ */
+export function postedFillingCard(
+  t: Translate,
+  request: Pick<HelpRequest, "id" | "category" | "helpersWanted">,
+  aliases: readonly string[],
+): { text: string; keyboard: InlineKeyboard } {
+  return {
+    text: t("posted-filling", {
+      category: category(t, request),
+      chosen: aliases.length,
+      wanted: request.helpersWanted,
+      aliases: aliases.map(escapeHtml).join(", "),
+    }),
+    keyboard: new InlineKeyboard().text(
+      t("posted-start-with-chosen", { chosen: aliases.length }),
+      Actions.startWithChosen.data(request.id),
+    ),
+  };
+}
+
 export interface MyRequest {
   request: HelpRequest;
   /** Offers received and not withdrawn. */

@@ -1,7 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import { distanceBand } from "../domain/geo.js";
 import type { Helper } from "../domain/helpers.js";
-import { ETA_CHOICES_MINUTES, type HelpRequest, REQUEST_FIELDS, minutesLeft } from "../domain/requests.js";
+import { ETA_CHOICES_MINUTES, type HelpRequest, REVIEW_FIELDS, minutesLeft } from "../domain/requests.js";
 import { escapeHtml } from "../telegram/html.js";
 import { Actions } from "./actions.js";
 import { categoryLabels } from "./helper-cards.js";
@@ -39,14 +39,16 @@ export function timeLeftText(t: Translate, expiresAt: number, now: number): stri
 /** A request as a helper sees it before a match: no exact place, no requester identity. */
 export function requestNotice(
   t: Translate,
-  request: Pick<HelpRequest, "category" | "description" | "fee" | "expiresAt">,
+  request: Pick<HelpRequest, "category" | "description" | "fee" | "expiresAt"> & { helpersWanted?: number },
   distanceM: number,
   now: number,
 ): string {
+  const helpers = request.helpersWanted ?? 1;
   return [
     requestTitle(t, request, distanceM),
     escapeHtml(request.description),
     feeLine(t, request.fee),
+    ...(helpers > 1 ? [t("request-helpers-wanted", { helpers })] : []),
     timeLeftText(t, request.expiresAt, now),
     t("request-approximate"),
     t("accept-eta-prompt"),
@@ -129,6 +131,16 @@ export function notChosenNotice(t: Translate, request: Pick<HelpRequest, "catego
   return t("offer-not-chosen", { category: category(t, request) });
 }
 
+/** To a helper who offered on a request for several: every place was filled. */
+export function placesFilledNotice(t: Translate, request: Pick<HelpRequest, "category">): string {
+  return t("offer-places-filled", { category: category(t, request) });
+}
+
+/** The requester's notice that a request for several expired with some places filled: the chosen keep their chats. */
+export function partlyFilledNotice(t: Translate, request: Pick<HelpRequest, "category" | "helpersWanted">, chosen: number): string {
+  return t("request-expired-partly", { category: category(t, request), chosen, wanted: request.helpersWanted });
+}
+
 /** The requester's notice of expiry, with the fee that came back (0: none was held). */
 export function expiredNotice(t: Translate, request: Pick<HelpRequest, "id" | "category">, feeReturned: number) {
   const text = t("request-expired-requester", { category: category(t, request) });
@@ -145,8 +157,9 @@ export function durationLabel(t: Translate, minutes: number): string {
 /** The requester's last look before posting. */
 export function confirmationCard(
   t: Translate,
-  draft: { category: string; description: string; validityMinutes: number; fee: number },
+  draft: { category: string; description: string; validityMinutes: number; fee: number; helpersWanted?: number },
 ): { text: string; keyboard: InlineKeyboard } {
+  const helpers = draft.helpersWanted ?? 1;
   const text = [
     t("ask-confirm-title"),
     t("ask-field-category", { category: category(t, draft) }),
@@ -154,11 +167,13 @@ export function confirmationCard(
     t("ask-field-place"),
     t("ask-field-validity", { duration: durationLabel(t, draft.validityMinutes) }),
     feeLine(t, draft.fee),
+    t("ask-field-helpers", { helpers }),
+    ...(helpers > 1 && draft.fee > 0 ? [t("ask-field-fee-split", { fee: draft.fee, helpers })] : []),
   ].join("\n");
   const keyboard = new InlineKeyboard();
-  REQUEST_FIELDS.forEach((field, i) => {
+  REVIEW_FIELDS.forEach((field, i) => {
     keyboard.text(t(`ask-edit-${field}`), Actions.askReview.data("edit", field));
-    if (i % 3 === 2) keyboard.row();
+    if (i % 3 === 2 && i < REVIEW_FIELDS.length - 1) keyboard.row();
   });
   keyboard
     .row()

@@ -12,7 +12,7 @@ import { LANGUAGES } from "../../src/domain/language.js";
 import { parseConfig } from "../../src/config.js";
 import { ALIAS_PROBLEMS, DRAFT_STEPS, TEXT_PROBLEMS } from "../../src/domain/helper-profile.js";
 import { HELPER_STATUSES } from "../../src/domain/helpers.js";
-import { REQUEST_FIELDS } from "../../src/domain/requests.js";
+import { REVIEW_FIELDS } from "../../src/domain/requests.js";
 import { MARK_CHOICES, REPORT_REASONS } from "../../src/domain/chats.js";
 import { BADGE_REASONS, PENALTY_REASONS } from "../../src/domain/badges.js";
 import { CREDIT_REASONS, TOPUP_REFUSALS } from "../../src/domain/credits.js";
@@ -40,7 +40,7 @@ const FAMILIES: Record<string, readonly string[]> = {
   "text-problem-*": TEXT_PROBLEMS,
   "personal-*": PERSONAL_DETAILS,
   "scene-*": SCENE_IDS,
-  "ask-edit-*": REQUEST_FIELDS,
+  "ask-edit-*": REVIEW_FIELDS,
   "edit-field-*": DRAFT_STEPS,
   "admin-*-usage": [...SUSPENSION_COMMANDS, ...RESTRICTION_COMMANDS].map(([command]) => command),
   "admin-*-done": [...SUSPENSION_COMMANDS, ...RESTRICTION_COMMANDS].map(([command]) => command),

@@ -51,7 +51,14 @@ onAction(chatClosingFeature, Actions.completeChat, async (ctx, chatId) => {
     return;
   }
   await ctx.reply(
-    completedText(ctx.t, { side: result.side, partnerAlias: result.partnerAlias, fee: result.fee, share: result.share, reason: "both" }),
+    completedText(ctx.t, {
+      side: result.side,
+      partnerAlias: result.partnerAlias,
+      fee: result.fee,
+      share: result.share,
+      later: result.later,
+      reason: "both",
+    }),
     {
       parse_mode: "HTML",
     },
@@ -130,11 +137,21 @@ onAction(chatClosingFeature, Actions.helperCame, async (ctx, chatId, answer) => 
   await ctx.answerCallbackQuery();
   const alias = escapeHtml(result.helperAlias);
   if (!result.came) {
-    const lines = [ctx.t("no-show-recorded", { alias }), ...endedFeeLines(ctx.t, "requester", { toHelper: 0, returned: result.returned })];
+    const lines = [
+      ctx.t("no-show-recorded", { alias }),
+      ...endedFeeLines(ctx.t, "requester", { toHelper: 0, returned: result.returned, later: result.later }),
+    ];
     return void (await ctx.editMessageText(lines.join("\n"), { parse_mode: "HTML" }));
   }
   await ctx.editMessageText(
-    completedText(ctx.t, { side: "requester", partnerAlias: result.helperAlias, fee: result.fee, share: result.share, reason: "came" }),
+    completedText(ctx.t, {
+      side: "requester",
+      partnerAlias: result.helperAlias,
+      fee: result.fee,
+      share: result.share,
+      later: result.later,
+      reason: "came",
+    }),
     {
       parse_mode: "HTML",
     },

@@ -29,6 +29,10 @@ function chatMessage(message: Message): ChatMessage {
       ? { live: { latitude: location.latitude, longitude: location.longitude, livePeriod: location.live_period } }
       : {}),
     ...(words !== undefined ? { words } : {}),
+    ...(message.text !== undefined ? { text: { text: message.text, ...(message.entities ? { entities: message.entities } : {}) } } : {}),
+    ...(message.photo || message.video || message.document || message.audio || message.animation || message.voice
+      ? { caption: { caption: message.caption ?? "", ...(message.caption_entities ? { entities: message.caption_entities } : {}) } }
+      : {}),
   };
 }
 

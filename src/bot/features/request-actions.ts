@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import { acceptRequest, withdrawOffer } from "../../services/requests/offers.js";
-import { chooseOffer } from "../../services/requests/choosing.js";
+import { chooseOffer, startWithChosen } from "../../services/requests/choosing.js";
 import { escapeHtml } from "../../telegram/html.js";
 import { Actions } from "../../ui/actions.js";
 import { offerSentCard } from "../../ui/request-cards.js";
@@ -58,7 +58,13 @@ onAction(requestActionsFeature, Actions.chooseOffer, async (ctx, offerId) => {
     return void (await ctx.answerCallbackQuery({ text: ctx.t(key) }));
   }
   await ctx.answerCallbackQuery();
-  const text = ctx.t("offer-chosen-requester", { alias: escapeHtml(result.alias) });
+  const { chosen, request } = result;
+  const text = [
+    ctx.t("offer-chosen-requester", { alias: escapeHtml(result.alias) }),
+    ...(request.helpersWanted === 1
+      ? []
+      : [ctx.t(chosen < request.helpersWanted ? "offer-chosen-places" : "offer-chosen-full", { chosen, wanted: request.helpersWanted })]),
+  ].join("\n");
   // A helper with a photo offered in one message: the photo, with the card as its caption.
   if (ctx.callbackQuery.message?.photo) await ctx.editMessageCaption({ caption: text, parse_mode: "HTML" });
   else await ctx.editMessageText(text, { parse_mode: "HTML" });
@@ -70,6 +76,12 @@ onAction(requestActionsFeature, Actions.chooseOffer, async (ctx, offerId) => {
     messageId: sent.message_id,
     params: { text: banner.text, ...params },
   });
+});
+
+onAction(requestActionsFeature, Actions.startWithChosen, async (ctx, requestId) => {
+  // Success edits this "📣 Posted" through the outbox, as filling the last place would.
+  const result = await startWithChosen(ctx.deps, ctx.from.id, requestId);
+  await ctx.answerCallbackQuery({ text: result.ok ? ctx.t("posted-started", { chosen: result.chosen }) : ctx.t("button-stale") });
 });
 
 onAction(requestActionsFeature, Actions.cancelRequest, cancelFromPosted);

@@ -1,5 +1,5 @@
 import { findChat, lockChat, markCompletedBy } from "../../../db/repositories/chats.js";
-import { lockRequest, transitionRequest } from "../../../db/repositories/requests.js";
+import { lockRequest } from "../../../db/repositories/requests.js";
 import { aliasOf } from "../../../db/repositories/users.js";
 import { type Chat, partnerOf, sideOf } from "../../domain/chats.js";
 import type { HelpRequest } from "../../domain/requests.js";
@@ -8,7 +8,8 @@ import { durationLabel } from "../../ui/request-cards.js";
 import { escapeHtml } from "../../telegram/html.js";
 import { awardHelpBadge } from "../badges.js";
 import type { ServiceDeps } from "../deps.js";
-import { type Settled, settleFee } from "../fee-escrow.js";
+import type { Settled } from "../fee-escrow.js";
+import { placeEnded, stopTakingPlaces } from "../requests/places.js";
 import { inUnitOfWork, type UnitOfWork } from "../unit-of-work.js";
 import { closeChatWithin } from "./lifecycle.js";
 import { setPrompt } from "../../../db/repositories/safety-pins.js";
@@ -21,7 +22,16 @@ export type CompleteResult =
   | { ok: false; reason: "stale" }
   | { ok: true; state: "already"; partnerAlias: string }
   | { ok: true; state: "waiting"; partnerAlias: string; reminderMinutes: number; timeoutMinutes: number }
-  | { ok: true; state: "completed"; partnerAlias: string; fee: number; share: number; side: "requester" | "helper"; chatId: number }
+  | {
+      ok: true;
+      state: "completed";
+      partnerAlias: string;
+      fee: number;
+      share: number;
+      later: boolean;
+      side: "requester" | "helper";
+      chatId: number;
+    }
   // A walk home: the helper's word is noted, and only the requester's PIN ends it.
   | { ok: true; state: "walk-arrived"; partnerAlias: string }
   | { ok: true; state: "walk-pin"; partnerAlias: string };
@@ -54,7 +64,14 @@ export function completeChat(deps: ServiceDeps, userId: number, chatId: number):
     const otherDone = side === "requester" ? chat.helperCompletedAt !== null : chat.requesterCompletedAt !== null;
     if (otherDone) {
       const paid = await finishCompletion(deps, uow, chat, request, { actorId: userId, reason: "both" });
-      return { ok: true, state: "completed", partnerAlias, fee: request.fee, share: paid ? paid.share : 0, side, chatId: chat.id };
+      return {
+        ok: true,
+        state: "completed",
+        partnerAlias,
+        ...(paid ? placeFee(paid) : { fee: 0, share: 0, later: false }),
+        side,
+        chatId: chat.id,
+      };
     }
     const { completionReminderMinutes, completionTimeoutMinutes } = deps.config.limits;
     await uow.schedule("completion-reminder", chat.id, uow.now + completionReminderMinutes * MINUTE);
@@ -96,9 +113,10 @@ async function walkCompletion(
 }
 
 /**
- * Completes the chat once: it closes, the request leaves "matched" in the transaction that pays
- * its held fee to the helper (minus the platform share), the helper earns a help badge, and both
- * sides are told and asked for a rating — the actor, if any, by its handler. False when it had ended.
+ * Completes the chat once: it closes, the helper earns a help badge, and both sides are told their
+ * place's share of the fee and asked for a rating — the actor, if any, by its handler. The request
+ * leaves "matched" and its held fee is paid out (minus the platform share) in the same transaction
+ * when this was its last open chat; a group's other chats go on. False when it had ended.
  */
 export async function finishCompletion(
   deps: ServiceDeps,
@@ -108,26 +126,37 @@ export async function finishCompletion(
   how: { actorId: number | null; reason: "both" | "one-side" | "came" },
 ): Promise<Settled | false> {
   if (!(await closeChatWithin(uow, chat.id, "completed", how.reason))) return false;
-  if (!(await transitionRequest(uow.trx, { id: request.id, from: "matched", to: "completed", at: uow.now }))) {
-    throw new Error(`request ${request.id} of open chat ${chat.id} was not matched`);
-  }
+  // Help given is the group's start: places still free close, so every share is final now.
+  if (request.status === "open") await stopTakingPlaces(deps, uow, request);
   await cancelChatTimers(uow, chat.id);
-  const paid = await settleFee(deps, uow, request, { kind: "paid", helperId: chat.helperId });
+  const paid = await placeEnded(deps, uow, request, chat.id);
   await awardHelpBadge(deps, uow, chat.helperId, chat.id);
   for (const userId of [chat.requesterId, chat.helperId]) {
     if (userId === how.actorId) continue;
     const partnerAlias = await aliasOf(uow.trx, partnerOf(chat, userId));
     const side = userId === chat.helperId ? "helper" : "requester";
-    await uow.tell(userId, (t) => completedText(t, { side, partnerAlias, fee: request.fee, share: paid.share, reason: how.reason }));
+    await uow.tell(userId, (t) => completedText(t, { side, partnerAlias, ...placeFee(paid), reason: how.reason }));
     await uow.tell(userId, (t) => ratingCard(t, chat.id, partnerAlias));
   }
   return paid;
 }
 
+/** A place's part of the fee as the completion texts show it: what the helper's share was, and the platform's part of it. */
+export function placeFee(paid: Settled): { fee: number; share: number; later: boolean } {
+  return { fee: paid.toHelper + paid.share, share: paid.share, later: paid.later === true };
+}
+
 /** What each side reads when the chat completed. */
 export function completedText(
   t: (key: string, variables?: Record<string, string | number>) => string,
-  done: { side: "requester" | "helper"; partnerAlias: string; fee: number; share: number; reason: "both" | "one-side" | "came" },
+  done: {
+    side: "requester" | "helper";
+    partnerAlias: string;
+    fee: number;
+    share: number;
+    reason: "both" | "one-side" | "came";
+    later?: boolean;
+  },
 ): string {
   const alias = escapeHtml(done.partnerAlias);
   const lines = [t(done.reason === "one-side" ? "chat-completed-timeout" : "chat-completed", { alias })];
@@ -137,6 +166,7 @@ export function completedText(
     const key = done.side === "helper" ? "chat-completed-fee-received" : "chat-completed-fee-paid";
     lines.push(t(key, { fee: done.fee, received }));
     if (done.share > 0) lines.push(t("chat-completed-fee-share", { share: done.share }));
+    if (done.later) lines.push(t("group-fee-later"));
   }
   return lines.join("\n");
 }

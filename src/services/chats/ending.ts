@@ -1,23 +1,24 @@
 import { aliasOf } from "../../../db/repositories/users.js";
-import { transitionRequest } from "../../../db/repositories/requests.js";
 import { type Chat, partnerOf, sideOf } from "../../domain/chats.js";
 import type { HelpRequest } from "../../domain/requests.js";
 import { endedFeeLines, helperCameCard } from "../../ui/chat-closing-cards.js";
 import { escapeHtml } from "../../telegram/html.js";
 import { givePenalty } from "../badges.js";
 import type { ServiceDeps } from "../deps.js";
-import { type Settled, settleFee } from "../fee-escrow.js";
+import type { Settled } from "../fee-escrow.js";
+import { cancelCostsPenalty, placeEnded } from "../requests/places.js";
 import { lateCancelSplit } from "../../domain/credits.js";
 import { inUnitOfWork, type UnitOfWork } from "../unit-of-work.js";
-import { cancelChatTimers, finishCompletion, lockChatAndRequest } from "./completion.js";
-import { closeChatWithin } from "./lifecycle.js";
+import { cancelChatTimers, finishCompletion, lockChatAndRequest, placeFee } from "./completion.js";
+import { closeChatWithin, tellGroupLeft } from "./lifecycle.js";
 
 const MINUTE = 60_000;
 
 /**
- * Ends a chat that did not complete: the chat closes, the request leaves "matched" and its fee's
- * hold is settled — returned to the requester, except that a requester who cancels after the grace
- * period pays the helper the configured part — and the chat's timers go. False when it had ended.
+ * Ends a chat that did not complete: the chat closes with its timers, and when it was the
+ * request's last, the request leaves "matched" and its fee's hold is settled — this place's share
+ * returned to the requester, except that a requester who cancels after the grace period pays the
+ * helper the configured part. Returns this place's figures; false when it had ended.
  */
 export async function endWithoutCompletion(
   deps: ServiceDeps,
@@ -28,19 +29,8 @@ export async function endWithoutCompletion(
   reason: string,
 ): Promise<Settled | false> {
   if (!(await closeChatWithin(uow, chat.id, to, reason))) return false;
-  if (!(await transitionRequest(uow.trx, { id: request.id, from: "matched", to: "cancelled", at: uow.now }))) {
-    throw new Error(`request ${request.id} of open chat ${chat.id} was not matched`);
-  }
   await cancelChatTimers(uow, chat.id);
-  const late = reason === "requester-cancel" && cancelCostsPenalty(deps, chat, "requester", uow.now);
-  return settleFee(deps, uow, request, late ? { kind: "late-cancel", helperId: chat.helperId } : { kind: "returned" });
-}
-
-/** Whether cancelling now costs this side a penalty: past its grace period after the match. */
-export function cancelCostsPenalty(deps: ServiceDeps, chat: Chat, side: "requester" | "helper", now: number): boolean {
-  const { helperCancelGraceMinutes, requesterCancelGraceMinutes } = deps.config.limits;
-  const grace = side === "helper" ? helperCancelGraceMinutes : requesterCancelGraceMinutes;
-  return now > chat.openedAt + grace * MINUTE;
+  return placeEnded(deps, uow, request, chat.id);
 }
 
 /** What pressing Cancel would cost: a penalty, and for a late requester the part of the fee the helper gets. */
@@ -72,6 +62,7 @@ export function cancelChat(deps: ServiceDeps, userId: number, chatId: number): P
     const reason = side === "helper" ? "helper-cancel" : "requester-cancel";
     const settled = await endWithoutCompletion(deps, uow, chat, request, "cancelled", reason);
     if (!settled) return { ok: false };
+    await tellGroupLeft(uow, chat);
     const partner = partnerOf(chat, userId);
     const alias = await aliasOf(uow.trx, userId);
     await uow.tell(partner, (t) =>
@@ -101,7 +92,8 @@ export async function askWhetherHelperCame(uow: UnitOfWork, chatId: number): Pro
   await uow.tell(chat.requesterId, (t) => helperCameCard(t, chat.id, alias));
 }
 
-export type CameResult = { ok: false } | { ok: true; came: boolean; helperAlias: string; fee: number; share: number; returned: number };
+export type CameResult =
+  { ok: false } | { ok: true; came: boolean; helperAlias: string; fee: number; share: number; later: boolean; returned: number };
 
 /** The requester's answer: "came" completes the chat; "did not come" closes it with a penalty for the helper. */
 export function answerHelperCame(deps: ServiceDeps, requesterId: number, chatId: number, came: boolean): Promise<CameResult> {
@@ -112,11 +104,19 @@ export function answerHelperCame(deps: ServiceDeps, requesterId: number, chatId:
     const helperAlias = await aliasOf(uow.trx, chat.helperId);
     if (came) {
       const paid = await finishCompletion(deps, uow, chat, request, { actorId: requesterId, reason: "came" });
-      return { ok: true, came, helperAlias, fee: request.fee, share: paid ? paid.share : 0, returned: 0 };
+      return { ok: true, came, helperAlias, ...(paid ? placeFee(paid) : { fee: 0, share: 0, later: false }), returned: 0 };
     }
     const settled = await endWithoutCompletion(deps, uow, chat, request, "closed", "no-show");
     await uow.tell(chat.helperId, (t) => t("no-show-helper-told"));
     await givePenalty(deps, uow, chat.helperId, "no-show", chat.id);
-    return { ok: true, came, helperAlias, fee: request.fee, share: 0, returned: settled ? settled.returned : 0 };
+    return {
+      ok: true,
+      came,
+      helperAlias,
+      fee: request.fee,
+      share: 0,
+      later: settled ? settled.later === true : false,
+      returned: settled ? settled.returned : 0,
+    };
   });
 }

@@ -1,4 +1,6 @@
-import { endChat, lockChat } from "../../../db/repositories/chats.js";
+import { chatsOfRequest, endChat, lockChat } from "../../../db/repositories/chats.js";
+import { OutboxPriority } from "../../../db/schema.js";
+import { escapeHtml } from "../../telegram/html.js";
 import { forgetChat } from "../../../db/repositories/relay.js";
 import { findRequest } from "../../../db/repositories/requests.js";
 import { aliasOf } from "../../../db/repositories/users.js";
@@ -28,6 +30,19 @@ export async function closeChatWithin(
   await forgetChat(uow.trx, chatId);
   await endBanners(uow, chat);
   return chat;
+}
+
+/** The other helpers of a group hear that this chat's helper left it; the requester is told by the caller. */
+export async function tellGroupLeft(uow: UnitOfWork, chat: Chat): Promise<void> {
+  const others = (await chatsOfRequest(uow.trx, chat.requestId)).filter((c) => c.status === "open" && c.id !== chat.id);
+  if (others.length === 0) return;
+  const alias = escapeHtml(await aliasOf(uow.trx, chat.helperId));
+  await uow.tellEach(
+    others.map((c) => c.helperId),
+    (t, chatId) => [
+      { chatId, priority: OutboxPriority.relay, method: "sendMessage", params: { text: t("group-left", { alias }), parse_mode: "HTML" } },
+    ],
+  );
 }
 
 /** Every banner of the chat loses its buttons and says, to each side, with whom it ended. */

@@ -1,9 +1,9 @@
 import { findChat } from "../../../db/repositories/chats.js";
-import { findRelayed, settleHeld } from "../../../db/repositories/relay.js";
-import { aliasOf } from "../../../db/repositories/users.js";
+import { findRelayed, recordRelayed, settleHeld } from "../../../db/repositories/relay.js";
 import type { ServiceDeps } from "../deps.js";
 import { inUnitOfWork } from "../unit-of-work.js";
-import { sendCopy } from "./relaying.js";
+import { groupLabel, membersAlias, sendCopy } from "./relaying.js";
+import { recipientsOf } from "./routing.js";
 
 export type HeldAnswer = { ok: true; partnerAlias: string } | { ok: false };
 
@@ -15,17 +15,23 @@ export function answerHeld(deps: ServiceDeps, userId: number, relayId: number, s
   return inUnitOfWork(deps, async (uow): Promise<HeldAnswer> => {
     const held = await findRelayed(uow.trx, relayId);
     if (held?.fromUserId !== userId || held.status !== "held") return { ok: false };
-    if ((await findChat(uow.trx, held.chatId))?.status !== "open") return { ok: false };
-    const outboxId = send
-      ? await sendCopy(uow, deps, {
-          chatId: held.chatId,
-          fromUserId: userId,
-          toUserId: held.toUserId,
-          message: { messageId: held.originalMessageId, isContact: false },
-        })
-      : null;
+    const chat = await findChat(uow.trx, held.chatId);
+    if (chat?.status !== "open") return { ok: false };
+    let outboxId: number | null = null;
+    if (send) {
+      // To everyone in the chat now; the held row itself becomes its first reader's copy.
+      const label = await groupLabel(uow, chat, userId);
+      const message = { messageId: held.originalMessageId, isContact: false };
+      for (const { toUserId, chatId } of await recipientsOf(uow.trx, chat, userId)) {
+        const copy = { chatId, fromUserId: userId, toUserId, message, ...(label !== undefined ? { label } : {}) };
+        const sent = await sendCopy(uow, deps, copy);
+        if (toUserId === held.toUserId) outboxId = sent;
+        else
+          await recordRelayed(uow.trx, { ...copy, originalMessageId: message.messageId, status: "relayed", outboxId: sent, now: uow.now });
+      }
+    }
     if (!(await settleHeld(uow.trx, relayId, send ? "relayed" : "dropped", outboxId)))
       throw new Error(`held message ${relayId} settled twice`);
-    return { ok: true, partnerAlias: await aliasOf(uow.trx, held.toUserId) };
+    return { ok: true, partnerAlias: await membersAlias(uow, chat, userId) };
   });
 }

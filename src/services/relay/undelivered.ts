@@ -6,6 +6,7 @@ import { partnerOf } from "../../domain/chats.js";
 import { escapeHtml } from "../../telegram/html.js";
 import { lockChatAndRequest } from "../chats/completion.js";
 import { endWithoutCompletion } from "../chats/ending.js";
+import { tellGroupLeft } from "../chats/lifecycle.js";
 import type { ServiceDeps } from "../deps.js";
 import { inUnitOfWork } from "../unit-of-work.js";
 
@@ -32,7 +33,7 @@ export function reportRefusedCopy(deps: ServiceDeps, outboxId: number): Promise<
 
 /**
  * The user can no longer be reached: each of their open chats closes, and the other side is told
- * that what had not reached them never will.
+ * that what had not reached them never will. In a group only the unreachable helper's chat ends.
  */
 export async function closeChatsOfUnreachable(deps: ServiceDeps, userId: number): Promise<void> {
   for (const open of await openChatsOf(deps.db, userId)) {
@@ -41,6 +42,8 @@ export async function closeChatsOfUnreachable(deps: ServiceDeps, userId: number)
       const locked = await lockChatAndRequest(uow, open.id);
       if (!locked || !(await endWithoutCompletion(deps, uow, locked.chat, locked.request, "closed", "unreachable"))) return;
       const chat = locked.chat;
+      // A helper who is gone leaves the group; the others carry on.
+      if (chat.helperId === userId) await tellGroupLeft(uow, chat);
       const alias = escapeHtml(await aliasOf(uow.trx, userId));
       await uow.tell(partnerOf(chat, userId), (t) => t("chat-closed-unreachable", { alias }), { priority: OutboxPriority.relay });
     });

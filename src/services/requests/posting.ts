@@ -22,6 +22,8 @@ export interface RequestDraft {
   place: { latitude: number; longitude: number };
   validityMinutes: number;
   fee: number;
+  /** 1 unless the requester asked for more; the fee is the total, split among those who complete. */
+  helpersWanted?: number;
 }
 
 export type PostingBlocker =
@@ -93,6 +95,7 @@ export function postRequest(
         fuzzedLongitude: fuzzed.longitude,
         radiusM: deps.config.limits.defaultRadiusKm * 1000,
         fee: draft.fee,
+        helpersWanted: draft.helpersWanted ?? 1,
         createdAt: uow.now,
         expiresAt,
       },
