@@ -234,18 +234,9 @@ describe("prize vouchers", () => {
     const kindsBefore = await db.selectFrom("voucher_kinds").selectAll().execute();
     const auditBefore = await db.selectFrom("admin_audit").selectAll().execute();
     const anywhere = rita.inbox[0]!.message_id;
-    for (const [i, data] of [
-      "1:avful:1:yes",
-      "1:avful:1:ask",
-      "1:avkind:1:retire",
-      "1:avkind:1:default",
-      "1:avadd",
-      `1:avissue:${rita.id}`,
-    ].entries()) {
+    for (const data of ["1:avful:1:yes", "1:avful:1:ask", "1:avkind:1:retire", "1:avkind:1:default", "1:avadd", `1:avissue:${rita.id}`]) {
       const query = rita.pressForged(anywhere, data);
       expect((await rita.waitForCallbackAnswer(query)).text, data).toBe(NOT_ALLOWED);
-      // The first refusal takes the greeting's keyboard away; let that land before pressing on.
-      if (i === 0) await rita.waitForEdit(anywhere, (m) => m.reply_markup === undefined);
     }
     expect(await db.selectFrom("vouchers").selectAll().execute()).toEqual(before);
     expect(await db.selectFrom("voucher_kinds").selectAll().execute()).toEqual(kindsBefore);

@@ -6,7 +6,8 @@
  * One neighbourhood, one morning: two helpers register (en, ko) and two admins decide (one by
  * card, one from /pending, with a rejection and a second try); a Korean requester asks, is warned
  * about a phone number in her description, gets offers from a notice and from /nearby, chooses,
- * reads /requests, talks with the helper she chose through the bot, and both complete and review; an English requester posts where nobody is near, a helper moves close and
+ * reads /requests, talks with the helper she chose through the bot, and both complete and review; Tom asks for two helpers
+ * and talks with both in one group chat; an English requester posts where nobody is near, a helper moves close and
  * is told, nobody offers, the request expires and is posted again; the admins use their commands
  * and the console; a Korean walker is walked home by an English helper and ends it with her PIN.
  */
@@ -95,6 +96,35 @@ async function main(): Promise<void> {
     await step(() => junho.press("건너뛰기"));
     await step(() => junho.command("badges"));
 
+    // Two helpers for one job: Tom asks for two, chooses Ann and 준호, and the three talk in one
+    // group chat where every copy is headed by its sender's alias; each helper completes on their own banner.
+    const tom = world.fake.persona({ firstName: "Tom", languageCode: "en" });
+    await step(() => tom.command("start"));
+    await step(() => tom.command("ask"));
+    await step(() => tom.press("Repairs"));
+    await step(() => tom.send("Lift an upright piano onto a dolly: it needs two people."));
+    await step(() => tom.press("📍 Send my location", { location: SEOUL }));
+    await step(() => tom.press("30 min"));
+    await step(() => tom.press("No fee"));
+    await step(() => tom.press("✏️ Helpers"));
+    await step(() => tom.press("2"));
+    await step(() => tom.press("📣 Post"));
+    const pianoFor = (helper: Persona) => helper.inbox.findLast((m) => m.text.includes("upright piano"))!;
+    await step(() => ann.pressIn(pianoFor(ann).message_id, "10 min"));
+    await step(() => junho.pressIn(pianoFor(junho).message_id, "20분"));
+    for (const offer of tom.inbox.filter((m) => m.text.startsWith("🙋"))) {
+      await step(() => tom.pressIn(offer.message_id, /^✅ Choose/));
+    }
+    await step(() => tom.send("Thanks both! Blue door, ground floor. The piano is in the hall."));
+    await step(() => ann.send("Great, I'll bring straps."));
+    await step(() => junho.send("20분 뒤에 도착해요."));
+    const groupBanner = (persona: Persona, words: string) => persona.inbox.findLast((m) => m.text.includes(words))!;
+    await step(() => ann.pressIn(groupBanner(ann, "Your chat with").message_id, "✅ Complete"));
+    await step(() => junho.pressIn(groupBanner(junho, "대화가 열렸어요").message_id, /완료/));
+    for (const banner of tom.inbox.filter((m) => m.text.includes("Your chat with") && m.text.includes("is open"))) {
+      await step(() => tom.pressIn(banner.message_id, "✅ Complete"));
+    }
+
     // An English request where nobody is near: kept looking, a helper moves close, it expires.
     const rita = world.fake.persona({ firstName: "Rita", languageCode: "en" });
     await step(() => rita.command("start"));
@@ -161,6 +191,7 @@ async function main(): Promise<void> {
     write(world, "admin-en", mina, "Mina");
     write(world, "admin-ko", jisu, "지수");
     write(world, "walker-ko", sora, "소라");
+    write(world, "group-en", tom, "Tom");
   } catch (error) {
     if (process.env.TRANSCRIPT_DEBUG) console.error(world.fake.transcript(Number(process.env.TRANSCRIPT_DEBUG), "?").slice(-2500));
     throw error;
