@@ -1,6 +1,6 @@
 import tseslint from "typescript-eslint";
 
-export default tseslint.config({ ignores: ["node_modules/", "data/", "coverage/"] }, ...tseslint.configs.recommended, {
+export default tseslint.config({ ignores: ["node_modules/", "data/", "coverage/", "dist/"] }, ...tseslint.configs.recommended, {
   languageOptions: {
     parserOptions: {
       projectService: { allowDefaultProject: ["eslint.config.js", ".dependency-cruiser.cjs"] },

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import { enableSqliteFastPath } from "./repositories/helper-search-statement.js";
 import type { Database } from "./schema.js";
+import { preparedOncePool, preparedOnceSqlite } from "./statement-cache.js";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -29,7 +30,7 @@ export function createDb(url: string, onIdleError: (error: Error) => void = () =
   if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     pool.on("error", onIdleError);
-    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedOncePool(pool) }) });
     return { kysely, dialect: "postgres", destroy: () => kysely.destroy() };
   }
   if (!url.startsWith("sqlite:")) throw new Error(`Unsupported DATABASE_URL: ${url}`);
@@ -45,7 +46,7 @@ export function createDb(url: string, onIdleError: (error: Error) => void = () =
   // The page cache holds the nearby index of a few hundred thousand helpers; it is a ceiling and
   // fills only with pages actually read. (A memory map measured slower for the nearby search.)
   sqlite.pragma("cache_size = -65536");
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: preparedOnceSqlite(sqlite) }) });
   enableSqliteFastPath(kysely, sqlite);
   return { kysely, dialect: "sqlite", sqlite, destroy: () => kysely.destroy() };
 }

@@ -18,7 +18,7 @@ import type { Clock } from "./clock.js";
 import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
 import { createOutboxSender } from "./outbox/sender.js";
-import { TELEGRAM_LIMITS, type RateLimits } from "./outbox/rate-limiter.js";
+import { RateLimiter, TELEGRAM_LIMITS, type RateLimits } from "./outbox/rate-limiter.js";
 import { windUpUnreachable } from "./services/reachability.js";
 import { expireRequest } from "./services/requests/closing.js";
 import { fanOutWave } from "./services/requests/fan-out.js";
@@ -93,7 +93,10 @@ export async function startApp(opts: {
   logger: Logger;
   clock: Clock;
   random?: () => number;
-  /** Telegram's limits by default; tests whose personas type faster than humans raise the per-chat part. */
+  /**
+   * Telegram's limits by default, for the outbox and the replies together; tests whose personas
+   * type faster than humans raise the per-chat part.
+   */
   outboxLimits?: RateLimits;
 }): Promise<App> {
   const { config, token, logger, clock } = opts;
@@ -105,6 +108,7 @@ export async function startApp(opts: {
   const i18n = createI18n<BotContext>({ db: database.kysely });
   const sceneI18n = createI18n<SceneContext>({ db: database.kysely });
   const senderApi = new Api(token, { apiRoot: config.botApiRoot });
+  const limiter = new RateLimiter(opts.outboxLimits ?? TELEGRAM_LIMITS);
   let wake = () => {};
   const deps: BotDeps = {
     config,
@@ -120,7 +124,7 @@ export async function startApp(opts: {
     db: database.kysely,
     api: senderApi,
     logger,
-    limits: opts.outboxLimits ?? TELEGRAM_LIMITS,
+    limiter,
     onUnreachable: (userId) => windUpUnreachable(deps, userId),
     onRelayRefused: (outboxId) => reportRefusedCopy(deps, outboxId),
   });
@@ -134,7 +138,7 @@ export async function startApp(opts: {
     afterFire: () => sender.wake(),
   });
 
-  const bot = createBot(token, deps, i18n, sceneI18n);
+  const bot = createBot(token, deps, i18n, sceneI18n, limiter);
   // grammY's own init retries forever in silence; one plain call says at once what is wrong.
   bot.botInfo = await whoAmI(senderApi, config.botApiRoot);
   await publishDefaultCommands(bot.api, i18n);

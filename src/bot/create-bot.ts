@@ -4,6 +4,7 @@ import { scenes } from "../../scenes/index.js";
 import { sceneStateStore } from "../services/scene-state.js";
 import { treatBenignErrorsAsDone } from "../telegram/benign-errors.js";
 import { retryingFetch } from "../telegram/retrying-fetch.js";
+import { budgetedFetch, type SendBudget } from "../telegram/budgeted-fetch.js";
 import type { BotContext, BotDeps, SceneContext } from "./context.js";
 import { cancelFeature } from "./features/cancel.js";
 import { chatMemberFeature } from "./features/chat-member.js";
@@ -33,8 +34,10 @@ import { interruptScene } from "./middlewares/interrupt-scene.js";
 import { loadUser } from "./middlewares/user.js";
 import { installErrorBoundary, named } from "./error-boundary.js";
 
-export function createBot(token: string, deps: BotDeps, i18n: I18n<BotContext>, sceneI18n: I18n<SceneContext>) {
-  const bot = new Bot<BotContext>(token, { client: { apiRoot: deps.config.botApiRoot, fetch: retryingFetch() } });
+/** `budget`: the running app's share of Telegram's limits with its outbox; tools that measure the bot leave it out. */
+export function createBot(token: string, deps: BotDeps, i18n: I18n<BotContext>, sceneI18n: I18n<SceneContext>, budget?: SendBudget) {
+  const fetch = retryingFetch(undefined, budget ? budgetedFetch(budget) : undefined);
+  const bot = new Bot<BotContext>(token, { client: { apiRoot: deps.config.botApiRoot, fetch } });
   bot.api.config.use(treatBenignErrorsAsDone);
 
   bot.use(async (ctx, next) => {

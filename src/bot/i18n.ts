@@ -35,6 +35,8 @@ export function createI18n<C extends Context & { user?: User }>(deps: Pick<Servi
       return languageOf(user, ctx.from?.language_code);
     },
   });
+  // The same relative path from this file (src/bot/) and from the compiled bundle (dist/app/,
+  // with the messages copied to dist/i18n/ by `npm run build`).
   for (const language of LANGUAGES) {
     i18n.loadLocaleSync(language, { filePath: fileURLToPath(new URL(`../i18n/${language}.ftl`, import.meta.url)) });
   }

@@ -1,6 +1,8 @@
 /**
  * Telegram's limits, as token buckets in real time (not the injected clock: Telegram counts
  * real seconds). A global bucket for ~30 msg/s and one per chat for ~1 msg/s with a small burst.
+ * One limiter serves the whole bot: replies to the acting user (telegram/budgeted-fetch.ts) and
+ * the outbox.
  */
 class Bucket {
   private tokens = 0;
@@ -14,10 +16,10 @@ class Bucket {
     this.tokens = Math.min(this.capacity, this.tokens + ((now - this.updated) / 1000) * this.perSecond);
     this.updated = now;
   }
-  /** Milliseconds until one token is available (0 = now). */
-  waitFor(now: number): number {
+  /** Milliseconds until `count` tokens are available (0 = now). */
+  waitFor(now: number, count = 1): number {
     this.refill(now);
-    return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) / this.perSecond) * 1000);
+    return this.tokens >= count ? 0 : Math.ceil(((count - this.tokens) / this.perSecond) * 1000);
   }
   take(now: number): void {
     this.refill(now);
@@ -36,8 +38,12 @@ export interface RateLimits {
   perChatBurst: number;
 }
 
-/** A little under Telegram's ~30 msg/s and ~1 msg/s per chat, so replies to users fit in too. */
-export const TELEGRAM_LIMITS: RateLimits = { globalPerSecond: 25, globalBurst: 25, perChatPerSecond: 1, perChatBurst: 3 };
+/**
+ * Telegram's ~30 msg/s and ~1 msg/s per chat. Replies count in the same buckets, so the whole
+ * rate is ours to use; the bursts are smaller than Telegram's, which leaves room for messages
+ * that reach it bunched up by the network.
+ */
+export const TELEGRAM_LIMITS: RateLimits = { globalPerSecond: 30, globalBurst: 10, perChatPerSecond: 1, perChatBurst: 3 };
 
 export class RateLimiter {
   private readonly global: Bucket;
@@ -48,6 +54,8 @@ export class RateLimiter {
    * second after a restart sends at the steady rate, never a burst on top of the old one.
    */
   private readonly started: number;
+  /** Replies waiting for the global bucket: the outbox leaves them the next tokens. */
+  private waitingReplies = 0;
   constructor(
     private readonly limits: RateLimits,
     private readonly now: () => number = () => performance.now(),
@@ -63,13 +71,32 @@ export class RateLimiter {
     }
     return bucket;
   }
-  /** Milliseconds to wait before a message to `chatId` may go out. */
+  /** Milliseconds to wait before an outbox message to `chatId` may go out. */
   waitFor(chatId: number): number {
     const now = this.now();
-    return Math.max(this.global.waitFor(now), this.chat(chatId).waitFor(now));
+    return Math.max(this.global.waitFor(now, 1 + this.waitingReplies), this.chat(chatId).waitFor(now));
   }
   globalWait(): number {
-    return this.global.waitFor(this.now());
+    return this.global.waitFor(this.now(), 1 + this.waitingReplies);
+  }
+  /**
+   * Waits until a reply to `chatId` may go out and takes its tokens. A person is waiting for a
+   * reply, so it goes before the outbox's next message.
+   */
+  async takeForReply(chatId: number): Promise<void> {
+    for (;;) {
+      const now = this.now();
+      const globalWait = this.global.waitFor(now);
+      const wait = Math.max(globalWait, this.chat(chatId).waitFor(now));
+      if (wait === 0) return this.take(chatId);
+      const queued = globalWait > 0;
+      if (queued) this.waitingReplies++;
+      try {
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      } finally {
+        if (queued) this.waitingReplies--;
+      }
+    }
   }
   take(chatId: number): void {
     const now = this.now();

@@ -1,10 +1,10 @@
 import { type Api, GrammyError, HttpError } from "grammy";
 import type { Kysely } from "kysely";
 import { claimMessage, dueMessages, markFinal, markSent, releaseInFlight, retryLater, settleRef } from "../../db/repositories/outbox.js";
-import type { Database, OutboxTable } from "../../db/schema.js";
+import { type Database, OutboxPriority, type OutboxTable } from "../../db/schema.js";
 import type { Selectable } from "kysely";
 import type { Logger } from "../logger.js";
-import { RateLimiter, type RateLimits } from "./rate-limiter.js";
+import type { RateLimiter } from "./rate-limiter.js";
 import { languageFor } from "../../db/repositories/users.js";
 import { recordCopies } from "../../db/repositories/relay.js";
 import { resolveRelayRefs, sentMessageIds } from "./relay-refs.js";
@@ -13,6 +13,8 @@ type OutboxRow = Selectable<OutboxTable>;
 
 const MAX_ATTEMPTS = 8;
 const IN_FLIGHT = 8;
+/** Someone in a chat waits for a relayed copy: it may go out beside a full load of notices. */
+const IN_FLIGHT_WITH_RELAYS = 12;
 const IDLE_POLL_MS = 1000;
 
 export interface OutboxSenderDeps {
@@ -20,7 +22,8 @@ export interface OutboxSenderDeps {
   /** An Api without retries: the sender schedules its own and must not stall. */
   api: Api;
   logger: Logger;
-  limits: RateLimits;
+  /** Shared with the replies to acting users (budgeted-fetch.ts): the outbox sends what they leave. */
+  limiter: RateLimiter;
   /** Called once a recipient turned out to have blocked the bot; winds up what depends on them. */
   onUnreachable(userId: number): Promise<void>;
   /** Called when Telegram refused a relayed copy for good, so that its sender is told. */
@@ -39,7 +42,7 @@ export interface OutboxSender {
 
 export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   const { db, api, logger } = deps;
-  const limiter = new RateLimiter(deps.limits);
+  const { limiter } = deps;
   const inFlight = new Set<Promise<void>>();
   // One message at a time per chat: Telegram shows messages in the order they arrive, and a card,
   // its map pin and its photos sent side by side would reach the reader shuffled.
@@ -196,7 +199,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     for (const row of rows) {
       if (!running) return 0;
       // Full: a finishing send wakes the loop.
-      if (inFlight.size >= IN_FLIGHT) return IDLE_POLL_MS;
+      if (inFlight.size >= (row.priority === OutboxPriority.relay ? IN_FLIGHT_WITH_RELAYS : IN_FLIGHT)) return IDLE_POLL_MS;
       // Rows come in (priority, id) order, so skipping a busy chat keeps its later rows behind.
       // (Chat 0 is an edit of every copy of a ref, in many chats: nothing to keep in order.)
       if (row.chat_id !== 0 && busyChats.has(row.chat_id)) continue;

@@ -1,4 +1,5 @@
 import SQLite from "better-sqlite3";
+import pg from "pg";
 import { cellOf } from "../../src/domain/geo.js";
 import { populationSampler } from "./korea.js";
 import { mulberry32 } from "../support/random.js";
@@ -87,4 +88,67 @@ export function loadIntoSqlite(file: string, set: HelperSet): void {
   for (let from = 0; from < set.count; from += 50_000) batch(from, Math.min(set.count, from + 50_000));
   db.pragma("wal_checkpoint(TRUNCATE)");
   db.close();
+}
+
+/**
+ * The same helpers, with the same pending/unavailable/quiet draw as loadIntoSqlite, into an
+ * already migrated PostgreSQL database: arrays unnested server-side in batches, then VACUUM
+ * ANALYZE, which a database in service has had from autovacuum (the visibility map is what lets
+ * PostgreSQL answer from the index alone).
+ */
+export async function loadIntoPostgres(url: string, set: HelperSet): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const random = mulberry32(7);
+    for (let from = 0; from < set.count; from += 50_000) {
+      const to = Math.min(set.count, from + 50_000);
+      const c = {
+        id: [] as number[],
+        alias: [] as string[],
+        reachable: [] as number[],
+        status: [] as string[],
+        lat: [] as number[],
+        lon: [] as number[],
+        cell: [] as number[],
+        radius: [] as number[],
+        available: [] as number[],
+        quietStart: [] as (number | null)[],
+        quietEnd: [] as (number | null)[],
+      };
+      for (let i = from; i < to; i++) {
+        const searchable = set.searchable[i] === 1;
+        const pending = !searchable && random() < 0.5;
+        const quiet = random() < 0.2;
+        c.id.push(set.userIds[i]!);
+        c.alias.push(`bench-${i}`);
+        c.reachable.push(set.reachable[i]!);
+        c.status.push(pending ? "pending" : "approved");
+        c.lat.push(set.latitudes[i]!);
+        c.lon.push(set.longitudes[i]!);
+        c.cell.push(cellOf(set.latitudes[i]!, set.longitudes[i]!));
+        c.radius.push(set.radii[i]!);
+        c.available.push(searchable ? 1 : 0);
+        c.quietStart.push(quiet ? 23 * 60 : null);
+        c.quietEnd.push(quiet ? 7 * 60 : null);
+      }
+      await client.query(
+        `insert into users (id, alias, language, client_language, created_at, last_seen_at, reachable)
+         select id, alias, null, null, 0, 0, reachable from unnest($1::bigint[], $2::text[], $3::int[]) as t(id, alias, reachable)`,
+        [c.id, c.alias, c.reachable],
+      );
+      await client.query(
+        `insert into helpers (user_id, status, categories, profile, latitude, longitude, cell, position_updated_at,
+           radius_m, available, reachable, quiet_start_minute, quiet_end_minute, submitted_at)
+         select id, status, '[]', 'bench', lat, lon, cell, 0, radius, available, reachable, qs, qe, 0
+         from unnest($1::bigint[], $2::text[], $3::float8[], $4::float8[], $5::bigint[], $6::int[], $7::int[], $8::int[], $9::int[], $10::int[])
+           as t(id, status, lat, lon, cell, radius, available, reachable, qs, qe)`,
+        [c.id, c.status, c.lat, c.lon, c.cell, c.radius, c.available, c.reachable, c.quietStart, c.quietEnd],
+      );
+    }
+    await client.query("vacuum analyze users");
+    await client.query("vacuum analyze helpers");
+  } finally {
+    await client.end();
+  }
 }

@@ -1,231 +1,271 @@
 /**
- * `npm run bench`: nearest-helper search at national scale. Compares our indexed search on
- * SQLite with a linear geolib scan and with Redis GEOSEARCH over the same helpers and queries.
- * Then the cost of a scene step after the 1st and after the 400th wrong answer (test/bench/scenes.ts).
- * Overrides for a quick run: BENCH_HELPERS, BENCH_QUERIES, BENCH_LINEAR_QUERIES, BENCH_GRIDS
- * ("" skips the cell-size comparison), REDIS_URL, BENCH_SCENE_ANSWERS, BENCH_SCENE_RUNS;
- * BENCH_ONLY=search or BENCH_ONLY=scenes runs one part.
+ * `npm run bench`: every performance measure of the bot in one table, each beside its target
+ * and, where there is one, a reference measured in the same run (these machines are noisy, so
+ * ratios to a same-run reference are the targets that matter most).
+ *
+ * Parts (BENCH_ONLY=updates,fanout,start,search,deadlines,scenes runs some): updates per second
+ * through the real middleware (test/bench/updates.ts), a 600-message fan-out under Telegram's
+ * limits with relayed messages during it (test/support/fan-out-with-relays.ts), compiled vs tsx
+ * start (test/bench/start.ts), the nearby search on SQLite, PostgreSQL and Redis, 100,000
+ * deadlines across a kill -9 (test/bench/deadlines.ts), and a scene step after 1 and 400 wrong
+ * answers (test/bench/scenes.ts).
+ *
+ * BENCH_QUICK=1 shrinks every part (about 2 minutes). Other knobs: BENCH_HELPERS, BENCH_QUERIES,
+ * BENCH_UPDATES, BENCH_FANOUT_HELPERS, BENCH_DEADLINES, BENCH_SCENE_ANSWERS, BENCH_SCENE_RUNS,
+ * BENCH_STARTS, REDIS_URL, BENCH_POSTGRES_URL (default TEST_POSTGRES_URL; without one, or
+ * without Redis, that row says it was skipped).
  */
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import SQLite from "better-sqlite3";
-import { getDistance } from "geolib";
-import { type Kysely, sql } from "kysely";
 import { createDb } from "../../db/create-db.js";
 import { migrateToLatest } from "../../db/migrate.js";
-import { findNearbyHelpers } from "../../db/repositories/helper-search.js";
-import type { Database } from "../../db/schema.js";
-import { type CellGrid, HELPER_GRID, cellGrid, cellOf } from "../../src/domain/geo.js";
-import { type HelperSet, generateHelpers, loadIntoSqlite } from "./fixture.js";
-import { populationSampler } from "./korea.js";
+import { findNearbyHelpers, type NearbyHelper } from "../../db/repositories/helper-search.js";
+import { HELPER_GRID } from "../../src/domain/geo.js";
+import { tempPostgresUrl } from "../support/databases.js";
+import { fanOutWithRelays } from "../support/fan-out-with-relays.js";
 import { mulberry32 } from "../support/random.js";
+import { benchDeadlines } from "./deadlines.js";
+import { generateHelpers, loadIntoPostgres, loadIntoSqlite } from "./fixture.js";
+import { populationSampler } from "./korea.js";
 import { connectRedisGeo } from "./redis-geo.js";
 import { benchSceneSteps, sceneRow } from "./scenes.js";
-import { StatementTimer } from "./timing.js";
+import { build, COMPILED, timeStart, TSX, type StartSample } from "./start.js";
+import { benchUpdates } from "./updates.js";
 
-const HELPERS = Number(process.env.BENCH_HELPERS ?? 1_000_000);
-const QUERIES = Number(process.env.BENCH_QUERIES ?? 10_000);
-const LINEAR_QUERIES = Math.min(QUERIES, Number(process.env.BENCH_LINEAR_QUERIES ?? 50));
-const GRIDS = (process.env.BENCH_GRIDS ?? "0.005x0.00625,0.02x0.025").split(",").filter(Boolean);
+const QUICK = process.env.BENCH_QUICK === "1";
+const knob = (name: string, full: number, quick: number) => Number(process.env[name] ?? (QUICK ? quick : full));
+const HELPERS = knob("BENCH_HELPERS", 1_000_000, 100_000);
+const QUERIES = knob("BENCH_QUERIES", 10_000, 2_000);
+const UPDATES = knob("BENCH_UPDATES", 5_000, 1_000);
+const FANOUT_HELPERS = knob("BENCH_FANOUT_HELPERS", 300, 100);
+const DEADLINES = knob("BENCH_DEADLINES", 100_000, 10_000);
+const SCENE_ANSWERS = knob("BENCH_SCENE_ANSWERS", 400, 100);
+const SCENE_RUNS = knob("BENCH_SCENE_RUNS", 10, 3);
+const STARTS = knob("BENCH_STARTS", 5, 2);
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-const ONLY = process.env.BENCH_ONLY ?? "";
-const SCENE_ANSWERS = Number(process.env.BENCH_SCENE_ANSWERS ?? 400);
-const SCENE_RUNS = Number(process.env.BENCH_SCENE_RUNS ?? 10);
+const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL;
+const ONLY = new Set((process.env.BENCH_ONLY ?? "updates,fanout,start,search,deadlines,scenes").split(","));
 const RADIUS_M = 3000;
 const LIMIT = 50;
-// Enough to reach steady state (JIT, SQLite page cache) before measuring, as a bot in service is.
-const WARMUP = Math.min(2000, QUERIES);
+
+interface Row {
+  measure: string;
+  result: string;
+  target: string;
+  reference: string;
+  met: string;
+}
+const rows: Row[] = [];
+const add = (measure: string, result: string, target: string, reference: string, met?: boolean) =>
+  rows.push({ measure, result, target, reference, met: met === undefined ? "" : met ? "yes" : "NO" });
+/** Progress goes to stderr, so stdout is the table alone. */
+const say = (line: string) => process.stderr.write(`${line}\n`);
+const n = (x: number, digits = 0) => x.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+
+async function updates(): Promise<void> {
+  say(`updates: ${UPDATES} of each kind, one at a time`);
+  const r = await benchUpdates({ count: UPDATES, warmup: Math.min(500, UPDATES) });
+  const bare = r["bare grammY + ctx.reply"]!.perSecond;
+  const ref = `bare grammY + ctx.reply ${n(bare)}/s`;
+  const row = (measure: string, kind: keyof typeof r, target: number, ratio?: number) => {
+    const t = r[kind]!;
+    const meets = t.perSecond >= target && (ratio === undefined || t.perSecond / bare >= ratio);
+    add(
+      measure,
+      `${n(t.perSecond)}/s (${n(t.cpuUsPerUpdate)} µs CPU; ${(t.perSecond / bare).toFixed(3)}× bare)`,
+      `≥ ${n(target)}/s${ratio ? `, ≥ ${ratio}× bare` : ""}`,
+      ref,
+      meets,
+    );
+  };
+  row("plain text of a known user", "plain text", 12_000, 0.15);
+  row("/start of a known user", "/start", 12_000, 0.15);
+  row("scene step (a wrong answer)", "scene step", 2_500);
+  row("relayed message (copy enqueued, committed)", "relayed message", 1_500);
+}
+
+async function fanout(): Promise<void> {
+  say(`fan-out: ${FANOUT_HELPERS} helpers, a pin and a card each, under Telegram's limits`);
+  const story = await fanOutWithRelays({ helpers: FANOUT_HELPERS, relayed: 16 });
+  try {
+    add(
+      `fan-out of ${n(story.delivered)} messages`,
+      `${story.rate.toFixed(1)} msg/s, ${story.rateViolations.length} × 429`,
+      "≥ 28 msg/s, 0 × 429",
+      "Telegram allows ~30 msg/s",
+      story.rate >= 28 && story.rateViolations.length === 0 && story.delivered === 2 * FANOUT_HELPERS,
+    );
+    const p99 = quantile(story.relayWaits, 0.99);
+    add(
+      "relayed message during the fan-out: until its copy reaches Telegram",
+      `p50 ${median(story.relayWaits)} ms, p99 ${p99} ms (${story.relayWaits.length} messages)`,
+      "p99 ≤ 100 ms",
+      "",
+      p99 <= 100 && story.relayedReceived === story.relayWaits.length,
+    );
+  } finally {
+    await story.bot.stop();
+    await story.fake.close();
+  }
+}
+
+async function start(): Promise<void> {
+  say(`start: build, then ${STARTS} starts of each (compiled, tsx), alternating`);
+  build();
+  const compiled: StartSample[] = [];
+  const tsx: StartSample[] = [];
+  for (let i = 0; i < STARTS; i++) {
+    compiled.push(await timeStart(COMPILED));
+    tsx.push(await timeStart(TSX));
+  }
+  const ready = median(compiled.map((s) => s.readyMs));
+  const rss = median(compiled.map((s) => s.rssMb));
+  add(
+    "npm start to ready (one node process, compiled)",
+    `${n(ready)} ms (min ${n(Math.min(...compiled.map((s) => s.readyMs)))})`,
+    "≤ 500 ms",
+    `tsx: ${n(median(tsx.map((s) => s.readyMs)))} ms`,
+    ready <= 500,
+  );
+  add("RSS idle after start", `${n(rss)} MB`, "≤ 100 MB", `tsx: ${n(median(tsx.map((s) => s.rssMb)))} MB`, rss <= 100);
+}
 
 type Point = [number, number];
-interface Timing {
-  p50: number;
-  p99: number;
-  mean: number;
-  found: number;
-}
-
-async function time<T>(points: Point[], search: (p: Point) => Promise<T[]> | T[], answers?: T[][]): Promise<Timing> {
+async function timed(points: Point[], search: (p: Point) => Promise<unknown[]>): Promise<{ p50: number; p99: number }> {
   const ms: number[] = [];
-  let found = 0;
   for (const p of points) {
-    const start = performance.now();
-    const answer = await search(p);
-    ms.push(performance.now() - start);
-    found += answer.length;
-    answers?.push(answer);
+    const at = performance.now();
+    await search(p);
+    ms.push(performance.now() - at);
   }
   ms.sort((a, b) => a - b);
-  const at = (q: number) => ms[Math.min(ms.length - 1, Math.floor(q * ms.length))]!;
-  return { p50: at(0.5), p99: at(0.99), mean: ms.reduce((s, x) => s + x, 0) / ms.length, found: found / points.length };
+  return { p50: quantile(ms, 0.5), p99: quantile(ms, 0.99) };
 }
+const ms = (x: number) => `${x.toFixed(3)} ms`;
 
-/** What any correct nearest-first search must return, from every helper, with geolib. */
-function linearScan(set: HelperSet, positions: Array<{ latitude: number; longitude: number }>, [lat, lon]: Point) {
-  const from = { latitude: lat, longitude: lon };
-  const hits: Array<{ userId: number; distanceM: number }> = [];
-  for (let i = 0; i < set.count; i++) {
-    if (set.searchable[i] !== 1) continue;
-    const distanceM = getDistance(from, positions[i]!);
-    if (distanceM <= RADIUS_M && distanceM <= set.radii[i]! && set.reachable[i] === 1) hits.push({ userId: set.userIds[i]!, distanceM });
-  }
-  return hits.sort((a, b) => a.distanceM - b.distanceM || a.userId - b.userId).slice(0, LIMIT);
-}
-
-const fmt = (ms: number) => ms.toFixed(3);
-const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
-const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
-const gridName = (grid: CellGrid) => `${grid.latStep}°×${grid.lonStep}°`;
-const row = (path: string, queries: number, t: Timing) => ({
-  path,
-  queries,
-  "p50 ms": fmt(t.p50),
-  "p99 ms": fmt(t.p99),
-  "mean ms": fmt(t.mean),
-  "avg found": t.found.toFixed(1),
-});
-
-async function searchBench(): Promise<void> {
-  const setup: Record<string, string> = {};
-  let started = performance.now();
+async function search(): Promise<void> {
+  say(`search: ${n(HELPERS)} helpers, ${n(QUERIES)} queries per path after warm-up`);
   const set = generateHelpers(HELPERS, 20_240_601);
-  const sampleQuery = populationSampler(mulberry32(99));
-  const points: Point[] = Array.from({ length: QUERIES + WARMUP }, () => sampleQuery());
-  const warmup = points.splice(0, WARMUP);
-  setup["generate helpers and queries"] = seconds(started);
-
+  const sample = populationSampler(mulberry32(99));
+  const warmupCount = Math.min(2000, QUERIES);
+  const points: Point[] = Array.from({ length: QUERIES + warmupCount }, () => sample());
+  const warmup = points.splice(0, warmupCount);
   const dir = mkdtempSync(join(tmpdir(), "doum-bench-"));
   const file = join(dir, "bench.sqlite");
-  const db = createDb(`sqlite:${file}`);
-  const rows: Array<ReturnType<typeof row>> = [];
-  const notes: string[] = [];
+  const sqlite = createDb(`sqlite:${file}`);
+  const ours = (db: typeof sqlite) => (p: Point) =>
+    findNearbyHelpers(db.kysely, { latitude: p[0], longitude: p[1], radiusM: RADIUS_M, limit: LIMIT }, HELPER_GRID);
   try {
-    started = performance.now();
-    await migrateToLatest(db.kysely);
+    await migrateToLatest(sqlite.kysely);
     loadIntoSqlite(file, set);
-    setup["SQLite load: migrations, bulk insert, indexes"] = seconds(started);
-    setup["SQLite file"] = mb(statSync(file).size);
+    // A bot in service has its index in the page cache; one pass brings it there.
+    sqlite
+      .sqlite!.prepare("select count(*), sum(latitude) from helpers indexed by helpers_nearby where status = 'approved' and available = 1")
+      .get();
+    await timed(warmup, ours(sqlite));
+    const a = await timed(points, ours(sqlite));
+    const rssAfter = process.memoryUsage().rss / 2 ** 20;
 
-    // Exactly what the app calls: the instance createDb returns, so the SQLite fast path.
-    const timer = new StatementTimer();
-    timer.attach(db.sqlite!);
-    const ours = (kysely: Kysely<Database>, grid: CellGrid) => (p: Point) =>
-      findNearbyHelpers(kysely, { latitude: p[0], longitude: p[1], radiusM: RADIUS_M, limit: LIMIT }, grid);
-
-    // A running bot has its index in the page cache; the file was only just written. One pass
-    // over the whole nearby index brings it there, as hours of service would.
-    started = performance.now();
-    db.sqlite!.prepare(
-      "select count(*), sum(latitude) from helpers indexed by helpers_nearby where status = 'approved' and available = 1",
-    ).get();
-    setup["warm the page cache: one pass over the nearby index"] = seconds(started);
-    await time(warmup, ours(db.kysely, HELPER_GRID));
-    timer.reset();
-    const a = await time(points, ours(db.kysely, HELPER_GRID));
-    rows.push(row(`(a) findNearbyHelpers, SQLite, cell ${gridName(HELPER_GRID)}`, points.length, a));
-    const { box } = timer.totals;
-    notes.push(
-      `(a) per query on average: ${(box.count / points.length).toFixed(2)} box statements taking ${((box.ms * 1000) / points.length).toFixed(0)} µs in SQLite, ` +
-        `${((a.mean - box.ms / points.length) * 1000).toFixed(0)} µs in JavaScript (building queries, ranking, geolib)`,
-    );
-    setup["RSS after (a)"] = mb(process.memoryUsage().rss);
-
-    const positions = Array.from({ length: set.count }, (_, i) => ({ latitude: set.latitudes[i]!, longitude: set.longitudes[i]! }));
-    const linearPoints = points.slice(0, LINEAR_QUERIES);
-    const expected: Array<Array<{ userId: number; distanceM: number }>> = [];
-    rows.push(
-      row(
-        "(b) linear geolib scan over all helpers",
-        linearPoints.length,
-        await time(linearPoints, (p) => linearScan(set, positions, p), expected),
-      ),
-    );
-    let agree = 0;
-    for (const [i, p] of linearPoints.entries()) {
-      const got = (await ours(db.kysely, HELPER_GRID)(p)).map((h) => ({ userId: h.userId, distanceM: h.distanceM }));
-      if (JSON.stringify(got) === JSON.stringify(expected[i])) agree++;
-    }
-    notes.push(`(a) returned exactly what (b) returned for ${agree} of ${linearPoints.length} queries`);
-
+    let redisP50: number | undefined;
     const redis = await connectRedisGeo(REDIS_URL);
-    let c: Timing | undefined;
-    if (!redis) {
-      notes.push(`Redis at ${REDIS_URL} is unreachable: (c) skipped`);
-    } else {
+    if (redis) {
       try {
-        started = performance.now();
         await redis.load(set);
-        setup["Redis GEOADD load"] = seconds(started);
-        setup["Redis used_memory"] = mb(await redis.usedMemoryBytes());
-        const search = (p: Point) => redis.search(p[0], p[1], RADIUS_M, LIMIT);
-        await time(warmup, search);
-        c = await time(points, search);
-        rows.push(row("(c) Redis GEOSEARCH BYRADIUS 3 km ASC COUNT 50", points.length, c));
+        const geo = (p: Point) => redis.search(p[0], p[1], RADIUS_M, LIMIT);
+        await timed(warmup, geo);
+        redisP50 = (await timed(points, geo)).p50;
       } finally {
         await redis.close();
       }
     }
+    add(
+      `nearby search, SQLite, ${n(HELPERS)} helpers`,
+      `p50 ${ms(a.p50)}, p99 ${ms(a.p99)}`,
+      "p50 ≤ 0.3 ms, p99 ≤ 2 ms, ≥ 20× Redis",
+      redisP50 === undefined
+        ? `Redis at ${REDIS_URL} unreachable`
+        : `Redis GEOSEARCH p50 ${ms(redisP50)} (${(redisP50 / a.p50).toFixed(1)}×)`,
+      a.p50 <= 0.3 && a.p99 <= 2 && (redisP50 === undefined || redisP50 / a.p50 >= 20),
+    );
+    add(
+      `RSS of this process (tsx) with ${n(HELPERS)} helpers after the searches`,
+      `${n(rssAfter)} MB`,
+      "≤ 150 MB compiled",
+      "measured through tsx, with the generated set in memory",
+    );
 
-    // Whether a memory map over the file helps the search (createDb leaves it off: it did not).
-    await sql`pragma mmap_size = 1073741824`.execute(db.kysely);
-    await time(warmup, ours(db.kysely, HELPER_GRID));
-    rows.push(row(`(a) same, with PRAGMA mmap_size = 1 GiB`, points.length, await time(points, ours(db.kysely, HELPER_GRID))));
-    await sql`pragma mmap_size = 0`.execute(db.kysely);
-
-    for (const spec of GRIDS) {
-      const [latStep, lonStep] = spec.split("x").map(Number) as [number, number];
-      const grid = cellGrid(latStep, lonStep);
-      started = performance.now();
-      recomputeCells(file, grid);
-      setup[`recompute cells for ${gridName(grid)}`] = seconds(started);
-      await time(warmup, ours(db.kysely, grid));
-      rows.push(row(`(a) findNearbyHelpers, SQLite, cell ${gridName(grid)}`, points.length, await time(points, ours(db.kysely, grid))));
+    if (!POSTGRES_URL) {
+      add("nearby search, PostgreSQL", "skipped: no BENCH_POSTGRES_URL or TEST_POSTGRES_URL", "p50 ≤ 0.4 ms, p99 ≤ 2 ms", "");
+      return;
     }
-
-    console.log(
-      `\n${HELPERS.toLocaleString("en")} helpers, radius ${RADIUS_M / 1000} km, nearest ${LIMIT}, ${WARMUP} warm-up queries per path`,
-    );
-    console.table(rows);
-    for (const note of notes) console.log(note);
-    if (c) console.log(`median speed-up of (a) over (c): ${(c.p50 / a.p50).toFixed(1)}×`);
-    const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
-    console.log(
-      `targets for (a): p50 ≤ 0.3 ms ${verdict(a.p50 <= 0.3)}, p99 ≤ 2 ms ${verdict(a.p99 <= 2)}` +
-        (c ? `, ≥ 20× faster than (c) at the median ${verdict(c.p50 / a.p50 >= 20)}` : ""),
-    );
-    setup["RSS at end"] = mb(process.memoryUsage().rss);
-    console.table(setup);
+    const temp = await tempPostgresUrl(POSTGRES_URL);
+    const postgres = createDb(temp.url);
+    try {
+      await migrateToLatest(postgres.kysely);
+      await loadIntoPostgres(temp.url, set);
+      await timed(warmup, ours(postgres));
+      const d = await timed(points, ours(postgres));
+      // The same answers as SQLite, helper for helper, for a sample of the queries.
+      const sampleQueries = points.slice(0, Math.min(1000, points.length));
+      let same = 0;
+      const key = (found: NearbyHelper[]) => JSON.stringify(found.map((h) => [h.userId, h.distanceM]));
+      for (const p of sampleQueries) if (key(await ours(sqlite)(p)) === key(await ours(postgres)(p))) same++;
+      add(
+        `nearby search, PostgreSQL, ${n(HELPERS)} helpers (prepared, index-only)`,
+        `p50 ${ms(d.p50)}, p99 ${ms(d.p99)}; same as SQLite for ${same} of ${sampleQueries.length}`,
+        "p50 ≤ 0.4 ms, p99 ≤ 2 ms, same results",
+        `SQLite p50 ${ms(a.p50)}`,
+        d.p50 <= 0.4 && d.p99 <= 2 && same === sampleQueries.length,
+      );
+    } finally {
+      await postgres.destroy();
+      await temp.drop();
+    }
   } finally {
-    await db.destroy();
+    await sqlite.destroy();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** Rewrites every helper's cell for another grid, so cell sizes compare on identical data. */
-function recomputeCells(file: string, grid: CellGrid): void {
-  const raw = new SQLite(file);
-  raw.pragma("cache_size = -262144");
-  raw.function("bench_cell", { deterministic: true }, (lat, lon) => cellOf(lat as number, lon as number, grid));
-  raw.exec("update helpers set cell = bench_cell(latitude, longitude)");
-  raw.pragma("wal_checkpoint(TRUNCATE)");
-  raw.close();
+async function deadlines(): Promise<void> {
+  say(`deadlines: ${n(DEADLINES)} due over 10 s, the runner killed with SIGKILL halfway`);
+  const d = await benchDeadlines({ count: DEADLINES, spreadMs: 10_000 });
+  add(
+    `${n(DEADLINES)} deadlines across a kill -9`,
+    `${n(d.distinct)} fired, ${n(d.fired - d.distinct)} twice; lateness p50 ${d.latenessP50} ms, p99 ${d.latenessP99} ms, max ${d.latenessMax} ms`,
+    "each exactly once",
+    "late ones were due while no runner was up",
+    d.distinct === DEADLINES && d.fired === DEADLINES,
+  );
 }
 
-async function sceneBench(): Promise<void> {
+async function scenes(): Promise<void> {
+  say(`scenes: ${SCENE_ANSWERS} wrong answers in a row, ${SCENE_RUNS} runs`);
   const result = await benchSceneSteps({ wrongAnswers: SCENE_ANSWERS, runs: SCENE_RUNS });
   const first = sceneRow(result, 1);
   const last = sceneRow(result, SCENE_ANSWERS);
-  console.log(
-    `\nA scene step answered with a hint: the 1st and the ${SCENE_ANSWERS}th wrong answer in a row, median of ${SCENE_RUNS} runs`,
-  );
-  console.table([first, last]);
   const ratio = Number(last["p50 CPU ms"]) / Number(first["p50 CPU ms"]);
-  const wallRatio = Number(last["p50 wall ms"]) / Number(first["p50 wall ms"]);
-  console.log(
-    `the ${SCENE_ANSWERS}th costs ${ratio.toFixed(2)}× the 1st in CPU (${wallRatio.toFixed(2)}× in wall time); ` +
-      `target ≤ 2× ${ratio <= 2 ? "met" : "NOT met"}`,
+  add(
+    `scene step after the ${SCENE_ANSWERS}th wrong answer`,
+    `${last["p50 CPU ms"]} ms CPU, ${last["SQL statements"]} statements, ${last["state bytes"]} B stored (${ratio.toFixed(2)}× the 1st)`,
+    "≤ 2× the 1st",
+    `the 1st: ${first["p50 CPU ms"]} ms CPU, ${first["SQL statements"]} statements`,
+    ratio <= 2,
   );
 }
 
-if (ONLY !== "scenes") await searchBench();
-if (ONLY !== "search") await sceneBench();
+const parts: Record<string, () => Promise<void>> = { updates, fanout, start, search, deadlines, scenes };
+const began = performance.now();
+for (const [name, part] of Object.entries(parts)) {
+  if (!ONLY.has(name)) continue;
+  try {
+    await part();
+  } catch (error) {
+    add(name, `failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`, "", "", false);
+  }
+}
+console.log(`\ndoum bench${QUICK ? " (BENCH_QUICK)" : ""}, ${((performance.now() - began) / 1000).toFixed(0)} s`);
+console.table(rows);

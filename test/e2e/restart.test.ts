@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { createServer, type AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { createDb } from "../../db/create-db.js";
@@ -46,6 +47,11 @@ describe("the bot as `npm start` runs it, as a separate process", () => {
     fake = await startFakeTelegram();
     const bot = await startBotProcess(fake, { command: "npm" });
     processes.push(bot);
+    // Production runs the compiled output in one node process: no tsx, no loader child.
+    const group = execFileSync("ps", ["-o", "args=", "-g", String(bot.process.pid)], { encoding: "utf8" });
+    const nodes = group.split("\n").filter((args) => /^\S*node /.test(args));
+    expect(nodes).toEqual(["node --enable-source-maps dist/app/main.js"]);
+    expect(group).not.toContain("tsx");
     const ann = fake.persona({ firstName: "Ann", languageCode: "en" });
     const minji = fake.persona({ firstName: "민지", languageCode: "ko" });
     await Promise.all([ann.command("start"), minji.command("start")]);

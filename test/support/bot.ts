@@ -72,7 +72,7 @@ export interface BotProcess {
 }
 
 /**
- * The bot exactly as `npm start` runs it (`tsx src/main.ts`), as a child process that can be
+ * The bot as a child process (`npm start`: compiled; `node`: the sources through tsx) that can be
  * killed with SIGKILL mid-update. Resolves once it logged that it is ready.
  */
 export async function startBotProcess(
