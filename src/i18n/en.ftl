@@ -1077,7 +1077,30 @@ offer-places-filled = Every place of “{ $category }” is filled now. Thank yo
 request-expired-partly = ⌛ Your request “{ $category }” closed with { $chosen } of { $wanted } helpers: those chosen keep the group chat.
 group-joined = 👥 <b>{ $alias }</b> joined the group chat.
 group-left = 👥 <b>{ $alias }</b> left the group chat. The others carry on.
-group-fee-later = 👥 The fee moves when the whole group's chat has ended.
+group-fee-received-later = 👥 Your share of the fee: { $received } { $received ->
+        [one] credit
+       *[other] credits
+    }, paid to you when the whole group's chat has ended.
+group-fee-paid-later = 👥 This helper's share of the fee: { $received } { $received ->
+        [one] credit
+       *[other] credits
+    }, paid from what is held when the whole group's chat has ended.
+group-fee-share-later = Of it, { $share } { $share ->
+        [one] credit
+       *[other] credits
+    } will go to the donation pool, which backs the help badges given to donation boards.
+group-fee-part-received-later = 👥 For setting out you get { $fee } { $fee ->
+        [one] credit
+       *[other] credits
+    } of the fee when the whole group's chat has ended.
+group-fee-part-paid-later = 👥 Of this place's share of the fee, { $part } { $part ->
+        [one] credit
+       *[other] credits
+    } will go to the helper for setting out and { $returned } will come back to you when the whole group's chat has ended.
+group-fee-returned-later = 👥 This place's share of the fee, { $fee } { $fee ->
+        [one] credit
+       *[other] credits
+    }, will come back to you when the whole group's chat has ended.
 offer-chosen-full = 👥 All { $wanted } places are filled: the group chat is open.
 request-helpers-wanted = 👥 Needs { $helpers } helpers; the fee is shared among them.
 chat-banner-group = 👥 This is a group chat: what you send reaches the requester and every chosen helper, each copy under your alias.

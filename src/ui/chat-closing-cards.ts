@@ -78,8 +78,15 @@ export function endedFeeLines(
   side: "requester" | "helper",
   settled: { toHelper: number; returned: number; later?: boolean },
 ): string[] {
-  const later = settled.later ? [t("group-fee-later")] : [];
-  if (side === "helper") return settled.toHelper > 0 ? [t("chat-ended-fee-part-received", { fee: settled.toHelper }), ...later] : [];
-  if (settled.toHelper > 0) return [t("chat-ended-fee-part-paid", { part: settled.toHelper, returned: settled.returned }), ...later];
-  return settled.returned > 0 ? [t("fee-returned-to-you", { fee: settled.returned }), ...later] : [];
+  // In a group the fee moves when the whole group has ended, so its lines speak of what will happen.
+  const later = settled.later === true;
+  if (side === "helper") {
+    return settled.toHelper > 0
+      ? [t(later ? "group-fee-part-received-later" : "chat-ended-fee-part-received", { fee: settled.toHelper })]
+      : [];
+  }
+  if (settled.toHelper > 0) {
+    return [t(later ? "group-fee-part-paid-later" : "chat-ended-fee-part-paid", { part: settled.toHelper, returned: settled.returned })];
+  }
+  return settled.returned > 0 ? [t(later ? "group-fee-returned-later" : "fee-returned-to-you", { fee: settled.returned })] : [];
 }

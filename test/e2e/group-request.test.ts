@@ -204,8 +204,9 @@ describe("a request for three helpers", () => {
     await rita.pressIn(bannerOf(annAlias).message_id, "✅ Complete");
     const annDone = await ann.waitFor("is completed");
     expect(annDone.text).toContain("You earned one help badge.");
-    expect(annDone.text).toContain("You received 4 credits of the fee.");
-    expect(annDone.text).toContain("The fee moves when the whole group's chat has ended.");
+    // Cat's chat is still open, so the fee has not moved yet: Ann reads what she will get.
+    expect(annDone.text).toContain("👥 Your share of the fee: 4 credits, paid to you when the whole group's chat has ended.");
+    expect(annDone.text).not.toContain("You received");
     await cat.pressIn(bannerIn(cat, "대화가 열렸어요").message_id, /완료/);
     await rita.pressIn(bannerOf(catAlias).message_id, "✅ Complete");
     const catDone = await cat.waitFor("사례금 중 3 크레딧이 들어왔어요.");
@@ -298,6 +299,67 @@ describe("a request for three helpers", () => {
     await world.settle();
     expectNoIdentityLeak(world, rita, ann);
     expectNoIdentityLeak(world, rita, ben);
+  });
+
+  it("all three complete: three help badges, and the fee of 10 splits 4 + 3 + 3 exactly", async () => {
+    world = await openWorld();
+    const db = world.bot.db.kysely;
+    const rita = await started(world, "Ritanya", "en");
+    const helpers = [
+      await started(world, "Annelise", "en"),
+      await started(world, "Bertrand", "en"),
+      await started(world, "Cressida", "ko"),
+    ];
+    for (const helper of helpers) await seededHelper(world, helper);
+    await seedCredits(db, { userId: rita.id, amount: 10, now: world.bot.clock.now() });
+    const draft = { category: "repairs", description: DESCRIPTION, place: SEOUL, validityMinutes: 30, fee: 10, helpersWanted: 3 };
+    const posted = await postRequest(world.bot.app.deps, rita.id, draft);
+    if (!posted.ok) throw new Error(posted.reason);
+    // All three offer at once; Rita chooses them in the order their offers came.
+    await Promise.all(
+      helpers.map(async (helper) => {
+        const notice = await helper.waitFor(DESCRIPTION);
+        await helper.pressIn(notice.message_id, helper === helpers[2] ? "10분" : "10 min");
+      }),
+    );
+    await pollUntil(
+      () => (rita.inbox.filter((m) => m.text.includes("can help")).length === 3 ? true : undefined),
+      10_000,
+      () => "three offers",
+    );
+    for (const offer of rita.inbox.filter((m) => m.text.includes("can help"))) await rita.pressIn(offer.message_id, /^✅ Choose/);
+    await rita.waitFor((m) => m.text.includes("All 3 places are filled"));
+    const aliases = await Promise.all(helpers.map((helper) => aliasOf(world, helper)));
+    const chosenOrder = (await db.selectFrom("chats").select("helper_id").orderBy("id").execute()).map((c) => Number(c.helper_id));
+
+    // Each helper completes on their own banner and Rita on each helper's banner, all at once.
+    await Promise.all(
+      helpers.map(async (helper, i) => {
+        const banner = await helper.waitFor(helper === helpers[2] ? "대화가 열렸어요" : "Your chat with");
+        await helper.pressIn(banner.message_id, helper === helpers[2] ? /완료/ : "✅ Complete");
+        const hers = await rita.waitFor(`Your chat with ${aliases[i]!} is open`);
+        await rita.pressIn(hers.message_id, "✅ Complete");
+      }),
+    );
+    await Promise.all(
+      helpers.map((helper) => helper.waitFor(helper === helpers[2] ? "도움 배지 1개를 받았어요" : "You earned one help badge.")),
+    );
+    await world.settle();
+
+    for (const helper of helpers) expect(await badgesOf(world, helper.id)).toEqual([["help", 1, "completed"]]);
+    const rows = await db
+      .selectFrom("ledger_entries")
+      .select(["account", "amount", "reason"])
+      .where("subject", "=", `request:${posted.requestId}`)
+      .orderBy("id")
+      .execute();
+    // The leftover credit goes to the first chosen; the settlement is one movement that sums to the fee.
+    const shares = new Map(rows.filter((r) => r.reason === "fee-received").map((r) => [r.account, Number(r.amount)]));
+    expect(shares).toEqual(new Map(chosenOrder.map((id, i) => [`user:${id}`, i === 0 ? 4 : 3])));
+    expect(rows.filter((r) => r.reason === "fee-settled").map((r) => Number(r.amount))).toEqual([-10]);
+    expect(await ledgerProblems(db)).toEqual([]);
+    expect((await db.selectFrom("requests").select("status").executeTakeFirstOrThrow()).status).toBe("completed");
+    expect(world.fake.violations).toEqual([]);
   });
 
   it("expiring with one of three chosen: the chosen helper keeps the chat and gets the whole fee", async () => {

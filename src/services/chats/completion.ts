@@ -163,10 +163,12 @@ export function completedText(
   if (done.side === "helper") lines.push(t("chat-completed-badge"));
   if (done.fee > 0) {
     const received = done.fee - done.share;
-    const key = done.side === "helper" ? "chat-completed-fee-received" : "chat-completed-fee-paid";
-    lines.push(t(key, { fee: done.fee, received }));
-    if (done.share > 0) lines.push(t("chat-completed-fee-share", { share: done.share }));
-    if (done.later) lines.push(t("group-fee-later"));
+    // In a group the fee moves when the whole group has ended, so its lines speak of what will happen.
+    const keys = done.later
+      ? { received: "group-fee-received-later", paid: "group-fee-paid-later", share: "group-fee-share-later" }
+      : { received: "chat-completed-fee-received", paid: "chat-completed-fee-paid", share: "chat-completed-fee-share" };
+    lines.push(t(done.side === "helper" ? keys.received : keys.paid, { fee: done.fee, received }));
+    if (done.share > 0) lines.push(t(keys.share, { share: done.share }));
   }
   return lines.join("\n");
 }
