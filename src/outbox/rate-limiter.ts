@@ -5,12 +5,12 @@
  * the outbox.
  */
 class Bucket {
-  private tokens = 0;
   constructor(
     private readonly capacity: number,
     private readonly perSecond: number,
-    /** When `tokens` was last brought up to date; at construction, a moment the bucket was empty. */
+    /** When `tokens` was last brought up to date; at construction, a moment the bucket held `tokens`. */
     private updated: number,
+    private tokens = 0,
   ) {}
   private refill(now: number): void {
     this.tokens = Math.min(this.capacity, this.tokens + ((now - this.updated) / 1000) * this.perSecond);
@@ -49,9 +49,10 @@ export class RateLimiter {
   private readonly global: Bucket;
   private readonly chats = new Map<number, Bucket>();
   /**
-   * Every bucket counts as emptied at the limiter's start: the process before this one may have
-   * spent its budget in its last second, and Telegram still counts those messages. So the first
-   * second after a restart sends at the steady rate, never a burst on top of the old one.
+   * At the limiter's start the global bucket is empty and each chat's holds one message: the
+   * process before this one may have spent its budget in its last second, and Telegram still
+   * counts those messages. So the first second after a restart sends at the steady rate, never a
+   * burst on top of the old one.
    */
   private readonly started: number;
   /** Replies waiting for the global bucket: the outbox leaves them the next tokens. */
@@ -66,7 +67,10 @@ export class RateLimiter {
   private chat(chatId: number): Bucket {
     let bucket = this.chats.get(chatId);
     if (!bucket) {
-      bucket = new Bucket(this.limits.perChatBurst, this.limits.perChatPerSecond, this.started);
+      // One message per chat may go at once: the steady rate's own, as if the last second before the
+      // start had been spent. A person who writes right after a restart gets their answer without
+      // waiting out a second, and an update interrupted by restarts in a row still finishes quickly.
+      bucket = new Bucket(this.limits.perChatBurst, this.limits.perChatPerSecond, this.started, 1);
       this.chats.set(chatId, bucket);
     }
     return bucket;

@@ -8,12 +8,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Update } from "grammy/types";
-import { pino } from "pino";
+import { middlewareBot } from "./middleware-bot.js";
 import { createDb } from "../../db/create-db.js";
 import { migrateToLatest } from "../../db/migrate.js";
-import { createBot } from "../../src/bot/create-bot.js";
-import type { BotContext, BotDeps, SceneContext } from "../../src/bot/context.js";
-import { createI18n } from "../../src/bot/i18n.js";
 import { parseConfig } from "../../src/config.js";
 import { startFakeTelegram } from "../support/fake-telegram/index.js";
 import type { Persona, TgMessage } from "../support/fake-telegram/index.js";
@@ -41,19 +38,7 @@ export async function benchSceneSteps(opts: { wrongAnswers: number; runs: number
     await migrateToLatest(database.kysely);
     const counter = new StatementCounter();
     counter.attach(database.sqlite!);
-    const i18n = createI18n<BotContext>({ db: database.kysely });
-    const deps: BotDeps = {
-      config,
-      db: database.kysely,
-      logger: pino({ level: "silent" }),
-      clock: { now: () => Date.now() },
-      i18n,
-      random: Math.random,
-      outbox: { wake: () => {} },
-      deadlines: { wake: () => {} },
-    };
-    const bot = createBot(fake.token, deps, i18n, createI18n<SceneContext>({ db: database.kysely }));
-    await bot.init();
+    const bot = await middlewareBot(fake.token, config, database.kysely);
 
     let updateId = 0;
     const stateBytes = async (chatId: number) =>

@@ -8,11 +8,8 @@
  */
 import type { Update } from "grammy/types";
 import { Bot, type Transformer } from "grammy";
-import { pino } from "pino";
+import { middlewareBot } from "./middleware-bot.js";
 import { createDb } from "../../db/create-db.js";
-import { createBot } from "../../src/bot/create-bot.js";
-import type { BotContext, BotDeps, SceneContext } from "../../src/bot/context.js";
-import { createI18n } from "../../src/bot/i18n.js";
 import { parseConfig } from "../../src/config.js";
 import { openWorld } from "../support/e2e.js";
 import { matchInChat, nearbyHelper, startedPersona } from "../support/chats.js";
@@ -56,19 +53,7 @@ export async function benchUpdates(opts: {
   const config = parseConfig({ BOT_TOKEN: fake.token, BOT_API_ROOT: fake.apiRoot, DATABASE_URL: databaseUrl });
   const database = createDb(databaseUrl);
   try {
-    const i18n = createI18n<BotContext>({ db: database.kysely });
-    const deps: BotDeps = {
-      config,
-      db: database.kysely,
-      logger: pino({ level: "silent" }),
-      clock: { now: () => Date.now() },
-      i18n,
-      random: Math.random,
-      outbox: { wake: () => {} },
-      deadlines: { wake: () => {} },
-    };
-    const bot = createBot(fake.token, deps, i18n, createI18n<SceneContext>({ db: database.kysely }));
-    await bot.init();
+    const bot = await middlewareBot(fake.token, config, database.kysely);
     bot.api.config.use(answeredInProcess());
     const bare = new Bot(fake.token, { client: { apiRoot: fake.apiRoot } });
     bare.api.config.use(answeredInProcess());

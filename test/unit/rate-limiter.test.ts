@@ -20,12 +20,15 @@ describe("outbox rate limiter", () => {
     expect(limiter.waitFor(1)).toBe(0);
   });
 
-  it("starts empty and ramps up: no burst in the first second after a (re)start", () => {
+  it("starts at the steady rate: one message per chat at once, no burst in the first second after a (re)start", () => {
     let now = 5_000;
     const limiter = new RateLimiter({ globalPerSecond: 4, globalBurst: 4, perChatPerSecond: 1, perChatBurst: 2 }, () => now);
-    expect(limiter.waitFor(1)).toBe(1000);
+    // The global bucket starts empty; a chat's one message goes as soon as the global bucket allows.
+    expect(limiter.waitFor(1)).toBe(250);
     now += 250;
-    expect(limiter.globalWait()).toBe(0);
+    expect(limiter.waitFor(1)).toBe(0);
+    limiter.take(1);
+    // Then the chat's steady pace (a second after its start), not its burst of two.
     expect(limiter.waitFor(1)).toBe(750);
     // A chat first written to later starts as if emptied at the start too, so it is full by now.
     now += 3_000;

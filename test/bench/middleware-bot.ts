@@ -1,0 +1,28 @@
+import type { Kysely } from "kysely";
+import { pino } from "pino";
+import type { Database } from "../../db/schema.js";
+import { createBot } from "../../src/bot/create-bot.js";
+import type { BotContext, BotDeps, SceneContext } from "../../src/bot/context.js";
+import { createI18n } from "../../src/bot/i18n.js";
+import type { Config } from "../../src/config.js";
+
+/**
+ * The real bot's middleware over a database, without the inbox, the outbox sender or the
+ * deadline runner: what the benches drive update by update with `handleUpdate`.
+ */
+export async function middlewareBot(token: string, config: Config, db: Kysely<Database>) {
+  const i18n = createI18n<BotContext>({ db });
+  const deps: BotDeps = {
+    config,
+    db,
+    logger: pino({ level: "silent" }),
+    clock: { now: () => Date.now() },
+    i18n,
+    random: Math.random,
+    outbox: { wake: () => {} },
+    deadlines: { wake: () => {} },
+  };
+  const bot = createBot(token, deps, i18n, createI18n<SceneContext>({ db }));
+  await bot.init();
+  return bot;
+}
