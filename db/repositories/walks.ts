@@ -1,23 +1,11 @@
-import type { Kysely, Transaction } from "kysely";
+import type { Kysely, Selectable, Transaction } from "kysely";
 import type { Walk, WalkStatus } from "../../src/domain/walks.js";
-import type { Database } from "../schema.js";
+import type { Database, WalksTable } from "../schema.js";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
-interface WalkRow {
-  request_id: number;
-  requester_id: number;
-  destination: string | null;
-  live_message_id: number;
-  live_until: number;
-  last_latitude: number;
-  last_longitude: number;
-  last_seen_at: number;
-  check_in_at: number;
-  status: WalkStatus;
-  wrong_pins: number;
-  duress: number;
-}
+/** A walk as stored; `toWalk` maps it to the product's type. */
+type WalkRow = Selectable<WalksTable>;
 
 // PostgreSQL returns bigint columns as strings.
 function toWalk(row: WalkRow): Walk {

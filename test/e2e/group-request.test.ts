@@ -18,6 +18,21 @@ async function aliasOf(world: World, persona: Persona): Promise<string> {
   return (await db.selectFrom("users").select("alias").where("id", "=", persona.id).executeTakeFirstOrThrow()).alias;
 }
 
+/** The ask scene through its questions, up to the fee: Repairs, the piano, Seoul, 30 minutes. */
+async function askUpToTheFee(requester: Persona): Promise<void> {
+  await requester.command("ask");
+  await requester.waitFor("What do you need help with?");
+  await requester.press("Repairs");
+  await requester.waitFor("Describe what you need");
+  await requester.send(DESCRIPTION);
+  await requester.waitFor("Where?");
+  await requester.press("📍 Send my location", { location: SEOUL });
+  await requester.waitFor("Place saved");
+  await requester.waitFor("How long should the request stay open?");
+  await requester.press("30 min");
+  await requester.waitFor("Would you like to offer a fee");
+}
+
 describe("a request for three helpers", () => {
   let world: World;
   afterEach(async () => {
@@ -44,17 +59,7 @@ describe("a request for three helpers", () => {
     ];
 
     // Posting: the number of helpers is changed on the confirmation card; a number out of range gets a hint.
-    await rita.command("ask");
-    await rita.waitFor("What do you need help with?");
-    await rita.press("Repairs");
-    await rita.waitFor("Describe what you need");
-    await rita.send(DESCRIPTION);
-    await rita.waitFor("Where?");
-    await rita.press("📍 Send my location", { location: SEOUL });
-    await rita.waitFor("Place saved");
-    await rita.waitFor("How long should the request stay open?");
-    await rita.press("30 min");
-    await rita.waitFor("Would you like to offer a fee");
+    await askUpToTheFee(rita);
     await rita.press("10");
     const card = await rita.waitFor("Check your request");
     expect(card.text).toContain("Helpers: 1");
@@ -246,17 +251,7 @@ describe("a request for three helpers", () => {
     for (const helper of [ann, ben]) await seededHelper(world, helper);
     const [ritaAlias, annAlias] = [await aliasOf(world, rita), await aliasOf(world, ann)];
 
-    await rita.command("ask");
-    await rita.waitFor("What do you need help with?");
-    await rita.press("Repairs");
-    await rita.waitFor("Describe what you need");
-    await rita.send(DESCRIPTION);
-    await rita.waitFor("Where?");
-    await rita.press("📍 Send my location", { location: SEOUL });
-    await rita.waitFor("Place saved");
-    await rita.waitFor("How long should the request stay open?");
-    await rita.press("30 min");
-    await rita.waitFor("Would you like to offer a fee");
+    await askUpToTheFee(rita);
     await rita.press("No fee");
     const card = await rita.waitFor("Check your request");
     await rita.pressIn(card.message_id, "✏️ Helpers");
