@@ -6,8 +6,11 @@ export interface SendBudget {
   takeForReply(chatId: number): Promise<void>;
 }
 
-/** The methods Telegram counts against its flood limits: those that put messages in a chat. */
-const COUNTED = /\/(send(?!ChatAction)\w*|copyMessages?|forwardMessages?)$/;
+/**
+ * The methods Telegram counts against its flood limits that the bot uses: those that put messages
+ * in a chat (it never forwards, which would reveal the sender).
+ */
+const COUNTED = /\/(send(?!ChatAction)\w*|copyMessages?)$/;
 
 /** The chat a counted call writes to; uploads (a multipart body) are not read and not counted. */
 function chatOf(init: RequestInit | undefined): number | undefined {
