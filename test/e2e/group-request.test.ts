@@ -5,7 +5,7 @@ import type { Json } from "../support/fake-telegram/types.js";
 import { pollUntil } from "../support/fake-telegram/waiting.js";
 import { expectNoIdentityLeak } from "../support/identity.js";
 import { ledgerProblems, seedCredits } from "../support/ledger.js";
-import { SEOUL } from "../support/stories.js";
+import { askUpToFee, SEOUL } from "../support/stories.js";
 import { postRequest } from "../../src/services/requests/posting.js";
 import { Actions } from "../../src/ui/actions.js";
 import { badgesOf, seededHelper, started } from "./closing-support.js";
@@ -16,21 +16,6 @@ const MINUTE = 60_000;
 async function aliasOf(world: World, persona: Persona): Promise<string> {
   const db = world.bot.db.kysely;
   return (await db.selectFrom("users").select("alias").where("id", "=", persona.id).executeTakeFirstOrThrow()).alias;
-}
-
-/** The ask scene through its questions, up to the fee: Repairs, the piano, Seoul, 30 minutes. */
-async function askUpToTheFee(requester: Persona): Promise<void> {
-  await requester.command("ask");
-  await requester.waitFor("What do you need help with?");
-  await requester.press("Repairs");
-  await requester.waitFor("Describe what you need");
-  await requester.send(DESCRIPTION);
-  await requester.waitFor("Where?");
-  await requester.press("📍 Send my location", { location: SEOUL });
-  await requester.waitFor("Place saved");
-  await requester.waitFor("How long should the request stay open?");
-  await requester.press("30 min");
-  await requester.waitFor("Would you like to offer a fee");
 }
 
 describe("a request for three helpers", () => {
@@ -59,7 +44,7 @@ describe("a request for three helpers", () => {
     ];
 
     // Posting: the number of helpers is changed on the confirmation card; a number out of range gets a hint.
-    await askUpToTheFee(rita);
+    await askUpToFee(rita, { at: SEOUL, description: DESCRIPTION });
     await rita.press("10");
     const card = await rita.waitFor("Check your request");
     expect(card.text).toContain("Helpers: 1");
@@ -251,7 +236,7 @@ describe("a request for three helpers", () => {
     for (const helper of [ann, ben]) await seededHelper(world, helper);
     const [ritaAlias, annAlias] = [await aliasOf(world, rita), await aliasOf(world, ann)];
 
-    await askUpToTheFee(rita);
+    await askUpToFee(rita, { at: SEOUL, description: DESCRIPTION });
     await rita.press("No fee");
     const card = await rita.waitFor("Check your request");
     await rita.pressIn(card.message_id, "✏️ Helpers");

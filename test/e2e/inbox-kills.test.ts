@@ -5,7 +5,7 @@ import { tempSqliteUrl } from "../support/databases.js";
 import { HUMAN_PACE_LIMITS } from "../support/e2e.js";
 import { startFakeTelegram, type FakeTelegram, type Persona } from "../support/fake-telegram/index.js";
 import { mulberry32 } from "../support/random.js";
-import { SEOUL } from "../support/stories.js";
+import { askUpToFee, SEOUL, type Waiter } from "../support/stories.js";
 
 // A kill lands between a press and its answer: the user sees a spinner, the update runs again
 // after the restart, answers a query Telegram already saw answered and edits a message into what
@@ -18,8 +18,6 @@ const KILL_EFFECTS = new Set([
 ]);
 const WAIT = { timeoutMs: 30_000 };
 
-/** How a story waits for the bot's next message. */
-type Waiter = (persona: Persona, text: string) => Promise<unknown>;
 const within30s: Waiter = (persona, text) => persona.waitFor(text, WAIT);
 
 function onlyKillEffects(fake: FakeTelegram): void {
@@ -27,19 +25,9 @@ function onlyKillEffects(fake: FakeTelegram): void {
   expect(others.map((v) => `${v.rule}: ${v.method} ${v.description}`)).toEqual([]);
 }
 
-/** The "ask" scene up to its confirmation card, at a persona's pace. */
-async function askUpToFee(persona: Persona, description: string, waitFor: Waiter = within30s): Promise<void> {
-  await persona.command("ask");
-  await waitFor(persona, "What do you need help with?");
-  await persona.press("Repairs");
-  await waitFor(persona, "Describe what you need");
-  await persona.send(description);
-  await waitFor(persona, "Where?");
-  await persona.press("📍 Send my location", { location: SEOUL });
-  await waitFor(persona, "How long should the request stay open?");
-  await persona.press("30 min");
-  await waitFor(persona, "Would you like to offer a fee");
-}
+/** The "ask" scene up to its fee question, each step waited for as the story says. */
+const askUpTo = (persona: Persona, description: string, waitFor: Waiter = within30s) =>
+  askUpToFee(persona, { at: SEOUL, description, waitFor });
 
 describe("the durable inbox, with the bot killed as `kill -9` would", () => {
   let fake: FakeTelegram;
@@ -69,7 +57,7 @@ describe("the durable inbox, with the bot killed as `kill -9` would", () => {
     const databaseUrl = tempSqliteUrl();
     const first = await start(databaseUrl);
     const rita = fake.persona({ firstName: "Rita", languageCode: "en" });
-    await askUpToFee(rita, "Hang a heavy mirror");
+    await askUpTo(rita, "Hang a heavy mirror");
 
     // Telegram applies the send (Rita sees the card) but the bot dies before it hears back.
     const held = fake.holdResponse("sendMessage", (p) => String(p.text).includes("Check your request"));
@@ -112,7 +100,7 @@ describe("the durable inbox, with the bot killed as `kill -9` would", () => {
     const story = async (persona: Persona) => {
       for (let round = 0; killing || round < 2; round++) {
         const description = `Job ${round} for ${persona.firstName}`;
-        await askUpToFee(persona, description, throughKills);
+        await askUpTo(persona, description, throughKills);
         await persona.press("No fee");
         await throughKills(persona, "Check your request");
         await persona.press("📣 Post");

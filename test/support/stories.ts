@@ -67,32 +67,47 @@ export async function approveByButton(admin: Persona, applicant: Persona, approv
   await applicant.waitFor(approvedText);
 }
 
-/** Posts a request through the English "ask" scene: Repairs (or another category), a description, the place, a preset time, no fee. */
+/** How a story waits for the bot's next message with `text` (a kill story waits through restarts). */
+export type Waiter = (persona: Persona, text: string) => Promise<unknown>;
+
+/**
+ * The English "ask" scene through its questions, up to the fee: Repairs (or another category),
+ * a description, the place, a preset time.
+ */
+export async function askUpToFee(
+  persona: Persona,
+  opts: { at: Place; description?: string; validity?: string; paceMs?: number; category?: string; waitFor?: Waiter },
+): Promise<void> {
+  const waitFor = opts.waitFor ?? ((p, text) => p.waitFor(text));
+  // Under Telegram's real per-chat limit a persona must type at a human pace.
+  const pause = () => new Promise((resolve) => setTimeout(resolve, opts.paceMs ?? 0));
+  await persona.command("ask");
+  await waitFor(persona, "What do you need help with?");
+  await pause();
+  await persona.press(opts.category ?? "Repairs");
+  await waitFor(persona, "Describe what you need");
+  await pause();
+  await persona.send(opts.description ?? "Please help me hang a heavy mirror.");
+  await waitFor(persona, "Where?");
+  await pause();
+  await persona.press("📍 Send my location", { location: opts.at });
+  await waitFor(persona, "Place saved");
+  await waitFor(persona, "How long should the request stay open?");
+  await pause();
+  await persona.press(opts.validity ?? "30 min");
+  await waitFor(persona, "Would you like to offer a fee");
+}
+
+/** Posts a request through the English "ask" scene: `askUpToFee`, then no fee and Post. */
 export async function askForHelp(
   persona: Persona,
   opts: { at: Place; description?: string; validity?: string; paceMs?: number; category?: string },
 ): Promise<InboxMessage> {
-  // Under Telegram's real per-chat limit a persona must type at a human pace.
-  const pause = () => new Promise((resolve) => setTimeout(resolve, opts.paceMs ?? 0));
-  await persona.command("ask");
-  await persona.waitFor("What do you need help with?");
-  await pause();
-  await persona.press(opts.category ?? "Repairs");
-  await persona.waitFor("Describe what you need");
-  await pause();
-  await persona.send(opts.description ?? "Please help me hang a heavy mirror.");
-  await persona.waitFor("Where?");
-  await pause();
-  await persona.press("📍 Send my location", { location: opts.at });
-  await persona.waitFor("Place saved");
-  await persona.waitFor("How long should the request stay open?");
-  await pause();
-  await persona.press(opts.validity ?? "30 min");
-  await persona.waitFor("Would you like to offer a fee");
-  await pause();
+  await askUpToFee(persona, opts);
+  await new Promise((resolve) => setTimeout(resolve, opts.paceMs ?? 0));
   await persona.press("No fee");
   await persona.waitFor("Check your request");
-  await pause();
+  await new Promise((resolve) => setTimeout(resolve, opts.paceMs ?? 0));
   await persona.press("📣 Post");
   return persona.waitFor("Posted");
 }
