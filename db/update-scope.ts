@@ -1,9 +1,10 @@
-import { AsyncLocalStorage } from "node:async_hooks";
-
 /**
  * The update being handled, for the code deep inside that must know it: a unit of work records
  * its result under (update, n) so that running the update again after a crash changes nothing,
- * and the scene state is written together with the update's "handled" mark.
+ * and the scene state is written together with the update's "handled" mark. The inbox marks the
+ * update object it hands to the bot; the bot puts the scope into the deps of that update's
+ * handlers. (Passed along, not kept in an AsyncLocalStorage: on Node 20 one of those puts hooks on
+ * every promise of the process, a fifth of the time an update took.)
  */
 export interface UpdateScope {
   readonly updateId: number;
@@ -11,17 +12,12 @@ export interface UpdateScope {
   effects: number;
 }
 
-const scope = new AsyncLocalStorage<UpdateScope>();
+const scopes = new WeakMap<object, UpdateScope>();
 
-export function inUpdateScope<T>(updateId: number, work: () => Promise<T>): Promise<T> {
-  return scope.run({ updateId, effects: 0 }, work);
+export function scopeUpdate(update: object, updateId: number): void {
+  scopes.set(update, { updateId, effects: 0 });
 }
 
-export function currentUpdate(): UpdateScope | undefined {
-  return scope.getStore();
-}
-
-/** Timers and loops started from here must not carry the update along. */
-export function outsideUpdateScope<T>(work: () => T): T {
-  return scope.exit(work);
+export function updateScopeOf(update: object): UpdateScope | undefined {
+  return scopes.get(update);
 }

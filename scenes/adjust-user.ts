@@ -33,7 +33,7 @@ function amountAnswer(ctx: SceneContext, max: number, current: number): StepInpu
 export function adjustUserScene(deps: BotDeps) {
   return async function adjustUserSteps(conversation: Scene, ctx: SceneContext, userId: number, adjustment: UserAdjustment): Promise<void> {
     beginStep(conversation);
-    const target = await conversation.external(() => lookUpUser(deps, String(userId)));
+    const target = await conversation.external((outside) => lookUpUser(outside.deps, String(userId)));
     if (!target) return void (await ctx.reply(ctx.t("admin-no-such-user", { id: String(userId) })));
     const who = { alias: escapeHtml(target.user.alias), id: String(userId) };
     let amount: number | null = null;
@@ -49,9 +49,9 @@ export function adjustUserScene(deps: BotDeps) {
       textAnswer(c, REASON_MAX, "admin-adjust-reason-hint"),
     );
     const adminId = answered.from!.id;
-    const result = await conversation.external(() => adjustUser(deps, { adminId, userId, adjustment, amount, reason }));
+    const result = await conversation.external((outside) => adjustUser(outside.deps, { adminId, userId, adjustment, amount, reason }));
     await answered.reply(adjustmentReply(answered.t, result, userId), { parse_mode: "HTML" });
-    const after = await conversation.external(() => lookUpUser(deps, String(userId)));
+    const after = await conversation.external((outside) => lookUpUser(outside.deps, String(userId)));
     if (!after) return;
     const card = userLookupCard(answered.t, after, deps.config.timeZone);
     await answered.reply(card.text, { parse_mode: "HTML", reply_markup: card.keyboard });

@@ -1,5 +1,5 @@
 import { InlineKeyboard } from "grammy";
-import type { BotDeps, Scene, SceneContext } from "../src/bot/context.js";
+import type { Scene, SceneContext } from "../src/bot/context.js";
 import { BOARD_LIMITS, type BoardDetails, parseGoal } from "../src/domain/boards.js";
 import { boardPage, createBoard, editBoard } from "../src/services/boards.js";
 import { escapeHtml } from "../src/telegram/html.js";
@@ -21,10 +21,10 @@ function keepPressed(ctx: SceneContext, editing: boolean): boolean {
  * needed, the goal in help badges, and an optional photo. Editing shows each current answer with
  * a Keep button. Nothing is written until the last answer, so /cancel leaves everything as it was.
  */
-export function boardScene(deps: BotDeps) {
+export function boardScene() {
   return async function board(conversation: Scene, ctx: SceneContext, boardId: number | null): Promise<void> {
     const adminId = ctx.from!.id;
-    const current = typeof boardId === "number" ? await conversation.external(() => boardPage(deps, boardId)) : undefined;
+    const current = typeof boardId === "number" ? await conversation.external((outside) => boardPage(outside.deps, boardId)) : undefined;
     if (typeof boardId === "number" && current?.board.status !== "open") return void (await ctx.reply(ctx.t("board-scene-gone")));
     const editing = current !== undefined;
     const keepKeyboard = (extra?: InlineKeyboard) => {
@@ -78,8 +78,10 @@ export function boardScene(deps: BotDeps) {
     });
 
     const details: BoardDetails = { organisation, title, needed, goal, photoFileId };
-    const done = await conversation.external(async () =>
-      editing ? await editBoard(deps, adminId, current.board.id, details) : (await createBoard(deps, adminId, details), "created" as const),
+    const done = await conversation.external(async (outside) =>
+      editing
+        ? await editBoard(outside.deps, adminId, current.board.id, details)
+        : (await createBoard(outside.deps, adminId, details), "created" as const),
     );
     const reply = done === "gone" ? "board-scene-gone" : done === "edited" ? "board-scene-edited" : "board-scene-created";
     await answered.reply(answered.t(reply, { title: escapeHtml(title) }), { parse_mode: "HTML" });

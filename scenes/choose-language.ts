@@ -18,10 +18,10 @@ export function chooseLanguageScene(deps: BotDeps, i18n: Translator) {
     );
     const [language] = value;
     const userId = answer.from!.id;
-    const previous = await conversation.external(() => chooseLanguage(deps, userId, language));
+    const previous = await conversation.external((outside) => chooseLanguage(outside.deps, userId, language));
     await answer.answerCallbackQuery();
     await answer.editMessageText(i18n.t(language, previous === language ? "language-unchanged" : "language-set"));
-    const role = menuRole(await conversation.external(() => standingOf(deps, userId)));
+    const role = menuRole(await conversation.external((outside) => standingOf(outside.deps, userId)));
     await publishUserCommands(answer.api, i18n, userId, language, role);
   };
 }

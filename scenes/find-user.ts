@@ -18,7 +18,7 @@ export function findUserScene(deps: BotDeps) {
     await ctx.reply(ctx.t("admin-find-prompt"), { parse_mode: "HTML" });
     for (;;) {
       const { value: query, ctx: answered } = await waitForAnswer(conversation, (c) => textAnswer(c, QUERY_MAX, "admin-find-hint"));
-      const found = await conversation.external(() => lookUpUser(deps, query));
+      const found = await conversation.external((outside) => lookUpUser(outside.deps, query));
       if (found) {
         const card = userLookupCard(answered.t, found, deps.config.timeZone);
         return void (await answered.reply(card.text, { parse_mode: "HTML", reply_markup: card.keyboard }));

@@ -51,7 +51,7 @@ export async function askStep(
 }
 
 async function askAlias(deps: BotDeps, conversation: Scene, ctx: SceneContext, draft: HelperDraft, userId: number): Promise<string> {
-  const current = draft.alias ?? (await conversation.external(async () => (await userById(deps, userId))?.alias ?? ""));
+  const current = draft.alias ?? (await conversation.external(async (outside) => (await userById(outside.deps, userId))?.alias ?? ""));
   await ctx.reply(ctx.t("reg-alias-prompt", { alias: escapeHtml(current), max: ALIAS_MAX }), {
     parse_mode: "HTML",
     reply_markup: new InlineKeyboard().text(ctx.t("reg-alias-keep", { alias: current }), Actions.registration.data("keep")),
@@ -70,7 +70,7 @@ async function askAlias(deps: BotDeps, conversation: Scene, ctx: SceneContext, d
     const alias = normaliseAlias(text.value);
     const problem = aliasProblem(alias);
     if (problem) return { hint: c.t(`alias-problem-${problem}`, { max: ALIAS_MAX }) };
-    if (!(await conversation.external(() => aliasAvailable(deps, alias, userId)))) return { hint: c.t("alias-taken") };
+    if (!(await conversation.external((outside) => aliasAvailable(outside.deps, alias, userId)))) return { hint: c.t("alias-taken") };
     return { value: alias };
   });
   return value;
@@ -204,7 +204,7 @@ async function askLocation(deps: BotDeps, conversation: Scene, ctx: SceneContext
     return place;
   }
   // A live location is followed from the start, exactly like one shared later.
-  const liveUntil = (await conversation.external(() => deps.clock.now())) + value.livePeriod * 1000;
+  const liveUntil = (await conversation.external((outside) => outside.deps.clock.now())) + value.livePeriod * 1000;
   const until = formatTime(liveUntil, deps.config.timeZone);
   await answered.reply(ctx.t("reg-location-live-saved", { until }), { reply_markup: { remove_keyboard: true } });
   return { ...place, liveUntil };

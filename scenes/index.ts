@@ -1,5 +1,5 @@
 import { createConversation } from "@grammyjs/conversations";
-import type { I18n } from "@grammyjs/i18n";
+import type { I18n } from "../src/bot/i18n.js";
 import { Composer, type NextFunction } from "grammy";
 import { treatBenignErrorsAsDone } from "../src/telegram/benign-errors.js";
 import type { BotContext, BotDeps, SceneContext } from "../src/bot/context.js";
@@ -33,14 +33,14 @@ export function scenes(deps: BotDeps, i18n: I18n<SceneContext>): Composer<BotCon
   const plugins = [i18n.middleware(), withApiPolicy];
   composer.use(createConversation(resilient(deps.logger, chooseLanguageScene(deps, i18n)), { id: SCENES.language, plugins }));
   composer.use(createConversation(resilient(deps.logger, helperProfileScene(deps)), { id: SCENES.helper, plugins }));
-  composer.use(createConversation(resilient(deps.logger, quietHoursScene(deps)), { id: SCENES.quiet, plugins }));
-  composer.use(createConversation(resilient(deps.logger, rejectReasonScene(deps)), { id: SCENES.rejectReason, plugins }));
+  composer.use(createConversation(resilient(deps.logger, quietHoursScene()), { id: SCENES.quiet, plugins }));
+  composer.use(createConversation(resilient(deps.logger, rejectReasonScene()), { id: SCENES.rejectReason, plugins }));
   composer.use(createConversation(resilient(deps.logger, postRequestScene(deps)), { id: SCENES.ask, plugins }));
-  composer.use(createConversation(resilient(deps.logger, boardScene(deps)), { id: SCENES.board, plugins }));
+  composer.use(createConversation(resilient(deps.logger, boardScene()), { id: SCENES.board, plugins }));
   composer.use(createConversation(resilient(deps.logger, findUserScene(deps)), { id: SCENES.findUser, plugins }));
   composer.use(createConversation(resilient(deps.logger, adjustUserScene(deps)), { id: SCENES.adjustUser, plugins }));
   composer.use(createConversation(resilient(deps.logger, walkHomeScene(deps)), { id: SCENES.walk, plugins }));
-  composer.use(createConversation(resilient(deps.logger, voucherKindScene(deps)), { id: SCENES.voucherKind, plugins }));
+  composer.use(createConversation(resilient(deps.logger, voucherKindScene()), { id: SCENES.voucherKind, plugins }));
   composer.use(createConversation(resilient(deps.logger, issueVoucherScene(deps)), { id: SCENES.issueVoucher, plugins }));
   return composer;
 }

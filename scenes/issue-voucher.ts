@@ -18,9 +18,9 @@ const REASON_MAX = 300;
 export function issueVoucherScene(deps: BotDeps) {
   return async function issueVoucher(conversation: Scene, ctx: SceneContext, userId: number): Promise<void> {
     beginStep(conversation);
-    const target = await conversation.external(() => lookUpUser(deps, String(userId)));
+    const target = await conversation.external((outside) => lookUpUser(outside.deps, String(userId)));
     if (!target) return void (await ctx.reply(ctx.t("admin-no-such-user", { id: String(userId) })));
-    const { kinds } = await conversation.external(() => kindsOverview(deps));
+    const { kinds } = await conversation.external((outside) => kindsOverview(outside.deps));
     const active = kinds.filter((k) => !k.retired);
     if (active.length === 0) return void (await ctx.reply(ctx.t("admin-issue-voucher-no-kinds")));
     const who = { alias: escapeHtml(target.user.alias), id: String(userId) };
@@ -37,7 +37,9 @@ export function issueVoucherScene(deps: BotDeps) {
       textAnswer(c, REASON_MAX, "admin-adjust-reason-hint"),
     );
     const adminId = answered.from!.id;
-    const result = await conversation.external(() => issueVoucherByHand(deps, { adminId, userId, kindId: kindId[0], reason }));
+    const result = await conversation.external((outside) =>
+      issueVoucherByHand(outside.deps, { adminId, userId, kindId: kindId[0], reason }),
+    );
     if (!result.ok)
       return void (await answered.reply(
         answered.t(result.reason === "no-kind" ? "admin-voucher-kind-gone" : "admin-no-such-user", { id: String(userId) }),
@@ -46,7 +48,7 @@ export function issueVoucherScene(deps: BotDeps) {
       answered.t("admin-voucher-issued", { ...voucherWords(result.voucher, deps.config.timeZone), alias: escapeHtml(result.alias) }),
       { parse_mode: "HTML" },
     );
-    const after = await conversation.external(() => lookUpUser(deps, String(userId)));
+    const after = await conversation.external((outside) => lookUpUser(outside.deps, String(userId)));
     if (!after) return;
     const card = userLookupCard(answered.t, after, deps.config.timeZone);
     await answered.reply(card.text, { parse_mode: "HTML", reply_markup: card.keyboard });

@@ -26,7 +26,7 @@ export function postRequestScene(deps: BotDeps) {
     const userId = ctx.from!.id;
     // Names this draft: asking "Post" again after a failed step finds the request already posted.
     const postKey = await conversation.external(() => randomUUID());
-    const blocker = await conversation.external(() => postingBlocker(deps, userId));
+    const blocker = await conversation.external((outside) => postingBlocker(outside.deps, userId));
     if (blocker) {
       await ctx.reply(
         blocker.reason === "restricted"
@@ -39,11 +39,11 @@ export function postRequestScene(deps: BotDeps) {
       return;
     }
     let draft: Draft = {};
-    const save = (next: Draft) => conversation.external(() => saveRequestDraft(deps, userId, next));
-    const discard = () => conversation.external(() => discardRequestDraft(deps, userId));
-    const saved = await conversation.external(() => loadRequestDraft(deps, userId));
+    const save = (next: Draft) => conversation.external((outside) => saveRequestDraft(outside.deps, userId, next));
+    const discard = () => conversation.external((outside) => discardRequestDraft(outside.deps, userId));
+    const saved = await conversation.external((outside) => loadRequestDraft(outside.deps, userId));
     if (typeof againFrom === "number") {
-      const old = await conversation.external(() => ownRequest(deps, userId, againFrom));
+      const old = await conversation.external((outside) => ownRequest(outside.deps, userId, againFrom));
       if (old) {
         draft = {
           category: old.category,
@@ -86,7 +86,7 @@ export function postRequestScene(deps: BotDeps) {
         await ctx.reply(ctx.t("ask-cancelled"));
         return;
       }
-      const result = await conversation.external(() => postRequest(deps, userId, complete, postKey));
+      const result = await conversation.external((outside) => postRequest(outside.deps, userId, complete, postKey));
       if (result.ok) {
         // Run again after a crash, the post returns its recorded result and this runs again too.
         await discard();
@@ -95,7 +95,7 @@ export function postRequestScene(deps: BotDeps) {
         const params = { parse_mode: "HTML" as const, reply_markup: card.keyboard };
         const sent = await ctx.reply(card.text, params);
         const posted = { requestId: result.requestId, messageId: sent.message_id, params: { text: card.text, ...params } };
-        await conversation.external(() => rememberPostedMessage(deps, userId, posted));
+        await conversation.external((outside) => rememberPostedMessage(outside.deps, userId, posted));
         return;
       }
       if (result.reason === "too-many-open") {

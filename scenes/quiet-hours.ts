@@ -1,5 +1,5 @@
 import { InlineKeyboard } from "grammy";
-import type { BotDeps, Scene, SceneContext } from "../src/bot/context.js";
+import type { Scene, SceneContext } from "../src/bot/context.js";
 import { parseQuietHours } from "../src/domain/helper-profile.js";
 import { changeHelperSettings } from "../src/services/helpers/settings.js";
 import { Actions } from "../src/ui/actions.js";
@@ -8,7 +8,7 @@ import { beginStep } from "./resilient.js";
 import { waitForAnswer } from "./steps.js";
 
 /** Asks for a window like 23:00-07:00 (local time) or "no quiet hours". */
-export function quietHoursScene(deps: BotDeps) {
+export function quietHoursScene() {
   return async function quiet(conversation: Scene, ctx: SceneContext): Promise<void> {
     beginStep(conversation);
     await ctx.reply(ctx.t("quiet-prompt"), {
@@ -26,7 +26,7 @@ export function quietHoursScene(deps: BotDeps) {
       return parsed ? { value: parsed } : { hint: c.t("quiet-usage") };
     });
     const userId = answered.from!.id;
-    await conversation.external(() => changeHelperSettings(deps, userId, { quiet: value }));
+    await conversation.external((outside) => changeHelperSettings(outside.deps, userId, { quiet: value }));
     await answered.reply(value ? answered.t("quiet-set", { value: quietHoursText(answered.t, value) }) : answered.t("quiet-cleared"));
   };
 }

@@ -26,13 +26,13 @@ export function helperProfileScene(deps: BotDeps) {
   ): Promise<void> {
     const userId = ctx.from!.id;
     const save = async (draft: HelperDraft) => {
-      if (mode === "register") await conversation.external(() => saveRegistrationDraft(deps, userId, draft));
+      if (mode === "register") await conversation.external((outside) => saveRegistrationDraft(outside.deps, userId, draft));
     };
-    const status = await conversation.external(async () => (await ownHelper(deps, userId))?.status);
+    const status = await conversation.external(async (outside) => (await ownHelper(outside.deps, userId))?.status);
     let draft: HelperDraft;
 
     if (mode === "edit") {
-      const current = await conversation.external(() => draftFromHelper(deps, userId));
+      const current = await conversation.external((outside) => draftFromHelper(outside.deps, userId));
       if (!current) {
         await ctx.reply(ctx.t("helper-not-registered"));
         return;
@@ -48,7 +48,7 @@ export function helperProfileScene(deps: BotDeps) {
         await ctx.reply(ctx.t(status === "approved" ? "reg-already-helper" : "reg-suspended"));
         return;
       }
-      draft = (await conversation.external(() => loadRegistrationDraft(deps, userId))) ?? {};
+      draft = (await conversation.external((outside) => loadRegistrationDraft(outside.deps, userId))) ?? {};
       if (
         Object.keys(draft).length > 0 &&
         !resume &&
@@ -58,7 +58,7 @@ export function helperProfileScene(deps: BotDeps) {
         await save(draft);
       } else if (Object.keys(draft).length === 0 && status === "rejected") {
         // Applying again starts from the application the admin saw: change what they asked about.
-        draft = (await conversation.external(() => draftFromHelper(deps, userId))) ?? {};
+        draft = (await conversation.external((outside) => draftFromHelper(outside.deps, userId))) ?? {};
         await save(draft);
         await ctx.reply(ctx.t("reg-apply-again"));
       } else if (Object.keys(draft).length === 0) {
@@ -94,12 +94,12 @@ export function helperProfileScene(deps: BotDeps) {
         continue;
       }
       if (action === "cancel") {
-        if (mode === "register") await conversation.external(() => discardRegistrationDraft(deps, userId));
+        if (mode === "register") await conversation.external((outside) => discardRegistrationDraft(outside.deps, userId));
         await ctx.reply(ctx.t(mode === "register" ? "reg-cancelled" : "edit-cancelled"));
         return;
       }
-      const result = await conversation.external((): Promise<SubmitResult | EditResult> =>
-        mode === "register" ? submitApplication(deps, userId, complete) : saveProfileEdit(deps, userId, complete),
+      const result = await conversation.external((outside): Promise<SubmitResult | EditResult> =>
+        mode === "register" ? submitApplication(outside.deps, userId, complete) : saveProfileEdit(outside.deps, userId, complete),
       );
       if (result.ok) {
         const outcome = "outcome" in result ? result.outcome : "submitted";

@@ -1,4 +1,4 @@
-import type { BotDeps, Scene, SceneContext } from "../src/bot/context.js";
+import type { Scene, SceneContext } from "../src/bot/context.js";
 import { currentPendingList, decisionReply } from "../src/bot/admin-replies.js";
 import { decideApplication } from "../src/services/helpers/applications.js";
 import { escapeHtml } from "../src/telegram/html.js";
@@ -12,7 +12,7 @@ const REASON_MAX = 300;
  * decision is for the submission on the card; if the applicant replaces it meanwhile, it decides nothing.
  * Pressed on the /pending list (`listMessageId`), the list is drawn again once it is decided.
  */
-export function rejectReasonScene(deps: BotDeps) {
+export function rejectReasonScene() {
   return async function rejectReason(
     conversation: Scene,
     ctx: SceneContext,
@@ -27,14 +27,14 @@ export function rejectReasonScene(deps: BotDeps) {
       textAnswer(c, REASON_MAX, "admin-reject-reason-hint"),
     );
     const adminId = answered.from!.id;
-    const result = await conversation.external(() =>
-      decideApplication(deps, { adminId, userId: applicantId, approve: false, reason, submittedAt }),
+    const result = await conversation.external((outside) =>
+      decideApplication(outside.deps, { adminId, userId: applicantId, approve: false, reason, submittedAt }),
     );
     await answered.reply(decisionReply(answered.t, result, false, applicantId), { parse_mode: "HTML" });
     // Scene arguments are stored as JSON: one left out comes back as null.
     if (typeof listMessageId === "number") {
       // Read outside the replay log, drawn through the scene's own API calls like every reply.
-      const list = await conversation.external(() => currentPendingList(deps, answered.t));
+      const list = await conversation.external((outside) => currentPendingList(outside.deps, answered.t));
       await answered.api.editMessageText(answered.chat!.id, listMessageId, list.text, { parse_mode: "HTML", reply_markup: list.keyboard });
     }
   };

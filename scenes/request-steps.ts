@@ -128,7 +128,7 @@ export function feeShortText(deps: BotDeps, ctx: SceneContext, available: number
 
 export async function askFee(deps: BotDeps, conversation: Scene, ctx: SceneContext, userId: number): Promise<number> {
   // Credits already promised to other open requests are not offered again.
-  const available = await conversation.external(() => spendableCredits(deps, userId));
+  const available = await conversation.external((outside) => spendableCredits(outside.deps, userId));
   const keyboard = new InlineKeyboard();
   for (const fee of FEE_PRESETS.filter((f) => f <= available)) {
     keyboard.text(fee === 0 ? ctx.t("ask-fee-none") : String(fee), Actions.askFee.data(fee));
@@ -147,7 +147,7 @@ export async function askFee(deps: BotDeps, conversation: Scene, ctx: SceneConte
     }
     if (fee <= available) return { value: fee };
     // Credits may have come in since the question (a /topup without leaving the scene): ask again.
-    const availableNow = await conversation.external(() => spendableCredits(deps, userId));
+    const availableNow = await conversation.external((outside) => spendableCredits(outside.deps, userId));
     if (fee <= availableNow) return { value: fee };
     // It names the account number to give an admin: a message keeps it, a toast would not.
     return { hint: feeShortText(deps, c, availableNow, fee - availableNow, userId), asMessage: true };

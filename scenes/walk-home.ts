@@ -49,7 +49,7 @@ export function walkHomeScene(deps: BotDeps) {
   return async function walk(conversation: Scene, ctx: SceneContext): Promise<void> {
     const userId = ctx.from!.id;
     const { emergencyNumber } = deps.config.walkHome;
-    const blocker = await conversation.external(() => walkBlocker(deps, userId));
+    const blocker = await conversation.external((outside) => walkBlocker(outside.deps, userId));
     if (blocker) return explainBlocker(ctx, blocker, emergencyNumber);
 
     beginStep(conversation);
@@ -96,8 +96,8 @@ export function walkHomeScene(deps: BotDeps) {
       await checkIn.ctx.editMessageText(ctx.t("walk-checkin-chosen", { duration: durationLabel(ctx.t, checkIn.value) }));
     }
 
-    const result = await conversation.external(() =>
-      startWalk(deps, userId, {
+    const result = await conversation.external((outside) =>
+      startWalk(outside.deps, userId, {
         place: { latitude: live.value.latitude, longitude: live.value.longitude },
         liveMessageId,
         livePeriodSeconds: live.value.livePeriod,

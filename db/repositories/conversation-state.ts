@@ -1,24 +1,28 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../schema.js";
-import { currentUpdate } from "../update-scope.js";
 import { markHandled } from "./inbox.js";
 
-/** Key-value storage behind the conversations plugin, so scenes in progress survive restarts. */
+/**
+ * Key-value storage behind the conversations plugin, so scenes in progress survive restarts.
+ * `updateId`: the inbox's update being handled, if any.
+ */
 export function conversationStateStore<S>(db: Kysely<Database>, now: () => number) {
   /**
    * The scene's new state and the update's "handled" mark in one transaction: after a crash the
    * update either runs again on the old state or is not run again at all. Outside an update
    * (tools, benchmarks) there is no mark, so no transaction either.
    */
-  async function withHandledMark(change: (executor: Kysely<Database> | Transaction<Database>) => Promise<unknown>): Promise<void> {
-    const update = currentUpdate();
-    if (!update) {
+  async function withHandledMark(
+    updateId: number | undefined,
+    change: (executor: Kysely<Database> | Transaction<Database>) => Promise<unknown>,
+  ): Promise<void> {
+    if (updateId === undefined) {
       await change(db);
       return;
     }
     await db.transaction().execute(async (trx) => {
       await change(trx);
-      await markHandled(trx, update.updateId, now());
+      await markHandled(trx, updateId, now());
     });
   }
   return {
@@ -26,9 +30,9 @@ export function conversationStateStore<S>(db: Kysely<Database>, now: () => numbe
       const row = await db.selectFrom("conversation_state").select("state").where("key", "=", key).executeTakeFirst();
       return row ? (JSON.parse(row.state) as S) : undefined;
     },
-    async write(key: string, state: S): Promise<void> {
+    async write(key: string, state: S, updateId?: number): Promise<void> {
       const json = JSON.stringify(state);
-      await withHandledMark((executor) =>
+      await withHandledMark(updateId, (executor) =>
         executor
           .insertInto("conversation_state")
           .values({ key, state: json, updated_at: now() })
@@ -36,8 +40,8 @@ export function conversationStateStore<S>(db: Kysely<Database>, now: () => numbe
           .execute(),
       );
     },
-    async delete(key: string): Promise<void> {
-      await withHandledMark((executor) => executor.deleteFrom("conversation_state").where("key", "=", key).execute());
+    async delete(key: string, updateId?: number): Promise<void> {
+      await withHandledMark(updateId, (executor) => executor.deleteFrom("conversation_state").where("key", "=", key).execute());
     },
   };
 }

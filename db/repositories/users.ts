@@ -7,7 +7,7 @@ import { takesRowLocks } from "./row-locks.js";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
-function toUser(row: UserRow): User {
+export function toUser(row: UserRow): User {
   return {
     id: row.id,
     alias: row.alias,
@@ -65,6 +65,18 @@ export async function languagesFor(db: Executor, userIds: readonly number[]): Pr
   return new Map(rows.map((r) => [r.id, languageOf({ language: r.language, clientLanguage: r.client_language })]));
 }
 
+/** A known user wrote again: the moment (at most once a minute) and their client's language are kept. */
+export async function seenAgain(db: Executor, user: User, input: { now: number; clientLanguage: string | null }): Promise<User> {
+  if (user.lastSeenAt < input.now - 60_000 || user.clientLanguage !== input.clientLanguage) {
+    await db
+      .updateTable("users")
+      .set({ last_seen_at: input.now, client_language: input.clientLanguage })
+      .where("id", "=", user.id)
+      .execute();
+  }
+  return { ...user, lastSeenAt: input.now, clientLanguage: input.clientLanguage };
+}
+
 /**
  * Returns the user, creating them on first contact. A new alias may collide with an existing
  * one (it and its key are unique), so a few fresh ones are tried before giving up.
@@ -74,16 +86,7 @@ export async function ensureUser(
   input: { id: number; clientLanguage: string | null; now: number; makeAlias: () => string },
 ): Promise<{ user: User; created: boolean }> {
   const existing = await findUser(db, input.id);
-  if (existing) {
-    if (existing.lastSeenAt < input.now - 60_000 || existing.clientLanguage !== input.clientLanguage) {
-      await db
-        .updateTable("users")
-        .set({ last_seen_at: input.now, client_language: input.clientLanguage })
-        .where("id", "=", input.id)
-        .execute();
-    }
-    return { user: { ...existing, lastSeenAt: input.now, clientLanguage: input.clientLanguage }, created: false };
-  }
+  if (existing) return { user: await seenAgain(db, existing, input), created: false };
   for (let attempt = 0; attempt < 8; attempt++) {
     const alias = input.makeAlias();
     const inserted = await db

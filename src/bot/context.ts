@@ -1,18 +1,19 @@
 import type { Conversation, ConversationFlavor } from "@grammyjs/conversations";
-import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
-import type { Logger } from "../logger.js";
 import type { ServiceDeps } from "../services/deps.js";
 import type { User } from "../domain/users.js";
+import type { UserSituation } from "../services/users.js";
+import type { I18nFlavor } from "./i18n.js";
 
 /** What every handler may use; built once in main and passed to createBot. */
 export type BotDeps = ServiceDeps;
 
 interface AppFlavor {
   deps: BotDeps;
-  logger: Logger;
   /** The user who sent this update; set for every update that has a `from`. */
   user?: User;
+  /** What the message features ask of the sender, read with the user. */
+  situation?: UserSituation;
   /** Set once the update's callback query was answered; Telegram refuses a second answer. */
   callbackAnswered?: boolean;
 }

@@ -1,7 +1,7 @@
 import { conversations } from "@grammyjs/conversations";
 import { Bot } from "grammy";
 import { scenes } from "../../scenes/index.js";
-import { sceneStateStore } from "../services/scene-state.js";
+import { depsForUpdate } from "../services/unit-of-work.js";
 import { treatBenignErrorsAsDone } from "../telegram/benign-errors.js";
 import { retryingFetch } from "../telegram/retrying-fetch.js";
 import { budgetedFetch, type SendBudget } from "../telegram/budgeted-fetch.js";
@@ -29,9 +29,10 @@ import { requestActionsFeature } from "./features/request-actions.js";
 import { requestsFeature } from "./features/requests.js";
 import { startFeature } from "./features/start.js";
 import { unhandledFeature } from "./features/unhandled.js";
-import type { I18n } from "@grammyjs/i18n";
+import type { I18n } from "./i18n.js";
 import { interruptScene } from "./middlewares/interrupt-scene.js";
 import { loadUser } from "./middlewares/user.js";
+import { sceneStorage } from "./scene-storage.js";
 import { installErrorBoundary, named } from "./error-boundary.js";
 
 /** `budget`: the running app's share of Telegram's limits with its outbox; tools that measure the bot leave it out. */
@@ -41,25 +42,18 @@ export function createBot(token: string, deps: BotDeps, i18n: I18n<BotContext>, 
   bot.api.config.use(treatBenignErrorsAsDone);
 
   bot.use(async (ctx, next) => {
-    ctx.deps = deps;
-    ctx.logger = deps.logger.child({ updateId: ctx.update.update_id });
+    ctx.deps = depsForUpdate(deps, ctx.update);
     // Remember whether the callback query was answered so the error boundary never answers twice.
-    ctx.api.config.use((prev, method, payload, signal) => {
-      if (method === "answerCallbackQuery") ctx.callbackAnswered = true;
-      return prev(method, payload, signal);
-    });
+    if (ctx.callbackQuery)
+      ctx.api.config.use((prev, method, payload, signal) => {
+        if (method === "answerCallbackQuery") ctx.callbackAnswered = true;
+        return prev(method, payload, signal);
+      });
     await next();
   });
   bot.use(loadUser);
   bot.use(i18n);
-  bot.use(
-    conversations<BotContext, BotContext>({
-      // A scene in progress is a log its code replays; when the code stops replaying old logs
-      // the same way, raise the version so such scenes are dropped instead of misread.
-      // 1: rejected answers and category toggles no longer stay in the log.
-      storage: { type: "key", version: 1, adapter: sceneStateStore(deps), prefix: "scene:" },
-    }),
-  );
+  bot.use(conversations<BotContext, BotContext>({ storage: sceneStorage(deps) }));
 
   // /help and /cancel work inside a scene; other commands leave it first. Features that enter
   // scenes must come after the scenes: a scene can only be entered once it is registered.

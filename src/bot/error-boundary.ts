@@ -1,19 +1,28 @@
 import { type Bot, type Composer, GrammyError, HttpError, type Middleware } from "grammy";
 import type { Update } from "grammy/types";
 import type { BotContext, BotDeps } from "./context.js";
+import { Feature } from "./feature.js";
 
-// Kept off the context so handlers cannot come to depend on it; only the error boundary reads it.
-const runningFeature = new WeakMap<BotContext, string>();
+// Under a symbol only this file holds, so handlers cannot come to depend on it (a property, not a
+// WeakMap: it is set and cleared by every feature an update passes through).
+const RUNNING_FEATURE = Symbol("running feature");
+type Named = { [RUNNING_FEATURE]?: string | undefined };
 
-/** Each feature records its name as an update enters it, so a failure says where it happened. */
+/**
+ * Each feature records its name as an update enters it, so a failure says where it happened. A
+ * feature that says which updates it reacts to is passed by for any other (every handler it holds
+ * would only have passed it on, at a cost that added up to most of a plain message's time).
+ */
 export function named(features: Record<string, Composer<BotContext>>): Middleware<BotContext>[] {
   return Object.entries(features).map(([name, feature]) => {
     const middleware = feature.middleware();
+    const reacts = feature instanceof Feature ? feature.reacts : () => true;
     return (ctx, next) => {
-      runningFeature.set(ctx, name);
+      if (!reacts(ctx)) return next();
+      (ctx as Named)[RUNNING_FEATURE] = name;
       return middleware(ctx, () => {
         // Passed on: whatever fails from here on is not this feature's doing.
-        runningFeature.delete(ctx);
+        (ctx as Named)[RUNNING_FEATURE] = undefined;
         return next();
       });
     };
@@ -46,7 +55,7 @@ export function installErrorBoundary(bot: Bot<BotContext>, deps: BotDeps): void 
         updateId: ctx.update.update_id,
         updateType: updateType(ctx.update),
         chatId: ctx.chat?.id,
-        handler: runningFeature.get(ctx) ?? "middleware",
+        handler: (ctx as Named)[RUNNING_FEATURE] ?? "middleware",
       },
       "update failed",
     );

@@ -1,12 +1,19 @@
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { I18n } from "@grammyjs/i18n";
-import type { Context } from "grammy";
+import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
+import type { Context, MiddlewareFn, MiddlewareObj } from "grammy";
 import { particleFor } from "../domain/korean-particles.js";
-import { LANGUAGES, languageOf } from "../domain/language.js";
+import { LANGUAGES, type Language, languageOf } from "../domain/language.js";
 import type { User } from "../domain/users.js";
 import { userById } from "../services/users.js";
 import type { ServiceDeps } from "../services/deps.js";
-import { updateUserOf } from "./update-user.js";
+import type { Translate, Translator } from "../ui/translator.js";
+import { userBeingHandled } from "./update-user.js";
+
+/** What a context gains: `t` in the language of the user behind the update. */
+export interface I18nFlavor {
+  t: Translate;
+}
 
 /** A Fluent argument as text: numbers arrive wrapped, and only their value is wanted. */
 const plain = (value: unknown): string =>
@@ -21,24 +28,66 @@ function PARTICLE(positional: unknown[]): string {
   return particleFor(word ?? "", particle ?? "");
 }
 
-/** Generic over the context so the same instance serves the outer tree and the scenes. */
-export function createI18n<C extends Context & { user?: User }>(deps: Pick<ServiceDeps, "db">): I18n<C> {
-  const i18n = new I18n<C>({
-    defaultLocale: "en",
-    // Fluent wraps variables in Unicode isolation marks by default; in chat they show as junk.
-    fluentBundleOptions: { useIsolating: false, functions: { PARTICLE } },
-    // Scene contexts have no `ctx.user`: they take the one loadUser read for this update. Scenes
-    // are kept per chat, so a replayed update from someone else still needs a read by id.
-    localeNegotiator: async (ctx) => {
-      const known = ctx.user ?? updateUserOf();
-      const user = known && known.id === ctx.from?.id ? known : ctx.from ? await userById(deps, ctx.from.id) : undefined;
-      return languageOf(user, ctx.from?.language_code);
-    },
-  });
-  // The same relative path from this file (src/bot/) and from the compiled bundle (dist/app/,
-  // with the messages copied to dist/i18n/ by `npm run build`).
-  for (const language of LANGUAGES) {
-    i18n.loadLocaleSync(language, { filePath: fileURLToPath(new URL(`../i18n/${language}.ftl`, import.meta.url)) });
+const DEFAULT: Language = "en";
+
+/**
+ * The messages of every language, one Fluent bundle each, and the middleware that gives each update
+ * `ctx.t` in its user's language. The language is settled once per update and `t` goes straight to
+ * that bundle (the grammY i18n plugin matched locales again on every `t`, a tenth of a plain update).
+ */
+export class I18n<C extends Context & { user?: User }> implements Translator, MiddlewareObj<C & I18nFlavor> {
+  private readonly bundles = new Map<string, FluentBundle>();
+  private readonly bound = new Map<string, Translate>();
+
+  constructor(private readonly languageOfUpdate: (ctx: C) => Promise<Language>) {
+    // The same relative path from this file (src/bot/) and from the compiled bundle (dist/app/,
+    // with the messages copied to dist/i18n/ by `npm run build`).
+    for (const language of LANGUAGES) {
+      // Fluent wraps variables in Unicode isolation marks by default; in chat they show as junk.
+      const bundle = new FluentBundle(language, { useIsolating: false, functions: { PARTICLE } });
+      const source = readFileSync(fileURLToPath(new URL(`../i18n/${language}.ftl`, import.meta.url)), "utf8");
+      const errors = bundle.addResource(new FluentResource(source));
+      if (errors.length > 0) throw new Error(`${language}.ftl: ${errors.map(String).join("; ")}`);
+      this.bundles.set(language, bundle);
+      this.bound.set(language, (key, variables) => this.format(bundle, key, variables));
+    }
   }
-  return i18n;
+
+  /** `key` or `key.attribute`, in `locale` (the default language when it has no such message). */
+  t(locale: string, key: string, variables?: Record<string, string | number>): string {
+    return this.translateIn(locale)(key, variables);
+  }
+
+  translateIn(locale: string): Translate {
+    return this.bound.get(locale) ?? this.bound.get(DEFAULT)!;
+  }
+
+  private format(bundle: FluentBundle, key: string, variables?: Record<string, string | number>): string {
+    const [id, attribute] = key.split(".", 2) as [string, string | undefined];
+    for (const candidate of bundle.locales[0] === DEFAULT ? [bundle] : [bundle, this.bundles.get(DEFAULT)!]) {
+      const message = candidate.getMessage(id);
+      const pattern = attribute === undefined ? message?.value : message?.attributes[attribute];
+      if (pattern) return candidate.formatPattern(pattern, variables as Record<string, FluentVariable> | undefined);
+    }
+    return `{${key}}`;
+  }
+
+  middleware(): MiddlewareFn<C & I18nFlavor> {
+    return async (ctx, next) => {
+      ctx.t = this.translateIn(await this.languageOfUpdate(ctx));
+      await next();
+    };
+  }
+}
+
+/** Generic over the context so the same kind of instance serves the outer tree and the scenes. */
+export function createI18n<C extends Context & { user?: User }>(deps: Pick<ServiceDeps, "db">): I18n<C> {
+  // Scene contexts have no `ctx.user`: they take the one loadUser read for this update. Scenes
+  // are kept per chat, so a replayed update from someone else still needs a read by id.
+  return new I18n<C>(async (ctx) => {
+    const id = ctx.from?.id;
+    const known = ctx.user ?? (id === undefined ? undefined : userBeingHandled(id));
+    const user = known && known.id === id ? known : id !== undefined ? await userById(deps, id) : undefined;
+    return languageOf(user, ctx.from?.language_code);
+  });
 }

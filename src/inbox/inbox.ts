@@ -3,7 +3,7 @@ import type { Update } from "grammy/types";
 import type { Kysely } from "kysely";
 import { countAttempt, forgetHandledBefore, markHandled, pendingUpdates, storeUpdates } from "../../db/repositories/inbox.js";
 import type { Database, InboxRow } from "../../db/schema.js";
-import { inUpdateScope } from "../../db/update-scope.js";
+import { scopeUpdate } from "../../db/update-scope.js";
 import type { Clock } from "../clock.js";
 import type { Logger } from "../logger.js";
 import { chatKeyOf } from "./chat-key.js";
@@ -87,7 +87,9 @@ export function createInbox(deps: InboxDeps): Inbox {
     }
     await countAttempt(db, row.update_id);
     try {
-      await inUpdateScope(row.update_id, () => deps.handle(JSON.parse(row.payload) as Update));
+      const update = JSON.parse(row.payload) as Update;
+      scopeUpdate(update, row.update_id);
+      await deps.handle(update);
       await markHandled(db, row.update_id, clock.now());
     } catch (error) {
       // Only a failure of the error boundary itself lands here.

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.js";
+import type { UpdateScope } from "../../db/update-scope.js";
 import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
@@ -17,4 +18,6 @@ export interface ServiceDeps {
   deadlines: { wake(): void };
   /** Aliases and meeting codes are drawn from it (tests and transcripts seed it). */
   random: () => number;
+  /** The inbox's update being handled, in the deps the bot gives that update's handlers. */
+  update?: UpdateScope;
 }

@@ -2,7 +2,7 @@ import type { Transaction } from "kysely";
 import { cancelDeadlines, scheduleDeadline } from "../../db/repositories/deadlines.js";
 import { enqueueMessages, type OutgoingMessage } from "../../db/repositories/outbox.js";
 import { findEffect, recordEffect } from "../../db/repositories/update-effects.js";
-import { currentUpdate, outsideUpdateScope } from "../../db/update-scope.js";
+import { updateScopeOf } from "../../db/update-scope.js";
 import { languageFor, languagesFor } from "../../db/repositories/users.js";
 import { type Database, type DeadlineKind, OutboxPriority, type OutboxPriorityValue } from "../../db/schema.js";
 import { LANGUAGES, type Language } from "../domain/language.js";
@@ -110,7 +110,7 @@ function open(deps: ServiceDeps, trx: Transaction<Database>, now: number, effect
 export async function inUnitOfWork<T>(deps: ServiceDeps, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
   const effects: Effects = { sent: false, scheduled: false };
   const now = deps.clock.now();
-  const update = currentUpdate();
+  const update = deps.update;
   const key = update && { updateId: update.updateId, seq: ++update.effects };
   const result = await deps.db.transaction().execute(async (trx) => {
     if (key) {
@@ -121,12 +121,15 @@ export async function inUnitOfWork<T>(deps: ServiceDeps, work: (uow: UnitOfWork)
     if (key) await recordEffect(trx, key, JSON.stringify({ value }));
     return value;
   });
-  // The sender and the timers run for everyone, not inside this update.
-  outsideUpdateScope(() => {
-    if (effects.sent) deps.outbox.wake();
-    if (effects.scheduled) deps.deadlines.wake();
-  });
+  if (effects.sent) deps.outbox.wake();
+  if (effects.scheduled) deps.deadlines.wake();
   return result;
+}
+
+/** The deps for handling one update: its units of work record under it when the inbox scoped it. */
+export function depsForUpdate<D extends ServiceDeps>(deps: D, update: object): D {
+  const scope = updateScopeOf(update);
+  return scope ? { ...deps, update: scope } : deps;
 }
 
 /**

@@ -1,4 +1,3 @@
-import { Composer } from "grammy";
 import { SCENES } from "../../../scenes/ids.js";
 import type { ConsoleSection } from "../../domain/admin-console.js";
 import { activeRequestsPage, openChatsPage, reportsListPage } from "../../services/admin-console.js";
@@ -18,6 +17,7 @@ import { userLookupCard } from "../../ui/user-lookup-card.js";
 import { onAction } from "../actions.js";
 import { currentPendingList } from "../admin-replies.js";
 import type { BotContext } from "../context.js";
+import { COMMANDS, BUTTONS, Feature } from "../feature.js";
 import { isAdmin } from "../filters.js";
 
 /**
@@ -25,7 +25,7 @@ import { isAdmin } from "../filters.js";
  * filter the command falls through to "unknown command" for anyone else, and its buttons are
  * admin actions, refused by `onAction`.
  */
-export const adminConsoleFeature = new Composer<BotContext>();
+export const adminConsoleFeature = new Feature([COMMANDS, BUTTONS]);
 
 adminConsoleFeature
   .chatType("private")

@@ -1,17 +1,17 @@
-import { Composer } from "grammy";
 import { SCENES } from "../../../scenes/ids.js";
 import { changeKind, fulfilVoucher, liveVoucher } from "../../services/vouchers/admin.js";
 import { Actions } from "../../ui/actions.js";
 import { fulfilConfirmCard } from "../../ui/voucher-cards.js";
 import { onAction } from "../actions.js";
 import type { BotContext } from "../context.js";
+import { BUTTONS, Feature } from "../feature.js";
 import { section } from "./admin-console.js";
 
 /**
  * The console's voucher pages: kinds made the prize's or retired, a new kind, a voucher marked
  * fulfilled, a voucher issued from a user's card. Every action is an admin's, refused to anyone else.
  */
-export const adminVouchersFeature = new Composer<BotContext>();
+export const adminVouchersFeature = new Feature([BUTTONS]);
 
 async function redraw(ctx: BotContext, which: "vouchers" | "kinds"): Promise<void> {
   const view = await section(ctx, which, 0);

@@ -1,4 +1,3 @@
-import { Composer } from "grammy";
 import { SCENES } from "../../../scenes/ids.js";
 import { decideApplication, pendingApplicant, setHelperSuspended } from "../../services/helpers/applications.js";
 import { adjustCredits } from "../../services/ledger.js";
@@ -8,13 +7,14 @@ import { Actions } from "../../ui/actions.js";
 import { onAction } from "../actions.js";
 import { creditReply, currentPendingList, decisionReply, redrawPendingList, restrictionReply } from "../admin-replies.js";
 import type { BotContext } from "../context.js";
+import { COMMANDS, BUTTONS, Feature } from "../feature.js";
 import { isAdmin } from "../filters.js";
 
 /**
  * Admin commands and buttons. Commands are behind the admin filter, so for anyone else they
  * fall through to "unknown command"; admin buttons are refused by `onAction` like stale ones.
  */
-export const adminFeature = new Composer<BotContext>();
+export const adminFeature = new Feature([COMMANDS, BUTTONS]);
 const admins = adminFeature.chatType("private").filter(isAdmin);
 
 const REASON_MAX = 300;

@@ -1,13 +1,13 @@
-import { Composer } from "grammy";
 import { badgeStanding, redeemCheck, redeemPenalty, type RedeemResult } from "../../services/badges.js";
 import { Actions } from "../../ui/actions.js";
 import { badgesCard } from "../../ui/badge-cards.js";
 import { redeemConfirmCard } from "../../ui/chat-closing-cards.js";
 import { onAction } from "../actions.js";
 import type { BotContext } from "../context.js";
+import { COMMANDS, BUTTONS, Feature } from "../feature.js";
 
 /** /badges shows where a user stands; /redeem spends help badges on a penalty, after a confirmation. */
-export const badgesFeature = new Composer<BotContext>();
+export const badgesFeature = new Feature([COMMANDS, BUTTONS]);
 const privateChats = badgesFeature.chatType("private");
 
 privateChats.command("badges", async (ctx) => {

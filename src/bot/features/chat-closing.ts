@@ -1,4 +1,3 @@
-import { Composer } from "grammy";
 import { completeChat, completedText } from "../../services/chats/completion.js";
 import { answerHelperCame, cancelChat, checkCancel } from "../../services/chats/ending.js";
 import { decideReport, endReportedChat, reportChat } from "../../services/chats/reports.js";
@@ -12,13 +11,14 @@ import { durationLabel } from "../../ui/request-cards.js";
 import { withEmergency } from "../../ui/walk-cards.js";
 import { onAction, refuseButton } from "../actions.js";
 import type { BotContext } from "../context.js";
+import { BUTTONS, Feature } from "../feature.js";
 
 /**
  * Complete, Cancel and Report on a chat, what follows a completed one (rating, colour mark,
  * comment), the no-show question and the admins' buttons on a report. They act on the chat, not
  * on a scene, so they sit before the scenes.
  */
-export const chatClosingFeature = new Composer<BotContext>();
+export const chatClosingFeature = new Feature([BUTTONS]);
 
 /**
  * A banner's button on a chat that ended (or is not the presser's): only answered, since the
@@ -173,9 +173,9 @@ onAction(chatClosingFeature, Actions.reportDecide, async (ctx, reportId, decisio
 });
 
 /** A message after "add a comment?" is the comment; anything else passes on. */
-export const reviewCommentFeature = new Composer<BotContext>();
+export const reviewCommentFeature = new Feature(["message:text"]);
 reviewCommentFeature.chatType("private").on("message:text", async (ctx, next) => {
-  if (ctx.message.text.startsWith("/")) return next();
+  if (ctx.message.text.startsWith("/") || !ctx.situation?.askedForComment) return next();
   const result = await leaveComment(ctx.deps, ctx.from.id, ctx.message.text);
   if (result === "not-asked") return next();
   await ctx.reply(ctx.t(result === "saved" ? "review-comment-saved" : "review-comment-too-long"), { parse_mode: "HTML" });

@@ -1,8 +1,7 @@
-import { Composer } from "grammy";
 import { reachableAgain, windUpUnreachable } from "../../services/reachability.js";
-import type { BotContext } from "../context.js";
+import { Feature } from "../feature.js";
 
-export const chatMemberFeature = new Composer<BotContext>();
+export const chatMemberFeature = new Feature(["my_chat_member"]);
 
 /**
  * Blocking the bot shows up as being "kicked" from the private chat; unblocking as "member".

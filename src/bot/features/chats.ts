@@ -1,4 +1,3 @@
-import { Composer } from "grammy";
 import { answerHeld } from "../../services/relay/held.js";
 import { openChatsFor, writeIn } from "../../services/relay/chat-list.js";
 import { escapeHtml } from "../../telegram/html.js";
@@ -7,12 +6,13 @@ import { rememberChatBanner } from "../../services/chats/banners.js";
 import { chatBanner, chatList, sideOf } from "../../ui/chat-cards.js";
 import { onAction, refuseButton } from "../actions.js";
 import type { BotContext } from "../context.js";
+import { BUTTONS, Feature } from "../feature.js";
 
 /**
  * /chat and the buttons about relay chats: which chat one writes in, and the yes or no to a
  * held message. The buttons act on the chat, not on a scene, so they work in the middle of one.
  */
-export const chatsFeature = new Composer<BotContext>();
+export const chatsFeature = new Feature([BUTTONS]);
 
 /** The chat to come back to: its banner, or the list to pick from when there are several. */
 export async function showChats(ctx: BotContext): Promise<void> {

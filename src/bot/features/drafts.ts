@@ -1,13 +1,12 @@
-import { Composer } from "grammy";
 import { SCENES } from "../../../scenes/ids.js";
 import { discardRegistrationDraft, loadRegistrationDraft } from "../../services/helpers/drafts.js";
 import { discardRequestDraft, loadRequestDraft } from "../../services/requests/drafts.js";
 import { Actions } from "../../ui/actions.js";
 import { onAction, refuseButton } from "../actions.js";
-import type { BotContext } from "../context.js";
+import { BUTTONS, Feature } from "../feature.js";
 
 /** The buttons under "your draft is kept": they work as long as the draft does, also after a restart. */
-export const draftsFeature = new Composer<BotContext>();
+export const draftsFeature = new Feature([BUTTONS]);
 
 onAction(draftsFeature, Actions.keptDraft, async (ctx, scene, choice) => {
   const userId = ctx.from.id;

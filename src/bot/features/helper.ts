@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { SCENES } from "../../../scenes/ids.js";
 import { isValidCoordinate } from "../../domain/geo.js";
 import { parseQuietHours } from "../../domain/helper-profile.js";
@@ -11,8 +11,9 @@ import { formatTime } from "../../ui/time.js";
 import { escapeHtml } from "../../telegram/html.js";
 import { onAction, refuseButton } from "../actions.js";
 import type { BotContext } from "../context.js";
+import { COMMANDS, BUTTONS, Feature } from "../feature.js";
 
-export const helperFeature = new Composer<BotContext>();
+export const helperFeature = new Feature([COMMANDS, BUTTONS, "message:location", "edited_message:location"]);
 const privateChats = helperFeature.chatType("private");
 
 privateChats.command("helper", async (ctx) => {

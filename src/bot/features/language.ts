@@ -1,8 +1,7 @@
-import { Composer } from "grammy";
 import { SCENES } from "../../../scenes/ids.js";
-import type { BotContext } from "../context.js";
+import { COMMANDS, Feature } from "../feature.js";
 
-export const languageFeature = new Composer<BotContext>();
+export const languageFeature = new Feature([COMMANDS]);
 
 languageFeature.chatType("private").command("language", async (ctx) => {
   await ctx.conversation.exitAll();

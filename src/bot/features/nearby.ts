@@ -1,16 +1,16 @@
-import { Composer } from "grammy";
 import { escapeHtml } from "../../telegram/html.js";
 import { keepNearbyList, nearbyListPage, nearbyListPageWith, openNearbyRequest, startNearbyList } from "../../services/requests/nearby.js";
 import { Actions } from "../../ui/actions.js";
 import { nearbyListCard, type NearbyPage } from "../../ui/nearby-list.js";
 import { onAction, refuseButton } from "../actions.js";
 import type { BotContext } from "../context.js";
+import { BUTTONS, Feature } from "../feature.js";
 
 /**
  * /nearby: open requests around the helper at their shown places. Its buttons act on the list,
  * not on a scene, so they sit with the request buttons and work in the middle of one.
  */
-export const nearbyFeature = new Composer<BotContext>();
+export const nearbyFeature = new Feature([BUTTONS]);
 
 // Each names the way forward, never one that leads back to /nearby (a suspended helper is not sent to /helper).
 const NOT_BROWSING = { "not-helper": "nearby-not-helper", pending: "nearby-pending", suspended: "nearby-suspended" } as const;

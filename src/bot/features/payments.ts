@@ -1,18 +1,17 @@
-import { Composer } from "grammy";
 import { balanceOf, checkTopupOrder, creditTopup } from "../../services/payments.js";
 import { topupPayload } from "../../domain/credits.js";
 import { escapeHtml } from "../../telegram/html.js";
 import { Actions } from "../../ui/actions.js";
 import { balanceCard, topupCard } from "../../ui/balance-cards.js";
 import { onAction, refuseButton } from "../actions.js";
-import type { BotContext } from "../context.js";
+import { COMMANDS, BUTTONS, Feature } from "../feature.js";
 
 /**
  * /balance, /topup with Telegram Payments, and /paysupport and /privacy, which Telegram requires
  * of bots that take payments. Registered before the scenes and the relay, so a payment or its
  * pre-checkout is never read as a scene's answer or a chat message.
  */
-export const paymentsFeature = new Composer<BotContext>();
+export const paymentsFeature = new Feature([COMMANDS, BUTTONS, "pre_checkout_query", "message:successful_payment"]);
 const privateChats = paymentsFeature.chatType("private");
 
 privateChats.command("balance", async (ctx) => {

@@ -1,10 +1,9 @@
-import { Composer } from "grammy";
 import type { Message } from "grammy/types";
 import type { ChatEdit, ChatMessage } from "../../domain/relay.js";
 import { relayChatEdit, relayChatMessage, relayChatReaction } from "../../services/relay/relaying.js";
 import { escapeHtml } from "../../telegram/html.js";
 import { heldCard } from "../../ui/chat-cards.js";
-import type { BotContext } from "../context.js";
+import { COMMANDS, Feature } from "../feature.js";
 import { showChats } from "./chats.js";
 
 /**
@@ -12,7 +11,7 @@ import { showChats } from "./chats.js";
  * goes to the other side. Installed after the scenes (a scene's answer is not a chat message) and
  * before the features that read plain messages.
  */
-export const relayFeature = new Composer<BotContext>();
+export const relayFeature = new Feature([COMMANDS, "message", "edited_message", "message_reaction"]);
 const privateChats = relayFeature.chatType("private");
 
 privateChats.command("chat", (ctx) => showChats(ctx));
@@ -39,6 +38,7 @@ function chatMessage(message: Message): ChatMessage {
 privateChats.on("message").filter(
   (ctx) => !ctx.message.entities?.some((e) => e.type === "bot_command" && e.offset === 0),
   async (ctx, next) => {
+    if (!ctx.situation?.inOpenChat) return next();
     const outcome = await relayChatMessage(ctx.deps, ctx.from.id, chatMessage(ctx.message));
     if (outcome.kind === "none") return next();
     if (outcome.kind === "choose") {

@@ -1,4 +1,3 @@
-import { Composer } from "grammy";
 import { acceptRequest, withdrawOffer } from "../../services/requests/offers.js";
 import { chooseOffer, startWithChosen } from "../../services/requests/choosing.js";
 import { escapeHtml } from "../../telegram/html.js";
@@ -7,14 +6,14 @@ import { offerSentCard } from "../../ui/request-cards.js";
 import { rememberChatBanner } from "../../services/chats/banners.js";
 import { chatBanner } from "../../ui/chat-cards.js";
 import { onAction } from "../actions.js";
-import type { BotContext } from "../context.js";
+import { BUTTONS, Feature } from "../feature.js";
 import { cancelFromList, cancelFromPosted } from "./my-requests.js";
 
 /**
  * Buttons on requests and offers. They act on the request, not on a scene, so they sit before
  * the scenes and work even while the user is in the middle of one.
  */
-export const requestActionsFeature = new Composer<BotContext>();
+export const requestActionsFeature = new Feature([BUTTONS]);
 
 const ACCEPT_REFUSALS = {
   "own-request": "accept-own",

@@ -1,15 +1,14 @@
-import { Composer } from "grammy";
 import { SCENES } from "../../../scenes/ids.js";
 import { ownRequest } from "../../services/requests/mine.js";
 import { Actions } from "../../ui/actions.js";
 import { isWalk } from "../../domain/walks.js";
 import { onAction, refuseButton } from "../actions.js";
-import type { BotContext } from "../context.js";
+import { COMMANDS, BUTTONS, Feature } from "../feature.js";
 import { showMyRequests } from "./my-requests.js";
 import { showNearby } from "./nearby.js";
 
 /** Entry points that open the "ask for help" scene, and the nearby list. */
-export const requestsFeature = new Composer<BotContext>();
+export const requestsFeature = new Feature([COMMANDS, BUTTONS]);
 const privateChats = requestsFeature.chatType("private");
 
 privateChats.command("ask", async (ctx) => {

@@ -1,4 +1,3 @@
-import { Composer } from "grammy";
 import { confirmSafe, askToConfirmSafe } from "../../services/walks/safe.js";
 import { followWalk } from "../../services/walks/location.js";
 import { dropPrompt, pendingPrompt, setDuressPin, setSafetyPin, type SetPinResult } from "../../services/walks/pins.js";
@@ -9,6 +8,7 @@ import { mainMenu } from "../../ui/menus.js";
 import { withEmergency } from "../../ui/walk-cards.js";
 import { onAction, refuseButton } from "../actions.js";
 import type { BotContext } from "../context.js";
+import { BUTTONS, Feature } from "../feature.js";
 import { showSafety } from "./walk-home.js";
 
 /**
@@ -16,7 +16,7 @@ import { showSafety } from "./walk-home.js";
  * for (never a scene's answer, never a chat message to relay, never kept: the message is deleted
  * and only its hash stored), "I'm safe", and the walk's live location moving.
  */
-export const safetyFeature = new Composer<BotContext>();
+export const safetyFeature = new Feature(["message", "edited_message:location", BUTTONS]);
 const privateChats = safetyFeature.chatType("private");
 
 const DIGITS = { min: String(PIN_MIN_DIGITS), max: String(PIN_MAX_DIGITS) };
@@ -43,6 +43,7 @@ async function pinSetAnswer(ctx: BotContext, result: SetPinResult, purpose: "pin
 }
 
 privateChats.on("message", async (ctx, next) => {
+  if (!ctx.situation?.askedForPin) return next();
   const prompt = await pendingPrompt(ctx.deps, ctx.from.id);
   if (!prompt) return next();
   const text = ctx.message.text;

@@ -1,4 +1,3 @@
-import { Composer } from "grammy";
 import { SCENES } from "../../../scenes/ids.js";
 import { languageOf } from "../../domain/language.js";
 import { escapeHtml } from "../../telegram/html.js";
@@ -7,12 +6,12 @@ import { mainMenu } from "../../ui/menus.js";
 import { onAction } from "../actions.js";
 import { publishUserCommands } from "../commands.js";
 import { menuRole, standingOf } from "../../services/command-menus.js";
-import type { BotContext } from "../context.js";
+import { COMMANDS, BUTTONS, Feature } from "../feature.js";
 import { isAdmin } from "../filters.js";
 import { sendHelp } from "./help.js";
 import { showNearby } from "./nearby.js";
 
-export const startFeature = new Composer<BotContext>();
+export const startFeature = new Feature([COMMANDS, BUTTONS]);
 
 startFeature.chatType("private").command("start", async (ctx) => {
   // /start is the way out of anything: it leaves a scene in progress and shows the menu.

@@ -18,7 +18,7 @@ privateChats.on("message::bot_command", async (ctx) => {
 
 privateChats.on("message", async (ctx) => {
   // Written to a chat that just ended: say so, rather than "I did not understand".
-  const partner = await recentlyEndedPartner(ctx.deps, ctx.from.id);
+  const partner = ctx.situation?.chatEndedSince ? await recentlyEndedPartner(ctx.deps, ctx.from.id) : undefined;
   const text = partner === undefined ? ctx.t("unhandled") : ctx.t("chat-ended-not-relayed", { alias: escapeHtml(partner) });
   // The answer points at the menu, so the menu comes with it.
   await ctx.reply(text, { parse_mode: "HTML", reply_markup: mainMenu(ctx.t) });

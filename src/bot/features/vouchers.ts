@@ -1,13 +1,13 @@
-import { Composer } from "grammy";
 import { CLAIM_CODE_PATTERN } from "../../domain/vouchers.js";
 import { claimByCode, giveVoucher, myVouchers, openClaimLink, takeBackOffer } from "../../services/vouchers/giving.js";
 import { Actions } from "../../ui/actions.js";
 import { claimCard, giveCard, voucherWords, vouchersCard } from "../../ui/voucher-cards.js";
 import { onAction, refuseButton } from "../actions.js";
 import type { BotContext } from "../context.js";
+import { COMMANDS, BUTTONS, Feature } from "../feature.js";
 
 /** /vouchers, Give and Take back, and claim links (t.me/<bot>?start=v_<code>). */
-export const vouchersFeature = new Composer<BotContext>();
+export const vouchersFeature = new Feature([COMMANDS, BUTTONS]);
 const privateChats = vouchersFeature.chatType("private");
 
 async function showVouchers(ctx: BotContext): Promise<void> {

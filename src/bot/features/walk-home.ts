@@ -1,4 +1,3 @@
-import { Composer } from "grammy";
 import { SCENES } from "../../../scenes/ids.js";
 import { askForPin, pinState, removeDuressPin } from "../../services/walks/pins.js";
 import {
@@ -15,9 +14,10 @@ import { Actions } from "../../ui/actions.js";
 import { invitationCard, safetyCard } from "../../ui/walk-cards.js";
 import { onAction, refuseButton } from "../actions.js";
 import type { BotContext } from "../context.js";
+import { COMMANDS, BUTTONS, Feature } from "../feature.js";
 
 /** /walkhome, /safety (PINs and the trusted contact) and trusted-contact invitations. */
-export const walkHomeFeature = new Composer<BotContext>();
+export const walkHomeFeature = new Feature([COMMANDS, BUTTONS]);
 const privateChats = walkHomeFeature.chatType("private");
 
 const DIGITS = { min: String(PIN_MIN_DIGITS), max: String(PIN_MAX_DIGITS) };
