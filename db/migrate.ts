@@ -18,7 +18,7 @@ import * as m0018 from "./migrations/0018_reports.js";
 import * as m0019 from "./migrations/0019_walks.js";
 import * as m0020 from "./migrations/0020_vouchers.js";
 import * as m0021 from "./migrations/0021_group_requests.js";
-import * as m0022 from "./migrations/0022_asking_comment.js";
+import * as m0022 from "./migrations/0022_hot_path_indexes.js";
 
 // Listed explicitly rather than read from a folder so that tsx, bundlers and tests agree.
 const migrations = {
@@ -41,7 +41,7 @@ const migrations = {
   "0019_walks": m0019,
   "0020_vouchers": m0020,
   "0021_group_requests": m0021,
-  "0022_asking_comment": m0022,
+  "0022_hot_path_indexes": m0022,
 } satisfies Record<string, Migration>;
 
 function migrator(db: Kysely<any>): Migrator {

@@ -1,7 +1,6 @@
 import { createConversation } from "@grammyjs/conversations";
 import type { I18n } from "../src/bot/i18n.js";
-import { Composer, type NextFunction } from "grammy";
-import { treatBenignErrorsAsDone } from "../src/telegram/benign-errors.js";
+import { Composer, type NextFunction, type Transformer } from "grammy";
 import type { BotContext, BotDeps, SceneContext } from "../src/bot/context.js";
 import { chooseLanguageScene } from "./choose-language.js";
 import { quietHoursScene } from "./quiet-hours.js";
@@ -17,19 +16,18 @@ import { issueVoucherScene } from "./issue-voucher.js";
 import { SCENES } from "./ids.js";
 import { resilient } from "./resilient.js";
 
-async function withApiPolicy(ctx: SceneContext, next: NextFunction): Promise<void> {
-  ctx.api.config.use(treatBenignErrorsAsDone);
-  await next();
-}
-
 /**
  * Registers every scene. Plugins of the outer tree do not reach inside a scene, so i18n is
  * installed again for each one.
  */
-export function scenes(deps: BotDeps, i18n: I18n<SceneContext>): Composer<BotContext> {
+export function scenes(deps: BotDeps, i18n: I18n<SceneContext>, apiPolicy: Transformer[]): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   // Inside a scene ctx.api is a fresh object without bot.api's transformers (retries are in its
-  // client's fetch, so they come along): add them again.
+  // client's fetch, so they come along): the bot's API policy is added again.
+  const withApiPolicy = async (ctx: SceneContext, next: NextFunction): Promise<void> => {
+    ctx.api.config.use(...apiPolicy);
+    await next();
+  };
   const plugins = [i18n.middleware(), withApiPolicy];
   composer.use(createConversation(resilient(deps.logger, chooseLanguageScene(deps, i18n)), { id: SCENES.language, plugins }));
   composer.use(createConversation(resilient(deps.logger, helperProfileScene(deps)), { id: SCENES.helper, plugins }));

@@ -138,7 +138,7 @@ export async function startApp(opts: {
     afterFire: () => sender.wake(),
   });
 
-  const bot = createBot(token, deps, i18n, sceneI18n, limiter);
+  const bot = createBot(token, deps, i18n, sceneI18n, { budget: limiter });
   // grammY's own init retries forever in silence; one plain call says at once what is wrong.
   bot.botInfo = await whoAmI(senderApi, config.botApiRoot);
   await publishDefaultCommands(bot.api, i18n);

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable, Transaction } from "kysely";
 import type { Chat, ChatStatus } from "../../src/domain/chats.js";
+import { compiledOnce } from "../compiled-once.js";
 import type { ChatsTable, Database } from "../schema.js";
 import { takesRowLocks } from "./row-locks.js";
 
@@ -59,15 +60,21 @@ export async function lockChat(trx: Transaction<Database>, id: number): Promise<
 }
 
 /** The user's open chats, oldest first, as requester or as helper. */
-export async function openChatsOf(db: Executor, userId: number): Promise<Chat[]> {
-  const rows = await db
+// Every relayed message reads these two: built once.
+const openChatsQuery = compiledOnce<{ userId: number }, ChatRow>((db, slot) =>
+  db
     .selectFrom("chats")
     .selectAll()
     .where("status", "=", "open")
-    .where((eb) => eb.or([eb("requester_id", "=", userId), eb("helper_id", "=", userId)]))
-    .orderBy("id")
-    .execute();
-  return rows.map(toChat);
+    .where((eb) => eb.or([eb("requester_id", "=", slot("userId")), eb("helper_id", "=", slot("userId"))]))
+    .orderBy("id"),
+);
+const chatsOfRequestQuery = compiledOnce<{ requestId: number }, ChatRow>((db, slot) =>
+  db.selectFrom("chats").selectAll().where("request_id", "=", slot("requestId")).orderBy("id"),
+);
+
+export async function openChatsOf(db: Executor, userId: number): Promise<Chat[]> {
+  return (await openChatsQuery(db, { userId })).map(toChat);
 }
 
 /** Ends an open chat; false when it was no longer open (another ending came first). */
@@ -107,8 +114,7 @@ export async function chatOfRequest(db: Executor, requestId: number): Promise<Ch
 
 /** Every chat of a request, one per helper chosen, in the order they were chosen. */
 export async function chatsOfRequest(db: Executor, requestId: number): Promise<Chat[]> {
-  const rows = await db.selectFrom("chats").selectAll().where("request_id", "=", requestId).orderBy("id").execute();
-  return rows.map(toChat);
+  return (await chatsOfRequestQuery(db, { requestId })).map(toChat);
 }
 
 /** The user's chat that ended last, if it ended after `since` (to explain why nothing is relayed now). */

@@ -1,12 +1,27 @@
 import type { Kysely, Transaction } from "kysely";
+import { compiledOnce } from "../compiled-once.js";
 import type { Database } from "../schema.js";
 import { markHandled } from "./inbox.js";
 
+// Every scene step reads and writes its scene: built once, like the other reads of every update.
+const readState = compiledOnce<{ key: string }, { state: string }>((db, slot) =>
+  db.selectFrom("conversation_state").select("state").where("key", "=", slot("key")),
+);
+const writeState = compiledOnce<{ key: string; state: string; now: number }, unknown>((db, slot) =>
+  db
+    .insertInto("conversation_state")
+    .values({ key: slot("key"), state: slot("state"), updated_at: slot("now") })
+    .onConflict((oc) => oc.column("key").doUpdateSet({ state: slot("state"), updated_at: slot("now") })),
+);
+const deleteState = compiledOnce<{ key: string }, unknown>((db, slot) =>
+  db.deleteFrom("conversation_state").where("key", "=", slot("key")),
+);
+
 /**
- * Key-value storage behind the conversations plugin, so scenes in progress survive restarts.
- * `updateId`: the inbox's update being handled, if any.
+ * Key-value storage behind the conversations plugin, so scenes in progress survive restarts: each
+ * state as the JSON text it is stored as. `updateId`: the inbox's update being handled, if any.
  */
-export function conversationStateStore<S>(db: Kysely<Database>, now: () => number) {
+export function conversationStateStore(db: Kysely<Database>, now: () => number) {
   /**
    * The scene's new state and the update's "handled" mark in one transaction: after a crash the
    * update either runs again on the old state or is not run again at all. Outside an update
@@ -26,22 +41,15 @@ export function conversationStateStore<S>(db: Kysely<Database>, now: () => numbe
     });
   }
   return {
-    async read(key: string): Promise<S | undefined> {
-      const row = await db.selectFrom("conversation_state").select("state").where("key", "=", key).executeTakeFirst();
-      return row ? (JSON.parse(row.state) as S) : undefined;
+    async read(key: string): Promise<string | undefined> {
+      const [row] = await readState(db, { key });
+      return row?.state;
     },
-    async write(key: string, state: S, updateId?: number): Promise<void> {
-      const json = JSON.stringify(state);
-      await withHandledMark(updateId, (executor) =>
-        executor
-          .insertInto("conversation_state")
-          .values({ key, state: json, updated_at: now() })
-          .onConflict((oc) => oc.column("key").doUpdateSet({ state: json, updated_at: now() }))
-          .execute(),
-      );
+    async write(key: string, json: string, updateId?: number): Promise<void> {
+      await withHandledMark(updateId, (executor) => writeState(executor, { key, state: json, now: now() }));
     },
     async delete(key: string, updateId?: number): Promise<void> {
-      await withHandledMark(updateId, (executor) => executor.deleteFrom("conversation_state").where("key", "=", key).execute());
+      await withHandledMark(updateId, (executor) => deleteState(executor, { key }));
     },
   };
 }

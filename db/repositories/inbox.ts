@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
+import { compiledOnce } from "../compiled-once.js";
 import type { Database, InboxRow } from "../schema.js";
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -22,23 +23,29 @@ export function pendingUpdates(db: Executor, limit: number): Promise<InboxRow[]>
   return db.selectFrom("inbox").selectAll().where("status", "=", "pending").orderBy("update_id").limit(limit).execute();
 }
 
-/** Counts a try before it starts, so an update that crashes the process every time is given up. */
-export async function countAttempt(db: Executor, updateId: number): Promise<void> {
-  await db
+// Both run for every update: built once.
+const countingAttempt = compiledOnce<{ updateId: number }, unknown>((db, slot) =>
+  db
     .updateTable("inbox")
     .set((eb) => ({ attempts: eb("attempts", "+", 1) }))
-    .where("update_id", "=", updateId)
-    .execute();
+    .where("update_id", "=", slot("updateId")),
+);
+const markingHandled = compiledOnce<{ updateId: number; status: "handled" | "failed"; now: number }, unknown>((db, slot) =>
+  db
+    .updateTable("inbox")
+    .set({ status: slot("status"), payload: "", handled_at: slot("now") })
+    .where("update_id", "=", slot("updateId"))
+    .where("status", "=", "pending"),
+);
+
+/** Counts a try before it starts, so an update that crashes the process every time is given up. */
+export async function countAttempt(db: Executor, updateId: number): Promise<void> {
+  await countingAttempt(db, { updateId });
 }
 
 /** Done with it: what the user wrote is not kept. */
 export async function markHandled(db: Executor, updateId: number, now: number, status: "handled" | "failed" = "handled"): Promise<void> {
-  await db
-    .updateTable("inbox")
-    .set({ status, payload: "", handled_at: now })
-    .where("update_id", "=", updateId)
-    .where("status", "=", "pending")
-    .execute();
+  await markingHandled(db, { updateId, status, now });
 }
 
 /**

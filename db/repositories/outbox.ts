@@ -1,5 +1,6 @@
-import type { Kysely, Transaction } from "kysely";
-import type { Database, OutboxPriorityValue } from "../schema.js";
+import type { Insertable, Kysely, Transaction } from "kysely";
+import { compiledOnce } from "../compiled-once.js";
+import type { Database, OutboxPriorityValue, OutboxTable } from "../schema.js";
 
 export interface OutgoingMessage {
   chatId: number;
@@ -14,25 +15,45 @@ export interface OutgoingMessage {
 type Executor = Kysely<Database> | Transaction<Database>;
 
 /** Call inside the transaction that makes the state change the messages tell about. */
+type OutboxValues = Pick<Insertable<OutboxTable>, "chat_id" | "priority" | "method" | "payload" | "ref" | "next_attempt_at" | "created_at">;
+
+// One message at a time is what most units of work send (a relayed copy, a notice): built once.
+const enqueueOne = compiledOnce<OutboxValues, { id: number }>((db, slot) =>
+  db
+    .insertInto("outbox")
+    .values({
+      chat_id: slot("chat_id"),
+      priority: slot("priority"),
+      method: slot("method"),
+      payload: slot("payload"),
+      ref: slot("ref"),
+      status: "pending",
+      next_attempt_at: slot("next_attempt_at"),
+      created_at: slot("created_at"),
+    })
+    .returning("id"),
+);
+
 export async function enqueueMessages(db: Executor, now: number, messages: OutgoingMessage[]): Promise<number[]> {
   if (messages.length === 0) return [];
-  const rows = await db
-    .insertInto("outbox")
-    .values(
-      messages.map((m) => ({
-        chat_id: m.chatId,
-        priority: m.priority,
-        method: m.method,
-        payload: JSON.stringify(m.params),
-        ref: m.ref ?? null,
-        status: "pending" as const,
-        // The sender keeps wall-clock time; a hold lets later parts (an album's items) join first.
-        next_attempt_at: m.holdMs ? Date.now() + m.holdMs : 0,
-        created_at: now,
-      })),
-    )
-    .returning("id")
-    .execute();
+  const values = messages.map((m): OutboxValues => ({
+    chat_id: m.chatId,
+    priority: m.priority,
+    method: m.method,
+    payload: JSON.stringify(m.params),
+    ref: m.ref ?? null,
+    // The sender keeps wall-clock time; a hold lets later parts (an album's items) join first.
+    next_attempt_at: m.holdMs ? Date.now() + m.holdMs : 0,
+    created_at: now,
+  }));
+  const rows =
+    values.length === 1
+      ? await enqueueOne(db, values[0]!)
+      : await db
+          .insertInto("outbox")
+          .values(values.map((v) => ({ ...v, status: "pending" as const })))
+          .returning("id")
+          .execute();
   return rows.map((r) => Number(r.id));
 }
 

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable, Transaction } from "kysely";
+import { compiledOnce } from "../compiled-once.js";
 import type { Database, RelayMessagesTable, RelayMessageStatus } from "../schema.js";
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -58,23 +59,71 @@ export async function recordRelayed(
     now: number;
   },
 ): Promise<number> {
-  const row = await trx
+  const [row] = await insertRelayed(trx, {
+    chatId: m.chatId,
+    fromUserId: m.fromUserId,
+    originalMessageId: m.originalMessageId,
+    toUserId: m.toUserId,
+    status: m.status,
+    outboxId: m.outboxId,
+    position: m.position ?? 0,
+    mediaGroupId: m.mediaGroupId ?? null,
+    now: m.now,
+  });
+  return Number(row!.id);
+}
+
+// The statements of every relayed message, built once.
+const insertRelayed = compiledOnce<
+  {
+    chatId: number;
+    fromUserId: number;
+    originalMessageId: number;
+    toUserId: number;
+    status: RelayMessageStatus;
+    outboxId: number | null;
+    position: number;
+    mediaGroupId: string | null;
+    now: number;
+  },
+  { id: number }
+>((db, slot) =>
+  db
     .insertInto("relay_messages")
     .values({
-      chat_id: m.chatId,
-      from_user_id: m.fromUserId,
-      original_message_id: m.originalMessageId,
-      to_user_id: m.toUserId,
-      status: m.status,
-      outbox_id: m.outboxId,
-      position: m.position ?? 0,
-      media_group_id: m.mediaGroupId ?? null,
-      created_at: m.now,
+      chat_id: slot("chatId"),
+      from_user_id: slot("fromUserId"),
+      original_message_id: slot("originalMessageId"),
+      to_user_id: slot("toUserId"),
+      status: slot("status"),
+      outbox_id: slot("outboxId"),
+      position: slot("position"),
+      media_group_id: slot("mediaGroupId"),
+      created_at: slot("now"),
     })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
-}
+    .returning("id"),
+);
+
+const releaseGathering = (except: boolean) =>
+  compiledOnce<{ fromUserId: number; toUserId: number; exceptMediaGroupId: string }, unknown>((db, slot) =>
+    db
+      .updateTable("outbox")
+      .set({ next_attempt_at: 0 })
+      .where("status", "=", "pending")
+      .where(
+        "id",
+        "in",
+        db
+          .selectFrom("relay_messages")
+          .select("outbox_id")
+          .where("from_user_id", "=", slot("fromUserId"))
+          .where("to_user_id", "=", slot("toUserId"))
+          .where("media_group_id", "is not", null)
+          .$if(except, (qb) => qb.where("media_group_id", "!=", slot("exceptMediaGroupId"))),
+      ),
+  );
+const releaseAll = releaseGathering(false);
+const releaseOthers = releaseGathering(true);
 
 export async function findRelayed(db: Executor, id: number): Promise<RelayedMessage | undefined> {
   const row = await db.selectFrom("relay_messages").selectAll().where("id", "=", id).executeTakeFirst();
@@ -151,14 +200,8 @@ export async function releaseAlbums(
   trx: Transaction<Database>,
   albums: { fromUserId: number; toUserId: number; exceptMediaGroupId?: string },
 ): Promise<void> {
-  const gathering = trx
-    .selectFrom("relay_messages")
-    .select("outbox_id")
-    .where("from_user_id", "=", albums.fromUserId)
-    .where("to_user_id", "=", albums.toUserId)
-    .where("media_group_id", "is not", null)
-    .$if(albums.exceptMediaGroupId !== undefined, (qb) => qb.where("media_group_id", "!=", albums.exceptMediaGroupId!));
-  await trx.updateTable("outbox").set({ next_attempt_at: 0 }).where("status", "=", "pending").where("id", "in", gathering).execute();
+  const values = { fromUserId: albums.fromUserId, toUserId: albums.toUserId, exceptMediaGroupId: albums.exceptMediaGroupId ?? "" };
+  await (albums.exceptMediaGroupId === undefined ? releaseAll : releaseOthers)(trx, values);
 }
 
 /** Written with the delivery: the copies' message ids, in the order the outbox row carried them. */

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { HelpRequest, RequestStatus } from "../../src/domain/requests.js";
+import { compiledOnce } from "../compiled-once.js";
 import type { Database, RequestRow } from "../schema.js";
 import { takesRowLocks } from "./row-locks.js";
 
@@ -25,8 +26,13 @@ function toRequest(row: RequestRow): HelpRequest {
   };
 }
 
+// Read by every relayed message (a group's copies are labelled): built once.
+const requestById = compiledOnce<{ id: number }, RequestRow>((db, slot) =>
+  db.selectFrom("requests").selectAll().where("id", "=", slot("id")),
+);
+
 export async function findRequest(db: Executor, id: number): Promise<HelpRequest | undefined> {
-  const row = await db.selectFrom("requests").selectAll().where("id", "=", id).executeTakeFirst();
+  const [row] = await requestById(db, { id });
   return row && toRequest(row);
 }
 

@@ -1,5 +1,5 @@
 import { conversations } from "@grammyjs/conversations";
-import { Bot } from "grammy";
+import { Bot, type Transformer } from "grammy";
 import { scenes } from "../../scenes/index.js";
 import { depsForUpdate } from "../services/unit-of-work.js";
 import { treatBenignErrorsAsDone } from "../telegram/benign-errors.js";
@@ -35,11 +35,23 @@ import { loadUser } from "./middlewares/user.js";
 import { sceneStorage } from "./scene-storage.js";
 import { installErrorBoundary, named } from "./error-boundary.js";
 
-/** `budget`: the running app's share of Telegram's limits with its outbox; tools that measure the bot leave it out. */
-export function createBot(token: string, deps: BotDeps, i18n: I18n<BotContext>, sceneI18n: I18n<SceneContext>, budget?: SendBudget) {
+/**
+ * `transport.budget`: the running app's share of Telegram's limits with its outbox; tools that
+ * measure the bot leave it out, and may answer the Bot API in-process with `transport.answer`
+ * (a transformer that every API object gets, the scenes' included).
+ */
+export function createBot(
+  token: string,
+  deps: BotDeps,
+  i18n: I18n<BotContext>,
+  sceneI18n: I18n<SceneContext>,
+  transport: { budget?: SendBudget; answer?: Transformer } = {},
+) {
+  const { budget, answer } = transport;
   const fetch = retryingFetch(undefined, budget ? budgetedFetch(budget) : undefined);
   const bot = new Bot<BotContext>(token, { client: { apiRoot: deps.config.botApiRoot, fetch } });
-  bot.api.config.use(treatBenignErrorsAsDone);
+  const apiPolicy = answer ? [treatBenignErrorsAsDone, answer] : [treatBenignErrorsAsDone];
+  bot.api.config.use(...apiPolicy);
 
   bot.use(async (ctx, next) => {
     ctx.deps = depsForUpdate(deps, ctx.update);
@@ -71,7 +83,7 @@ export function createBot(token: string, deps: BotDeps, i18n: I18n<BotContext>, 
     }),
   );
   bot.use(interruptScene);
-  bot.use(...named({ scenes: scenes(deps, sceneI18n) }));
+  bot.use(...named({ scenes: scenes(deps, sceneI18n, apiPolicy) }));
   // A comment the bot just asked for is answered first; otherwise, what someone with an open chat
   // sends goes to the other side.
   bot.use(...named({ reviewCommentFeature, relayFeature }));

@@ -5,6 +5,6 @@ import type { ServiceDeps } from "./deps.js";
 export const sceneKeyOf = (chatId: number): string => `scene:${chatId}`;
 
 /** Where scenes in progress are kept, so they survive restarts. */
-export function sceneStateStore<S>(deps: Pick<ServiceDeps, "db" | "clock">) {
-  return conversationStateStore<S>(deps.db, () => deps.clock.now());
+export function sceneStateStore(deps: Pick<ServiceDeps, "db" | "clock">) {
+  return conversationStateStore(deps.db, () => deps.clock.now());
 }

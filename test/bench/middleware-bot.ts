@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import type { Transformer } from "grammy";
 import { pino } from "pino";
 import type { Database } from "../../db/schema.js";
 import { createBot } from "../../src/bot/create-bot.js";
@@ -8,9 +9,10 @@ import type { Config } from "../../src/config.js";
 
 /**
  * The real bot's middleware over a database, without the inbox, the outbox sender or the
- * deadline runner: what the benches drive update by update with `handleUpdate`.
+ * deadline runner: what the benches drive update by update with `handleUpdate`. `answer`, if given,
+ * answers its Bot API calls (scenes included) instead of HTTP.
  */
-export async function middlewareBot(token: string, config: Config, db: Kysely<Database>) {
+export async function middlewareBot(token: string, config: Config, db: Kysely<Database>, answer?: Transformer) {
   const i18n = createI18n<BotContext>({ db });
   const deps: BotDeps = {
     config,
@@ -22,7 +24,7 @@ export async function middlewareBot(token: string, config: Config, db: Kysely<Da
     outbox: { wake: () => {} },
     deadlines: { wake: () => {} },
   };
-  const bot = createBot(token, deps, i18n, createI18n<SceneContext>({ db }));
+  const bot = createBot(token, deps, i18n, createI18n<SceneContext>({ db }), answer ? { answer } : {});
   await bot.init();
   return bot;
 }
