@@ -33,6 +33,7 @@ import type { I18n } from "./i18n.js";
 import { interruptScene } from "./middlewares/interrupt-scene.js";
 import { loadUser } from "./middlewares/user.js";
 import { sceneStorage } from "./scene-storage.js";
+import { BUTTONS, Feature } from "./feature.js";
 import { installErrorBoundary, named } from "./error-boundary.js";
 
 /**
@@ -83,7 +84,13 @@ export function createBot(
     }),
   );
   bot.use(interruptScene);
-  bot.use(...named({ scenes: scenes(deps, sceneI18n, apiPolicy) }));
+  // Scenes are entered only from these commands and from buttons (every `conversation.enter` is
+  // behind one); any other update needs them only while a scene is in progress.
+  const mayEnterScene = new Feature({ commands: ["ask", "helper", "quiet", "language", "newboard", "walkhome"], on: [BUTTONS] });
+  bot.filter(
+    (ctx) => mayEnterScene.reacts(ctx) || Object.keys(ctx.conversation.active()).length > 0,
+    ...named({ scenes: scenes(deps, sceneI18n, apiPolicy) }),
+  );
   // A comment the bot just asked for is answered first; otherwise, what someone with an open chat
   // sends goes to the other side.
   bot.use(...named({ reviewCommentFeature, relayFeature }));

@@ -1,24 +1,51 @@
 import { Composer, type FilterQuery, matchFilter } from "grammy";
 import type { BotContext } from "./context.js";
 
-/** The updates a feature's commands and buttons arrive in. */
-export const COMMANDS: FilterQuery = ":entities:bot_command";
+/** The updates a feature's buttons arrive in. */
 export const BUTTONS: FilterQuery = "callback_query:data";
 
+/** What a feature reacts to: its commands by name, and other kinds of update as grammY filter queries. */
+export interface Reactions {
+  commands?: readonly string[];
+  on?: readonly FilterQuery[];
+}
+
+const COMMAND = Symbol("command");
+type WithCommand = { [COMMAND]?: string | null };
+
 /**
- * A feature's handlers together with the kinds of update they react to (grammY filter queries,
- * at least every kind a handler of it is registered for): the bot passes any other update by
- * without running through them.
+ * The command an update's message starts with (`/start@doum_bot x` → "start"), as grammY's
+ * `command()` reads it; null for anything else. Read once per update, however many features ask.
+ */
+function commandOf(ctx: BotContext): string | null {
+  const cached = (ctx as WithCommand)[COMMAND];
+  if (cached !== undefined) return cached;
+  const message = ctx.update.message;
+  const entity = message?.entities?.find((e) => e.type === "bot_command" && e.offset === 0);
+  const name = entity && message?.text ? message.text.substring(1, entity.length).split("@")[0]! : null;
+  (ctx as WithCommand)[COMMAND] = name;
+  return name;
+}
+
+/**
+ * A feature's handlers together with what they react to: at least every command a handler of it is
+ * registered for and every other kind of update it handles. The bot passes any other update by
+ * without running through the feature's handlers (each only passes it on, and together they were
+ * most of a plain message's time).
  */
 export class Feature extends Composer<BotContext> {
-  /** Whether an update is of a kind this feature reacts to. */
+  /** Whether an update is one this feature reacts to. */
   readonly reacts: (ctx: BotContext) => boolean;
 
-  constructor(reactsTo: FilterQuery[]) {
+  constructor({ commands = [], on = [] }: Reactions) {
     super();
+    const names = new Set(commands);
     // One predicate per query: grammY merges a list of queries of different depths into one tree
     // that loses the shallow ones (["message", ":entities:bot_command"] matched no plain text).
-    const predicates = reactsTo.map((query) => matchFilter<BotContext, FilterQuery>(query));
-    this.reacts = (ctx) => predicates.some((matches) => matches(ctx));
+    const predicates = on.map((query) => matchFilter<BotContext, FilterQuery>(query));
+    this.reacts = (ctx) => {
+      const command = names.size > 0 ? commandOf(ctx) : null;
+      return (command !== null && names.has(command)) || predicates.some((matches) => matches(ctx));
+    };
   }
 }

@@ -38,6 +38,7 @@ const DEFAULT: Language = "en";
 export class I18n<C extends Context & { user?: User }> implements Translator, MiddlewareObj<C & I18nFlavor> {
   private readonly bundles = new Map<string, FluentBundle>();
   private readonly bound = new Map<string, Translate>();
+  private readonly fixed = new Map<FluentBundle, Map<string, string>>();
 
   constructor(private readonly languageOfUpdate: (ctx: C) => Promise<Language>) {
     // The same relative path from this file (src/bot/) and from the compiled bundle (dist/app/,
@@ -63,6 +64,16 @@ export class I18n<C extends Context & { user?: User }> implements Translator, Mi
   }
 
   private format(bundle: FluentBundle, key: string, variables?: Record<string, string | number>): string {
+    if (variables !== undefined) return this.formatNow(bundle, key, variables);
+    // A message without variables always reads the same: formatted once per language.
+    let fixed = this.fixed.get(bundle);
+    if (!fixed) this.fixed.set(bundle, (fixed = new Map()));
+    let text = fixed.get(key);
+    if (text === undefined) fixed.set(key, (text = this.formatNow(bundle, key)));
+    return text;
+  }
+
+  private formatNow(bundle: FluentBundle, key: string, variables?: Record<string, string | number>): string {
     const [id, attribute] = key.split(".", 2) as [string, string | undefined];
     for (const candidate of bundle.locales[0] === DEFAULT ? [bundle] : [bundle, this.bundles.get(DEFAULT)!]) {
       const message = candidate.getMessage(id);

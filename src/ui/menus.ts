@@ -2,8 +2,17 @@ import { InlineKeyboard } from "grammy";
 import { Actions } from "./actions.js";
 import type { Translate } from "./translator.js";
 
-/** The main menu under the greeting; every entry leads somewhere that works. */
+// Drawn once per language (a bot's `t` is one function per language): most answers carry it.
+const mainMenus = new WeakMap<Translate, InlineKeyboard>();
+
+/** The main menu under the greeting; every entry leads somewhere that works. Shared: never add to it. */
 export function mainMenu(t: Translate): InlineKeyboard {
+  let menu = mainMenus.get(t);
+  if (!menu) mainMenus.set(t, (menu = drawMainMenu(t)));
+  return menu;
+}
+
+function drawMainMenu(t: Translate): InlineKeyboard {
   return new InlineKeyboard()
     .text(t("menu-ask"), Actions.menu.data("ask"))
     .text(t("menu-nearby"), Actions.menu.data("nearby"))

@@ -17,7 +17,7 @@ import { userLookupCard } from "../../ui/user-lookup-card.js";
 import { onAction } from "../actions.js";
 import { currentPendingList } from "../admin-replies.js";
 import type { BotContext } from "../context.js";
-import { COMMANDS, BUTTONS, Feature } from "../feature.js";
+import { BUTTONS, Feature } from "../feature.js";
 import { isAdmin } from "../filters.js";
 
 /**
@@ -25,7 +25,7 @@ import { isAdmin } from "../filters.js";
  * filter the command falls through to "unknown command" for anyone else, and its buttons are
  * admin actions, refused by `onAction`.
  */
-export const adminConsoleFeature = new Feature([COMMANDS, BUTTONS]);
+export const adminConsoleFeature = new Feature({ commands: ["admin"], on: [BUTTONS] });
 
 adminConsoleFeature
   .chatType("private")

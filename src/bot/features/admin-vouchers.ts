@@ -11,7 +11,7 @@ import { section } from "./admin-console.js";
  * The console's voucher pages: kinds made the prize's or retired, a new kind, a voucher marked
  * fulfilled, a voucher issued from a user's card. Every action is an admin's, refused to anyone else.
  */
-export const adminVouchersFeature = new Feature([BUTTONS]);
+export const adminVouchersFeature = new Feature({ on: [BUTTONS] });
 
 async function redraw(ctx: BotContext, which: "vouchers" | "kinds"): Promise<void> {
   const view = await section(ctx, which, 0);

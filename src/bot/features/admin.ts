@@ -7,14 +7,17 @@ import { Actions } from "../../ui/actions.js";
 import { onAction } from "../actions.js";
 import { creditReply, currentPendingList, decisionReply, redrawPendingList, restrictionReply } from "../admin-replies.js";
 import type { BotContext } from "../context.js";
-import { COMMANDS, BUTTONS, Feature } from "../feature.js";
+import { BUTTONS, Feature } from "../feature.js";
 import { isAdmin } from "../filters.js";
 
 /**
  * Admin commands and buttons. Commands are behind the admin filter, so for anyone else they
  * fall through to "unknown command"; admin buttons are refused by `onAction` like stale ones.
  */
-export const adminFeature = new Feature([COMMANDS, BUTTONS]);
+export const adminFeature = new Feature({
+  commands: ["pending", "approve", "reject", "credit", "suspend", "reinstate", "restrict", "unrestrict"],
+  on: [BUTTONS],
+});
 const admins = adminFeature.chatType("private").filter(isAdmin);
 
 const REASON_MAX = 300;

@@ -4,10 +4,10 @@ import { badgesCard } from "../../ui/badge-cards.js";
 import { redeemConfirmCard } from "../../ui/chat-closing-cards.js";
 import { onAction } from "../actions.js";
 import type { BotContext } from "../context.js";
-import { COMMANDS, BUTTONS, Feature } from "../feature.js";
+import { BUTTONS, Feature } from "../feature.js";
 
 /** /badges shows where a user stands; /redeem spends help badges on a penalty, after a confirmation. */
-export const badgesFeature = new Feature([COMMANDS, BUTTONS]);
+export const badgesFeature = new Feature({ commands: ["badges", "redeem"], on: [BUTTONS] });
 const privateChats = badgesFeature.chatType("private");
 
 privateChats.command("badges", async (ctx) => {

@@ -5,7 +5,7 @@ import { Actions } from "../../ui/actions.js";
 import { boardListCard, boardPageCard, closeConfirmCard, donationConfirmCard } from "../../ui/board-cards.js";
 import { onAction, refuseButton } from "../actions.js";
 import type { BotContext } from "../context.js";
-import { COMMANDS, BUTTONS, Feature } from "../feature.js";
+import { BUTTONS, Feature } from "../feature.js";
 import { isAdmin } from "../filters.js";
 
 /**
@@ -13,7 +13,7 @@ import { isAdmin } from "../filters.js";
  * /newboard and a page's Edit and Close for admins (for anyone else "unknown command", and
  * their buttons are refused like stale ones by `onAction`).
  */
-export const boardsFeature = new Feature([COMMANDS, BUTTONS]);
+export const boardsFeature = new Feature({ commands: ["boards", "newboard"], on: [BUTTONS] });
 const privateChats = boardsFeature.chatType("private");
 
 privateChats.command("boards", async (ctx) => {

@@ -2,9 +2,9 @@ import { SCENES } from "../../../scenes/ids.js";
 import { discardRegistrationDraft } from "../../services/helpers/drafts.js";
 import { discardRequestDraft } from "../../services/requests/drafts.js";
 import type { BotContext } from "../context.js";
-import { COMMANDS, Feature } from "../feature.js";
+import { Feature } from "../feature.js";
 
-export const cancelFeature = new Feature([COMMANDS, ":text", ":caption"]);
+export const cancelFeature = new Feature({ commands: ["cancel"], on: [":text", ":caption"] });
 const privateChats = cancelFeature.chatType("private");
 
 /** "cancel" or "취소" typed on its own means what /cancel means, in a scene or not. */

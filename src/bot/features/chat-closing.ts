@@ -18,7 +18,7 @@ import { BUTTONS, Feature } from "../feature.js";
  * comment), the no-show question and the admins' buttons on a report. They act on the chat, not
  * on a scene, so they sit before the scenes.
  */
-export const chatClosingFeature = new Feature([BUTTONS]);
+export const chatClosingFeature = new Feature({ on: [BUTTONS] });
 
 /**
  * A banner's button on a chat that ended (or is not the presser's): only answered, since the
@@ -173,7 +173,7 @@ onAction(chatClosingFeature, Actions.reportDecide, async (ctx, reportId, decisio
 });
 
 /** A message after "add a comment?" is the comment; anything else passes on. */
-export const reviewCommentFeature = new Feature(["message:text"]);
+export const reviewCommentFeature = new Feature({ on: ["message:text"] });
 reviewCommentFeature.chatType("private").on("message:text", async (ctx, next) => {
   if (ctx.message.text.startsWith("/") || !ctx.situation?.askedForComment) return next();
   const result = await leaveComment(ctx.deps, ctx.from.id, ctx.message.text);

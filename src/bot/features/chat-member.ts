@@ -1,7 +1,7 @@
 import { reachableAgain, windUpUnreachable } from "../../services/reachability.js";
 import { Feature } from "../feature.js";
 
-export const chatMemberFeature = new Feature(["my_chat_member"]);
+export const chatMemberFeature = new Feature({ on: ["my_chat_member"] });
 
 /**
  * Blocking the bot shows up as being "kicked" from the private chat; unblocking as "member".

@@ -12,7 +12,7 @@ import { BUTTONS, Feature } from "../feature.js";
  * /chat and the buttons about relay chats: which chat one writes in, and the yes or no to a
  * held message. The buttons act on the chat, not on a scene, so they work in the middle of one.
  */
-export const chatsFeature = new Feature([BUTTONS]);
+export const chatsFeature = new Feature({ on: [BUTTONS] });
 
 /** The chat to come back to: its banner, or the list to pick from when there are several. */
 export async function showChats(ctx: BotContext): Promise<void> {

@@ -6,7 +6,7 @@ import { onAction, refuseButton } from "../actions.js";
 import { BUTTONS, Feature } from "../feature.js";
 
 /** The buttons under "your draft is kept": they work as long as the draft does, also after a restart. */
-export const draftsFeature = new Feature([BUTTONS]);
+export const draftsFeature = new Feature({ on: [BUTTONS] });
 
 onAction(draftsFeature, Actions.keptDraft, async (ctx, scene, choice) => {
   const userId = ctx.from.id;

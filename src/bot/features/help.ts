@@ -1,9 +1,9 @@
 import { standingOf } from "../../services/command-menus.js";
 import { helpText } from "../../ui/help.js";
 import type { BotContext } from "../context.js";
-import { COMMANDS, Feature } from "../feature.js";
+import { Feature } from "../feature.js";
 
-export const helpFeature = new Feature([COMMANDS]);
+export const helpFeature = new Feature({ commands: ["help"] });
 
 /** Help never interrupts a scene; it lists what this user can do now, where they are and how to leave. */
 export async function sendHelp(ctx: BotContext): Promise<void> {

@@ -11,9 +11,12 @@ import { formatTime } from "../../ui/time.js";
 import { escapeHtml } from "../../telegram/html.js";
 import { onAction, refuseButton } from "../actions.js";
 import type { BotContext } from "../context.js";
-import { COMMANDS, BUTTONS, Feature } from "../feature.js";
+import { BUTTONS, Feature } from "../feature.js";
 
-export const helperFeature = new Feature([COMMANDS, BUTTONS, "message:location", "edited_message:location"]);
+export const helperFeature = new Feature({
+  commands: ["helper", "profile", "available", "radius", "quiet"],
+  on: [BUTTONS, "message:location", "edited_message:location"],
+});
 const privateChats = helperFeature.chatType("private");
 
 privateChats.command("helper", async (ctx) => {

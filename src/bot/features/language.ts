@@ -1,7 +1,7 @@
 import { SCENES } from "../../../scenes/ids.js";
-import { COMMANDS, Feature } from "../feature.js";
+import { Feature } from "../feature.js";
 
-export const languageFeature = new Feature([COMMANDS]);
+export const languageFeature = new Feature({ commands: ["language"] });
 
 languageFeature.chatType("private").command("language", async (ctx) => {
   await ctx.conversation.exitAll();

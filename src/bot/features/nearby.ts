@@ -10,7 +10,7 @@ import { BUTTONS, Feature } from "../feature.js";
  * /nearby: open requests around the helper at their shown places. Its buttons act on the list,
  * not on a scene, so they sit with the request buttons and work in the middle of one.
  */
-export const nearbyFeature = new Feature([BUTTONS]);
+export const nearbyFeature = new Feature({ on: [BUTTONS] });
 
 // Each names the way forward, never one that leads back to /nearby (a suspended helper is not sent to /helper).
 const NOT_BROWSING = { "not-helper": "nearby-not-helper", pending: "nearby-pending", suspended: "nearby-suspended" } as const;

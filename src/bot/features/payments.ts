@@ -4,14 +4,17 @@ import { escapeHtml } from "../../telegram/html.js";
 import { Actions } from "../../ui/actions.js";
 import { balanceCard, topupCard } from "../../ui/balance-cards.js";
 import { onAction, refuseButton } from "../actions.js";
-import { COMMANDS, BUTTONS, Feature } from "../feature.js";
+import { BUTTONS, Feature } from "../feature.js";
 
 /**
  * /balance, /topup with Telegram Payments, and /paysupport and /privacy, which Telegram requires
  * of bots that take payments. Registered before the scenes and the relay, so a payment or its
  * pre-checkout is never read as a scene's answer or a chat message.
  */
-export const paymentsFeature = new Feature([COMMANDS, BUTTONS, "pre_checkout_query", "message:successful_payment"]);
+export const paymentsFeature = new Feature({
+  commands: ["balance", "topup", "paysupport", "privacy"],
+  on: [BUTTONS, "pre_checkout_query", "message:successful_payment"],
+});
 const privateChats = paymentsFeature.chatType("private");
 
 privateChats.command("balance", async (ctx) => {

@@ -3,7 +3,7 @@ import type { ChatEdit, ChatMessage } from "../../domain/relay.js";
 import { relayChatEdit, relayChatMessage, relayChatReaction } from "../../services/relay/relaying.js";
 import { escapeHtml } from "../../telegram/html.js";
 import { heldCard } from "../../ui/chat-cards.js";
-import { COMMANDS, Feature } from "../feature.js";
+import { Feature } from "../feature.js";
 import { showChats } from "./chats.js";
 
 /**
@@ -11,7 +11,7 @@ import { showChats } from "./chats.js";
  * goes to the other side. Installed after the scenes (a scene's answer is not a chat message) and
  * before the features that read plain messages.
  */
-export const relayFeature = new Feature([COMMANDS, "message", "edited_message", "message_reaction"]);
+export const relayFeature = new Feature({ commands: ["chat"], on: ["message", "edited_message", "message_reaction"] });
 const privateChats = relayFeature.chatType("private");
 
 privateChats.command("chat", (ctx) => showChats(ctx));

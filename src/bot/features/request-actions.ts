@@ -13,7 +13,7 @@ import { cancelFromList, cancelFromPosted } from "./my-requests.js";
  * Buttons on requests and offers. They act on the request, not on a scene, so they sit before
  * the scenes and work even while the user is in the middle of one.
  */
-export const requestActionsFeature = new Feature([BUTTONS]);
+export const requestActionsFeature = new Feature({ on: [BUTTONS] });
 
 const ACCEPT_REFUSALS = {
   "own-request": "accept-own",

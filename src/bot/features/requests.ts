@@ -3,12 +3,12 @@ import { ownRequest } from "../../services/requests/mine.js";
 import { Actions } from "../../ui/actions.js";
 import { isWalk } from "../../domain/walks.js";
 import { onAction, refuseButton } from "../actions.js";
-import { COMMANDS, BUTTONS, Feature } from "../feature.js";
+import { BUTTONS, Feature } from "../feature.js";
 import { showMyRequests } from "./my-requests.js";
 import { showNearby } from "./nearby.js";
 
 /** Entry points that open the "ask for help" scene, and the nearby list. */
-export const requestsFeature = new Feature([COMMANDS, BUTTONS]);
+export const requestsFeature = new Feature({ commands: ["ask", "nearby", "requests"], on: [BUTTONS] });
 const privateChats = requestsFeature.chatType("private");
 
 privateChats.command("ask", async (ctx) => {

@@ -6,12 +6,12 @@ import { mainMenu } from "../../ui/menus.js";
 import { onAction } from "../actions.js";
 import { publishUserCommands } from "../commands.js";
 import { menuRole, standingOf } from "../../services/command-menus.js";
-import { COMMANDS, BUTTONS, Feature } from "../feature.js";
+import { BUTTONS, Feature } from "../feature.js";
 import { isAdmin } from "../filters.js";
 import { sendHelp } from "./help.js";
 import { showNearby } from "./nearby.js";
 
-export const startFeature = new Feature([COMMANDS, BUTTONS]);
+export const startFeature = new Feature({ commands: ["start"], on: [BUTTONS] });
 
 startFeature.chatType("private").command("start", async (ctx) => {
   // /start is the way out of anything: it leaves a scene in progress and shows the menu.

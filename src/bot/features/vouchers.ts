@@ -4,10 +4,10 @@ import { Actions } from "../../ui/actions.js";
 import { claimCard, giveCard, voucherWords, vouchersCard } from "../../ui/voucher-cards.js";
 import { onAction, refuseButton } from "../actions.js";
 import type { BotContext } from "../context.js";
-import { COMMANDS, BUTTONS, Feature } from "../feature.js";
+import { BUTTONS, Feature } from "../feature.js";
 
 /** /vouchers, Give and Take back, and claim links (t.me/<bot>?start=v_<code>). */
-export const vouchersFeature = new Feature([COMMANDS, BUTTONS]);
+export const vouchersFeature = new Feature({ commands: ["vouchers", "start"], on: [BUTTONS] });
 const privateChats = vouchersFeature.chatType("private");
 
 async function showVouchers(ctx: BotContext): Promise<void> {

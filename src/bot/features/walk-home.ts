@@ -14,10 +14,10 @@ import { Actions } from "../../ui/actions.js";
 import { invitationCard, safetyCard } from "../../ui/walk-cards.js";
 import { onAction, refuseButton } from "../actions.js";
 import type { BotContext } from "../context.js";
-import { COMMANDS, BUTTONS, Feature } from "../feature.js";
+import { BUTTONS, Feature } from "../feature.js";
 
 /** /walkhome, /safety (PINs and the trusted contact) and trusted-contact invitations. */
-export const walkHomeFeature = new Feature([COMMANDS, BUTTONS]);
+export const walkHomeFeature = new Feature({ commands: ["walkhome", "safety", "start"], on: [BUTTONS] });
 const privateChats = walkHomeFeature.chatType("private");
 
 const DIGITS = { min: String(PIN_MIN_DIGITS), max: String(PIN_MAX_DIGITS) };
