@@ -2,7 +2,8 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
-import pg from "pg";
+import { createRequire } from "node:module";
+import type pg from "pg";
 import { enableSqliteFastPath } from "./repositories/helper-search-statement.js";
 import type { Database } from "./schema.js";
 import { preparedOncePool, preparedOnceSqlite } from "./statement-cache.js";
@@ -17,8 +18,13 @@ export interface Db {
   destroy(): Promise<void>;
 }
 
-// Epoch-millisecond columns are BIGINT on PostgreSQL; pg returns int8 as a string unless told.
-pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+/** pg is loaded only for a PostgreSQL database: an SQLite bot does not carry it in memory. */
+function loadPg(): typeof pg {
+  const loaded = createRequire(import.meta.url)("pg") as typeof pg;
+  // Epoch-millisecond columns are BIGINT on PostgreSQL; pg returns int8 as a string unless told.
+  loaded.types.setTypeParser(loaded.types.builtins.INT8, (v) => Number(v));
+  return loaded;
+}
 
 /**
  * `sqlite:<path>` (or `sqlite::memory:`) or `postgres://…`. `onIdleError` hears of an idle
@@ -28,7 +34,7 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
  */
 export function createDb(url: string, onIdleError: (error: Error) => void = () => {}): Db {
   if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const pool = new (loadPg().Pool)({ connectionString: url, max: 10 });
     pool.on("error", onIdleError);
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedOncePool(pool) }) });
     return { kysely, dialect: "postgres", destroy: () => kysely.destroy() };

@@ -16,7 +16,7 @@ export interface StartSample {
   rssMb: number;
 }
 
-export const COMPILED = ["--enable-source-maps", "dist/app/main.js"];
+export const COMPILED = ["--enable-source-maps", "--max-semi-space-size=4", "dist/app/main.js"];
 export const TSX = ["--import", "tsx", "src/main.ts"];
 
 /** What `npm start` builds before it runs. */
