@@ -20,6 +20,20 @@ export interface NearestRow {
 /** Keeps a very wide search under the bound-parameter limits; one chunk is the usual case. */
 const CELLS_PER_STATEMENT = 400;
 
+/** A cell number no helper is ever in (cells count up from 0). */
+const NO_CELL = -1;
+
+/**
+ * The box's cells padded with `NO_CELL` to one of a few counts (1, 2, 4, 8, 16, then multiples of
+ * 16): each count is its own statement text, which PostgreSQL prepares on first use per connection,
+ * so a few texts, all prepared early, keep first-time planning out of the searches that follow.
+ * A padded cell costs one index seek that finds nothing.
+ */
+function padded(cells: number[]): number[] {
+  const size = cells.length <= 16 ? 2 ** Math.ceil(Math.log2(Math.max(1, cells.length))) : Math.ceil(cells.length / 16) * 16;
+  return cells.length === size ? cells : [...cells, ...new Array<number>(size - cells.length).fill(NO_CELL)];
+}
+
 /**
  * One statement text for SQLite and PostgreSQL.
  * - The box's cells are a VALUES list CROSS JOINed to helpers, which SQLite always runs
@@ -51,7 +65,7 @@ export async function selectNearest(
       latitude: query.latitude,
       longitude: query.longitude,
       lonWeight: bound.lonWeight,
-      cells: cells.slice(from, from + CELLS_PER_STATEMENT),
+      cells: padded(cells.slice(from, from + CELLS_PER_STATEMENT)),
       minLat: box.minLat,
       maxLat: box.maxLat,
       minLon: box.minLon,

@@ -45,49 +45,23 @@ function toRelayed(row: RelayRow): RelayedMessage {
   };
 }
 
+/** A relayed message as written: where it went, and its place in an album (0 otherwise). */
+type NewRelayed = Omit<RelayedMessage, "id" | "copyMessageId" | "mediaGroupId"> & {
+  position: number;
+  mediaGroupId: string | null;
+  now: number;
+};
+
 export async function recordRelayed(
   trx: Transaction<Database>,
-  m: {
-    chatId: number;
-    fromUserId: number;
-    originalMessageId: number;
-    toUserId: number;
-    status: RelayMessageStatus;
-    outboxId: number | null;
-    position?: number;
-    mediaGroupId?: string;
-    now: number;
-  },
+  m: Omit<NewRelayed, "position" | "mediaGroupId"> & { position?: number; mediaGroupId?: string },
 ): Promise<number> {
-  const [row] = await insertRelayed(trx, {
-    chatId: m.chatId,
-    fromUserId: m.fromUserId,
-    originalMessageId: m.originalMessageId,
-    toUserId: m.toUserId,
-    status: m.status,
-    outboxId: m.outboxId,
-    position: m.position ?? 0,
-    mediaGroupId: m.mediaGroupId ?? null,
-    now: m.now,
-  });
+  const [row] = await insertRelayed(trx, { ...m, position: m.position ?? 0, mediaGroupId: m.mediaGroupId ?? null });
   return Number(row!.id);
 }
 
 // The statements of every relayed message, built once.
-const insertRelayed = compiledOnce<
-  {
-    chatId: number;
-    fromUserId: number;
-    originalMessageId: number;
-    toUserId: number;
-    status: RelayMessageStatus;
-    outboxId: number | null;
-    position: number;
-    mediaGroupId: string | null;
-    now: number;
-  },
-  { id: number }
->((db, slot) =>
+const insertRelayed = compiledOnce<NewRelayed, { id: number }>((db, slot) =>
   db
     .insertInto("relay_messages")
     .values({
