@@ -1,5 +1,5 @@
 import type SQLite from "better-sqlite3";
-import { CompiledQuery, type Kysely, type SqlBool, sql } from "kysely";
+import { CompiledQuery, type Kysely, PostgresAdapter, type SqlBool, sql } from "kysely";
 import { type Box, type CellGrid, cellRangesForBox, type SpreadBound } from "../../src/domain/geo.js";
 import type { Database } from "../schema.js";
 
@@ -24,12 +24,14 @@ const CELLS_PER_STATEMENT = 400;
 const NO_CELL = -1;
 
 /**
- * The box's cells padded with `NO_CELL` to one of a few counts (1, 2, 4, 8, 16, then multiples of
- * 16): each count is its own statement text, which PostgreSQL prepares on first use per connection,
- * so a few texts, all prepared early, keep first-time planning out of the searches that follow.
- * A padded cell costs one index seek that finds nothing.
+ * On PostgreSQL, the box's cells padded with `NO_CELL` to one of a few counts (1, 2, 4, 8, 16, then
+ * multiples of 16): each count is its own statement text, which PostgreSQL plans on first use per
+ * connection, so a few texts, all planned early, keep first-time planning out of the searches that
+ * follow. A padded cell costs one index seek that finds nothing; SQLite, which prepares a text in
+ * microseconds, is not padded.
  */
-function padded(cells: number[]): number[] {
+function padded(db: Kysely<Database>, cells: number[]): number[] {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return cells;
   const size = cells.length <= 16 ? 2 ** Math.ceil(Math.log2(Math.max(1, cells.length))) : Math.ceil(cells.length / 16) * 16;
   return cells.length === size ? cells : [...cells, ...new Array<number>(size - cells.length).fill(NO_CELL)];
 }
@@ -65,7 +67,7 @@ export async function selectNearest(
       latitude: query.latitude,
       longitude: query.longitude,
       lonWeight: bound.lonWeight,
-      cells: padded(cells.slice(from, from + CELLS_PER_STATEMENT)),
+      cells: padded(db, cells.slice(from, from + CELLS_PER_STATEMENT)),
       minLat: box.minLat,
       maxLat: box.maxLat,
       minLon: box.minLon,
