@@ -5,13 +5,15 @@ import { translateIn, type Translator } from "../ui/translator.js";
 
 /** The menus shown to users with no menu of their own: by their Telegram client language. */
 export async function publishDefaultCommands(api: Api, i18n: Translator): Promise<void> {
-  await api.setMyCommands(commandMenu(translateIn(i18n, "en"), EVERYONE), { scope: { type: "all_private_chats" } });
-  for (const language of LANGUAGES.filter((l) => l !== "en")) {
-    await api.setMyCommands(commandMenu(translateIn(i18n, language), EVERYONE), {
-      scope: { type: "all_private_chats" },
-      language_code: language,
-    });
-  }
+  await Promise.all([
+    api.setMyCommands(commandMenu(translateIn(i18n, "en"), EVERYONE), { scope: { type: "all_private_chats" } }),
+    ...LANGUAGES.filter((l) => l !== "en").map((language) =>
+      api.setMyCommands(commandMenu(translateIn(i18n, language), EVERYONE), {
+        scope: { type: "all_private_chats" },
+        language_code: language,
+      }),
+    ),
+  ]);
 }
 
 /**

@@ -71,7 +71,7 @@ export function createBot(
   // /help and /cancel work inside a scene; other commands leave it first. Features that enter
   // scenes must come after the scenes: a scene can only be entered once it is registered.
   bot.use(
-    ...named({
+    named({
       helpFeature,
       paymentsFeature,
       safetyFeature,
@@ -89,13 +89,13 @@ export function createBot(
   const mayEnterScene = new Feature({ commands: ["ask", "helper", "quiet", "language", "newboard", "walkhome"], on: [BUTTONS] });
   bot.filter(
     (ctx) => mayEnterScene.reacts(ctx) || Object.keys(ctx.conversation.active()).length > 0,
-    ...named({ scenes: scenes(deps, sceneI18n, apiPolicy) }),
+    named({ scenes: scenes(deps, sceneI18n, apiPolicy) }),
   );
   // A comment the bot just asked for is answered first; otherwise, what someone with an open chat
   // sends goes to the other side.
-  bot.use(...named({ reviewCommentFeature, relayFeature }));
+  bot.use(named({ reviewCommentFeature, relayFeature }));
   bot.use(
-    ...named({
+    named({
       vouchersFeature,
       walkHomeFeature,
       startFeature,
@@ -110,7 +110,7 @@ export function createBot(
       boardsFeature,
     }),
   );
-  bot.use(...named({ unhandledFeature }));
+  bot.use(named({ unhandledFeature }));
 
   installErrorBoundary(bot, deps);
 

@@ -1,4 +1,4 @@
-import { type Bot, type Composer, GrammyError, HttpError, type Middleware } from "grammy";
+import { type Bot, type Composer, GrammyError, HttpError, type MiddlewareFn } from "grammy";
 import type { Update } from "grammy/types";
 import type { BotContext, BotDeps } from "./context.js";
 import { Feature } from "./feature.js";
@@ -13,20 +13,28 @@ type Named = { [RUNNING_FEATURE]?: string | undefined };
  * feature that says which updates it reacts to is passed by for any other (every handler it holds
  * would only have passed it on, at a cost that added up to most of a plain message's time).
  */
-export function named(features: Record<string, Composer<BotContext>>): Middleware<BotContext>[] {
-  return Object.entries(features).map(([name, feature]) => {
-    const middleware = feature.middleware();
-    const reacts = feature instanceof Feature ? feature.reacts : () => true;
-    return (ctx, next) => {
-      if (!reacts(ctx)) return next();
-      (ctx as Named)[RUNNING_FEATURE] = name;
-      return middleware(ctx, () => {
+export function named(features: Record<string, Composer<BotContext>>): MiddlewareFn<BotContext> {
+  const entries = Object.entries(features).map(([name, feature]) => ({
+    name,
+    run: feature.middleware(),
+    reacts: feature instanceof Feature ? feature.reacts : () => true,
+  }));
+  // One middleware for the whole list: features that do not react cost a check, not a layer.
+  return (ctx, next) => {
+    const from = (start: number): Promise<void> => {
+      let i = start;
+      while (i < entries.length && !entries[i]!.reacts(ctx)) i++;
+      const entry = entries[i];
+      if (!entry) return next();
+      (ctx as Named)[RUNNING_FEATURE] = entry.name;
+      return entry.run(ctx, () => {
         // Passed on: whatever fails from here on is not this feature's doing.
         (ctx as Named)[RUNNING_FEATURE] = undefined;
-        return next();
-      });
+        return from(i + 1);
+      }) as Promise<void>;
     };
-  });
+    return from(0);
+  };
 }
 
 // A venue message carries a location too, so venue is looked for first.

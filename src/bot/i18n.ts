@@ -31,27 +31,37 @@ function PARTICLE(positional: unknown[]): string {
 const DEFAULT: Language = "en";
 
 /**
+ * The messages of every language, read and parsed once per process (the outer tree and the scenes
+ * each have an I18n). The same relative path from this file (src/bot/) and from the compiled
+ * bundle (dist/app/, with the messages copied to dist/i18n/ by `npm run build`).
+ */
+let parsed: Map<string, FluentBundle> | undefined;
+function bundles(): Map<string, FluentBundle> {
+  if (parsed) return parsed;
+  parsed = new Map();
+  for (const language of LANGUAGES) {
+    // Fluent wraps variables in Unicode isolation marks by default; in chat they show as junk.
+    const bundle = new FluentBundle(language, { useIsolating: false, functions: { PARTICLE } });
+    const source = readFileSync(fileURLToPath(new URL(`../i18n/${language}.ftl`, import.meta.url)), "utf8");
+    const errors = bundle.addResource(new FluentResource(source));
+    if (errors.length > 0) throw new Error(`${language}.ftl: ${errors.map(String).join("; ")}`);
+    parsed.set(language, bundle);
+  }
+  return parsed;
+}
+
+/**
  * The messages of every language, one Fluent bundle each, and the middleware that gives each update
  * `ctx.t` in its user's language. The language is settled once per update and `t` goes straight to
  * that bundle (the grammY i18n plugin matched locales again on every `t`, a tenth of a plain update).
  */
 export class I18n<C extends Context & { user?: User }> implements Translator, MiddlewareObj<C & I18nFlavor> {
-  private readonly bundles = new Map<string, FluentBundle>();
+  private readonly bundles = bundles();
   private readonly bound = new Map<string, Translate>();
   private readonly fixed = new Map<FluentBundle, Map<string, string>>();
 
   constructor(private readonly languageOfUpdate: (ctx: C) => Promise<Language>) {
-    // The same relative path from this file (src/bot/) and from the compiled bundle (dist/app/,
-    // with the messages copied to dist/i18n/ by `npm run build`).
-    for (const language of LANGUAGES) {
-      // Fluent wraps variables in Unicode isolation marks by default; in chat they show as junk.
-      const bundle = new FluentBundle(language, { useIsolating: false, functions: { PARTICLE } });
-      const source = readFileSync(fileURLToPath(new URL(`../i18n/${language}.ftl`, import.meta.url)), "utf8");
-      const errors = bundle.addResource(new FluentResource(source));
-      if (errors.length > 0) throw new Error(`${language}.ftl: ${errors.map(String).join("; ")}`);
-      this.bundles.set(language, bundle);
-      this.bound.set(language, (key, variables) => this.format(bundle, key, variables));
-    }
+    for (const [language, bundle] of this.bundles) this.bound.set(language, (key, variables) => this.format(bundle, key, variables));
   }
 
   /** `key` or `key.attribute`, in `locale` (the default language when it has no such message). */
