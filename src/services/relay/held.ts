@@ -2,8 +2,7 @@ import { findChat } from "../../../db/repositories/chats.js";
 import { findRelayed, recordRelayed, settleHeld } from "../../../db/repositories/relay.js";
 import type { ServiceDeps } from "../deps.js";
 import { inUnitOfWork } from "../unit-of-work.js";
-import { groupLabel, membersAlias, sendCopy } from "./relaying.js";
-import { recipientsOf } from "./routing.js";
+import { groupOf, membersAlias, sendCopy } from "./relaying.js";
 
 export type HeldAnswer = { ok: true; partnerAlias: string } | { ok: false };
 
@@ -20,9 +19,9 @@ export function answerHeld(deps: ServiceDeps, userId: number, relayId: number, s
     let outboxId: number | null = null;
     if (send) {
       // To everyone in the chat now; the held row itself becomes its first reader's copy.
-      const label = await groupLabel(uow, chat, userId);
+      const { label, recipients } = await groupOf(uow, chat, userId);
       const message = { messageId: held.originalMessageId, isContact: false };
-      for (const { toUserId, chatId } of await recipientsOf(uow.trx, chat, userId)) {
+      for (const { toUserId, chatId } of recipients) {
         const copy = { chatId, fromUserId: userId, toUserId, message, ...(label !== undefined ? { label } : {}) };
         const sent = await sendCopy(uow, deps, copy);
         if (toUserId === held.toUserId) outboxId = sent;

@@ -23,7 +23,7 @@ import {
 } from "../../domain/relay.js";
 import type { ServiceDeps } from "../deps.js";
 import { inUnitOfWork, type UnitOfWork } from "../unit-of-work.js";
-import { chatForMessage, recipientsOf } from "./routing.js";
+import { chatForMessage, type Recipient, recipientsOf } from "./routing.js";
 
 export type RelayOutcome =
   | { kind: "none" }
@@ -140,8 +140,17 @@ async function relayAlbumItem(uow: UnitOfWork, deps: ServiceDeps, item: Copy): P
 
 /** The sender's alias when their chat is a group's (a request for several helpers); two people need none. */
 export async function groupLabel(uow: UnitOfWork, chat: Chat, senderId: number): Promise<string | undefined> {
+  return (await groupOf(uow, chat, senderId)).label;
+}
+
+/**
+ * Whom a sender's message reaches and how its copies are labelled, from one read of the request:
+ * a request for one helper has one open chat, so its only reader is the partner, unlabelled.
+ */
+export async function groupOf(uow: UnitOfWork, chat: Chat, senderId: number): Promise<{ label?: string; recipients: Recipient[] }> {
   const request = await findRequest(uow.trx, chat.requestId);
-  return request && request.helpersWanted > 1 ? aliasOf(uow.trx, senderId) : undefined;
+  if (!request || request.helpersWanted <= 1) return { recipients: [{ toUserId: partnerOf(chat, senderId), chatId: chat.id }] };
+  return { label: await aliasOf(uow.trx, senderId), recipients: await recipientsOf(uow.trx, chat, senderId) };
 }
 
 /** Sends an original to every member it reaches, recording each copy in the message map. */
@@ -152,8 +161,8 @@ export async function relayToGroup(
   fromUserId: number,
   message: ChatMessage,
 ): Promise<void> {
-  const label = await groupLabel(uow, chat, fromUserId);
-  for (const { toUserId, chatId } of await recipientsOf(uow.trx, chat, fromUserId)) {
+  const { label, recipients } = await groupOf(uow, chat, fromUserId);
+  for (const { toUserId, chatId } of recipients) {
     const item: Copy = { chatId, fromUserId, toUserId, message, ...(label !== undefined ? { label } : {}) };
     // An album still gathering is complete once anything else comes, and goes first.
     await releaseAlbums(uow.trx, {
