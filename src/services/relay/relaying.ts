@@ -140,7 +140,8 @@ async function relayAlbumItem(uow: UnitOfWork, deps: ServiceDeps, item: Copy): P
 
 /** The sender's alias when their chat is a group's (a request for several helpers); two people need none. */
 export async function groupLabel(uow: UnitOfWork, chat: Chat, senderId: number): Promise<string | undefined> {
-  return (await groupOf(uow, chat, senderId)).label;
+  const request = await findRequest(uow.trx, chat.requestId);
+  return request && request.helpersWanted > 1 ? aliasOf(uow.trx, senderId) : undefined;
 }
 
 /**
