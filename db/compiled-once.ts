@@ -1,5 +1,6 @@
 import type { Compilable, CompiledQuery, Kysely, Transaction } from "kysely";
 import type { Database } from "./schema.js";
+import { sqliteStatement } from "./sqlite-fast-path.js";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -18,7 +19,8 @@ interface Compiled {
  * A query that every update runs, built and compiled by Kysely once per dialect and then run with
  * new values: building and compiling a query cost more than SQLite's own work for the small reads
  * on the hot path. `build` receives `slot(name)` to put where the caller's value goes (values written
- * in the query stay as they are); the result is typed like the query Kysely built.
+ * in the query stay as they are); the result is typed like the query Kysely built. On SQLite it
+ * runs on the connection itself where Kysely may be skipped (db/sqlite-fast-path.ts).
  */
 export function compiledOnce<Values extends Record<string, unknown>, Row>(
   build: (db: Executor, slot: <K extends keyof Values & string>(name: K) => Values[K]) => Compilable<Row>,
@@ -34,6 +36,12 @@ export function compiledOnce<Values extends Record<string, unknown>, Row>(
     let compiled = byDialect.get(dialect);
     if (!compiled) byDialect.set(dialect, (compiled = compile(db)));
     const parameters = compiled.order.map((p) => (p instanceof Slot ? values[p.name] : p.constant));
+    const statement = sqliteStatement(db, compiled.query.sql, "objects");
+    if (statement) {
+      if (statement.reader) return statement.all(parameters) as Row[];
+      statement.run(parameters);
+      return [];
+    }
     const result = await db.executeQuery<Row>({ ...compiled.query, parameters } as CompiledQuery<Row>);
     return result.rows;
   };

@@ -4,8 +4,8 @@ import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import { createRequire } from "node:module";
 import type pg from "pg";
-import { enableSqliteFastPath } from "./repositories/helper-search-statement.js";
 import type { Database } from "./schema.js";
+import { enableSqliteFastPath } from "./sqlite-fast-path.js";
 import { preparedOncePool, preparedOnceSqlite } from "./statement-cache.js";
 
 export type Dialect = "sqlite" | "postgres";

@@ -1,7 +1,7 @@
-import type SQLite from "better-sqlite3";
 import { CompiledQuery, type Kysely, PostgresAdapter, type SqlBool, sql } from "kysely";
 import { type Box, type CellGrid, cellRangesForBox, type SpreadBound } from "../../src/domain/geo.js";
 import type { Database } from "../schema.js";
+import { sqliteStatement } from "../sqlite-fast-path.js";
 
 /**
  * The SQL side of the nearby search (helper-search.ts): one statement per box, compiled once per
@@ -214,45 +214,17 @@ function compileStatement(db: Kysely<Database>, values: StatementValues, kind: S
 const MARKER_BASE = 4_000_000_000_000_000;
 const compiledShapes = new WeakMap<object, Map<string, { sql: string; slots: Slot[] }>>();
 
-/**
- * SQLite handles whose searches may skip Kysely, keyed by the adapter object that a Kysely
- * instance shares with everything derived from it (`withPlugin`, `transaction()`), so the
- * transactions the services run the search in are recognised too. See `run`.
- */
-const fastPaths = new WeakMap<object, { sqlite: SQLite.Database; statements: Map<string, SQLite.Statement> }>();
 /** Distinct texts are few (by cell count and exclusions); the cap only guards against drift. */
 const MAX_CACHED_STATEMENTS = 256;
 
 /**
- * Lets searches through `kysely` (and its transactions) run on `sqlite`, the very connection
- * its SqliteDialect wraps, without Kysely's per-statement work. Called by `createDb`.
- */
-export function enableSqliteFastPath(kysely: Kysely<Database>, sqlite: SQLite.Database): void {
-  fastPaths.set(kysely.getExecutor().adapter, { sqlite, statements: new Map() });
-}
-
-/**
- * Runs the compiled search. On a registered SQLite connection the same SQL text goes to a
- * cached better-sqlite3 statement in raw (array) mode: Kysely would prepare it anew, wrap it in
- * promises and its connection mutex and build an object per row, which cost about as much as
- * SQLite's own work here. Reading straight from the connection is what Kysely would do too,
- * since SQLite has a single connection: inside a transaction it sees that transaction's writes.
- * The fast path is skipped when Kysely must stay in charge: plugins may rewrite the query or
- * its rows, and outside a transaction an open one (another async caller's) holds the connection,
- * so the search waits for it through Kysely rather than read its uncommitted writes.
+ * Runs the compiled search. On SQLite the same text goes to a cached better-sqlite3 statement in
+ * raw (array) mode when Kysely may be skipped (db/sqlite-fast-path.ts): Kysely would also build an
+ * object per row, which cost about as much as SQLite's own work here.
  */
 async function run(db: Kysely<Database>, compiled: CompiledQuery): Promise<NearestRow[]> {
-  const executor = db.getExecutor();
-  const fast = fastPaths.get(executor.adapter);
-  if (!fast || executor.plugins.length > 0 || (!db.isTransaction && fast.sqlite.inTransaction)) {
-    return (await db.executeQuery<NearestRow>(compiled)).rows;
-  }
-  let statement = fast.statements.get(compiled.sql);
-  if (!statement) {
-    if (fast.statements.size >= MAX_CACHED_STATEMENTS) fast.statements.clear();
-    statement = fast.sqlite.prepare(compiled.sql).raw(true);
-    fast.statements.set(compiled.sql, statement);
-  }
+  const statement = sqliteStatement(db, compiled.sql, "arrays");
+  if (!statement) return (await db.executeQuery<NearestRow>(compiled)).rows;
   const found = statement.all(...compiled.parameters) as Array<[number, number, number, number, number | null, number | null, number]>;
   // Columns in the order the query selects them.
   return found.map(([user_id, latitude, longitude, radius_m, quiet_start_minute, quiet_end_minute, spread]) => ({

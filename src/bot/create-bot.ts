@@ -22,6 +22,7 @@ import { draftsFeature } from "./features/drafts.js";
 import { adminFeature } from "./features/admin.js";
 import { adminConsoleFeature } from "./features/admin-console.js";
 import { helpFeature } from "./features/help.js";
+import { interruptSceneFeature } from "./features/interrupt-scene.js";
 import { helperFeature } from "./features/helper.js";
 import { languageFeature } from "./features/language.js";
 import { nearbyFeature } from "./features/nearby.js";
@@ -30,7 +31,6 @@ import { requestsFeature } from "./features/requests.js";
 import { startFeature } from "./features/start.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import type { I18n } from "./i18n.js";
-import { interruptScene } from "./middlewares/interrupt-scene.js";
 import { loadUser } from "./middlewares/user.js";
 import { sceneStorage } from "./scene-storage.js";
 import { BUTTONS, Feature } from "./feature.js";
@@ -68,8 +68,20 @@ export function createBot(
   bot.use(i18n);
   bot.use(conversations<BotContext, BotContext>({ storage: sceneStorage(deps) }));
 
-  // /help and /cancel work inside a scene; other commands leave it first. Features that enter
-  // scenes must come after the scenes: a scene can only be entered once it is registered.
+  // Scenes are entered only from these commands and from buttons (every `conversation.enter` is
+  // behind one); any other update needs them only while a scene is in progress.
+  const scenesFeature = new Feature({
+    commands: ["ask", "helper", "quiet", "language", "newboard", "walkhome"],
+    on: [BUTTONS],
+    when: (ctx) => Object.keys(ctx.conversation.active()).length > 0,
+  });
+  scenesFeature.use(scenes(deps, sceneI18n, apiPolicy));
+
+  // In the order an update meets them. /help and /cancel work inside a scene; other commands leave
+  // it first. Features that enter scenes must come after the scenes: a scene can only be entered
+  // once it is registered. A comment the bot just asked for is answered before the relay; otherwise,
+  // what someone with an open chat sends goes to the other side. Whatever no feature took is
+  // answered last.
   bot.use(
     named({
       helpFeature,
@@ -81,21 +93,10 @@ export function createBot(
       chatClosingFeature,
       nearbyFeature,
       chatsFeature,
-    }),
-  );
-  bot.use(interruptScene);
-  // Scenes are entered only from these commands and from buttons (every `conversation.enter` is
-  // behind one); any other update needs them only while a scene is in progress.
-  const mayEnterScene = new Feature({ commands: ["ask", "helper", "quiet", "language", "newboard", "walkhome"], on: [BUTTONS] });
-  bot.filter(
-    (ctx) => mayEnterScene.reacts(ctx) || Object.keys(ctx.conversation.active()).length > 0,
-    named({ scenes: scenes(deps, sceneI18n, apiPolicy) }),
-  );
-  // A comment the bot just asked for is answered first; otherwise, what someone with an open chat
-  // sends goes to the other side.
-  bot.use(named({ reviewCommentFeature, relayFeature }));
-  bot.use(
-    named({
+      interruptSceneFeature,
+      scenesFeature,
+      reviewCommentFeature,
+      relayFeature,
       vouchersFeature,
       walkHomeFeature,
       startFeature,
@@ -108,9 +109,9 @@ export function createBot(
       draftsFeature,
       badgesFeature,
       boardsFeature,
+      unhandledFeature,
     }),
   );
-  bot.use(named({ unhandledFeature }));
 
   installErrorBoundary(bot, deps);
 

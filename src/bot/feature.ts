@@ -4,10 +4,14 @@ import type { BotContext } from "./context.js";
 /** The updates a feature's buttons arrive in. */
 export const BUTTONS: FilterQuery = "callback_query:data";
 
-/** What a feature reacts to: its commands by name, and other kinds of update as grammY filter queries. */
+/**
+ * What a feature reacts to: its commands by name, other kinds of update as grammY filter queries,
+ * and whatever else `when` says it does.
+ */
 export interface Reactions {
   commands?: readonly string[];
   on?: readonly FilterQuery[];
+  when?: (ctx: BotContext) => boolean;
 }
 
 const COMMAND = Symbol("command");
@@ -37,12 +41,13 @@ export class Feature extends Composer<BotContext> {
   /** Whether an update is one this feature reacts to. */
   readonly reacts: (ctx: BotContext) => boolean;
 
-  constructor({ commands = [], on = [] }: Reactions) {
+  constructor({ commands = [], on = [], when }: Reactions) {
     super();
     const names = new Set(commands);
     // One predicate per query: grammY merges a list of queries of different depths into one tree
     // that loses the shallow ones (["message", ":entities:bot_command"] matched no plain text).
-    const predicates = on.map((query) => matchFilter<BotContext, FilterQuery>(query));
+    const predicates: Array<(ctx: BotContext) => boolean> = on.map((query) => matchFilter<BotContext, FilterQuery>(query));
+    if (when) predicates.push(when);
     this.reacts = (ctx) => {
       const command = names.size > 0 ? commandOf(ctx) : null;
       return (command !== null && names.has(command)) || predicates.some((matches) => matches(ctx));

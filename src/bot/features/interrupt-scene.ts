@@ -1,10 +1,10 @@
-import type { NextFunction } from "grammy";
 import { SCENES } from "../../../scenes/ids.js";
 import { loadRegistrationDraft } from "../../services/helpers/drafts.js";
 import { loadRequestDraft } from "../../services/requests/drafts.js";
 import { actionOf } from "../../ui/actions.js";
 import { keptDraftNote, type DraftScene } from "../../ui/menus.js";
 import type { BotContext } from "../context.js";
+import { BUTTONS, Feature } from "../feature.js";
 
 /** Whether the user has a saved draft of that scene worth going back to. */
 async function hasDraft(ctx: BotContext, scene: DraftScene): Promise<boolean> {
@@ -20,7 +20,9 @@ async function hasDraft(ctx: BotContext, scene: DraftScene): Promise<boolean> {
  * once the command is answered the user is told so, with buttons to continue or discard —
  * unless what they did went straight back to that scene.
  */
-export async function interruptScene(ctx: BotContext, next: NextFunction): Promise<void> {
+export const interruptSceneFeature = new Feature({ on: ["message:entities:bot_command", BUTTONS] });
+
+interruptSceneFeature.use(async (ctx, next) => {
   const isCommand = ctx.message?.entities?.some((e) => e.type === "bot_command" && e.offset === 0) ?? false;
   const startsSomething = actionOf(ctx.callbackQuery?.data)?.startsSomething ?? false;
   const left = Object.keys(ctx.conversation.active());
@@ -33,4 +35,4 @@ export async function interruptScene(ctx: BotContext, next: NextFunction): Promi
     const note = keptDraftNote(ctx.t, scene);
     await ctx.reply(note.text, { reply_markup: note.keyboard });
   }
-}
+});
