@@ -1,4 +1,4 @@
-import { type Bot, type Composer, GrammyError, HttpError, type MiddlewareFn } from "grammy";
+import { type Bot, type Composer, GrammyError, HttpError, type MiddlewareFn, type NextFunction } from "grammy";
 import type { Update } from "grammy/types";
 import type { BotContext, BotDeps } from "./context.js";
 import { Feature } from "./feature.js";
@@ -20,21 +20,19 @@ export function named(features: Record<string, Composer<BotContext>>): Middlewar
     reacts: feature instanceof Feature ? feature.reacts : () => true,
   }));
   // One middleware for the whole list: features that do not react cost a check, not a layer.
-  return (ctx, next) => {
-    const from = (start: number): Promise<void> => {
-      let i = start;
-      while (i < entries.length && !entries[i]!.reacts(ctx)) i++;
-      const entry = entries[i];
-      if (!entry) return next();
-      (ctx as Named)[RUNNING_FEATURE] = entry.name;
-      return entry.run(ctx, () => {
-        // Passed on: whatever fails from here on is not this feature's doing.
-        (ctx as Named)[RUNNING_FEATURE] = undefined;
-        return from(i + 1);
-      }) as Promise<void>;
-    };
-    return from(0);
+  const runFrom = (start: number, ctx: BotContext, next: NextFunction): Promise<void> => {
+    let i = start;
+    while (i < entries.length && !entries[i]!.reacts(ctx)) i++;
+    const entry = entries[i];
+    if (!entry) return next();
+    (ctx as Named)[RUNNING_FEATURE] = entry.name;
+    return entry.run(ctx, () => {
+      // Passed on: whatever fails from here on is not this feature's doing.
+      (ctx as Named)[RUNNING_FEATURE] = undefined;
+      return runFrom(i + 1, ctx, next);
+    }) as Promise<void>;
   };
+  return (ctx, next) => runFrom(0, ctx, next);
 }
 
 // A venue message carries a location too, so venue is looked for first.

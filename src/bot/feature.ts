@@ -50,7 +50,9 @@ export class Feature extends Composer<BotContext> {
     if (when) predicates.push(when);
     this.reacts = (ctx) => {
       const command = names.size > 0 ? commandOf(ctx) : null;
-      return (command !== null && names.has(command)) || predicates.some((matches) => matches(ctx));
+      if (command !== null && names.has(command)) return true;
+      for (const matches of predicates) if (matches(ctx)) return true;
+      return false;
     };
   }
 }
