@@ -53,7 +53,6 @@ export async function benchUpdates(opts: {
   const config = parseConfig({ BOT_TOKEN: fake.token, BOT_API_ROOT: fake.apiRoot, DATABASE_URL: databaseUrl });
   const database = createDb(databaseUrl);
   try {
-    if (process.env.EXP2) process.env.EXPERIMENT = "1";
     const bot = await middlewareBot(fake.token, config, database.kysely, answeredInProcess());
     const bare = new Bot(fake.token, { client: { apiRoot: fake.apiRoot } });
     bare.api.config.use(answeredInProcess());
