@@ -1,6 +1,6 @@
 import type { Compilable, CompiledQuery, Kysely, Transaction } from "kysely";
 import type { Database } from "./schema.js";
-import { sqliteStatement } from "./sqlite-fast-path.js";
+import { objectRows, sqliteStatement } from "./sqlite-fast-path.js";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -36,10 +36,10 @@ export function compiledOnce<Values extends Record<string, unknown>, Row>(
     let compiled = byDialect.get(dialect);
     if (!compiled) byDialect.set(dialect, (compiled = compile(db)));
     const parameters = compiled.order.map((p) => (p instanceof Slot ? values[p.name] : p.constant));
-    const statement = sqliteStatement(db, compiled.query.sql, "objects");
-    if (statement) {
-      if (statement.reader) return statement.all(parameters) as Row[];
-      statement.run(parameters);
+    const prepared = sqliteStatement(db, compiled.query.sql);
+    if (prepared) {
+      if (prepared.statement.reader) return objectRows(prepared, parameters) as Row[];
+      prepared.statement.run(parameters);
       return [];
     }
     const result = await db.executeQuery<Row>({ ...compiled.query, parameters } as CompiledQuery<Row>);

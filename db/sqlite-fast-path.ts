@@ -4,26 +4,29 @@ import type { Database } from "./schema.js";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
-/** How a statement hands its rows back: an object per row, or an array of the selected columns. */
-export type RowMode = "objects" | "arrays";
+interface Connection {
+  sqlite: SQLite.Database;
+  statements: Map<string, { statement: SQLite.Statement; columns: string[] }>;
+}
 
 /**
  * SQLite connections whose hot statements may skip Kysely, keyed by the adapter object that a
  * Kysely instance shares with everything derived from it (`withPlugin`, `transaction()`), so the
  * transactions the services run them in are recognised too.
  */
-const connections = new WeakMap<object, { sqlite: SQLite.Database; statements: Record<RowMode, Map<string, SQLite.Statement>> }>();
+const connections = new WeakMap<object, Connection>();
 /** The hot texts are few; the cap only guards against drift. */
 const MAX_CACHED_STATEMENTS = 256;
 
 /** Lets hot statements through `kysely` (and its transactions) run on `sqlite`, the very connection its SqliteDialect wraps. */
 export function enableSqliteFastPath(kysely: Kysely<Database>, sqlite: SQLite.Database): void {
-  connections.set(kysely.getExecutor().adapter, { sqlite, statements: { objects: new Map(), arrays: new Map() } });
+  connections.set(kysely.getExecutor().adapter, { sqlite, statements: new Map() });
 }
 
 /**
- * `sql` as a better-sqlite3 statement on the connection under `db`, prepared once, when Kysely may
- * be skipped; undefined when it must stay in charge, and the caller runs the query through it.
+ * `sql` as a better-sqlite3 statement on the connection under `db`, prepared once (a reading one
+ * gives its rows as arrays of the selected columns, `columns` naming them), when Kysely may be
+ * skipped; undefined when it must stay in charge, and the caller runs the query through it.
  * Kysely would wrap the call in promises and its connection mutex, which on the hot path cost
  * about as much as SQLite's own work. Reading straight from the connection is what Kysely would
  * do too, since SQLite has a single connection: inside a transaction it sees that transaction's
@@ -31,17 +34,34 @@ export function enableSqliteFastPath(kysely: Kysely<Database>, sqlite: SQLite.Da
  * and outside a transaction while one is open (another async caller's): the statement then waits
  * for the connection through Kysely rather than read or write inside that transaction.
  */
-export function sqliteStatement(db: Executor, sql: string, rows: RowMode): SQLite.Statement | undefined {
+export function sqliteStatement(db: Executor, sql: string): { statement: SQLite.Statement; columns: string[] } | undefined {
   const executor = db.getExecutor();
   const connection = connections.get(executor.adapter);
   if (!connection || executor.plugins.length > 0 || (!db.isTransaction && connection.sqlite.inTransaction)) return undefined;
-  const statements = connection.statements[rows];
-  let statement = statements.get(sql);
-  if (!statement) {
-    if (statements.size >= MAX_CACHED_STATEMENTS) statements.clear();
-    statement = connection.sqlite.prepare(sql);
-    if (rows === "arrays") statement.raw(true);
-    statements.set(sql, statement);
+  let prepared = connection.statements.get(sql);
+  if (!prepared) {
+    if (connection.statements.size >= MAX_CACHED_STATEMENTS) connection.statements.clear();
+    const statement = connection.sqlite.prepare(sql);
+    const columns = statement.reader
+      ? statement
+          .raw(true)
+          .columns()
+          .map((column) => column.name)
+      : [];
+    connection.statements.set(sql, (prepared = { statement, columns }));
   }
-  return statement;
+  return prepared;
+}
+
+/**
+ * A reading statement's rows as objects keyed by column name, as Kysely gives them, built here
+ * from the arrays: better-sqlite3 building each object through the native API, one property at a
+ * time, cost a sixth of a small read.
+ */
+export function objectRows({ statement, columns }: { statement: SQLite.Statement; columns: string[] }, parameters: readonly unknown[]) {
+  return (statement.all(parameters) as unknown[][]).map((values) => {
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < columns.length; i++) row[columns[i]!] = values[i];
+    return row;
+  });
 }

@@ -218,14 +218,16 @@ const compiledShapes = new WeakMap<object, Map<string, { sql: string; slots: Slo
 const MAX_CACHED_STATEMENTS = 256;
 
 /**
- * Runs the compiled search. On SQLite the same text goes to a cached better-sqlite3 statement in
- * raw (array) mode when Kysely may be skipped (db/sqlite-fast-path.ts): Kysely would also build an
- * object per row, which cost about as much as SQLite's own work here.
+ * Runs the compiled search. On SQLite the same text goes to a cached better-sqlite3 statement when
+ * Kysely may be skipped (db/sqlite-fast-path.ts), and the rows come as arrays: an object per row
+ * built by better-sqlite3 cost about as much as SQLite's own work here.
  */
 async function run(db: Kysely<Database>, compiled: CompiledQuery): Promise<NearestRow[]> {
-  const statement = sqliteStatement(db, compiled.sql, "arrays");
-  if (!statement) return (await db.executeQuery<NearestRow>(compiled)).rows;
-  const found = statement.all(...compiled.parameters) as Array<[number, number, number, number, number | null, number | null, number]>;
+  const prepared = sqliteStatement(db, compiled.sql);
+  if (!prepared) return (await db.executeQuery<NearestRow>(compiled)).rows;
+  const found = prepared.statement.all(compiled.parameters) as Array<
+    [number, number, number, number, number | null, number | null, number]
+  >;
   // Columns in the order the query selects them.
   return found.map(([user_id, latitude, longitude, radius_m, quiet_start_minute, quiet_end_minute, spread]) => ({
     user_id,

@@ -54,7 +54,7 @@ export function createBot(
   const apiPolicy = answer ? [treatBenignErrorsAsDone, answer] : [treatBenignErrorsAsDone];
   bot.api.config.use(...apiPolicy);
 
-  bot.use(async (ctx, next) => {
+  bot.use((ctx, next) => {
     ctx.deps = depsForUpdate(deps, ctx.update);
     // Remember whether the callback query was answered so the error boundary never answers twice.
     if (ctx.callbackQuery)
@@ -62,7 +62,7 @@ export function createBot(
         if (method === "answerCallbackQuery") ctx.callbackAnswered = true;
         return prev(method, payload, signal);
       });
-    await next();
+    return next();
   });
   bot.use(loadUser);
   bot.use(i18n);
