@@ -145,10 +145,15 @@ function* nearestFirst(rows: NearestRow[], query: NearbyHelperQuery, provenRadiu
 /**
  * Assumes the helpers seen so far are spread evenly over the circle just searched and widens
  * to the one that should hold `limit` of them with some slack; at least by half, so sparse
- * areas converge fast. A cut answer only says "at least this many", hence the plain 1.5×.
+ * areas converge fast. A count of a few helpers says little about the density (a count's
+ * spread is about its square root), so the density is taken one such step low and an empty box
+ * as half a helper: a sparse area then goes to the whole radius in its second statement instead
+ * of stopping at a box that again holds too few. A cut answer only says "at least this many",
+ * hence the plain 1.5×.
  */
 function widen(halfSide: number, seen: number, cut: boolean, limit: number, radiusM: number): number {
-  const wanted = halfSide * Math.sqrt((WIDEN_SLACK * limit) / Math.max(seen, 1));
-  const widened = seen === 0 ? halfSide * 4 : cut ? halfSide * 1.5 : Math.max(halfSide * 1.5, wanted);
-  return Math.min(radiusM, widened);
+  if (cut) return Math.min(radiusM, halfSide * 1.5);
+  const cautiousCount = Math.max(seen - Math.sqrt(seen), 0.5);
+  const wanted = halfSide * Math.sqrt((WIDEN_SLACK * limit) / cautiousCount);
+  return Math.min(radiusM, Math.max(halfSide * 1.5, wanted));
 }
