@@ -1,6 +1,7 @@
 import { buildSync } from "esbuild";
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { START_FLAGS } from "./start.js";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 const OUTFILE = "dist/bench/search-process.js";
@@ -23,7 +24,7 @@ export function searchInCompiledProcess(file: string, seed: number, count: numbe
   });
   const output = execFileSync(
     process.execPath,
-    ["--max-semi-space-size=4", OUTFILE, file, String(seed), String(count), String(radiusM), String(limit)],
+    [...START_FLAGS, OUTFILE, file, String(seed), String(count), String(radiusM), String(limit)],
     {
       cwd: projectRoot,
       encoding: "utf8",

@@ -16,7 +16,9 @@ export interface StartSample {
   rssMb: number;
 }
 
-export const COMPILED = ["--enable-source-maps", "--max-semi-space-size=4", "dist/app/main.js"];
+/** The node flags `npm start` runs the bundle with. */
+export const START_FLAGS = ["--enable-source-maps", "--max-semi-space-size=4"];
+export const COMPILED = [...START_FLAGS, "dist/app/main.js"];
 export const TSX = ["--import", "tsx", "src/main.ts"];
 
 /** What `npm start` builds before it runs. */
