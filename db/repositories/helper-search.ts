@@ -1,14 +1,7 @@
 import type { Kysely } from "kysely";
-import {
-  type CellGrid,
-  HELPER_GRID,
-  boxAround,
-  cellOf,
-  distanceFrom,
-  distanceLowerBoundMeters,
-  spreadBound,
-} from "../../src/domain/geo.js";
+import { boxAround, cellAreaSquareMeters, cellOf, distanceFrom, distanceLowerBoundMeters, spreadBound } from "../../src/domain/geo.js";
 import type { Database } from "../schema.js";
+import { type HelpersPerCell, helpersPerCell } from "./helpers-per-cell.js";
 import { type NearestRow, selectNearest } from "./helper-search-statement.js";
 
 export interface NearbyHelperQuery {
@@ -40,11 +33,15 @@ export function helperPositionColumns(latitude: number, longitude: number): { la
 }
 
 /**
- * In the benchmark's population-weighted queries the 50th nearest helper is 240 m away at the
- * median and 340 m at the 75th percentile, so two thirds finish in one step. A bigger first box
- * costs every query more rows to sort; elsewhere the first answer tells how far to widen.
+ * The first box is sized so that its inscribed circle should hold this many times the helpers
+ * wanted, at the density of the query's cell: enough that about 99 searches in 100 finish in
+ * one statement in the benchmark's million helpers, where a fixed 300 m box left a third
+ * needing a second (a round trip each on PostgreSQL) and read three times the rows it needed in
+ * city centres. A bigger margin reads more rows in every search.
  */
-const FIRST_HALF_SIDE_M = 300;
+const FIRST_BOX_SLACK = 1.6;
+/** Below this, a box holds too few helpers for the density of one cell to say much. */
+const MIN_FIRST_HALF_SIDE_M = 25;
 /** Aim a little past `limit` when widening so a second widening is rare. */
 const WIDEN_SLACK = 1.3;
 
@@ -57,17 +54,13 @@ const WIDEN_SLACK = 1.3;
  * distance d is final once the box holds the whole circle of radius d (no helper outside can be
  * nearer) and d is below the lower bound of every helper the cut left out. Until `limit`
  * helpers are final, the box widens or the cut grows. Reachability and restriction are mirrored
- * onto helpers and stored in the index, so no other table is read. `grid` is for the
- * benchmark's cell-size comparison only.
+ * onto helpers and stored in the index, so no other table is read. The first box is sized
+ * from the number of helpers per cell (helpers-per-cell.ts).
  */
-export async function findNearbyHelpers(
-  db: Kysely<Database>,
-  query: NearbyHelperQuery,
-  grid: CellGrid = HELPER_GRID,
-): Promise<NearbyHelper[]> {
+export async function findNearbyHelpers(db: Kysely<Database>, query: NearbyHelperQuery): Promise<NearbyHelper[]> {
   const { radiusM, limit } = query;
   if (!(limit > 0) || !(radiusM >= 0)) return [];
-  let halfSide = Math.min(radiusM, FIRST_HALF_SIDE_M);
+  let halfSide = firstHalfSide(query, await helpersPerCell(db));
   // A few spare rows so that near-ties at the cut rarely force a second statement.
   let take = limit + Math.ceil(limit / 20) + 2;
   for (;;) {
@@ -76,7 +69,7 @@ export async function findNearbyHelpers(
     // geolib rounds to whole metres: a helper at a rounded d ≤ boxRadius is within boxRadius + 1.
     const box = boxAround(query.latitude, query.longitude, boxRadius + 1);
     const bound = spreadBound(box);
-    const rows = await selectNearest(db, query, box, boxRadius, bound, take, grid);
+    const rows = await selectNearest(db, query, box, boxRadius, bound, take);
     const cut = rows.length >= take;
     // Integer distances: d below the left-out helpers' lower bound means d ≤ ceil(bound) − 1.
     const cutRadius = cut ? Math.ceil(bound.metersPerRootSpread * Math.sqrt(largestSpread(rows)) - 1) - 1 : Infinity;
@@ -87,6 +80,18 @@ export async function findNearbyHelpers(
     if (cutRadius < boxRadius) take *= 2;
     else halfSide = widen(halfSide, rows.length, cut, limit, radiusM);
   }
+}
+
+/**
+ * Half the side of a box that should hold `limit` helpers (and those excluded, who are most
+ * often the nearest ones) with some slack, going by how many the query's cell holds; the whole
+ * radius when it holds none.
+ */
+function firstHalfSide(query: NearbyHelperQuery, counts: HelpersPerCell): number {
+  const perSquareMeter = (counts.get(cellOf(query.latitude, query.longitude)) ?? 0) / cellAreaSquareMeters(query.latitude);
+  if (!(perSquareMeter > 0)) return query.radiusM;
+  const wanted = FIRST_BOX_SLACK * (query.limit + (query.excludeUserIds?.size ?? 0));
+  return Math.min(query.radiusM, Math.max(MIN_FIRST_HALF_SIDE_M, Math.sqrt(wanted / (Math.PI * perSquareMeter))));
 }
 
 function firstOf<T>(items: Iterator<T>, limit: number): T[] {

@@ -127,13 +127,18 @@ export function cellGrid(latStep: number, lonStep: number): CellGrid {
 /**
  * The grid behind `helpers.cell`: 0.01° × 0.0125°, about 1.1 km × 1.1 km in Korea (a longitude
  * degree is ~0.8 of a latitude degree there). The search seeks once per cell, to the box's
- * latitude band, and reads up to a cell's width too much on each side. test/bench/run.ts
- * compares 0.005° and 0.02° cells: all three are within noise at the median, because sorting and
- * returning rows cost more than seeks; this size keeps a 3 km search to ~40 cells (short SQL,
- * better tail) while a 300 m search stays at 1–4 cells. Changing it means recomputing every
- * helper's cell.
+ * latitude band, and reads up to a cell's width too much on each side. Cells of 0.005° and
+ * 0.02° measured within noise at the median, because sorting and returning rows cost more than
+ * seeks; this size keeps a 3 km search to ~40 cells (short SQL, better tail) while a 300 m search
+ * stays at 1–4 cells. The search's helpers-per-cell counts are on this grid too. Changing it means
+ * recomputing every helper's cell.
  */
 export const HELPER_GRID: CellGrid = cellGrid(0.01, 0.0125);
+
+/** The area of a cell at this latitude, in m² (cells narrow towards the poles). */
+export function cellAreaSquareMeters(lat: number, grid: CellGrid = HELPER_GRID): number {
+  return grid.latStep * METERS_PER_DEGREE * grid.lonStep * METERS_PER_DEGREE * Math.cos(lat * RAD);
+}
 
 function rowOf(lat: number, grid: CellGrid): number {
   return Math.min(grid.rows - 1, Math.max(0, Math.floor((lat + 90) / grid.latStep)));

@@ -22,7 +22,6 @@ import { join } from "node:path";
 import { createDb } from "../../db/create-db.js";
 import { migrateToLatest } from "../../db/migrate.js";
 import { findNearbyHelpers, type NearbyHelper } from "../../db/repositories/helper-search.js";
-import { HELPER_GRID } from "../../src/domain/geo.js";
 import { tempPostgresUrl } from "../support/databases.js";
 import { fanOutWithRelays } from "../support/fan-out-with-relays.js";
 import { mulberry32 } from "../support/random.js";
@@ -160,7 +159,7 @@ async function search(): Promise<void> {
   const file = join(dir, "bench.sqlite");
   const sqlite = createDb(`sqlite:${file}`);
   const ours = (db: typeof sqlite) => (p: Point) =>
-    findNearbyHelpers(db.kysely, { latitude: p[0], longitude: p[1], radiusM: RADIUS_M, limit: LIMIT }, HELPER_GRID);
+    findNearbyHelpers(db.kysely, { latitude: p[0], longitude: p[1], radiusM: RADIUS_M, limit: LIMIT });
   try {
     await migrateToLatest(sqlite.kysely);
     loadIntoSqlite(file, set);

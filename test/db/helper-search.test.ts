@@ -119,16 +119,20 @@ async function bruteForce(db: Kysely<Database>, query: Parameters<typeof findNea
 }
 
 function searchSuite(open: () => Promise<{ db: Db; cleanup(): Promise<void> }>) {
-  let current: { db: Db; cleanup(): Promise<void> } | undefined;
+  const opened: Array<{ db: Db; cleanup(): Promise<void> }> = [];
+  const fresh = async () => {
+    const current = await open();
+    opened.push(current);
+    await migrateToLatest(current.db.kysely);
+    return current.db.kysely;
+  };
   let db: Kysely<Database>;
   beforeAll(async () => {
-    current = await open();
-    db = current.db.kysely;
-    await migrateToLatest(db);
+    db = await fresh();
   });
   afterAll(async () => {
-    await current?.db.destroy();
-    await current?.cleanup();
+    for (const current of opened) await current.db.destroy();
+    for (const current of opened) await current.cleanup();
   });
 
   it("returns exactly the eligible helpers, nearest first", async () => {
@@ -222,7 +226,12 @@ function searchSuite(open: () => Promise<{ db: Db; cleanup(): Promise<void> }>) 
         quiet: quietWindows[Math.floor(random() * quietWindows.length)],
       });
     });
+    // The search sizes its first box by the helpers per cell, read at a database's first search:
+    // `db` read them before these helpers came (so each search reads its whole radius at once),
+    // `counted` after (so it starts small and widens). The answers must be the same.
+    const counted = await fresh();
     await insertHelpers(db, placements);
+    await insertHelpers(counted, placements);
     const ids = placements.map((p) => p.id);
 
     let compared = 0;
@@ -240,12 +249,49 @@ function searchSuite(open: () => Promise<{ db: Db; cleanup(): Promise<void> }>) 
       };
       const expected = await bruteForce(db, query);
       expect(await findNearbyHelpers(db, query)).toEqual(expected);
+      expect(await findNearbyHelpers(counted, query)).toEqual(expected);
       compared += expected.length;
     }
     // The comparison means something only if many queries had answers.
     expect(compared).toBeGreaterThan(3000);
-    // 600 statements on PostgreSQL: ~11 s on an idle 2-core machine, three times that under load.
+    // ~1,200 statements on PostgreSQL: ~8 s on an idle 2-core machine, three times that under load.
   }, 120_000);
+
+  it("sizes its first box by the helpers in the query's cell: one statement in a dense core and in an empty cell", async () => {
+    const counted = await fresh();
+    // In the middle of a grid cell, so the core lies in one cell.
+    const origin = { latitude: 35.905, longitude: 128.60625 };
+    const random = mulberry32(7);
+    // 600 helpers within 300 m, and 60 on a half ring 4–6 km to the east.
+    const placements = Array.from({ length: 660 }, (_, i) =>
+      i < 600
+        ? place({ id: 3_000_000 + i, meters: 300 * Math.sqrt(random()), bearing: random() * 360, from: origin, radiusM: 20_000 })
+        : place({ id: 3_000_000 + i, meters: 4000 + 2000 * random(), bearing: random() * 180, from: origin, radiusM: 20_000 }),
+    );
+    await insertHelpers(counted, placements);
+    let statements = 0;
+    const watched = counted.withPlugin({
+      transformQuery: (args) => args.node,
+      transformResult: async (args) => {
+        statements++;
+        return args.result;
+      },
+    });
+    const statementsFor = async (query: Parameters<typeof findNearbyHelpers>[1]) => {
+      statements = 0;
+      const found = await findNearbyHelpers(watched, query);
+      expect(found).toEqual(await bruteForce(counted, query));
+      expect(found).toHaveLength(query.limit);
+      return statements;
+    };
+    // The first search reads the counts.
+    await findNearbyHelpers(counted, { ...origin, radiusM: 1000, limit: 1 });
+    // The core's cell holds 600: a box of about 230 m, of which the nearest 50 are within ~90 m.
+    expect(await statementsFor({ ...origin, radiusM: 8000, limit: 50 })).toBe(1);
+    // 2 km west of the core, in a cell nobody is in: the whole radius at once, which reaches the core.
+    const west = computeDestinationPoint(origin, 2000, 270, earthRadius);
+    expect(await statementsFor({ ...west, radiusM: 3000, limit: 50 })).toBe(1);
+  });
 }
 
 describe("findNearbyHelpers on SQLite", () => {
@@ -260,13 +306,15 @@ describe("findNearbyHelpers on SQLite", () => {
     });
     try {
       await migrateToLatest(db);
-      // An empty table makes every search widen to its full radius: from a handful of cells
-      // to hundreds, where a planner without statistics is most tempted by another index.
-      await findNearbyHelpers(db, { ...CENTRE, radiusM: 20_000, limit: 50 });
+      // In an empty table every search reads its whole radius at once: boxes from one cell to
+      // hundreds, where a planner without statistics is most tempted by another index.
+      for (const radiusM of [100, 1000, 5000, 20_000]) await findNearbyHelpers(db, { ...CENTRE, radiusM, limit: 50 });
       // Quiet hours are read from the same index.
       await findNearbyHelpers(db, { ...CENTRE, radiusM: 20_000, limit: 50, awakeAtMinute: 600 });
       const searches = statements.filter((s) => s.sql.includes('"box_cells"'));
-      expect(searches.length).toBeGreaterThan(4);
+      const cellCounts = searches.map((s) => s.sql.split("(values ")[1]!.split("), (").length);
+      expect(Math.min(...cellCounts)).toBe(1);
+      expect(Math.max(...cellCounts)).toBeGreaterThan(300);
       expect(searches.some((s) => s.sql.includes("quiet_start_minute <"))).toBe(true);
       for (const search of searches) {
         const plan = raw.prepare(`explain query plan ${search.sql}`).all(...search.parameters) as Array<{ detail: string }>;
