@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Transaction } from "kysely";
+import { type Kysely, type Selectable, type Transaction, sql } from "kysely";
 import { compiledOnce } from "../compiled-once.js";
 import type { Database, RelayMessagesTable, RelayMessageStatus } from "../schema.js";
 
@@ -78,26 +78,28 @@ const insertRelayed = compiledOnce<NewRelayed, { id: number }>((db, slot) =>
     .returning("id"),
 );
 
-const releaseGathering = (except: boolean) =>
-  compiledOnce<{ fromUserId: number; toUserId: number; exceptMediaGroupId: string }, unknown>((db, slot) =>
+/**
+ * The outbox rows of the sender's album items to this reader still waiting to be sent. Read from
+ * the album items (an index of their own) to the outbox, never the other way: driven by the
+ * outbox's pending rows, SQLite's choice for the single UPDATE this used to be, a relayed message
+ * cost grew with the whole backlog (390 µs behind 15,000 pending rows). CROSS JOIN keeps SQLite
+ * in that order; PostgreSQL plans it as a plain join.
+ */
+const gatheringAlbumItems = (except: boolean) =>
+  compiledOnce<{ fromUserId: number; toUserId: number; exceptMediaGroupId: string }, { outbox_id: number }>((db, slot) =>
     db
-      .updateTable("outbox")
-      .set({ next_attempt_at: 0 })
-      .where("status", "=", "pending")
-      .where(
-        "id",
-        "in",
-        db
-          .selectFrom("relay_messages")
-          .select("outbox_id")
-          .where("from_user_id", "=", slot("fromUserId"))
-          .where("to_user_id", "=", slot("toUserId"))
-          .where("media_group_id", "is not", null)
-          .$if(except, (qb) => qb.where("media_group_id", "!=", slot("exceptMediaGroupId"))),
-      ),
+      .selectFrom("relay_messages")
+      .crossJoin("outbox")
+      .select("relay_messages.outbox_id")
+      .whereRef("outbox.id", "=", "relay_messages.outbox_id")
+      .where("relay_messages.from_user_id", "=", slot("fromUserId"))
+      .where("relay_messages.to_user_id", "=", slot("toUserId"))
+      .where("relay_messages.media_group_id", "is not", null)
+      .where("outbox.status", "=", sql.lit("pending"))
+      .$if(except, (qb) => qb.where("relay_messages.media_group_id", "!=", slot("exceptMediaGroupId"))),
   );
-const releaseAll = releaseGathering(false);
-const releaseOthers = releaseGathering(true);
+const gatheringAll = gatheringAlbumItems(false);
+const gatheringOthers = gatheringAlbumItems(true);
 
 export async function findRelayed(db: Executor, id: number): Promise<RelayedMessage | undefined> {
   const row = await db.selectFrom("relay_messages").selectAll().where("id", "=", id).executeTakeFirst();
@@ -175,7 +177,18 @@ export async function releaseAlbums(
   albums: { fromUserId: number; toUserId: number; exceptMediaGroupId?: string },
 ): Promise<void> {
   const values = { fromUserId: albums.fromUserId, toUserId: albums.toUserId, exceptMediaGroupId: albums.exceptMediaGroupId ?? "" };
-  await (albums.exceptMediaGroupId === undefined ? releaseAll : releaseOthers)(trx, values);
+  const items = await (albums.exceptMediaGroupId === undefined ? gatheringAll : gatheringOthers)(trx, values);
+  if (items.length === 0) return;
+  await trx
+    .updateTable("outbox")
+    .set({ next_attempt_at: 0 })
+    .where(
+      "id",
+      "in",
+      items.map((item) => item.outbox_id),
+    )
+    .where("status", "=", "pending")
+    .execute();
 }
 
 /** Written with the delivery: the copies' message ids, in the order the outbox row carried them. */
