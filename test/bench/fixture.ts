@@ -148,6 +148,9 @@ export async function loadIntoPostgres(url: string, set: HelperSet): Promise<voi
     }
     await client.query("vacuum analyze users");
     await client.query("vacuum analyze helpers");
+    // Loading wrote a few hundred MB; without a checkpoint now, the server flushes them in the
+    // background for minutes (checkpoint_completion_target), into the searches being timed.
+    await client.query("checkpoint");
   } finally {
     await client.end();
   }
