@@ -5,11 +5,13 @@ import type { BotContext } from "./context.js";
 export const BUTTONS: FilterQuery = "callback_query:data";
 
 /**
- * What a feature reacts to: its commands by name, other kinds of update as grammY filter queries,
- * and whatever else `when` says it does.
+ * What a feature reacts to: its commands by name, links that open the bot with a `/start` payload
+ * of theirs (`t.me/<bot>?start=<payload>`), other kinds of update as grammY filter queries, and
+ * whatever else `when` says it does.
  */
 export interface Reactions {
   commands?: readonly string[];
+  deepLinks?: readonly RegExp[];
   on?: readonly FilterQuery[];
   when?: (ctx: BotContext) => boolean;
 }
@@ -31,9 +33,18 @@ function commandOf(ctx: BotContext): string | null {
   return name;
 }
 
+/** What follows the command in the update's message, trimmed, as a handler reads `ctx.match`. */
+function commandPayload(ctx: BotContext): string {
+  const message = ctx.update.message;
+  const entity = message?.entities?.find((e) => e.type === "bot_command" && e.offset === 0);
+  return entity && message?.text ? message.text.substring(entity.length).trim() : "";
+}
+
 /**
  * A feature's handlers together with what they react to: at least every command a handler of it is
- * registered for and every other kind of update it handles. The bot passes any other update by
+ * registered for and every other kind of update it handles (narrowed, where a handler would pass
+ * most of them on, to those it acts on: a `/start` with its payload, a message in the situation
+ * the handler looks for). The bot passes any other update by
  * without running through the feature's handlers (each only passes it on, and together they were
  * most of a plain message's time).
  */
@@ -41,12 +52,14 @@ export class Feature extends Composer<BotContext> {
   /** Whether an update is one this feature reacts to. */
   readonly reacts: (ctx: BotContext) => boolean;
 
-  constructor({ commands = [], on = [], when }: Reactions) {
+  constructor({ commands = [], deepLinks = [], on = [], when }: Reactions) {
     super();
     const names = new Set(commands);
     // One predicate per query: grammY merges a list of queries of different depths into one tree
     // that loses the shallow ones (["message", ":entities:bot_command"] matched no plain text).
     const predicates: Array<(ctx: BotContext) => boolean> = on.map((query) => matchFilter<BotContext, FilterQuery>(query));
+    if (deepLinks.length > 0)
+      predicates.push((ctx) => commandOf(ctx) === "start" && deepLinks.some((link) => link.test(commandPayload(ctx))));
     if (when) predicates.push(when);
     this.reacts = (ctx) => {
       const command = names.size > 0 ? commandOf(ctx) : null;

@@ -14,6 +14,8 @@ const help = commandMessage("/help", 5);
 const helpToThisBot = commandMessage("/help@doum_bot", 14);
 const start = commandMessage("/start", 6);
 const startWithPayload = commandMessage("/start v_abc", 6);
+const startToThisBotWithPayload = commandMessage("/start@doum_bot  tc_0123 ", 15);
+const startWithOtherPayload = commandMessage("/start hello", 6);
 const press = contextOf({ callback_query: { id: "q", from, chat_instance: "c", data: "x" } });
 const edit = contextOf({ edited_message: { message_id: 1, date: 0, edit_date: 1, chat, from, text: "hello!" } });
 
@@ -28,5 +30,23 @@ describe("the kinds of update a feature reacts to", () => {
     expect([text, help, helpToThisBot, start, edit, press].map(helpAndButtons.reacts)).toEqual([false, true, true, false, false, true]);
     const startOnly = new Feature({ commands: ["start"] });
     expect([text, help, start, startWithPayload].map(startOnly.reacts)).toEqual([false, false, true, true]);
+  });
+
+  it("a feature of links gets a /start only when its payload is one of them", () => {
+    const links = new Feature({ deepLinks: [/^v_/, /^tc_/] });
+    expect([text, start, startWithPayload, startToThisBotWithPayload, startWithOtherPayload, help].map(links.reacts)).toEqual([
+      false,
+      false,
+      true,
+      true,
+      false,
+      false,
+    ]);
+  });
+
+  it("a message feature narrowed by `when` gets only the messages it names, with its commands and other kinds", () => {
+    const inChat = new Set<BotContext>([help]);
+    const narrowed = new Feature({ commands: ["chat"], on: ["edited_message"], when: (ctx) => inChat.has(ctx) });
+    expect([text, help, edit, press].map(narrowed.reacts)).toEqual([false, true, true, false]);
   });
 });

@@ -1,14 +1,15 @@
 import { SCENES } from "../../../scenes/ids.js";
 import { discardRegistrationDraft } from "../../services/helpers/drafts.js";
 import { discardRequestDraft } from "../../services/requests/drafts.js";
+import { Context } from "grammy";
 import type { BotContext } from "../context.js";
 import { Feature } from "../feature.js";
 
-export const cancelFeature = new Feature({ commands: ["cancel"], on: [":text", ":caption"] });
-const privateChats = cancelFeature.chatType("private");
-
 /** "cancel" or "취소" typed on its own means what /cancel means, in a scene or not. */
 const CANCEL_WORDS = /^\s*(?:cancel|취소)\s*[.!]?\s*$/i;
+
+export const cancelFeature = new Feature({ commands: ["cancel"], when: Context.has.text(CANCEL_WORDS) });
+const privateChats = cancelFeature.chatType("private");
 
 async function cancel(ctx: BotContext): Promise<void> {
   const active = ctx.conversation.active();

@@ -173,7 +173,9 @@ onAction(chatClosingFeature, Actions.reportDecide, async (ctx, reportId, decisio
 });
 
 /** A message after "add a comment?" is the comment; anything else passes on. */
-export const reviewCommentFeature = new Feature({ on: ["message:text"] });
+export const reviewCommentFeature = new Feature({
+  when: (ctx) => ctx.message?.text !== undefined && ctx.situation?.askedForComment === true,
+});
 reviewCommentFeature.chatType("private").on("message:text", async (ctx, next) => {
   if (ctx.message.text.startsWith("/") || !ctx.situation?.askedForComment) return next();
   const result = await leaveComment(ctx.deps, ctx.from.id, ctx.message.text);

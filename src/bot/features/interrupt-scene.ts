@@ -4,13 +4,19 @@ import { loadRequestDraft } from "../../services/requests/drafts.js";
 import { actionOf } from "../../ui/actions.js";
 import { keptDraftNote, type DraftScene } from "../../ui/menus.js";
 import type { BotContext } from "../context.js";
-import { BUTTONS, Feature } from "../feature.js";
+import { Feature } from "../feature.js";
 
 /** Whether the user has a saved draft of that scene worth going back to. */
 async function hasDraft(ctx: BotContext, scene: DraftScene): Promise<boolean> {
   const userId = ctx.from!.id;
   const draft = scene === "ask" ? await loadRequestDraft(ctx.deps, userId) : await loadRegistrationDraft(ctx.deps, userId);
   return draft !== undefined && Object.keys(draft).length > 0;
+}
+
+/** A command, or a button whose action starts something new. */
+function startsElsewhere(ctx: BotContext): boolean {
+  const isCommand = ctx.message?.entities?.some((e) => e.type === "bot_command" && e.offset === 0) ?? false;
+  return isCommand || (actionOf(ctx.callbackQuery?.data)?.startsSomething ?? false);
 }
 
 /**
@@ -20,13 +26,12 @@ async function hasDraft(ctx: BotContext, scene: DraftScene): Promise<boolean> {
  * once the command is answered the user is told so, with buttons to continue or discard —
  * unless what they did went straight back to that scene.
  */
-export const interruptSceneFeature = new Feature({ on: ["message:entities:bot_command", BUTTONS] });
+export const interruptSceneFeature = new Feature({
+  when: (ctx) => startsElsewhere(ctx) && Object.keys(ctx.conversation.active()).length > 0,
+});
 
 interruptSceneFeature.use(async (ctx, next) => {
-  const isCommand = ctx.message?.entities?.some((e) => e.type === "bot_command" && e.offset === 0) ?? false;
-  const startsSomething = actionOf(ctx.callbackQuery?.data)?.startsSomething ?? false;
   const left = Object.keys(ctx.conversation.active());
-  if (!(isCommand || startsSomething) || left.length === 0) return next();
   await ctx.conversation.exitAll();
   await next();
   const back = ctx.conversation.active();

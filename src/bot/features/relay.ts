@@ -11,7 +11,12 @@ import { showChats } from "./chats.js";
  * goes to the other side. Installed after the scenes (a scene's answer is not a chat message) and
  * before the features that read plain messages.
  */
-export const relayFeature = new Feature({ commands: ["chat"], on: ["message", "edited_message", "message_reaction"] });
+export const relayFeature = new Feature({
+  commands: ["chat"],
+  on: ["edited_message", "message_reaction"],
+  // A message is for a partner only while a chat of the sender's is open.
+  when: (ctx) => ctx.message !== undefined && ctx.situation?.inOpenChat === true,
+});
 const privateChats = relayFeature.chatType("private");
 
 privateChats.command("chat", (ctx) => showChats(ctx));

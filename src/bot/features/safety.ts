@@ -16,7 +16,11 @@ import { showSafety } from "./walk-home.js";
  * for (never a scene's answer, never a chat message to relay, never kept: the message is deleted
  * and only its hash stored), "I'm safe", and the walk's live location moving.
  */
-export const safetyFeature = new Feature({ on: ["message", "edited_message:location", BUTTONS] });
+export const safetyFeature = new Feature({
+  on: ["edited_message:location", BUTTONS],
+  // A message may be a PIN only when the bot asked for one.
+  when: (ctx) => ctx.message !== undefined && ctx.situation?.askedForPin === true,
+});
 const privateChats = safetyFeature.chatType("private");
 
 const DIGITS = { min: String(PIN_MIN_DIGITS), max: String(PIN_MAX_DIGITS) };

@@ -7,7 +7,7 @@ import type { BotContext } from "../context.js";
 import { BUTTONS, Feature } from "../feature.js";
 
 /** /vouchers, Give and Take back, and claim links (t.me/<bot>?start=v_<code>). */
-export const vouchersFeature = new Feature({ commands: ["vouchers", "start"], on: [BUTTONS] });
+export const vouchersFeature = new Feature({ commands: ["vouchers"], deepLinks: [/^v_/], on: [BUTTONS] });
 const privateChats = vouchersFeature.chatType("private");
 
 async function showVouchers(ctx: BotContext): Promise<void> {

@@ -17,7 +17,7 @@ import type { BotContext } from "../context.js";
 import { BUTTONS, Feature } from "../feature.js";
 
 /** /walkhome, /safety (PINs and the trusted contact) and trusted-contact invitations. */
-export const walkHomeFeature = new Feature({ commands: ["walkhome", "safety", "start"], on: [BUTTONS] });
+export const walkHomeFeature = new Feature({ commands: ["walkhome", "safety"], deepLinks: [/^tc_/], on: [BUTTONS] });
 const privateChats = walkHomeFeature.chatType("private");
 
 const DIGITS = { min: String(PIN_MIN_DIGITS), max: String(PIN_MAX_DIGITS) };
