@@ -1,4 +1,3 @@
-import { conversations } from "@grammyjs/conversations";
 import { Bot, type Transformer } from "grammy";
 import { scenes } from "../../scenes/index.js";
 import { depsForUpdate } from "../services/unit-of-work.js";
@@ -32,8 +31,8 @@ import { startFeature } from "./features/start.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import type { I18n } from "./i18n.js";
 import { loadUser } from "./middlewares/user.js";
-import { sceneStorage } from "./scene-storage.js";
-import { BUTTONS, Feature } from "./feature.js";
+import { sceneMachinery } from "./scene-machinery.js";
+import { BUTTONS, Feature, type Reactions } from "./feature.js";
 import { installErrorBoundary, named } from "./error-boundary.js";
 
 /**
@@ -66,15 +65,11 @@ export function createBot(
   });
   bot.use(loadUser);
   bot.use(i18n);
-  bot.use(conversations<BotContext, BotContext>({ storage: sceneStorage(deps) }));
-
   // Scenes are entered only from these commands and from buttons (every `conversation.enter` is
   // behind one); any other update needs them only while a scene is in progress.
-  const scenesFeature = new Feature({
-    commands: ["ask", "helper", "quiet", "language", "newboard", "walkhome"],
-    on: [BUTTONS],
-    when: (ctx) => Object.keys(ctx.conversation.active()).length > 0,
-  });
+  const sceneEntrances: Reactions = { commands: ["ask", "helper", "quiet", "language", "newboard", "walkhome"], on: [BUTTONS] };
+  bot.use(sceneMachinery(deps, sceneEntrances));
+  const scenesFeature = new Feature({ ...sceneEntrances, when: (ctx) => Object.keys(ctx.conversation.active()).length > 0 });
   scenesFeature.use(scenes(deps, sceneI18n, apiPolicy));
 
   // In the order an update meets them. /help and /cancel work inside a scene; other commands leave
