@@ -1,7 +1,14 @@
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, type Transaction, sql } from "kysely";
 import type { Database, Deadline, DeadlineKind } from "../schema.js";
 
 type Executor = Kysely<Database> | Transaction<Database>;
+
+/**
+ * Written into the statements, not bound: the indexes hold pending deadlines only, and a partial
+ * index is not used for a bound value by PostgreSQL's generic plan, nor by SQLite unless it
+ * prepares the statement again on every run (fired and cancelled deadlines stay in the table).
+ */
+const PENDING = sql.lit("pending" as const);
 
 export async function scheduleDeadline(
   db: Executor,
@@ -17,7 +24,7 @@ export function dueDeadlines(db: Executor, now: number, limit: number): Promise<
   return db
     .selectFrom("deadlines")
     .selectAll()
-    .where("state", "=", "pending")
+    .where("state", "=", PENDING)
     .where("due_at", "<=", now)
     .orderBy("due_at")
     .orderBy("id")
@@ -26,13 +33,7 @@ export function dueDeadlines(db: Executor, now: number, limit: number): Promise<
 }
 
 export async function nextDueAt(db: Executor): Promise<number | undefined> {
-  const row = await db
-    .selectFrom("deadlines")
-    .select("due_at")
-    .where("state", "=", "pending")
-    .orderBy("due_at")
-    .limit(1)
-    .executeTakeFirst();
+  const row = await db.selectFrom("deadlines").select("due_at").where("state", "=", PENDING).orderBy("due_at").limit(1).executeTakeFirst();
   return row?.due_at;
 }
 
@@ -53,7 +54,7 @@ export async function cancelDeadlines(db: Executor, kind: DeadlineKind, subjectI
     .set({ state: "cancelled" })
     .where("kind", "=", kind)
     .where("subject_id", "=", subjectId)
-    .where("state", "=", "pending")
+    .where("state", "=", PENDING)
     .execute();
 }
 
