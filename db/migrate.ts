@@ -21,6 +21,7 @@ import * as m0021 from "./migrations/0021_group_requests.js";
 import * as m0022 from "./migrations/0022_hot_path_indexes.js";
 import * as m0023 from "./migrations/0023_ended_chats_index.js";
 import * as m0024 from "./migrations/0024_pending_deadlines_by_subject.js";
+import * as m0025 from "./migrations/0025_history_lookups.js";
 
 // Listed explicitly rather than read from a folder so that tsx, bundlers and tests agree.
 const migrations = {
@@ -46,6 +47,7 @@ const migrations = {
   "0022_hot_path_indexes": m0022,
   "0023_ended_chats_index": m0023,
   "0024_pending_deadlines_by_subject": m0024,
+  "0025_history_lookups": m0025,
 } satisfies Record<string, Migration>;
 
 function migrator(db: Kysely<any>): Migrator {

@@ -1,8 +1,11 @@
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, type Transaction, sql } from "kysely";
 import type { Offer, OfferStatus } from "../../src/domain/requests.js";
 import type { Database, OfferRow } from "../schema.js";
 
 type Executor = Kysely<Database> | Transaction<Database>;
+
+/** Written into a helper's lookups, not bound, so the partial index of active offers serves them. */
+const ACTIVE = sql.lit("active" as const);
 
 function toOffer(row: OfferRow): Offer {
   return {
@@ -36,7 +39,7 @@ export async function hasActiveOffer(db: Executor, requestId: number): Promise<b
 }
 
 export async function activeOfferIdsOf(db: Executor, helperId: number): Promise<number[]> {
-  const rows = await db.selectFrom("offers").select("id").where("helper_id", "=", helperId).where("status", "=", "active").execute();
+  const rows = await db.selectFrom("offers").select("id").where("helper_id", "=", helperId).where("status", "=", ACTIVE).execute();
   return rows.map((r) => r.id);
 }
 
@@ -76,12 +79,7 @@ export async function declineActiveOffers(db: Executor, requestId: number): Prom
 
 /** The requests a helper has an active offer on, so lists can mark them. */
 export async function requestIdsOfferedBy(db: Executor, helperId: number): Promise<Set<number>> {
-  const rows = await db
-    .selectFrom("offers")
-    .select("request_id")
-    .where("helper_id", "=", helperId)
-    .where("status", "=", "active")
-    .execute();
+  const rows = await db.selectFrom("offers").select("request_id").where("helper_id", "=", helperId).where("status", "=", ACTIVE).execute();
   return new Set(rows.map((r) => r.request_id));
 }
 

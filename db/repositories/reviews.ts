@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, type Transaction, sql } from "kysely";
 import type { ColourMark, Database } from "../schema.js";
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -73,7 +73,8 @@ export async function reviewAskingComment(db: Executor, authorId: number): Promi
     .selectFrom("reviews")
     .select(["chat_id", "subject_id"])
     .where("author_id", "=", authorId)
-    .where("comment_asked", "=", 1)
+    // Written in, not bound, so the partial index of reviews asking for a comment serves it.
+    .where("comment_asked", "=", sql.lit(1))
     .orderBy("updated_at", "desc")
     .executeTakeFirst();
   return row && { chatId: Number(row.chat_id), subjectId: Number(row.subject_id) };
