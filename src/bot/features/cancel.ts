@@ -1,7 +1,7 @@
+import { Context } from "grammy";
 import { SCENES } from "../../../scenes/ids.js";
 import { discardRegistrationDraft } from "../../services/helpers/drafts.js";
 import { discardRequestDraft } from "../../services/requests/drafts.js";
-import { Context } from "grammy";
 import type { BotContext } from "../context.js";
 import { Feature } from "../feature.js";
 

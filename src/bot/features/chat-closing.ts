@@ -177,7 +177,7 @@ export const reviewCommentFeature = new Feature({
   when: (ctx) => ctx.message?.text !== undefined && ctx.situation?.askedForComment === true,
 });
 reviewCommentFeature.chatType("private").on("message:text", async (ctx, next) => {
-  if (ctx.message.text.startsWith("/") || !ctx.situation?.askedForComment) return next();
+  if (ctx.message.text.startsWith("/")) return next();
   const result = await leaveComment(ctx.deps, ctx.from.id, ctx.message.text);
   if (result === "not-asked") return next();
   await ctx.reply(ctx.t(result === "saved" ? "review-comment-saved" : "review-comment-too-long"), { parse_mode: "HTML" });

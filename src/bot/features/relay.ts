@@ -43,7 +43,6 @@ function chatMessage(message: Message): ChatMessage {
 privateChats.on("message").filter(
   (ctx) => !ctx.message.entities?.some((e) => e.type === "bot_command" && e.offset === 0),
   async (ctx, next) => {
-    if (!ctx.situation?.inOpenChat) return next();
     const outcome = await relayChatMessage(ctx.deps, ctx.from.id, chatMessage(ctx.message));
     if (outcome.kind === "none") return next();
     if (outcome.kind === "choose") {

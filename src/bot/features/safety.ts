@@ -47,7 +47,6 @@ async function pinSetAnswer(ctx: BotContext, result: SetPinResult, purpose: "pin
 }
 
 privateChats.on("message", async (ctx, next) => {
-  if (!ctx.situation?.askedForPin) return next();
   const prompt = await pendingPrompt(ctx.deps, ctx.from.id);
   if (!prompt) return next();
   const text = ctx.message.text;
