@@ -4,11 +4,13 @@
  * over loopback HTTP the fake's own work would be most of what is measured):
  * a plain text outside a scene and `/start` of a known user, a scene step (a wrong answer to the
  * helper registration's first question) and a relayed message (the copy enqueued and committed).
- * Beside them, bare grammY answering `ctx.reply` over the same fake: the same-run reference.
+ * Beside them, bare grammY answering `ctx.reply` over the same fake: the same-run reference; and
+ * bare grammY reading the sender first, as the bot does.
  */
 import type { Update } from "grammy/types";
 import { Bot, type Transformer } from "grammy";
-import { middlewareBot } from "./middleware-bot.js";
+import { benchDeps, middlewareBot } from "./middleware-bot.js";
+import { situationOnContact } from "../../src/services/users.js";
 import { createDb } from "../../db/create-db.js";
 import { parseConfig } from "../../src/config.js";
 import { openWorld } from "../support/e2e.js";
@@ -28,7 +30,8 @@ interface Kind {
   act: (p: Persona) => Promise<TgMessage>;
 }
 
-export type UpdateKind = "bare grammY + ctx.reply" | "plain text" | "/start" | "scene step" | "relayed message";
+export type UpdateKind =
+  "bare grammY + ctx.reply" | "bare grammY + the sender's read" | "plain text" | "/start" | "scene step" | "relayed message";
 
 /**
  * The kinds take turns in rounds, so a moment of load on a shared machine falls on all of them
@@ -74,6 +77,16 @@ export async function benchUpdates(opts: {
     bare.api.config.use(answeredInProcess());
     bare.on("message:text", (ctx) => ctx.reply("ok"));
     bare.botInfo = bot.botInfo;
+    // The same, reading the sender and their situation first as the bot does: what one SQLite read
+    // per update costs on this machine, beside what everything else adds.
+    const reading = new Bot(fake.token, { client: { apiRoot: fake.apiRoot } });
+    reading.api.config.use(answeredInProcess());
+    const { deps } = benchDeps(config, database.kysely);
+    reading.on("message:text", async (ctx) => {
+      await situationOnContact(deps, { id: ctx.from.id, clientLanguage: ctx.from.language_code ?? null }, ctx.chatId);
+      await ctx.reply("ok");
+    });
+    reading.botInfo = bot.botInfo;
 
     let updateId = 0;
     /** Handles `count` updates of a kind; returns their wall time (handling only) and CPU time. */
@@ -93,6 +106,7 @@ export async function benchUpdates(opts: {
     const ours = (update: Update) => bot.handleUpdate(update);
     const kinds: Record<UpdateKind, Kind> = {
       "bare grammY + ctx.reply": { handle: (u) => bare.handleUpdate(u), persona: known, act: (p) => p.send("hello") },
+      "bare grammY + the sender's read": { handle: (u) => reading.handleUpdate(u), persona: known, act: (p) => p.send("hello") },
       "plain text": { handle: ours, persona: known, act: (p) => p.send("hello") },
       "/start": { handle: ours, persona: known, act: (p) => p.command("start") },
       "scene step": { handle: ours, persona: registering, act: (p) => p.sendSticker() },
