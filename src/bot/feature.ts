@@ -69,9 +69,9 @@ export function reactionsOf({ commands = [], deepLinks = [], on = [], when }: Re
  * A feature's handlers together with what they react to: at least every command a handler of it is
  * registered for and every other kind of update it handles (narrowed, where a handler would pass
  * most of them on, to those it acts on: a `/start` with its payload, a message in the situation
- * the handler looks for). The bot passes any other update by
- * without running through the feature's handlers (each only passes it on, and together they were
- * most of a plain message's time).
+ * the handler looks for). The bot passes any other update by without running through the
+ * feature's handlers (each only passes it on, and together they were most of a plain message's
+ * time).
  */
 export class Feature extends Composer<BotContext> {
   /** Whether an update is one this feature reacts to. */

@@ -7,8 +7,8 @@
  * Beside them, bare grammY answering `ctx.reply` over the same fake: the same-run reference; and
  * bare grammY reading the sender first, as the bot does.
  */
-import type { Update } from "grammy/types";
-import { Bot, type Transformer } from "grammy";
+import type { Update, User } from "grammy/types";
+import { Bot, type Context, type Transformer } from "grammy";
 import { benchDeps, middlewareBot } from "./middleware-bot.js";
 import { situationOnContact } from "../../src/services/users.js";
 import { createDb } from "../../db/create-db.js";
@@ -73,20 +73,22 @@ export async function benchUpdates(opts: {
   const database = createDb(databaseUrl);
   try {
     const bot = await middlewareBot(fake.token, config, database.kysely, answeredInProcess());
-    const bare = new Bot(fake.token, { client: { apiRoot: fake.apiRoot } });
-    bare.api.config.use(answeredInProcess());
-    bare.on("message:text", (ctx) => ctx.reply("ok"));
-    bare.botInfo = bot.botInfo;
+    /** Bare grammY over the same fake, answering a text with `answer`. */
+    const bareBot = (answer: (ctx: Context & { from: User }) => Promise<unknown>) => {
+      const bare = new Bot(fake.token, { client: { apiRoot: fake.apiRoot } });
+      bare.api.config.use(answeredInProcess());
+      bare.on("message:text", answer);
+      bare.botInfo = bot.botInfo;
+      return bare;
+    };
+    const bare = bareBot((ctx) => ctx.reply("ok"));
     // The same, reading the sender and their situation first as the bot does: what one SQLite read
     // per update costs on this machine, beside what everything else adds.
-    const reading = new Bot(fake.token, { client: { apiRoot: fake.apiRoot } });
-    reading.api.config.use(answeredInProcess());
     const { deps } = benchDeps(config, database.kysely);
-    reading.on("message:text", async (ctx) => {
+    const reading = bareBot(async (ctx) => {
       await situationOnContact(deps, { id: ctx.from.id, clientLanguage: ctx.from.language_code ?? null }, ctx.chatId);
       await ctx.reply("ok");
     });
-    reading.botInfo = bot.botInfo;
 
     let updateId = 0;
     /** Handles `count` updates of a kind; returns their wall time (handling only) and CPU time. */
