@@ -3,6 +3,9 @@ import { z } from "zod";
 
 /** The one place that reads the environment. Everything else receives a parsed `Config`. */
 
+// Parsed once per start: compiling zod's fast parser for this schema took longer than parsing.
+z.config({ jitless: true });
+
 const intList = (fallback: string) =>
   z
     .string()

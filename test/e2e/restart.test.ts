@@ -50,7 +50,7 @@ describe("the bot as `npm start` runs it, as a separate process", () => {
     // Production runs the compiled output in one node process: no tsx, no loader child.
     const group = execFileSync("ps", ["-o", "args=", "-g", String(bot.process.pid)], { encoding: "utf8" });
     const nodes = group.split("\n").filter((args) => /^\S*node /.test(args));
-    expect(nodes).toEqual(["node --enable-source-maps --max-semi-space-size=4 dist/app/main.js"]);
+    expect(nodes).toEqual(["node --max-semi-space-size=4 dist/app/start.cjs"]);
     expect(group).not.toContain("tsx");
     const ann = fake.persona({ firstName: "Ann", languageCode: "en" });
     const minji = fake.persona({ firstName: "민지", languageCode: "ko" });
