@@ -1,6 +1,6 @@
 /**
- * Updates per second through the real bot's middleware, one at a time, on an SQLite file,
- * with Bot API calls answered in this process (an API transformer, the same for every bot here:
+ * Updates per second through the real bot's middleware, compiled as `npm start` runs it
+ * (compiled-bot.ts), one at a time, on an SQLite file, with Bot API calls answered in this process (an API transformer, the same for every bot here:
  * over loopback HTTP the fake's own work would be most of what is measured):
  * a plain text outside a scene and `/start` of a known user, a scene step (a wrong answer to the
  * helper registration's first question) and a relayed message (the copy enqueued and committed).
@@ -9,10 +9,7 @@
  */
 import type { Update, User } from "grammy/types";
 import { Bot, type Context, type Transformer } from "grammy";
-import { benchDeps, middlewareBot } from "./middleware-bot.js";
-import { situationOnContact } from "../../src/services/users.js";
-import { createDb } from "../../db/create-db.js";
-import { parseConfig } from "../../src/config.js";
+import { compiledBot } from "./compiled-bot.js";
 import { openWorld } from "../support/e2e.js";
 import { matchInChat, nearbyHelper, startedPersona } from "../support/chats.js";
 import { tempSqliteUrl } from "../support/databases.js";
@@ -69,6 +66,7 @@ export async function benchUpdates(opts: {
   await world.bot.stop();
 
   const { fake } = world;
+  const { benchDeps, createDb, middlewareBot, parseConfig, situationOnContact } = compiledBot();
   const config = parseConfig({ BOT_TOKEN: fake.token, BOT_API_ROOT: fake.apiRoot, DATABASE_URL: databaseUrl });
   const database = createDb(databaseUrl);
   try {
