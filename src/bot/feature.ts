@@ -1,4 +1,5 @@
 import { Composer, type FilterQuery, matchFilter } from "grammy";
+import type { MessageEntity } from "grammy/types";
 import type { BotContext } from "./context.js";
 
 /** The updates a feature's buttons arrive in. */
@@ -26,11 +27,22 @@ type WithCommand = { [COMMAND]?: string | null };
 function commandOf(ctx: BotContext): string | null {
   const cached = (ctx as WithCommand)[COMMAND];
   if (cached !== undefined) return cached;
-  const message = ctx.update.message;
-  const entity = message?.entities?.find((e) => e.type === "bot_command" && e.offset === 0);
-  const name = entity && message?.text ? message.text.substring(1, entity.length).split("@")[0]! : null;
+  const entity = leadingCommand(ctx);
+  const text = ctx.update.message?.text;
+  let name: string | null = null;
+  if (entity && text) {
+    const at = text.indexOf("@");
+    name = text.substring(1, at > 0 && at < entity.length ? at : entity.length);
+  }
   (ctx as WithCommand)[COMMAND] = name;
   return name;
+}
+
+/** The bot_command entity a message starts with, if any. */
+function leadingCommand(ctx: BotContext): MessageEntity | undefined {
+  const entities = ctx.update.message?.entities;
+  if (entities) for (const entity of entities) if (entity.type === "bot_command" && entity.offset === 0) return entity;
+  return undefined;
 }
 
 /**
@@ -41,9 +53,9 @@ const pressedButton = (ctx: BotContext): boolean => ctx.update.callback_query?.d
 
 /** What follows the command in the update's message, trimmed, as a handler reads `ctx.match`. */
 function commandPayload(ctx: BotContext): string {
-  const message = ctx.update.message;
-  const entity = message?.entities?.find((e) => e.type === "bot_command" && e.offset === 0);
-  return entity && message?.text ? message.text.substring(entity.length).trim() : "";
+  const entity = leadingCommand(ctx);
+  const text = ctx.update.message?.text;
+  return entity && text ? text.substring(entity.length).trim() : "";
 }
 
 /** Whether an update is one of `reactions`. */

@@ -30,6 +30,50 @@ function PARTICLE(positional: unknown[]): string {
 
 const DEFAULT: Language = "en";
 
+type Pattern = NonNullable<NonNullable<ReturnType<FluentBundle["getMessage"]>>["value"]>;
+/** Text, or the name of a variable. */
+type Part = string | { variable: string };
+
+interface FoundMessage {
+  bundle: FluentBundle;
+  pattern: Pattern;
+  /** The pattern's parts when it holds nothing but text and variables, else null. */
+  parts: Part[] | null;
+  /** The text without variables, once asked for. */
+  fixed?: string;
+}
+
+function partsOf(pattern: Pattern): Part[] | null {
+  if (typeof pattern === "string") return [pattern];
+  const parts: Part[] = [];
+  for (const element of pattern) {
+    if (typeof element === "string") parts.push(element);
+    else if (element.type === "var") parts.push({ variable: element.name });
+    else return null;
+  }
+  return parts;
+}
+
+/**
+ * A message of text and string variables, joined as Fluent joins it (with isolation marks off and
+ * no transform): most messages with variables are such, and Fluent's resolver took a few
+ * microseconds for each. Undefined when a variable is missing or not a string (Fluent formats
+ * numbers for the language and reports what is missing).
+ */
+function joined(parts: Part[], variables: Record<string, string | number>): string | undefined {
+  let text = "";
+  for (const part of parts) {
+    if (typeof part === "string") {
+      text += part;
+      continue;
+    }
+    const value = Object.hasOwn(variables, part.variable) ? variables[part.variable] : undefined;
+    if (typeof value !== "string") return undefined;
+    text += value;
+  }
+  return text;
+}
+
 /**
  * The messages of every language, read and parsed once per process (the outer tree and the scenes
  * each have an I18n). The same relative path from this file (src/bot/) and from the compiled
@@ -58,7 +102,7 @@ function bundles(): Map<string, FluentBundle> {
 export class I18n<C extends Context & { user?: User }> implements Translator, MiddlewareObj<C & I18nFlavor> {
   private readonly bundles = bundles();
   private readonly bound = new Map<string, Translate>();
-  private readonly fixed = new Map<FluentBundle, Map<string, string>>();
+  private readonly found = new Map<FluentBundle, Map<string, FoundMessage | undefined>>();
 
   constructor(private readonly languageOfUpdate: (ctx: C) => Language | Promise<Language>) {
     for (const [language, bundle] of this.bundles) this.bound.set(language, (key, variables) => this.format(bundle, key, variables));
@@ -74,23 +118,33 @@ export class I18n<C extends Context & { user?: User }> implements Translator, Mi
   }
 
   private format(bundle: FluentBundle, key: string, variables?: Record<string, string | number>): string {
-    if (variables !== undefined) return this.formatNow(bundle, key, variables);
+    const message = this.lookUp(bundle, key);
+    if (!message) return `{${key}}`;
     // A message without variables always reads the same: formatted once per language.
-    let fixed = this.fixed.get(bundle);
-    if (!fixed) this.fixed.set(bundle, (fixed = new Map()));
-    let text = fixed.get(key);
-    if (text === undefined) fixed.set(key, (text = this.formatNow(bundle, key)));
-    return text;
+    if (variables === undefined) return (message.fixed ??= message.bundle.formatPattern(message.pattern));
+    return (
+      (message.parts && joined(message.parts, variables)) ??
+      message.bundle.formatPattern(message.pattern, variables as Record<string, FluentVariable>)
+    );
   }
 
-  private formatNow(bundle: FluentBundle, key: string, variables?: Record<string, string | number>): string {
+  /** `key` or `key.attribute` in `bundle`, or in the default language's when `bundle` lacks it; looked up once. */
+  private lookUp(bundle: FluentBundle, key: string): FoundMessage | undefined {
+    let known = this.found.get(bundle);
+    if (!known) this.found.set(bundle, (known = new Map()));
+    if (known.has(key)) return known.get(key);
     const [id, attribute] = key.split(".", 2) as [string, string | undefined];
+    let found: FoundMessage | undefined;
     for (const candidate of bundle.locales[0] === DEFAULT ? [bundle] : [bundle, this.bundles.get(DEFAULT)!]) {
       const message = candidate.getMessage(id);
       const pattern = attribute === undefined ? message?.value : message?.attributes[attribute];
-      if (pattern) return candidate.formatPattern(pattern, variables as Record<string, FluentVariable> | undefined);
+      if (pattern) {
+        found = { bundle: candidate, pattern, parts: partsOf(pattern) };
+        break;
+      }
     }
-    return `{${key}}`;
+    known.set(key, found);
+    return found;
   }
 
   middleware(): MiddlewareFn<C & I18nFlavor> {
