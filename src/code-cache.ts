@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire, Module } from "node:module";
 import { dirname } from "node:path";
 import { Script } from "node:vm";
@@ -50,13 +50,14 @@ export function runWithCodeCache(bundleFile: string, cacheFile = `${bundleFile}.
     save() {
       if (saved) return;
       saved = true;
+      // Renamed into place whole, so a bot starting meanwhile never reads half a cache.
+      const partial = `${cacheFile}.${process.pid}`;
       try {
-        // Renamed into place whole, so a bot starting meanwhile never reads half a cache.
-        const partial = `${cacheFile}.${process.pid}`;
         writeFileSync(partial, Buffer.concat([hash, script.createCachedData()]));
         renameSync(partial, cacheFile);
       } catch {
-        // A read-only installation: every start compiles, as without a cache.
+        // A read-only installation or a full disk: every start compiles, as without a cache.
+        removeIfThere(partial);
       }
     },
   };
@@ -67,5 +68,13 @@ function readIfThere(file: string): Buffer | undefined {
     return readFileSync(file);
   } catch {
     return undefined;
+  }
+}
+
+function removeIfThere(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // On a read-only file system there is nothing to remove.
   }
 }
