@@ -1,7 +1,8 @@
 /**
  * Updates per second through the real bot's middleware, compiled as `npm start` runs it
- * (compiled-bot.ts), one at a time, on an SQLite file, with Bot API calls answered in this process (an API transformer, the same for every bot here:
- * over loopback HTTP the fake's own work would be most of what is measured):
+ * (compiled-bot.ts), one at a time, on an SQLite file, with Bot API calls answered in this
+ * process (an API transformer, the same for every bot here: over loopback HTTP the fake's own
+ * work would be most of what is measured):
  * a plain text outside a scene and `/start` of a known user, a scene step (a wrong answer to the
  * helper registration's first question) and a relayed message (the copy enqueued and committed).
  * Beside them, bare grammY answering `ctx.reply` over the same fake: the same-run reference; and
