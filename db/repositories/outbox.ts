@@ -57,16 +57,13 @@ export async function enqueueMessages(db: Executor, now: number, messages: Outgo
   return rows.map((r) => Number(r.id));
 }
 
-export function dueMessages(db: Kysely<Database>, now: number, limit: number) {
-  return db
-    .selectFrom("outbox")
-    .selectAll()
-    .where("status", "=", "pending")
-    .where("next_attempt_at", "<=", now)
-    .orderBy("priority")
-    .orderBy("id")
-    .limit(limit)
-    .execute();
+/**
+ * The first `limit` messages waiting to be sent, in the order they are to go: those due now and
+ * those not due yet (a retry, an album gathering its items), which hold back what follows them in
+ * their chat.
+ */
+export function pendingMessages(db: Kysely<Database>, limit: number) {
+  return db.selectFrom("outbox").selectAll().where("status", "=", "pending").orderBy("priority").orderBy("id").limit(limit).execute();
 }
 
 /** Returns false when another sender took the row first. */

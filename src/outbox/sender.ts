@@ -1,6 +1,14 @@
 import { type Api, GrammyError, HttpError } from "grammy";
 import type { Kysely } from "kysely";
-import { claimMessage, dueMessages, markFinal, markSent, releaseInFlight, retryLater, settleRef } from "../../db/repositories/outbox.js";
+import {
+  claimMessage,
+  pendingMessages,
+  markFinal,
+  markSent,
+  releaseInFlight,
+  retryLater,
+  settleRef,
+} from "../../db/repositories/outbox.js";
 import { type Database, OutboxPriority, type OutboxTable } from "../../db/schema.js";
 import type { Selectable } from "kysely";
 import type { Logger } from "../logger.js";
@@ -193,16 +201,29 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   }
 
   async function pass(): Promise<number> {
-    const rows = await dueMessages(db, Date.now(), 200);
+    const rows = await pendingMessages(db, 200);
+    const now = Date.now();
+    // A chat's message that is not due yet keeps its place: what follows it in that chat waits.
+    const heldChats = new Set<number>();
     let launched = 0;
+    let due = 0;
     let soonest = IDLE_POLL_MS;
     for (const row of rows) {
       if (!running) return 0;
+      // Chat 0 is an edit of every copy of a ref, in many chats: nothing to keep in order.
+      const ordered = row.chat_id !== 0;
+      if (row.next_attempt_at > now) {
+        soonest = Math.min(soonest, row.next_attempt_at - now);
+        if (ordered) heldChats.add(row.chat_id);
+        continue;
+      }
+      // Rows come in (priority, id) order, so skipping a held or busy chat keeps its later rows behind.
+      // A row held back waits with the one it follows, as if not due either.
+      if (ordered && heldChats.has(row.chat_id)) continue;
+      due++;
       // Full: a finishing send wakes the loop.
       if (inFlight.size >= (row.priority === OutboxPriority.relay ? IN_FLIGHT_WITH_RELAYS : IN_FLIGHT)) return IDLE_POLL_MS;
-      // Rows come in (priority, id) order, so skipping a busy chat keeps its later rows behind.
-      // (Chat 0 is an edit of every copy of a ref, in many chats: nothing to keep in order.)
-      if (row.chat_id !== 0 && busyChats.has(row.chat_id)) continue;
+      if (ordered && busyChats.has(row.chat_id)) continue;
       const isEdit = row.method.startsWith("edit");
       const wait = isEdit ? 0 : limiter.waitFor(row.chat_id);
       if (wait > 0) {
@@ -218,7 +239,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     if (launched === 0 && inFlight.size === 0) {
       const waiters = idleWaiters;
       idleWaiters = [];
-      if (rows.length === 0) for (const resolve of waiters) resolve();
+      if (due === 0) for (const resolve of waiters) resolve();
       else idleWaiters = waiters;
     }
     return launched > 0 ? 0 : soonest;

@@ -3,7 +3,7 @@ import { enqueueMessages } from "../../db/repositories/outbox.js";
 import { OutboxPriority } from "../../db/schema.js";
 import { TELEGRAM_LIMITS } from "../../src/outbox/rate-limiter.js";
 import { startBot, type RunningBot } from "../support/bot.js";
-import { startFakeTelegram, type FakeTelegram } from "../support/fake-telegram/index.js";
+import { startFakeTelegram, type FakeTelegram, type Persona } from "../support/fake-telegram/index.js";
 
 describe("outbox", () => {
   let fake: FakeTelegram;
@@ -13,14 +13,16 @@ describe("outbox", () => {
     await fake?.close();
   });
 
-  async function enqueue(chatId: number, texts: { text: string; priority: number }[]) {
+  async function enqueue(chatId: number, texts: { text: string; priority: number; holdMs?: number }[]) {
     await enqueueMessages(
       bot.db.kysely,
       bot.clock.now(),
-      texts.map((t) => ({ chatId, priority: t.priority as 0, method: "sendMessage", params: { text: t.text } })),
+      texts.map((t) => ({ chatId, priority: t.priority as 0, method: "sendMessage", params: { text: t.text }, holdMs: t.holdMs })),
     );
     bot.app.deps.outbox.wake();
   }
+
+  const textsOf = (persona: Persona, prefix: string) => persona.inbox.filter((m) => m.text.startsWith(prefix)).map((m) => m.text);
 
   it("sends the most urgent first and keeps within Telegram's per-chat limit", async () => {
     fake = await startFakeTelegram();
@@ -62,5 +64,51 @@ describe("outbox", () => {
     // The last send's result is recorded just after Telegram answered it.
     const statuses = async () => (await bot.db.kysely.selectFrom("outbox").select("status").execute()).map((r) => r.status);
     await expect.poll(statuses, { timeout: 10_000 }).toEqual(Array.from({ length: 10 }, () => "sent"));
+  });
+
+  it("sends a message again after a cut connection in its place: what followed it in that chat waits", async () => {
+    fake = await startFakeTelegram();
+    bot = await startBot(fake, { outboxLimits: TELEGRAM_LIMITS });
+    const ann = fake.persona({ firstName: "Ann", languageCode: "en" });
+    await ann.command("start");
+    await ann.waitFor("I am doum");
+    const cut = fake.cutRequest("sendMessage", (p) => p.text === "pin 1");
+    await enqueue(ann.id, [
+      { text: "pin 1", priority: OutboxPriority.fanout },
+      { text: "card 1", priority: OutboxPriority.fanout },
+      { text: "pin 2", priority: OutboxPriority.fanout },
+      { text: "card 2", priority: OutboxPriority.fanout },
+    ]);
+    await cut;
+    await ann.waitFor("card 2", { timeoutMs: 15_000 });
+    expect(textsOf(ann, "pin ").concat(textsOf(ann, "card ")).sort()).toEqual(["card 1", "card 2", "pin 1", "pin 2"]);
+    expect(ann.inbox.slice(1).map((m) => m.text)).toEqual(["pin 1", "card 1", "pin 2", "card 2"]);
+    await expect
+      .poll(async () => (await bot.db.kysely.selectFrom("outbox").select("attempts").orderBy("id").execute()).map((r) => r.attempts))
+      .toEqual([1, 0, 0, 0]);
+  });
+
+  it("holds back a chat's messages behind one not due yet, and only that chat's", async () => {
+    fake = await startFakeTelegram();
+    bot = await startBot(fake, { outboxLimits: TELEGRAM_LIMITS });
+    const ann = fake.persona({ firstName: "Ann", languageCode: "en" });
+    const bo = fake.persona({ firstName: "Bo", languageCode: "en" });
+    for (const p of [ann, bo]) {
+      await p.command("start");
+      await p.waitFor("I am doum");
+    }
+    await enqueue(ann.id, [
+      { text: "album for Ann", priority: OutboxPriority.relay, holdMs: 600_000 },
+      { text: "after the album", priority: OutboxPriority.relay },
+    ]);
+    await enqueue(bo.id, [{ text: "for Bo", priority: OutboxPriority.relay }]);
+    await bo.waitFor("for Bo");
+    await bot.app.outboxIdle();
+    expect(textsOf(ann, "a")).toEqual([]);
+    // The held message comes due: both go, in their order.
+    await bot.db.kysely.updateTable("outbox").set({ next_attempt_at: 0 }).where("status", "=", "pending").execute();
+    bot.app.deps.outbox.wake();
+    await ann.waitFor("after the album");
+    expect(textsOf(ann, "a")).toEqual(["album for Ann", "after the album"]);
   });
 });

@@ -73,6 +73,14 @@ export class FakeTelegram {
   }
 
   /**
+   * The next `method` call matching `match` is not applied: the connection drops first, as a
+   * reset connection does, and the bot has to send it again. Resolves once that happened.
+   */
+  cutRequest(method: string, match: (params: Json) => boolean = () => true): Promise<void> {
+    return new Promise<void>((arrived) => this.world.holds.push({ mode: "cut", method, match, arrived, released: Promise.resolve() }));
+  }
+
+  /**
    * `persona` pays the invoice in message `messageId`: a pre_checkout_query goes to the bot, and
    * only on its ok:true (within 10 s, or it is a violation) the successful_payment message.
    * `tamper` makes the query claim another payload, currency or total than the invoice.

@@ -127,6 +127,13 @@ export async function startHttpServer(world: World, handlers: Record<string, Han
 
     if (method === "getUpdates") return handleGetUpdates(params, res, at);
 
+    const cut = world.holds.findIndex((h) => h.mode === "cut" && h.method === method && h.match(params));
+    if (cut >= 0) {
+      world.holds.splice(cut, 1)[0]!.arrived();
+      res.destroy();
+      return;
+    }
+
     world.inFlight++;
     world.lastBotActivity = Date.now();
     let response: TgResponse;
@@ -157,7 +164,7 @@ export async function startHttpServer(world: World, handlers: Record<string, Han
       world.lastBotActivity = Date.now();
     }
     record(method, params, response, at);
-    const hold = world.holds.findIndex((h) => h.method === method && h.match(params));
+    const hold = world.holds.findIndex((h) => h.mode !== "cut" && h.method === method && h.match(params));
     if (hold >= 0) {
       const [held] = world.holds.splice(hold, 1);
       held!.arrived();

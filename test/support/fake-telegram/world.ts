@@ -31,8 +31,11 @@ interface PendingCallback {
 }
 
 export interface ResponseHold {
-  /** hold: the answer waits for `released`; drop: the connection is cut instead of answering. */
-  mode: "hold" | "drop";
+  /**
+   * hold: the answer waits for `released`; drop: the connection is cut instead of answering;
+   * cut: the connection is cut before the call is applied.
+   */
+  mode: "hold" | "drop" | "cut";
   method: string;
   match: (params: Json) => boolean;
   arrived: () => void;
