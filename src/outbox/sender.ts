@@ -203,8 +203,9 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   async function pass(): Promise<number> {
     const rows = await pendingMessages(db, 200);
     const now = Date.now();
-    // A chat's message that is not due yet keeps its place: what follows it in that chat waits.
-    const heldChats = new Set<number>();
+    // Chats with a row that stays behind in this pass (not due yet, its chat busy, over a limit):
+    // their later rows stay behind it, or the chat would see them first.
+    const leftBehind = new Set<number>();
     let launched = 0;
     let due = 0;
     let soonest = IDLE_POLL_MS;
@@ -212,26 +213,33 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       if (!running) return 0;
       // Chat 0 is an edit of every copy of a ref, in many chats: nothing to keep in order.
       const ordered = row.chat_id !== 0;
+      // Rows come in (priority, id) order. One behind a row not due yet counts as not due either.
+      if (ordered && leftBehind.has(row.chat_id)) continue;
+      const stayBehind = () => ordered && leftBehind.add(row.chat_id);
       if (row.next_attempt_at > now) {
         soonest = Math.min(soonest, row.next_attempt_at - now);
-        if (ordered) heldChats.add(row.chat_id);
+        stayBehind();
         continue;
       }
-      // Rows come in (priority, id) order, so skipping a held or busy chat keeps its later rows behind.
-      // A row held back waits with the one it follows, as if not due either.
-      if (ordered && heldChats.has(row.chat_id)) continue;
       due++;
       // Full: a finishing send wakes the loop.
       if (inFlight.size >= (row.priority === OutboxPriority.relay ? IN_FLIGHT_WITH_RELAYS : IN_FLIGHT)) return IDLE_POLL_MS;
-      if (ordered && busyChats.has(row.chat_id)) continue;
+      if (ordered && busyChats.has(row.chat_id)) {
+        stayBehind();
+        continue;
+      }
       const isEdit = row.method.startsWith("edit");
       const wait = isEdit ? 0 : limiter.waitFor(row.chat_id);
       if (wait > 0) {
         soonest = Math.min(soonest, wait);
         if (limiter.globalWait() > 0) break;
+        stayBehind();
         continue;
       }
-      if (!(await claimMessage(db, row.id))) continue;
+      if (!(await claimMessage(db, row.id))) {
+        stayBehind();
+        continue;
+      }
       if (!isEdit) limiter.take(row.chat_id);
       launch(row);
       launched++;
