@@ -8,6 +8,11 @@ export const CHECK_IN_MIN_MINUTES = 5;
 export const CHECK_IN_MAX_MINUTES = 240;
 export const PIN_MIN_DIGITS = 4;
 export const PIN_MAX_DIGITS = 8;
+/**
+ * Wrong PINs in one walk after which the admins are told, quietly: someone may be guessing the PIN
+ * to end the walk, or the walker cannot end it. Two typos are common; a third is worth a look.
+ */
+export const WRONG_PINS_BEFORE_ALERT = 3;
 
 export type WalkStatus = "active" | "overdue" | "alerted" | "safe";
 

@@ -933,6 +933,7 @@ walk-alarm-helper = 🚨 <b>{ $alias }</b> missed their check-in and has not con
 walk-alarm-contact = 🚨 <b>{ $alias }</b>, who made you their trusted contact, missed the check-in of a walk home and has not confirmed being safe. Their last known location (at { $seen }) is above.
 walk-alarm-admin = 🚨 Walk #{ $walk }: <b>{ $alias }</b> (id { $id }) missed the check-in and has not confirmed being safe. Last known location (at { $seen }) above.
 walk-duress-admin = 🚨 Walk #{ $walk } was closed with the <b>duress PIN</b> by <b>{ $alias }</b> (id { $id }). They and their helper were shown a normal close. Last known location (at { $seen }) above.
+walk-wrong-pins-admin = 🚨 Walk #{ $walk }: a wrong safety PIN was typed { $count } times on the walk of <b>{ $alias }</b> (id { $id }). The walk is still open; they were only told to try again. Last known location (at { $seen }) above.
 walk-duress-helper = Their helper: <b>{ $helper }</b>.
 walk-duress-no-helper = No helper had been chosen.
 walk-safe-after-alarm = ✅ <b>{ $alias }</b> has confirmed being safe. The walk has ended.

@@ -829,6 +829,7 @@ walk-alarm-helper = 🚨 <b>{ $alias }</b>님이 도착 확인을 하지 않았�
 walk-alarm-contact = 🚨 나를 보호자 연락처로 정한 <b>{ $alias }</b>님이 귀갓길 도착 확인을 하지 않았고 안전하다고 확인하지 않았어요. 위에 마지막으로 알려진 위치({ $seen })가 있어요.
 walk-alarm-admin = 🚨 같이 걷기 #{ $walk }: <b>{ $alias }</b>님(id { $id })이 도착 확인을 하지 않았고 안전하다고 확인하지 않았어요. 위에 마지막으로 알려진 위치({ $seen })가 있어요.
 walk-duress-admin = 🚨 같이 걷기 #{ $walk }: <b>{ $alias }</b>님(id { $id })이 <b>위급 PIN</b>으로 끝냈어요. 본인과 헬퍼에게는 평소처럼 끝난 것으로 보였어요. 위에 마지막으로 알려진 위치({ $seen })가 있어요.
+walk-wrong-pins-admin = 🚨 같이 걷기 #{ $walk }: <b>{ $alias }</b>님(id { $id })의 걷기에서 안전 PIN이 { $count }번 틀렸어요. 걷기는 아직 열려 있고, 본인에게는 다시 해 보라고만 했어요. 위에 마지막으로 알려진 위치({ $seen })가 있어요.
 walk-duress-helper = 헬퍼: <b>{ $helper }</b>
 walk-duress-no-helper = 선택된 헬퍼는 없었어요.
 walk-safe-after-alarm = ✅ <b>{ $alias }</b>님이 안전하다고 확인했어요. 같이 걷기가 끝났어요.

@@ -121,10 +121,12 @@ export function walkAlarmText(
   return withEmergency(t, o.emergencyNumber, head);
 }
 
-/** Admins only, and quietly: the walk was closed with the duress PIN. */
-export function walkDuressText(
+/** Admins only, and quietly: the walk was closed with the duress PIN, or wrong PINs keep coming. */
+export function walkQuietAlertText(
   t: Translate,
   o: {
+    /** The duress PIN closed the walk, or wrong PINs were typed this many times. */
+    reason: "duress" | { wrongPins: number };
     alias: string;
     requestId: number;
     requesterId: number;
@@ -134,15 +136,11 @@ export function walkDuressText(
     emergencyNumber: string;
   },
 ) {
+  const about = { alias: escapeHtml(o.alias), id: String(o.requesterId), walk: o.requestId, seen: formatTime(o.lastSeenAt, o.timeZone) };
   return withEmergency(
     t,
     o.emergencyNumber,
-    t("walk-duress-admin", {
-      alias: escapeHtml(o.alias),
-      id: String(o.requesterId),
-      walk: o.requestId,
-      seen: formatTime(o.lastSeenAt, o.timeZone),
-    }),
+    o.reason === "duress" ? t("walk-duress-admin", about) : t("walk-wrong-pins-admin", { ...about, count: o.reason.wrongPins }),
     o.helperAlias === null ? t("walk-duress-no-helper") : t("walk-duress-helper", { helper: escapeHtml(o.helperAlias) }),
   );
 }

@@ -370,8 +370,9 @@ describe("walk me home", () => {
     await rita.waitFor("is no longer your trusted contact");
   });
 
-  it("in Korean, with nobody opted in near: the walk starts, a wrong PIN is refused, the PIN closes it and its request", async () => {
-    world = await openWorld();
+  it("in Korean, with nobody opted in near: the walk starts, wrong PINs are refused and the third tells the admins quietly, the PIN closes it and its request", async () => {
+    world = await openWorld({ env: { ADMIN_IDS: String(ADMIN_ID) } });
+    const admin = await started(world, "Admin", "ko", ADMIN_ID);
     const minji = await started(world, "Minji", "ko");
     await minji.command("safety");
     await minji.waitFor("안전 설정");
@@ -401,13 +402,29 @@ describe("walk me home", () => {
 
     await minji.press("🏠 안전해요");
     await minji.waitFor("안전 PIN을 입력하세요.");
-    await typePin(world, minji, WRONG_PIN);
-    await minji.waitFor("잘 안 됐어요. 다시 해 보세요.");
+    // Two wrong PINs are only refused; the third also tells the admins, with the last place, and
+    // the walker sees the same sentence each time. A fourth tells nobody again.
+    const adminSeen = admin.inbox.length;
+    for (let wrong = 1; wrong <= 4; wrong++) {
+      await typePin(world, minji, WRONG_PIN);
+      const refused = await minji.waitFor("잘 안 됐어요. 다시 해 보세요.");
+      expect(refused.text).toBe("잘 안 됐어요. 다시 해 보세요.");
+      await world.settle();
+      const alerts = admin.inbox.slice(adminSeen).filter((m) => m.text.includes("🚨"));
+      expect(alerts.length).toBe(wrong >= 3 ? 1 : 0);
+    }
+    const alert = admin.inbox.find((m) => m.text.includes("안전 PIN이 3번 틀렸어요"))!;
+    expect(alert.text).toContain(`id ${minji.id}`);
+    expect(alert.text).toContain("걷기는 아직 열려 있고");
+    expect(alert.text).toContain("선택된 헬퍼는 없었어요.");
+    expect(admin.inbox[admin.inbox.indexOf(alert) - 1]!.location).toMatchObject({ latitude: SEOUL.latitude, longitude: SEOUL.longitude });
+    expect(minji.inbox.filter((m) => m.text.includes("🚨"))).toEqual([]);
+    expect((await walkRow(world, minji.id)).status).toBe("active");
     await typePin(world, minji, PIN);
     await minji.waitFor("안전하다니 다행이에요");
     await world.settle();
     const walk = await walkRow(world, minji.id);
-    expect(walk).toMatchObject({ status: "safe", wrongPins: 1, duress: 0 });
+    expect(walk).toMatchObject({ status: "safe", wrongPins: 4, duress: 0 });
     const request = await world.bot.db.kysely
       .selectFrom("requests")
       .select("status")

@@ -4,12 +4,12 @@ import { clearPrompt, findPrompt, setPrompt } from "../../../db/repositories/saf
 import { aliasOf } from "../../../db/repositories/users.js";
 import { countWrongPin, findWalk, transitionWalk } from "../../../db/repositories/walks.js";
 import { OutboxPriority } from "../../../db/schema.js";
-import { walkIsOpen } from "../../domain/walks.js";
-import { walkDuressText, walkSafeAfterAlarmText } from "../../ui/walk-cards.js";
+import { type Walk, walkIsOpen, WRONG_PINS_BEFORE_ALERT } from "../../domain/walks.js";
+import { walkQuietAlertText, walkSafeAfterAlarmText } from "../../ui/walk-cards.js";
 import { finishCompletion } from "../chats/completion.js";
 import type { ServiceDeps } from "../deps.js";
 import { cancelWithin } from "../requests/closing.js";
-import { inUnitOfWork } from "../unit-of-work.js";
+import { inUnitOfWork, type UnitOfWork } from "../unit-of-work.js";
 import { alertWithLocation, watchersOf } from "./alarms.js";
 import { checkPin } from "./pins.js";
 
@@ -29,11 +29,38 @@ export type SafeResult =
   // The walk closed meanwhile (another device, a double send): nothing to confirm.
   | { kind: "gone" };
 
+/** Every admin but the walker, with the last known place; the walker and the helper see nothing of it. */
+async function alertAdminsQuietly(
+  deps: ServiceDeps,
+  uow: UnitOfWork,
+  walk: Walk,
+  helperId: number | null,
+  reason: "duress" | { wrongPins: number },
+) {
+  const admins = new Map(deps.config.adminIds.filter((id) => id !== walk.requesterId).map((id) => [id, "admin" as const]));
+  const alias = await aliasOf(uow.trx, walk.requesterId);
+  const helperAlias = helperId === null ? null : await aliasOf(uow.trx, helperId);
+  const { timeZone } = deps.config;
+  const { emergencyNumber } = deps.config.walkHome;
+  await alertWithLocation(uow, walk, admins, (t) =>
+    walkQuietAlertText(t, {
+      reason,
+      alias,
+      requestId: walk.requestId,
+      requesterId: walk.requesterId,
+      helperAlias,
+      lastSeenAt: walk.lastSeenAt,
+      timeZone,
+      emergencyNumber,
+    }),
+  );
+}
+
 /**
  * The PIN typed after "I'm safe". The right PIN and the duress PIN close the walk alike for the
  * requester and the helper (the chat completes as any chat does); the duress PIN also alerts every
  * admin with the last known place, and nobody else learns of it. A wrong PIN is counted and
- * changes nothing else.
+ * changes nothing else, but the third of a walk tells the admins the same quiet way.
  */
 export async function confirmSafe(deps: ServiceDeps, userId: number, pin: string): Promise<SafeResult> {
   // Hashing takes a moment: done before the transaction, which then decides on the walk's state.
@@ -49,6 +76,8 @@ export async function confirmSafe(deps: ServiceDeps, userId: number, pin: string
     }
     if (check === "wrong") {
       await countWrongPin(uow.trx, walk.requestId);
+      const wrongPins = walk.wrongPins + 1;
+      if (wrongPins === WRONG_PINS_BEFORE_ALERT) await alertAdminsQuietly(deps, uow, walk, request.helperId, { wrongPins });
       return { kind: "wrong" };
     }
     const duress = check === "duress";
@@ -60,22 +89,7 @@ export async function confirmSafe(deps: ServiceDeps, userId: number, pin: string
 
     const alias = await aliasOf(uow.trx, userId);
     const { emergencyNumber } = deps.config.walkHome;
-    if (duress) {
-      const admins = new Map([...watchers].filter(([, reader]) => reader === "admin"));
-      const helperAlias = request.helperId === null ? null : await aliasOf(uow.trx, request.helperId);
-      const { timeZone } = deps.config;
-      await alertWithLocation(uow, walk, admins, (t) =>
-        walkDuressText(t, {
-          alias,
-          requestId: walk.requestId,
-          requesterId: userId,
-          helperAlias,
-          lastSeenAt: walk.lastSeenAt,
-          timeZone,
-          emergencyNumber,
-        }),
-      );
-    }
+    if (duress) await alertAdminsQuietly(deps, uow, walk, request.helperId, "duress");
     // Those an alarm reached hear it is over; after the duress PIN the admins already know better.
     if (walk.status === "alerted") {
       const relieved = [...watchers].filter(([, reader]) => !(duress && reader === "admin")).map(([id]) => id);
