@@ -3,9 +3,9 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { buildSync } from "esbuild";
 import { describe, expect, it } from "vitest";
+import { bundleOptions, starterOptions } from "../../scripts/build.mjs";
 import { runWithCodeCache } from "../../src/code-cache.js";
 
 type Fixture = typeof globalThis & { codeCacheFixture?: string };
@@ -74,13 +74,14 @@ describe("the code cache npm start compiles the bundle with", () => {
       join(dir, "src", "main.ts"),
       ["import { fail } from './failing';", "try { fail(); } catch (error) { console.log((error as Error).stack); }", ""].join("\n"),
     );
-    const common = { bundle: true, platform: "node", format: "cjs", target: "node20", logLevel: "warning" } as const;
-    buildSync({ ...common, entryPoints: [join(dir, "src", "main.ts")], outfile: join(dir, "app", "main.cjs"), sourcemap: true });
     buildSync({
-      ...common,
-      entryPoints: [fileURLToPath(new URL("../../src/start-compiled.ts", import.meta.url))],
-      outfile: join(dir, "app", "start.cjs"),
+      ...bundleOptions,
+      entryPoints: [join(dir, "src", "main.ts")],
+      outfile: join(dir, "app", "main.cjs"),
+      sourcemap: true,
+      sourcesContent: false,
     });
+    buildSync({ ...starterOptions, outfile: join(dir, "app", "start.cjs") });
 
     const start = () => execFileSync(process.execPath, [join(dir, "app", "start.cjs")], { encoding: "utf8" });
     expect(start()).toContain(`(${join(dir, "src", "failing.ts")}:3:9)`);
