@@ -342,6 +342,45 @@ describe("a request for three helpers", () => {
     expect(world.fake.violations).toEqual([]);
   });
 
+  it("a helper's report in a group: the admins read who wrote each message, a co-helper included", async () => {
+    const ADMIN_ID = 900_431;
+    world = await openWorld({ env: { ADMIN_IDS: String(ADMIN_ID) } });
+    const admin = await started(world, "Admin", "en", ADMIN_ID);
+    const rita = await started(world, "Ritanya", "en");
+    const helpers = [await started(world, "Annelise", "en"), await started(world, "Bertrand", "en")] as const;
+    const [ann, ben] = helpers;
+    for (const helper of helpers) await seededHelper(world, helper);
+    const draft = { category: "repairs", description: DESCRIPTION, place: SEOUL, validityMinutes: 30, fee: 0, helpersWanted: 2 };
+    const posted = await postRequest(world.bot.app.deps, rita.id, draft);
+    if (!posted.ok) throw new Error(posted.reason);
+    const [ritaAlias, annAlias, benAlias] = [await aliasOf(world, rita), await aliasOf(world, ann), await aliasOf(world, ben)];
+    for (const [helper, alias] of [
+      [ann, annAlias],
+      [ben, benAlias],
+    ] as const) {
+      const notice = await helper.waitFor(DESCRIPTION);
+      await helper.pressIn(notice.message_id, "10 min");
+      await rita.pressIn((await rita.waitFor(`${alias} can help`)).message_id, /^✅ Choose/);
+    }
+    const banner = await ben.waitFor("Your chat with");
+
+    // Ben reads his co-helper and the requester; he reports the requester.
+    await ann.send("I bring the straps");
+    await ben.waitFor(`${annAlias}\nI bring the straps`);
+    await rita.send("Ring twice");
+    await ben.waitFor(`${ritaAlias}\nRing twice`);
+    await ben.pressIn(banner.message_id, "🚩 Report");
+    const picker = await ben.waitFor("What is wrong?");
+    await ben.pressIn(picker.message_id, "Abusive or rude");
+    await ben.waitForEdit(picker.message_id, "Your report reached the admins. Thank you.");
+
+    const card = await admin.waitFor("Report on chat");
+    expect(card.text).toContain(`About: ${ritaAlias} (id ${rita.id})`);
+    expect(card.text).toContain(`The latest 2 messages follow, oldest first, from: ${annAlias}, ${ritaAlias}`);
+    const copies = [await admin.next(), await admin.next()];
+    expect(copies.map((m) => m.text)).toEqual(["I bring the straps", "Ring twice"]);
+  });
+
   it("expiring with one of three chosen: the chosen helper keeps the chat and gets the whole fee", async () => {
     world = await openWorld();
     const db = world.bot.db.kysely;

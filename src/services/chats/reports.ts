@@ -34,7 +34,12 @@ export function reportChat(deps: ServiceDeps, reporterId: number, chatId: number
     const reporter = { id: reporterId, alias: await aliasOf(uow.trx, reporterId) };
     const reported = { id: reportedId, alias: await aliasOf(uow.trx, reportedId) };
     const recent = await recentRelayed(uow.trx, chatId, REPORT_RECENT_MESSAGES);
-    const aliasOfSender = (id: number) => (id === reporterId ? reporter.alias : reported.alias);
+    // In a group a helper's chat carries the other helpers' messages too: each is named as its own.
+    const senders = new Map([
+      [reporter.id, reporter.alias],
+      [reported.id, reported.alias],
+    ]);
+    for (const { fromUserId } of recent) if (!senders.has(fromUserId)) senders.set(fromUserId, await aliasOf(uow.trx, fromUserId));
     const reportId = await insertReport(uow.trx, { chatId, reporterId, reportedId, reason, at: uow.now });
     const report = {
       id: reportId,
@@ -43,7 +48,7 @@ export function reportChat(deps: ServiceDeps, reporterId: number, chatId: number
       reporter,
       reported,
       request,
-      recentSenders: recent.map((m) => aliasOfSender(m.fromUserId)),
+      recentSenders: recent.map((m) => senders.get(m.fromUserId)!),
     };
     // The card, then copies of the recent messages in the order the card names their senders
     // (one chat's messages go out in order). Copies, like the relay's: protected, never forwarded.
