@@ -41,8 +41,12 @@ export type MarkChoice = (typeof MARK_CHOICES)[number];
 /** The longest comment kept, in characters. */
 export const COMMENT_MAX_CHARS = 300;
 
+/** The two sides of every chat. */
+export const CHAT_SIDES = ["requester", "helper"] as const;
+export type ChatSide = (typeof CHAT_SIDES)[number];
+
 /** Which side of the chat a user is on, or undefined for someone outside it. */
-export function sideOf(chat: Pick<Chat, "requesterId" | "helperId">, userId: number): "requester" | "helper" | undefined {
+export function sideOf(chat: Pick<Chat, "requesterId" | "helperId">, userId: number): ChatSide | undefined {
   if (userId === chat.requesterId) return "requester";
   if (userId === chat.helperId) return "helper";
   return undefined;

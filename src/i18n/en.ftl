@@ -534,9 +534,13 @@ chat-cancelled-self = You ended the chat with <b>{ $alias }</b>.
 chat-cancelled-self-penalty = You ended the chat with <b>{ $alias }</b>. Because it was after the grace period, you got one penalty badge.
 chat-cancelled-by-helper = <b>{ $alias }</b> (your helper) cancelled and the chat ended. You can post the request again with /ask.
 chat-cancelled-by-requester = The requester (<b>{ $alias }</b>) cancelled and the chat ended.
+chat-ended-closed-in-group = Your chat with <b>{ $alias }</b> ended. The rest of the group chat carries on.
 chat-ended-closed = The chat ended. If you need help again, use /ask.
 
 # Reports
+report-pick-member = Whom is your report about? The admins read it; nobody is told who reported.
+report-member-requester = { $alias } · asked for help
+report-member-helper = { $alias } · helper
 report-pick-reason = What is wrong? The admins read your report; the other side is not told who reported.
 report-reason-abuse = Abusive or rude
 report-reason-scam = Scam or asks for money

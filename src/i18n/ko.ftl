@@ -490,9 +490,13 @@ chat-cancelled-self = 상대(<b>{ $alias }</b>)와의 대화를 끝냈어요.
 chat-cancelled-self-penalty = 상대(<b>{ $alias }</b>)와의 대화를 끝냈어요. 유예 시간이 지난 뒤라 벌점 배지 1개를 받았어요.
 chat-cancelled-by-helper = 헬퍼(<b>{ $alias }</b>)가 취소해서 대화가 끝났어요. 요청을 다시 올리려면 /ask
 chat-cancelled-by-requester = 요청자(<b>{ $alias }</b>)가 취소해서 대화가 끝났어요.
+chat-ended-closed-in-group = <b>{ $alias }</b>님과의 대화가 끝났어요. 그룹 대화는 나머지 분들과 계속돼요.
 chat-ended-closed = 대화가 끝났어요. 다시 도움이 필요하면: /ask
 
 # Reports
+report-pick-member = 누구에 대한 신고인가요? 신고는 관리자만 읽고, 누가 신고했는지 아무에게도 알리지 않아요.
+report-member-requester = { $alias } · 도움 요청한 분
+report-member-helper = { $alias } · 헬퍼
 report-pick-reason = 어떤 문제가 있었나요? 신고는 관리자만 읽고, 누가 신고했는지 상대에게 알리지 않아요.
 report-reason-abuse = 욕설이나 무례한 행동
 report-reason-scam = 사기나 금전 요구

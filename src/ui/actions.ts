@@ -61,6 +61,8 @@ export const Actions = {
   cancelChat: action("chcan", [id]),
   cancelChatConfirmed: action("chcanok", [id]),
   reportChat: action("chrep", [id]),
+  // In a group a helper first picks whom the report is about: the chat about them.
+  reportMember: action("chrepm", [id]),
   reportReason: action("chrepr", [id, oneOf(REPORT_REASONS)]),
   // After a report the reporter may end the chat at once, without a penalty.
   reportEndChat: action("chrepend", [id]),

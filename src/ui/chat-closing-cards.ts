@@ -1,5 +1,5 @@
 import { InlineKeyboard } from "grammy";
-import { type Chat, MARK_CHOICES, RATINGS, REPORT_REASONS } from "../domain/chats.js";
+import { type Chat, type ChatSide, MARK_CHOICES, RATINGS, REPORT_REASONS } from "../domain/chats.js";
 import { escapeHtml } from "../telegram/html.js";
 import { Actions } from "./actions.js";
 import type { Translate } from "./translator.js";
@@ -21,6 +21,14 @@ export function cancelChatConfirmCard(t: Translate, chatId: number, penalty: boo
     text: lines.join("\n"),
     keyboard: new InlineKeyboard().text(t("chat-cancel-yes"), Actions.cancelChatConfirmed.data(chatId)),
   };
+}
+
+/** In a group, a helper's report starts with whom it is about: the requester or another helper. */
+export function reportMemberCard(t: Translate, targets: readonly { chatId: number; alias: string; role: ChatSide }[]) {
+  const keyboard = new InlineKeyboard();
+  for (const target of targets)
+    keyboard.text(t(`report-member-${target.role}`, { alias: target.alias }), Actions.reportMember.data(target.chatId)).row();
+  return { text: t("report-pick-member"), keyboard };
 }
 
 export function reportReasonCard(t: Translate, chatId: number) {

@@ -62,9 +62,9 @@ export function decidedReportCard(
   return [...reportHeader(t, report), "", t(`report-decided-${state}`, { admin: adminLabel(t, admin) })].join("\n");
 }
 
-/** The reporter's answer, with the chat still open: they may end it at once, without a penalty. */
-export function reportSentCard(t: Translate, chatId: number, chatOpen: boolean) {
-  return chatOpen
+/** The reporter's answer; on their own chat, still open, they may end it at once, without a penalty. */
+export function reportSentCard(t: Translate, chatId: number, canEnd: boolean) {
+  return canEnd
     ? { text: t("report-sent"), keyboard: new InlineKeyboard().text(t("report-end-chat"), Actions.reportEndChat.data(chatId)) }
     : { text: t("report-sent") };
 }

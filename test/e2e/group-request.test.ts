@@ -342,9 +342,10 @@ describe("a request for three helpers", () => {
     expect(world.fake.violations).toEqual([]);
   });
 
-  it("a helper's report in a group: the admins read who wrote each message, a co-helper included", async () => {
+  it("a helper in a group reports the requester or a co-helper; the admins read who wrote each message; Close chat ends the co-helper's place only", async () => {
     const ADMIN_ID = 900_431;
     world = await openWorld({ env: { ADMIN_IDS: String(ADMIN_ID) } });
+    const db = world.bot.db.kysely;
     const admin = await started(world, "Admin", "en", ADMIN_ID);
     const rita = await started(world, "Ritanya", "en");
     const helpers = [await started(world, "Annelise", "en"), await started(world, "Bertrand", "en")] as const;
@@ -363,22 +364,100 @@ describe("a request for three helpers", () => {
       await rita.pressIn((await rita.waitFor(`${alias} can help`)).message_id, /^✅ Choose/);
     }
     const banner = await ben.waitFor("Your chat with");
+    const chatOf = async (helper: Persona) =>
+      Number((await db.selectFrom("chats").select("id").where("helper_id", "=", helper.id).executeTakeFirstOrThrow()).id);
+    const [annChat, benChat] = [await chatOf(ann), await chatOf(ben)];
 
-    // Ben reads his co-helper and the requester; he reports the requester.
+    // Ben reads his co-helper and the requester.
     await ann.send("I bring the straps");
     await ben.waitFor(`${annAlias}\nI bring the straps`);
     await rita.send("Ring twice");
     await ben.waitFor(`${ritaAlias}\nRing twice`);
-    await ben.pressIn(banner.message_id, "🚩 Report");
-    const picker = await ben.waitFor("What is wrong?");
-    await ben.pressIn(picker.message_id, "Abusive or rude");
-    await ben.waitForEdit(picker.message_id, "Your report reached the admins. Thank you.");
 
-    const card = await admin.waitFor("Report on chat");
-    expect(card.text).toContain(`About: ${ritaAlias} (id ${rita.id})`);
-    expect(card.text).toContain(`The latest 2 messages follow, oldest first, from: ${annAlias}, ${ritaAlias}`);
-    const copies = [await admin.next(), await admin.next()];
-    expect(copies.map((m) => m.text)).toEqual(["I bring the straps", "Ring twice"]);
+    // His report first asks whom it is about; about the requester, the admins read who wrote what.
+    await ben.pressIn(banner.message_id, "🚩 Report");
+    const whom = await ben.waitFor("Whom is your report about?");
+    expect(whom.raw.reply_markup?.inline_keyboard.flatMap((row) => (row.length > 0 ? [row.map((b) => b.text)] : []))).toEqual([
+      [`${ritaAlias} · asked for help`],
+      [`${annAlias} · helper`],
+    ]);
+    await ben.pressIn(whom.message_id, `${ritaAlias} · asked for help`);
+    await ben.waitForEdit(whom.message_id, "What is wrong?");
+    await ben.pressIn(whom.message_id, "Abusive or rude");
+    const sent = await ben.waitForEdit(whom.message_id, "Your report reached the admins. Thank you.");
+    expect(sent.raw.reply_markup?.inline_keyboard.flat().map((b) => b.text)).toEqual(["✖️ End the chat now"]);
+    const aboutRita = await admin.waitFor(`Report on chat #${benChat}`);
+    expect(aboutRita.text).toContain(`About: ${ritaAlias} (id ${rita.id})`);
+    expect(aboutRita.text).toContain(`The latest 2 messages follow, oldest first, from: ${annAlias}, ${ritaAlias}`);
+    expect([(await admin.next()).text, (await admin.next()).text]).toEqual(["I bring the straps", "Ring twice"]);
+
+    // About his co-helper: filed on her chat, with no way for Ben to end it.
+    await ben.pressIn(banner.message_id, "🚩 Report");
+    const whom2 = await ben.waitFor((m) => m.text.startsWith("Whom is your report about?") && m.message_id !== whom.message_id);
+    await ben.pressIn(whom2.message_id, `${annAlias} · helper`);
+    await ben.waitForEdit(whom2.message_id, "What is wrong?");
+    await ben.pressIn(whom2.message_id, "Abusive or rude");
+    const sent2 = await ben.waitForEdit(whom2.message_id, "Your report reached the admins. Thank you.");
+    expect(sent2.reply_markup).toBeUndefined();
+    const aboutAnn = await admin.waitFor(`Report on chat #${annChat}`);
+    expect(aboutAnn.text).toContain(`Reported by: ${benAlias} (id ${ben.id})`);
+    expect(aboutAnn.text).toContain(`About: ${annAlias} (id ${ann.id})`);
+    expect(aboutAnn.text).toContain(`from: ${annAlias}, ${ritaAlias}`);
+
+    // Close chat ends Ann's place in the group; Ben and Rita go on.
+    await admin.pressIn(aboutAnn.message_id, "✖️ Close chat");
+    await ann.waitFor("The chat ended.");
+    // Rita reads whose chat it was, and that the group goes on.
+    await rita.waitFor(`Your chat with ${annAlias} ended. The rest of the group chat carries on.`);
+    await ben.waitFor(`${annAlias} left the group chat.`);
+    await world.settle();
+    const statuses = await db.selectFrom("chats").select(["id", "status"]).orderBy("id").execute();
+    expect(statuses.map((c) => [Number(c.id), c.status])).toEqual([
+      [annChat, "closed"],
+      [benChat, "open"],
+    ]);
+    await rita.send("Still coming?");
+    await ben.waitFor(`${ritaAlias}\nStill coming?`);
+    // A report on a chat Ben is no member of (forged) changes nothing.
+    const forged = ben.pressForged(whom2.message_id, Actions.reportMember.data(annChat));
+    expect((await ben.waitForCallbackAnswer(forged)).text).toBe("This button is no longer available.");
+    expect(await db.selectFrom("reports").select("reported_id").orderBy("id").execute()).toEqual([
+      { reported_id: rita.id },
+      { reported_id: ann.id },
+    ]);
+  });
+
+  it("a helper who did not come leaves the group: the other helper hears it and carries on", async () => {
+    world = await openWorld();
+    const rita = await started(world, "Ritanya", "en");
+    const helpers = [await started(world, "Annelise", "en"), await started(world, "Bertrand", "en")] as const;
+    const [ann, ben] = helpers;
+    for (const helper of helpers) await seededHelper(world, helper);
+    const draft = { category: "repairs", description: DESCRIPTION, place: SEOUL, validityMinutes: 30, fee: 0, helpersWanted: 2 };
+    const posted = await postRequest(world.bot.app.deps, rita.id, draft);
+    if (!posted.ok) throw new Error(posted.reason);
+    const [ritaAlias, annAlias, benAlias] = [await aliasOf(world, rita), await aliasOf(world, ann), await aliasOf(world, ben)];
+    for (const [helper, alias] of [
+      [ann, annAlias],
+      [ben, benAlias],
+    ] as const) {
+      await helper.pressIn((await helper.waitFor(DESCRIPTION)).message_id, "10 min");
+      await rita.pressIn((await rita.waitFor(`${alias} can help`)).message_id, /^✅ Choose/);
+    }
+    await ben.waitFor("Your chat with");
+    await world.settle();
+
+    // Nobody pressed Complete: Rita is asked about each helper, and says Ann did not come.
+    world.bot.clock.advance(3 * 60 * MINUTE);
+    expect(await world.bot.app.runDueDeadlines()).toBe(2);
+    const question = await rita.waitFor(`Did ${annAlias} come to help?`);
+    await rita.pressIn(question.message_id, "✖️ No, they did not come");
+    await ann.waitFor("The requester says you did not come");
+    await ben.waitFor(`${annAlias} left the group chat. The others carry on.`);
+    await rita.send("Still coming?");
+    await ben.waitFor(`${ritaAlias}\nStill coming?`);
+    await world.settle();
+    expect(ann.inbox.filter((m) => m.text.includes("Still coming?"))).toEqual([]);
   });
 
   it("expiring with one of three chosen: the chosen helper keeps the chat and gets the whole fee", async () => {

@@ -13,7 +13,7 @@ import { parseConfig } from "../../src/config.js";
 import { ALIAS_PROBLEMS, DRAFT_STEPS, TEXT_PROBLEMS } from "../../src/domain/helper-profile.js";
 import { HELPER_STATUSES } from "../../src/domain/helpers.js";
 import { REVIEW_FIELDS } from "../../src/domain/requests.js";
-import { MARK_CHOICES, REPORT_REASONS } from "../../src/domain/chats.js";
+import { CHAT_SIDES, MARK_CHOICES, REPORT_REASONS } from "../../src/domain/chats.js";
 import { BADGE_REASONS, PENALTY_REASONS } from "../../src/domain/badges.js";
 import { CREDIT_REASONS, TOPUP_REFUSALS } from "../../src/domain/credits.js";
 import { STATISTICS_PERIODS } from "../../src/domain/statistics.js";
@@ -46,6 +46,7 @@ const FAMILIES: Record<string, readonly string[]> = {
   "admin-*-done": [...SUSPENSION_COMMANDS, ...RESTRICTION_COMMANDS].map(([command]) => command),
   "admin-*-unchanged": RESTRICTION_COMMANDS.map(([command]) => command),
   "report-reason-*": REPORT_REASONS,
+  "report-member-*": CHAT_SIDES,
   "mark-*": MARK_CHOICES,
   "penalty-reason-*": PENALTY_REASONS,
   "badge-reason-*": BADGE_REASONS,

@@ -1,11 +1,19 @@
 import { completeChat, completedText } from "../../services/chats/completion.js";
 import { answerHelperCame, cancelChat, checkCancel } from "../../services/chats/ending.js";
-import { decideReport, endReportedChat, reportChat } from "../../services/chats/reports.js";
+import { decideReport, endReportedChat, mayReportOn, reportChat, reportTargets } from "../../services/chats/reports.js";
 import { leaveComment, markPartner, rateChat, skipComment } from "../../services/chats/reviews.js";
 import { escapeHtml, htmlToPlainText } from "../../telegram/html.js";
 import { Actions } from "../../ui/actions.js";
 import { adminLabel } from "../../ui/admin-cards.js";
-import { cancelChatConfirmCard, commentCard, endedFeeLines, markCard, ratingCard, reportReasonCard } from "../../ui/chat-closing-cards.js";
+import {
+  cancelChatConfirmCard,
+  commentCard,
+  endedFeeLines,
+  markCard,
+  ratingCard,
+  reportMemberCard,
+  reportReasonCard,
+} from "../../ui/chat-closing-cards.js";
 import { reportSentCard } from "../../ui/report-cards.js";
 import { durationLabel } from "../../ui/request-cards.js";
 import { withEmergency } from "../../ui/walk-cards.js";
@@ -88,18 +96,25 @@ onAction(chatClosingFeature, Actions.cancelChatConfirmed, async (ctx, chatId) =>
 });
 
 onAction(chatClosingFeature, Actions.reportChat, async (ctx, chatId) => {
-  const check = await checkCancel(ctx.deps, ctx.from.id, chatId);
-  if (!check.ok) return answerEnded(ctx);
+  const targets = await reportTargets(ctx.deps, ctx.from.id, chatId);
+  if (!targets) return answerEnded(ctx);
+  await ctx.answerCallbackQuery();
+  const card = targets.length === 1 ? reportReasonCard(ctx.t, chatId) : reportMemberCard(ctx.t, targets);
+  await ctx.reply(card.text, { parse_mode: "HTML", reply_markup: card.keyboard });
+});
+
+onAction(chatClosingFeature, Actions.reportMember, async (ctx, chatId) => {
+  if (!(await mayReportOn(ctx.deps, ctx.from.id, chatId))) return refuseButton(ctx);
   await ctx.answerCallbackQuery();
   const card = reportReasonCard(ctx.t, chatId);
-  await ctx.reply(card.text, { parse_mode: "HTML", reply_markup: card.keyboard });
+  await ctx.editMessageText(card.text, { parse_mode: "HTML", reply_markup: card.keyboard });
 });
 
 onAction(chatClosingFeature, Actions.reportReason, async (ctx, chatId, reason) => {
   const result = await reportChat(ctx.deps, ctx.from.id, chatId, reason);
   if (!result.ok) return refuseButton(ctx);
   await ctx.answerCallbackQuery();
-  const card = reportSentCard(ctx.t, chatId, result.chatOpen);
+  const card = reportSentCard(ctx.t, chatId, result.canEnd);
   await ctx.editMessageText(card.text, { parse_mode: "HTML", ...(card.keyboard ? { reply_markup: card.keyboard } : {}) });
 });
 

@@ -107,6 +107,7 @@ export function answerHelperCame(deps: ServiceDeps, requesterId: number, chatId:
       return { ok: true, came, helperAlias, ...(paid ? placeFee(paid) : { fee: 0, share: 0, later: false }), returned: 0 };
     }
     const settled = await endWithoutCompletion(deps, uow, chat, request, "closed", "no-show");
+    await tellGroupLeft(uow, chat);
     await uow.tell(chat.helperId, (t) => t("no-show-helper-told"));
     await givePenalty(deps, uow, chat.helperId, "no-show", chat.id);
     return {

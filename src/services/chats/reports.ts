@@ -1,12 +1,13 @@
 import { recordAudit } from "../../../db/repositories/admin-audit.js";
-import { findChat } from "../../../db/repositories/chats.js";
+import { chatsOfRequest, findChat } from "../../../db/repositories/chats.js";
 import { recordDelivered } from "../../../db/repositories/outbox.js";
 import { decideReportRow, findReport, insertReport } from "../../../db/repositories/reports.js";
 import { findRequest } from "../../../db/repositories/requests.js";
 import { recentRelayed } from "../../../db/repositories/relay.js";
 import { aliasOf } from "../../../db/repositories/users.js";
 import { OutboxPriority } from "../../../db/schema.js";
-import { partnerOf, type ReportReason, sideOf } from "../../domain/chats.js";
+import { escapeHtml } from "../../telegram/html.js";
+import { type Chat, type ChatSide, partnerOf, type ReportReason, sideOf } from "../../domain/chats.js";
 import { type Report, type ReportDecision, type ReportState, STATE_AFTER } from "../../domain/reports.js";
 import { decidedReportCard, reportAdminCard, type ReportContext } from "../../ui/report-cards.js";
 import type { ServiceDeps } from "../deps.js";
@@ -14,23 +15,73 @@ import { changeRestrictionWithin } from "../restrictions.js";
 import { inUnitOfWork, type UnitOfWork } from "../unit-of-work.js";
 import { lockChatAndRequest } from "./completion.js";
 import { endWithoutCompletion } from "./ending.js";
+import { tellGroupLeft } from "./lifecycle.js";
 
 /** How many of the chat's latest messages an admin reads with a report. */
 const REPORT_RECENT_MESSAGES = 10;
 
-export type ReportResult = { ok: false } | { ok: true; chatOpen: boolean };
+/** `canEnd`: the reporter is a side of the reported chat and it is open, so they may end it at once. */
+export type ReportResult = { ok: false } | { ok: true; canEnd: boolean };
+
+/** Someone a member of a chat may report: the chat that is about them, and their alias. */
+export interface ReportTarget {
+  chatId: number;
+  alias: string;
+  role: ChatSide;
+}
 
 /**
- * One side reports the other: the report is stored, and every admin gets both aliases and the
+ * Whom `userId` may report from their open chat `chatId`: their partner, and in a group a helper
+ * also each other helper still in it (whose messages they read). Undefined when the chat is not
+ * theirs or not open.
+ */
+export async function reportTargets(deps: ServiceDeps, userId: number, chatId: number): Promise<ReportTarget[] | undefined> {
+  const chat = await findChat(deps.db, chatId);
+  const side = chat && sideOf(chat, userId);
+  if (!chat || !side || chat.status !== "open") return undefined;
+  const partner: ReportTarget = {
+    chatId,
+    alias: await aliasOf(deps.db, partnerOf(chat, userId)),
+    role: side === "helper" ? "requester" : "helper",
+  };
+  if (side === "requester") return [partner];
+  const others = (await chatsOfRequest(deps.db, chat.requestId)).filter((c) => c.status === "open" && c.helperId !== userId);
+  const coHelpers = await Promise.all(
+    others.map(async (c) => ({ chatId: c.id, alias: await aliasOf(deps.db, c.helperId), role: "helper" as const })),
+  );
+  return [partner, ...coHelpers];
+}
+
+/**
+ * Whom a report on `chat` by `reporterId` is about: the partner when the reporter is a side; in a
+ * group, the chat's helper when the reporter is another helper still in the group.
+ */
+async function reportedIn(uow: UnitOfWork, chat: Chat, reporterId: number): Promise<number | undefined> {
+  if (sideOf(chat, reporterId)) return partnerOf(chat, reporterId);
+  const ownChat = (await chatsOfRequest(uow.trx, chat.requestId)).find((c) => c.helperId === reporterId && c.status === "open");
+  return ownChat ? chat.helperId : undefined;
+}
+
+/** Whether `userId` may report on the open chat `chatId` (theirs, or a co-helper's in their group). */
+export function mayReportOn(deps: ServiceDeps, userId: number, chatId: number): Promise<boolean> {
+  return inUnitOfWork(deps, async (uow) => {
+    const chat = await findChat(uow.trx, chatId);
+    return chat?.status === "open" && (await reportedIn(uow, chat, userId)) !== undefined;
+  });
+}
+
+/**
+ * A member reports another: the report is stored, and every admin gets both aliases and the
  * request with Warn, Restrict, Close-chat and Dismiss buttons. The reported side is told nothing, so the report never names its
- * author to them. The chat's latest messages follow the card as copies.
+ * author to them. The chat's latest messages follow the card as copies. A helper's report on
+ * another helper of their group is filed on that helper's chat, which Close chat would end.
  */
 export function reportChat(deps: ServiceDeps, reporterId: number, chatId: number, reason: ReportReason): Promise<ReportResult> {
   return inUnitOfWork(deps, async (uow): Promise<ReportResult> => {
     const locked = await lockChatAndRequest(uow, chatId);
-    if (!locked || !sideOf(locked.chat, reporterId)) return { ok: false };
+    const reportedId = locked && (await reportedIn(uow, locked.chat, reporterId));
+    if (!locked || reportedId === undefined) return { ok: false };
     const { chat, request } = locked;
-    const reportedId = partnerOf(chat, reporterId);
     const reporter = { id: reporterId, alias: await aliasOf(uow.trx, reporterId) };
     const reported = { id: reportedId, alias: await aliasOf(uow.trx, reportedId) };
     const recent = await recentRelayed(uow.trx, chatId, REPORT_RECENT_MESSAGES);
@@ -70,7 +121,7 @@ export function reportChat(deps: ServiceDeps, reporterId: number, chatId: number
         })),
       ];
     });
-    return { ok: true, chatOpen: chat.status === "open" };
+    return { ok: true, canEnd: chat.status === "open" && sideOf(chat, reporterId) !== undefined };
   });
 }
 
@@ -80,9 +131,22 @@ export function endReportedChat(deps: ServiceDeps, reporterId: number, chatId: n
     const locked = await lockChatAndRequest(uow, chatId);
     if (!locked || !sideOf(locked.chat, reporterId)) return false;
     if (!(await endWithoutCompletion(deps, uow, locked.chat, locked.request, "closed", "report"))) return false;
-    await uow.tell(partnerOf(locked.chat, reporterId), (t) => t("chat-ended-closed"));
+    await tellGroupLeft(uow, locked.chat);
+    await tellClosed(uow, locked.chat, partnerOf(locked.chat, reporterId));
     return true;
   });
+}
+
+/**
+ * Tells a side that `chat` was closed. A requester whose other helpers are still in the group
+ * reads whose chat it was, and that the group goes on.
+ */
+async function tellClosed(uow: UnitOfWork, chat: Chat, userId: number): Promise<void> {
+  const groupGoesOn =
+    userId === chat.requesterId && (await chatsOfRequest(uow.trx, chat.requestId)).some((c) => c.id !== chat.id && c.status === "open");
+  if (!groupGoesOn) return uow.tell(userId, (t) => t("chat-ended-closed"));
+  const alias = escapeHtml(await aliasOf(uow.trx, chat.helperId));
+  await uow.tell(userId, (t) => t("chat-ended-closed-in-group", { alias }));
 }
 
 /** Every admin's card of one report shares a ref, so a decision edits every copy. */
@@ -133,8 +197,9 @@ export function decideReport(
         // Thrown, not returned: the report's move to "closed" is undone with it.
         if (!locked || !(await endWithoutCompletion(deps, uow, locked.chat, locked.request, "closed", "admin")))
           throw new ChatAlreadyEnded();
+        await tellGroupLeft(uow, locked.chat);
         await recordAudit(uow.trx, { adminId, action: "chat.close", subjectId: chatId, reason: "report", at: uow.now });
-        for (const userId of [locked.chat.requesterId, locked.chat.helperId]) await uow.tell(userId, (t) => t("chat-ended-closed"));
+        for (const userId of [locked.chat.requesterId, locked.chat.helperId]) await tellClosed(uow, locked.chat, userId);
         break;
       case "dismiss":
         await recordAudit(uow.trx, { adminId, action: "report.dismiss", subjectId: reportedId, reason: `chat ${chatId}`, at: uow.now });
