@@ -18,6 +18,26 @@ async function aliasOf(world: World, persona: Persona): Promise<string> {
   return (await db.selectFrom("users").select("alias").where("id", "=", persona.id).executeTakeFirstOrThrow()).alias;
 }
 
+/** Rita's request for two helpers, Ann and Ben, both chosen (Ann first): the group chat is open. */
+async function groupOfTwo(world: World) {
+  const rita = await started(world, "Ritanya", "en");
+  const ann = await started(world, "Annelise", "en");
+  const ben = await started(world, "Bertrand", "en");
+  for (const helper of [ann, ben]) await seededHelper(world, helper);
+  const draft = { category: "repairs", description: DESCRIPTION, place: SEOUL, validityMinutes: 30, fee: 0, helpersWanted: 2 };
+  const posted = await postRequest(world.bot.app.deps, rita.id, draft);
+  if (!posted.ok) throw new Error(posted.reason);
+  const [ritaAlias, annAlias, benAlias] = [await aliasOf(world, rita), await aliasOf(world, ann), await aliasOf(world, ben)];
+  for (const [helper, alias] of [
+    [ann, annAlias],
+    [ben, benAlias],
+  ] as const) {
+    await helper.pressIn((await helper.waitFor(DESCRIPTION)).message_id, "10 min");
+    await rita.pressIn((await rita.waitFor(`${alias} can help`)).message_id, /^✅ Choose/);
+  }
+  return { rita, ann, ben, ritaAlias, annAlias, benAlias };
+}
+
 describe("a request for three helpers", () => {
   let world: World;
   afterEach(async () => {
@@ -347,22 +367,7 @@ describe("a request for three helpers", () => {
     world = await openWorld({ env: { ADMIN_IDS: String(ADMIN_ID) } });
     const db = world.bot.db.kysely;
     const admin = await started(world, "Admin", "en", ADMIN_ID);
-    const rita = await started(world, "Ritanya", "en");
-    const helpers = [await started(world, "Annelise", "en"), await started(world, "Bertrand", "en")] as const;
-    const [ann, ben] = helpers;
-    for (const helper of helpers) await seededHelper(world, helper);
-    const draft = { category: "repairs", description: DESCRIPTION, place: SEOUL, validityMinutes: 30, fee: 0, helpersWanted: 2 };
-    const posted = await postRequest(world.bot.app.deps, rita.id, draft);
-    if (!posted.ok) throw new Error(posted.reason);
-    const [ritaAlias, annAlias, benAlias] = [await aliasOf(world, rita), await aliasOf(world, ann), await aliasOf(world, ben)];
-    for (const [helper, alias] of [
-      [ann, annAlias],
-      [ben, benAlias],
-    ] as const) {
-      const notice = await helper.waitFor(DESCRIPTION);
-      await helper.pressIn(notice.message_id, "10 min");
-      await rita.pressIn((await rita.waitFor(`${alias} can help`)).message_id, /^✅ Choose/);
-    }
+    const { rita, ann, ben, ritaAlias, annAlias, benAlias } = await groupOfTwo(world);
     const banner = await ben.waitFor("Your chat with");
     const chatOf = async (helper: Persona) =>
       Number((await db.selectFrom("chats").select("id").where("helper_id", "=", helper.id).executeTakeFirstOrThrow()).id);
@@ -429,21 +434,7 @@ describe("a request for three helpers", () => {
 
   it("a helper who did not come leaves the group: the other helper hears it and carries on", async () => {
     world = await openWorld();
-    const rita = await started(world, "Ritanya", "en");
-    const helpers = [await started(world, "Annelise", "en"), await started(world, "Bertrand", "en")] as const;
-    const [ann, ben] = helpers;
-    for (const helper of helpers) await seededHelper(world, helper);
-    const draft = { category: "repairs", description: DESCRIPTION, place: SEOUL, validityMinutes: 30, fee: 0, helpersWanted: 2 };
-    const posted = await postRequest(world.bot.app.deps, rita.id, draft);
-    if (!posted.ok) throw new Error(posted.reason);
-    const [ritaAlias, annAlias, benAlias] = [await aliasOf(world, rita), await aliasOf(world, ann), await aliasOf(world, ben)];
-    for (const [helper, alias] of [
-      [ann, annAlias],
-      [ben, benAlias],
-    ] as const) {
-      await helper.pressIn((await helper.waitFor(DESCRIPTION)).message_id, "10 min");
-      await rita.pressIn((await rita.waitFor(`${alias} can help`)).message_id, /^✅ Choose/);
-    }
+    const { rita, ann, ben, ritaAlias, annAlias } = await groupOfTwo(world);
     await ben.waitFor("Your chat with");
     await world.settle();
 
