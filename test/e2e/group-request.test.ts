@@ -451,6 +451,47 @@ describe("a request for three helpers", () => {
     expect(ann.inbox.filter((m) => m.text.includes("Still coming?"))).toEqual([]);
   });
 
+  it("/chat counts a group once: each helper's banner, or one entry beside another chat; picked, a message reaches the whole group", async () => {
+    world = await openWorld();
+    const { rita, ann, ben, ritaAlias, annAlias, benAlias } = await groupOfTwo(world);
+    await ben.waitFor("Your chat with");
+    await world.settle();
+
+    // Only the group: /chat gives each helper's banner, with its own buttons.
+    const before = rita.inbox.length;
+    await rita.command("chat");
+    for (const alias of [annAlias, benAlias]) {
+      const banner = await rita.waitFor((m) => rita.inbox.indexOf(m) >= before && m.text.startsWith(`💬 Your chat with ${alias} is open.`));
+      expect(banner.text).toContain("This is a group chat");
+    }
+    await world.settle();
+    expect(rita.inbox.slice(before).filter((m) => m.text.includes("open chats"))).toEqual([]);
+
+    // A second request, for one helper: two chats to pick from, the group counted once.
+    const cat = await started(world, "Cressida", "en");
+    await seededHelper(world, cat);
+    const catAlias = await aliasOf(world, cat);
+    const other = { category: "repairs", description: "Hang a mirror.", place: SEOUL, validityMinutes: 30, fee: 0, helpersWanted: 1 };
+    const posted = await postRequest(world.bot.app.deps, rita.id, other);
+    if (!posted.ok) throw new Error(posted.reason);
+    await cat.pressIn((await cat.waitFor("Hang a mirror.")).message_id, "10 min");
+    await rita.pressIn((await rita.waitFor(`${catAlias} can help`)).message_id, /^✅ Choose/);
+    await cat.waitFor("Your chat with");
+    await rita.command("chat");
+    const list = await rita.waitFor("You have 2 open chats.");
+    const labels = list.raw.reply_markup?.inline_keyboard.flat().map((b) => b.text.replace(/^✍️ /, ""));
+    expect(labels).toEqual([`${annAlias}, ${benAlias} · Repairs`, `${catAlias} · Repairs`]);
+    await rita.pressIn(list.message_id, new RegExp(`${annAlias}, ${benAlias}`));
+    await rita.waitForEdit(list.message_id, `✍️ You are now writing to ${annAlias}, ${benAlias}.`);
+    for (const alias of [annAlias, benAlias])
+      await rita.waitFor((m) => m.text.startsWith(`💬 Your chat with ${alias} is open.`) && m.text.includes("✍️"));
+    await rita.send("Group hello");
+    await ann.waitFor(`${ritaAlias}\nGroup hello`);
+    await ben.waitFor(`${ritaAlias}\nGroup hello`);
+    await world.settle();
+    expect(cat.inbox.filter((m) => m.text.includes("Group hello"))).toEqual([]);
+  });
+
   it("expiring with one of three chosen: the chosen helper keeps the chat and gets the whole fee", async () => {
     world = await openWorld();
     const db = world.bot.db.kysely;

@@ -1,5 +1,5 @@
 import { answerHeld } from "../../services/relay/held.js";
-import { openChatsFor, writeIn } from "../../services/relay/chat-list.js";
+import { type ChatMember, membersLabel, type OpenChat, openChatsFor, writeIn } from "../../services/relay/chat-list.js";
 import { escapeHtml } from "../../telegram/html.js";
 import { Actions } from "../../ui/actions.js";
 import { rememberChatBanner } from "../../services/chats/banners.js";
@@ -14,41 +14,53 @@ import { BUTTONS, Feature } from "../feature.js";
  */
 export const chatsFeature = new Feature({ on: [BUTTONS] });
 
-/** The chat to come back to: its banner, or the list to pick from when there are several. */
+/** A chat's banner, sent again and remembered, so that the chat's end edits it like the first one. */
+async function sendBanner(ctx: BotContext, member: ChatMember, request: OpenChat["request"], options: { writingHere?: boolean } = {}) {
+  const banner = chatBanner(ctx.t, member.chat, sideOf(member.chat, ctx.from!.id), { alias: member.partnerAlias }, request, options);
+  const params = { parse_mode: "HTML" as const, ...(banner.keyboard ? { reply_markup: banner.keyboard } : {}) };
+  const sent = await ctx.reply(banner.text, params);
+  await rememberChatBanner(ctx.deps, ctx.from!.id, {
+    chatId: member.chat.id,
+    messageId: sent.message_id,
+    params: { text: banner.text, ...params },
+  });
+}
+
+/** The chat to come back to: its banner (a group's, one per helper), or the list to pick from when there are several. */
 export async function showChats(ctx: BotContext): Promise<void> {
   const chats = await openChatsFor(ctx.deps, ctx.from!.id);
   if (chats.length === 0) return void (await ctx.reply(ctx.t("chat-none")));
   if (chats.length === 1) {
-    const [{ chat, partnerAlias, request }] = chats as [(typeof chats)[number]];
-    const banner = chatBanner(ctx.t, chat, sideOf(chat, ctx.from!.id), { alias: partnerAlias }, request);
-    const params = { parse_mode: "HTML" as const, ...(banner.keyboard ? { reply_markup: banner.keyboard } : {}) };
-    const sent = await ctx.reply(banner.text, params);
-    return void (await rememberChatBanner(ctx.deps, ctx.from!.id, {
-      chatId: chat.id,
-      messageId: sent.message_id,
-      params: { text: banner.text, ...params },
-    }));
+    const [only] = chats as [OpenChat];
+    for (const member of only.members) await sendBanner(ctx, member, only.request);
+    return;
   }
   const list = chatList(
     ctx.t,
-    chats.map((c) => ({ chatId: c.chat.id, alias: c.partnerAlias, category: c.request.category, focused: c.writingHere })),
+    chats.map((c) => ({ chatId: c.members[0]!.chat.id, alias: membersLabel(c), category: c.request.category, focused: c.writingHere })),
   );
   await ctx.reply(list.text, { reply_markup: list.keyboard });
 }
 
 onAction(chatsFeature, Actions.chatFocus, async (ctx, chatId) => {
   const chosen = await writeIn(ctx.deps, ctx.from.id, chatId);
-  if (!chosen) return refuseButton(ctx);
+  const here = chosen && (await openChatsFor(ctx.deps, ctx.from.id)).find((c) => c.members.some((m) => m.chat.id === chatId));
+  // Not theirs, or ended in the moment between: nothing to write in.
+  if (!here) return refuseButton(ctx);
   await ctx.answerCallbackQuery();
-  const chats = await openChatsFor(ctx.deps, ctx.from.id);
-  const here = chats.find((c) => c.chat.id === chatId);
-  if (!here)
-    return void (await ctx.editMessageText(ctx.t("chat-focus-set", { alias: escapeHtml(chosen.partnerAlias) }), { parse_mode: "HTML" }));
+  const focusSet = ctx.t("chat-focus-set", { alias: escapeHtml(membersLabel(here)) });
+  if (here.members.length > 1) {
+    // A group: the list says where messages go now, and each helper's banner follows.
+    await ctx.editMessageText(focusSet, { parse_mode: "HTML" });
+    for (const member of here.members) await sendBanner(ctx, member, here.request, { writingHere: true });
+    return;
+  }
   // The banner of the chosen chat, marked as the one written in.
-  const banner = chatBanner(ctx.t, here.chat, sideOf(here.chat, ctx.from.id), { alias: here.partnerAlias }, here.request, {
+  const [member] = here.members as [ChatMember];
+  const banner = chatBanner(ctx.t, member.chat, sideOf(member.chat, ctx.from.id), { alias: member.partnerAlias }, here.request, {
     writingHere: true,
   });
-  const text = `${ctx.t("chat-focus-set", { alias: escapeHtml(chosen.partnerAlias) })}\n\n${banner.text}`;
+  const text = `${focusSet}\n\n${banner.text}`;
   const params = { parse_mode: "HTML" as const, ...(banner.keyboard ? { reply_markup: banner.keyboard } : {}) };
   await ctx.editMessageText(text, params);
   // The list became this chat's banner: it ends with the chat like the others.
