@@ -14,16 +14,17 @@ import { BUTTONS, Feature } from "../feature.js";
  */
 export const chatsFeature = new Feature({ on: [BUTTONS] });
 
+/** A chat's banner for this user, as text and the parameters it is sent or edited with. */
+function bannerOf(ctx: BotContext, member: ChatMember, request: OpenChat["request"], options: { writingHere?: boolean } = {}) {
+  const banner = chatBanner(ctx.t, member.chat, sideOf(member.chat, ctx.from!.id), { alias: member.partnerAlias }, request, options);
+  return { text: banner.text, params: { parse_mode: "HTML" as const, ...(banner.keyboard ? { reply_markup: banner.keyboard } : {}) } };
+}
+
 /** A chat's banner, sent again and remembered, so that the chat's end edits it like the first one. */
 async function sendBanner(ctx: BotContext, member: ChatMember, request: OpenChat["request"], options: { writingHere?: boolean } = {}) {
-  const banner = chatBanner(ctx.t, member.chat, sideOf(member.chat, ctx.from!.id), { alias: member.partnerAlias }, request, options);
-  const params = { parse_mode: "HTML" as const, ...(banner.keyboard ? { reply_markup: banner.keyboard } : {}) };
-  const sent = await ctx.reply(banner.text, params);
-  await rememberChatBanner(ctx.deps, ctx.from!.id, {
-    chatId: member.chat.id,
-    messageId: sent.message_id,
-    params: { text: banner.text, ...params },
-  });
+  const { text, params } = bannerOf(ctx, member, request, options);
+  const sent = await ctx.reply(text, params);
+  await rememberChatBanner(ctx.deps, ctx.from!.id, { chatId: member.chat.id, messageId: sent.message_id, params: { text, ...params } });
 }
 
 /** The chat to come back to: its banner (a group's, one per helper), or the list to pick from when there are several. */
@@ -56,12 +57,9 @@ onAction(chatsFeature, Actions.chatFocus, async (ctx, chatId) => {
     return;
   }
   // The banner of the chosen chat, marked as the one written in.
-  const [member] = here.members as [ChatMember];
-  const banner = chatBanner(ctx.t, member.chat, sideOf(member.chat, ctx.from.id), { alias: member.partnerAlias }, here.request, {
-    writingHere: true,
-  });
+  const banner = bannerOf(ctx, here.members[0]!, here.request, { writingHere: true });
   const text = `${focusSet}\n\n${banner.text}`;
-  const params = { parse_mode: "HTML" as const, ...(banner.keyboard ? { reply_markup: banner.keyboard } : {}) };
+  const { params } = banner;
   await ctx.editMessageText(text, params);
   // The list became this chat's banner: it ends with the chat like the others.
   const messageId = ctx.callbackQuery.message?.message_id;
